@@ -1,0 +1,63 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Everything at the top level but the theme: the `Theme` target is rooted at the repository
+/// so that `Templates/` (the one copy of the built-in theme) can be its resource.
+let themeExcludes = [
+    "Content", "Tests", "Benchmarks", "Output", "README.md", "Makefile", "dossier.yml", "Package.swift",
+    "Sources/CCmark", "Sources/Markdown", "Sources/Model", "Sources/Loading", "Sources/Linking",
+    "Sources/Rendering", "Sources/Building", "Sources/dossier",
+]
+
+let package = Package(
+    name: "Dossier",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "dossier", targets: ["dossier"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // The C library, seen by exactly one module (Markdown).
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        .target(name: "Markdown", dependencies: ["CCmark"]),
+        .target(name: "Model"),
+        .target(name: "Loading", dependencies: ["Model", "Markdown", "Yams"]),
+        .target(name: "Linking", dependencies: ["Model"]),
+        .target(
+            name: "Rendering",
+            dependencies: ["Model", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        // The built-in theme: the repository's Templates/ folder, embedded as a resource.
+        .target(
+            name: "Theme",
+            path: ".",
+            exclude: themeExcludes,
+            sources: ["Sources/Theme"],
+            resources: [.copy("Templates")]
+        ),
+        .target(name: "Building", dependencies: ["Model", "Loading", "Linking", "Rendering", "Theme"]),
+        .executableTarget(
+            name: "dossier",
+            dependencies: ["Building", "Model", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        .target(name: "TestSupport", dependencies: ["Model", "Building"], path: "Tests/TestSupport"),
+        .testTarget(name: "ModelTests", dependencies: ["Model"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "LoadingTests", dependencies: ["Loading", "Model", "TestSupport"]),
+        .testTarget(name: "LinkingTests", dependencies: ["Linking", "Loading", "Model", "TestSupport"]),
+        .testTarget(
+            name: "BuildingTests",
+            dependencies: ["Building", "Model", "Rendering", "TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

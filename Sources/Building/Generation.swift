@@ -1,0 +1,84 @@
+import Foundation
+import Linking
+import Loading
+import Model
+import Rendering
+import Theme
+
+/// Load → Parse → Link (→ Render): the build without writing, shared by `build`, `check`
+/// and `export` so they can never disagree.
+public struct Generation: Sendable {
+    public var site: Site?
+    public var templates: TemplateSet?
+    /// Non-Markdown files of `Content/` to copy.
+    public var contentAssets: [(relativePath: String, url: URL)] = []
+    public var diagnostics: [Diagnostic] = []
+    public var timings: [(step: String, seconds: Double)] = []
+
+    /// Errors, or warnings when strict.
+    public func failed(strict: Bool) -> Bool {
+        diagnostics.hasErrors || (strict && diagnostics.warningCount > 0)
+    }
+}
+
+public enum Pipeline {
+    /// Runs every stage up to and including linking; loads the theme when `withTheme`.
+    public static func generate(_ options: BuildOptions, withTheme: Bool = true) -> Generation {
+        var generation = Generation()
+        var clock = Stopwatch()
+
+        var (config, configDiagnostics) = ConfigLoader.load(site: options.site)
+        if let baseURL = options.baseURL { config.baseURL = baseURL }
+        generation.diagnostics += configDiagnostics
+
+        let loaded = ContentLoader(site: options.site, maxFileSize: config.maxFileSize).load()
+        generation.diagnostics += loaded.diagnostics
+        generation.contentAssets = loaded.assets
+        generation.timings.append(("load", clock.lap()))
+
+        let parser = FileParser(allowRawHTML: config.unsafeHTML)
+        let parsed = loaded.files.parallelMap { parser.parse($0) }
+        for file in parsed { generation.diagnostics += file.diagnostics }
+        generation.timings.append(("parse", clock.lap()))
+
+        let site = Linker(config: config, includeDrafts: options.drafts || config.drafts).link(parsed)
+        generation.diagnostics += site.diagnostics
+        generation.site = site
+        generation.timings.append(("link", clock.lap()))
+
+        if withTheme {
+            let siteTemplates = options.site.appendingPathComponent("Templates")
+            let override = FileManager.default.fileExists(atPath: siteTemplates.path)
+                && siteTemplates.resolvingSymlinksInPath() != (options.builtinTheme ?? BuiltinTheme.directory)?.resolvingSymlinksInPath()
+                ? siteTemplates : nil
+            let (templates, themeDiagnostics) = TemplateSet.load(builtin: options.builtinTheme ?? BuiltinTheme.directory, override: override)
+            generation.templates = templates
+            generation.diagnostics += themeDiagnostics
+            generation.timings.append(("theme", clock.lap()))
+        }
+        generation.diagnostics = generation.diagnostics.sortedByLocation()
+        return generation
+    }
+
+    /// Renders every page, `graph.json` and the assets into output files.
+    public static func render(_ site: Site, templates: TemplateSet, contentAssets: [(relativePath: String, url: URL)]) -> [OutputFile] {
+        let renderer = PageRenderer(site: site, templates: templates)
+        var files = Page.inventory(of: site).parallelMap { renderer.render($0) }
+        files.append(OutputFile(path: "graph.json", contents: GraphExport.json(site)))
+        let assets = templates.assets.map { ($0.path, $0.url) } + contentAssets.map { ($0.relativePath, $0.url) }
+        files += assets.parallelMap { path, url in
+            OutputFile(path: path, contents: [UInt8](FileManager.default.contents(atPath: url.path) ?? Data()))
+        }
+        return files
+    }
+}
+
+struct Stopwatch {
+    private var last = DispatchTime.now()
+
+    mutating func lap() -> Double {
+        let now = DispatchTime.now()
+        defer { last = now }
+        return Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
+    }
+}

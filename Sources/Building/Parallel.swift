@@ -1,0 +1,19 @@
+import Dispatch
+
+extension Array where Element: Sendable {
+    /// `map` on all cores. Results keep the input's order; `transform` must be pure.
+    func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        guard count > 1 else { return map(transform) }
+        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let output = results
+        self.withUnsafeBufferPointer { input in
+            nonisolated(unsafe) let input = input
+            DispatchQueue.concurrentPerform(iterations: count) { i in
+                output[i] = transform(input[i])
+            }
+        }
+        return results.map { $0! }
+    }
+}

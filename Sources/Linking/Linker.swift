@@ -1,0 +1,258 @@
+import Foundation
+import Model
+
+/// The Link stage: one pass over every parsed file builds the registry (entity files plus
+/// stubs), resolves every mention and front-matter reference, and derives backlinks,
+/// co-occurrence, theme membership and the timeline. All problems are collected.
+public struct Linker {
+    public let config: SiteConfig
+    /// Build documents marked `draft: true`.
+    public let includeDrafts: Bool
+
+    public init(config: SiteConfig, includeDrafts: Bool) {
+        self.config = config
+        self.includeDrafts = includeDrafts
+    }
+
+    public func link(_ files: [ParsedFile]) -> Site {
+        var diagnostics: [Diagnostic] = []
+        let registry = makeRegistry(files, diagnostics: &diagnostics)
+        var entities = registry.entities
+
+        let resolutions = resolveMentions(files, registry, &diagnostics)
+        let documentThemes = resolveFrontMatter(files, registry, into: &entities, &diagnostics)
+        let documents = publishedDocuments(files, &diagnostics)
+
+        let relations = Relations(files: files, documents: documents, entities: entities, resolutions: resolutions,
+                                  documentThemes: documentThemes)
+        let timeline = entities.indices
+            .filter { entities[$0].kind == .event }
+            .sorted { a, b in
+                switch (entities[a].date, entities[b].date) {
+                case let (x?, y?): return x == y || !(x < y || y < x) ? entities[a].id < entities[b].id : x < y
+                case (_?, nil): return true
+                case (nil, _?): return false
+                case (nil, nil): return entities[a].id < entities[b].id
+                }
+            }
+        return Site(
+            config: config, files: files, documents: documents, entities: entities, entityIndex: registry.index,
+            resolutions: resolutions, backlinks: relations.backlinks, related: relations.related,
+            documentsByEntity: relations.documentsByEntity, timeline: timeline, documentThemes: documentThemes,
+            diagnostics: diagnostics)
+    }
+
+    // MARK: - Registry
+
+    /// Entities from files, plus stubs for typed links to unknown ids, sorted by kind and id.
+    private func makeRegistry(_ files: [ParsedFile], diagnostics: inout [Diagnostic]) -> Registry {
+        var entities: [Entity] = []
+        var seen: [EntityKey: String] = [:]
+        for (i, file) in files.enumerated() {
+            guard case .entity(let key) = file.role else { continue }
+            if let first = seen[key] {
+                diagnostics.append(.error(
+                    "duplicate-id", "\(key) is already defined by \(first); ids must differ after lowercasing and Unicode normalisation",
+                    at: SourceLocation(path: file.path, line: 1, column: 1)))
+                continue
+            }
+            seen[key] = file.path
+            entities.append(Self.entity(key, file: i, frontMatter: file.frontMatter))
+        }
+        let fileRegistry = Registry(entities)
+        reportSharedNames(fileRegistry, files, &diagnostics)
+
+        var stubs: [EntityKey: Entity] = [:]
+        for file in files {
+            for mention in file.mentions where mention.form == .typedLink {
+                guard let kind = mention.kind, fileRegistry.resolve(mention.target, kind: kind) == .missing,
+                      let id = EntityID(EntityID.normalize(mention.target)) else { continue }
+                let key = EntityKey(kind, id)
+                if stubs[key] == nil {
+                    stubs[key] = Self.stub(key, name: mention.target)
+                }
+            }
+        }
+        let all = (entities + stubs.values).sorted { $0.key < $1.key }
+        return Registry(all)
+    }
+
+    static func entity(_ key: EntityKey, file: Int, frontMatter: FrontMatter?) -> Entity {
+        switch frontMatter {
+        case .actor(let meta)?:
+            return Entity(key: key, name: meta.name, aliases: meta.aliases, file: file,
+                          details: .actor(type: meta.type, wikidata: meta.wikidata))
+        case .event(let meta)?:
+            return Entity(key: key, name: meta.name, aliases: meta.aliases, file: file,
+                          details: .event(date: meta.date, dateText: meta.dateText, place: meta.place, actors: [], themes: []))
+        case .theme(let meta)?:
+            return Entity(key: key, name: meta.name, aliases: meta.aliases, file: file, details: .theme(broader: nil, narrower: []))
+        default:
+            var entity = stub(key, name: key.id.rawValue)
+            entity.file = file
+            return entity
+        }
+    }
+
+    static func stub(_ key: EntityKey, name: String) -> Entity {
+        let details: Entity.Details = switch key.kind {
+        case .actor: .actor(type: .other, wikidata: nil)
+        case .event: .event(date: nil, dateText: nil, place: nil, actors: [], themes: [])
+        case .theme: .theme(broader: nil, narrower: [])
+        }
+        return Entity(key: key, name: name, aliases: [], file: nil, details: details)
+    }
+
+    private func reportSharedNames(_ registry: Registry, _ files: [ParsedFile], _ diagnostics: inout [Diagnostic]) {
+        for (name, owners) in registry.sharedNames {
+            let keys = owners.map { registry.entities[$0].key.description }
+            for owner in owners.dropFirst() {
+                let path = registry.entities[owner].file.map { files[$0].path }
+                diagnostics.append(.warning(
+                    "duplicate-alias",
+                    "'\(name)' names more than one entity (\(keys.joined(separator: ", "))); mentions of it are ambiguous",
+                    at: path.map { SourceLocation(path: $0, line: 1, column: 1) }))
+            }
+        }
+    }
+
+    // MARK: - Mentions
+
+    private func resolveMentions(_ files: [ParsedFile], _ registry: Registry, _ diagnostics: inout [Diagnostic]) -> [[Int?]] {
+        files.map { file in
+            file.mentions.map { mention in
+                switch registry.resolve(mention.target, kind: mention.kind) {
+                case .found(let index):
+                    if mention.form == .typedLink, registry.entities[index].isStub {
+                        diagnostics.append(.warning(
+                            "stub-entity",
+                            "no file for \(registry.entities[index].key); a stub page is created (add Content/\(mention.kind!.folder)/\(registry.entities[index].id).md)",
+                            at: mention.location))
+                    }
+                    return index
+                case .ambiguous(let candidates):
+                    let names = candidates.map { registry.entities[$0].key.description }
+                    diagnostics.append(.error(
+                        "ambiguous-mention",
+                        "'\(mention.target)' could be \(names.joined(separator: " or ")); write [[\(names[0])]] or use the kind prefix",
+                        at: mention.location))
+                    return nil
+                case .missing:
+                    var message = "unknown entity '\(mention.target)'"
+                    if let guess = registry.suggestion(for: mention.target, kind: mention.kind) {
+                        message += " (did you mean '\(guess)'?)"
+                    }
+                    diagnostics.append(.error("unresolved-mention", message, at: mention.location))
+                    return nil
+                }
+            }
+        }
+    }
+
+    private func resolveReference(_ reference: Reference, kind: EntityKind, _ registry: Registry, _ diagnostics: inout [Diagnostic]) -> Int? {
+        switch registry.resolve(reference.text, kind: kind) {
+        case .found(let index): return index
+        case .ambiguous(let candidates):
+            let names = candidates.map { registry.entities[$0].key.description }
+            diagnostics.append(.error("ambiguous-mention", "'\(reference.text)' could be \(names.joined(separator: " or "))",
+                                      at: reference.location))
+        case .missing:
+            var message = "unknown \(kind.rawValue) '\(reference.text)'"
+            if let guess = registry.suggestion(for: reference.text, kind: kind) { message += " (did you mean '\(guess)'?)" }
+            diagnostics.append(.error("unresolved-reference", message, at: reference.location))
+        }
+        return nil
+    }
+
+    /// Event participants and themes, theme hierarchy; returns each document's themes.
+    private func resolveFrontMatter(
+        _ files: [ParsedFile], _ registry: Registry, into entities: inout [Entity], _ diagnostics: inout [Diagnostic]
+    ) -> [Int: [Int]] {
+        var narrower: [Int: [Int]] = [:]
+        for (i, entity) in entities.enumerated() {
+            guard let fileIndex = entity.file else { continue }
+            switch files[fileIndex].frontMatter {
+            case .event(let meta)?:
+                let actors = unique(meta.actors.compactMap { resolveReference($0, kind: .actor, registry, &diagnostics) })
+                let themes = unique(meta.themes.compactMap { resolveReference($0, kind: .theme, registry, &diagnostics) })
+                entities[i].details = .event(date: meta.date, dateText: meta.dateText, place: meta.place, actors: actors, themes: themes)
+            case .theme(let meta)?:
+                guard let reference = meta.broader,
+                      let broader = resolveReference(reference, kind: .theme, registry, &diagnostics) else { continue }
+                if broader == i {
+                    diagnostics.append(.error("theme-cycle", "a theme cannot be broader than itself", at: reference.location))
+                    continue
+                }
+                entities[i].details = .theme(broader: broader, narrower: [])
+                narrower[broader, default: []].append(i)
+            default:
+                break
+            }
+        }
+        for (broader, children) in narrower {
+            if case let .theme(parent, _) = entities[broader].details {
+                entities[broader].details = .theme(broader: parent, narrower: children.sorted())
+            }
+        }
+        var documentThemes: [Int: [Int]] = [:]
+        for (i, file) in files.enumerated() {
+            guard case .document(let meta)? = file.frontMatter else { continue }
+            documentThemes[i] = unique(meta.themes.compactMap { resolveReference($0, kind: .theme, registry, &diagnostics) })
+        }
+        return documentThemes
+    }
+
+    private func unique(_ values: [Int]) -> [Int] {
+        var seen = Set<Int>()
+        return values.filter { seen.insert($0).inserted }
+    }
+
+    // MARK: - Documents
+
+    /// Documents that get a page, newest first; two files with one URL are an error.
+    private func publishedDocuments(_ files: [ParsedFile], _ diagnostics: inout [Diagnostic]) -> [Int] {
+        var byURL: [String: String] = [:]
+        var documents: [Int] = []
+        for (i, file) in files.enumerated() {
+            guard case let .document(_, urlPath) = file.role, case let .document(meta)? = file.frontMatter else { continue }
+            if meta.draft && !includeDrafts { continue }
+            if let other = byURL[urlPath] {
+                diagnostics.append(.error("duplicate-page", "\(file.path) and \(other) both make the page /\(urlPath)/",
+                                          at: SourceLocation(path: file.path, line: 1, column: 1)))
+                continue
+            }
+            if let first = urlPath.split(separator: "/").first, Self.reservedFolders.contains(String(first)), file.role.isTopLevelDocument {
+                diagnostics.append(.error("duplicate-page", "page /\(urlPath)/ clashes with a generated page",
+                                          at: SourceLocation(path: file.path, line: 1, column: 1)))
+                continue
+            }
+            byURL[urlPath] = file.path
+            documents.append(i)
+        }
+        return documents.sorted { a, b in
+            let x = files[a].documentDate, y = files[b].documentDate
+            switch (x, y) {
+            case let (x?, y?) where x != y: return y < x
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return files[a].path < files[b].path
+            }
+        }
+    }
+
+    static let reservedFolders: Set<String> = ["actors", "events", "themes", "assets", "graph", "search", "page"]
+}
+
+extension FileRole {
+    var isTopLevelDocument: Bool {
+        if case let .document(section, _) = self { return section.isEmpty }
+        return false
+    }
+}
+
+extension ParsedFile {
+    var documentDate: PartialDate? {
+        if case .document(let meta)? = frontMatter { return meta.date }
+        return nil
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Model
+
+/// Entities by id and by name or alias, the tables mentions are resolved against.
+struct Registry {
+    private(set) var entities: [Entity] = []
+    private(set) var index: [EntityKey: Int] = [:]
+    /// Normalised id → entities of any kind with that id.
+    private var byID: [String: [Int]] = [:]
+    /// `lookupKey` of each name and alias → entities.
+    private var byName: [String: [Int]] = [:]
+
+    init(_ entities: [Entity]) {
+        self.entities = entities
+        for (i, entity) in entities.enumerated() {
+            index[entity.key] = i
+            byID[entity.id.rawValue, default: []].append(i)
+            for name in Set(([entity.name] + entity.aliases).map(lookupKey)) where !name.isEmpty {
+                byName[name, default: []].append(i)
+            }
+        }
+    }
+
+    enum Lookup: Equatable {
+        case found(Int)
+        case ambiguous([Int])
+        case missing
+    }
+
+    /// Id first, then name or alias; case-insensitive, NFC, whitespace-folded.
+    func resolve(_ target: String, kind: EntityKind?) -> Lookup {
+        let id = EntityID.normalize(target).trimmingCharacters(in: .whitespaces)
+        let byIDHits = (byID[id] ?? []).filter { kind == nil || entities[$0].kind == kind }
+        if byIDHits.count == 1 { return .found(byIDHits[0]) }
+        if byIDHits.count > 1 { return .ambiguous(byIDHits) }
+        let byNameHits = (byName[lookupKey(target)] ?? []).filter { kind == nil || entities[$0].kind == kind }
+        if byNameHits.count == 1 { return .found(byNameHits[0]) }
+        if byNameHits.count > 1 { return .ambiguous(byNameHits.sorted { entities[$0].key < entities[$1].key }) }
+        return .missing
+    }
+
+    /// The closest id, name or alias to a target that resolved to nothing.
+    func suggestion(for target: String, kind: EntityKind?) -> String? {
+        let pool = entities.filter { kind == nil || $0.kind == kind }
+        let candidates = pool.flatMap { [$0.id.rawValue, $0.name] + $0.aliases }
+        return Suggestion.closest(to: target, among: candidates)
+    }
+
+    /// Names and aliases claimed by more than one entity.
+    var sharedNames: [(name: String, entities: [Int])] {
+        byName.filter { $0.value.count > 1 }.map { ($0.key, $0.value.sorted()) }.sorted { $0.name < $1.name }
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+import Markdown
+import Model
+
+/// The Parse stage for a Markdown body: finds mentions with exact file positions, renders
+/// the body to HTML once with holes for the mentions, and collects the text blocks that
+/// quote them and the headings for a table of contents.
+struct BodyParser {
+    let source: SourceText
+    let allowRawHTML: Bool
+
+    struct Output {
+        var body = RenderedBody(segments: [])
+        var mentions: [Mention] = []
+        var blocks: [TextBlock] = []
+        var headings: [Heading] = []
+        var wordCount = 0
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// A mention found by the first walk, applied to the tree by the second step.
+    enum Site {
+        case wikilink(text: MarkdownNode, links: [(MentionScanner.Wikilink, SourceLocation)])
+        case typedLink(link: MarkdownNode, kind: EntityKind, target: String, location: SourceLocation)
+    }
+
+    func parse(body: [UInt8]) -> Output {
+        let document = body.withUnsafeBufferPointer { MarkdownDocument(parsing: $0) }
+        var output = Output()
+        var collector = MentionCollector(source: source)
+        document.walk { node, entering in collector.visit(node, entering: entering) }
+        output.diagnostics = collector.diagnostics
+        output.mentions = apply(collector.sites, headings: collector.headings, to: document)
+        measure(document, into: &output)
+        output.body = Self.segments(of: document.renderHTML(allowRawHTML: allowRawHTML), headings: output.headings)
+        return output
+    }
+
+    // MARK: - Tree edits
+
+    /// Replaces each mention by a custom inline that renders as a marker pair, and puts an
+    /// anchor marker at the start of each heading. Returns the mentions in document order.
+    private func apply(_ sites: [Site], headings: [MarkdownNode], to document: MarkdownDocument) -> [Mention] {
+        var mentions: [Mention] = []
+        func makeHole(_ mention: Mention) -> MarkdownNode {
+            let index = mentions.count
+            let hole = document.makeCustomInline(onEnter: Marker.start(index), onExit: Marker.end(index))
+            hole.tag = index + 1
+            mentions.append(mention)
+            return hole
+        }
+        for site in sites {
+            switch site {
+            case let .wikilink(text, links):
+                let bytes = text.withLiteralBytes { Array($0) }
+                var cursor = 0
+                for (link, location) in links {
+                    if link.start > cursor {
+                        text.insertBefore(document.makeText(String(decoding: bytes[cursor..<link.start], as: UTF8.self)))
+                    }
+                    let mention = Mention(form: .wikilink, target: link.target, kind: link.kind, shown: link.shown ?? link.target,
+                                          hasShownText: link.shown != nil, location: location, block: -1)
+                    let hole = makeHole(mention)
+                    if let shown = link.shown { hole.append(document.makeText(shown)) }
+                    text.insertBefore(hole)
+                    cursor = link.end
+                }
+                if cursor < bytes.count {
+                    text.setLiteral(String(decoding: bytes[cursor...], as: UTF8.self))
+                } else {
+                    text.remove()
+                }
+            case let .typedLink(link, kind, target, location):
+                let shown = Self.plainText(of: link)
+                let hole = makeHole(Mention(form: .typedLink, target: target, kind: kind, shown: shown, location: location, block: -1))
+                link.insertBefore(hole)
+                link.moveChildren(to: hole)
+                link.remove()
+            }
+        }
+        for (index, heading) in headings.enumerated() {
+            let marker = document.makeCustomInline(onEnter: Marker.heading(index), onExit: "")
+            marker.tag = -(index + 1)
+            heading.prepend(marker)
+        }
+        return mentions
+    }
+
+    static func plainText(of node: MarkdownNode) -> String {
+        var text = ""
+        var child = node.firstChild
+        while let current = child {
+            switch current.kind {
+            case .text, .code: text += current.literal ?? ""
+            case .softBreak, .lineBreak: text += " "
+            default: text += plainText(of: current)
+            }
+            child = current.next
+        }
+        return text
+    }
+
+    // MARK: - Blocks, headings, words
+
+    private func measure(_ document: MarkdownDocument, into output: inout Output) {
+        var text = ""
+        var spans: [TextBlock.Span] = []
+        var openStart = 0
+        var blockLine = 0
+        var currentAnchor: String?
+        var usedAnchors: [String: Int] = [:]
+        var headingCount = 0
+        document.walk { node, entering in
+            switch node.kind {
+            case .paragraph, .heading:
+                if entering {
+                    text = ""
+                    spans = []
+                    blockLine = node.startLine
+                    return
+                }
+                var anchor = currentAnchor
+                if node.kind == .heading {
+                    var slug = Slug.make(text)
+                    if slug.isEmpty { slug = "section" }
+                    if let count = usedAnchors[slug] {
+                        usedAnchors[slug] = count + 1
+                        slug += "-\(count + 1)"
+                    } else {
+                        usedAnchors[slug] = 1
+                    }
+                    output.headings.append(Heading(level: node.headingLevel, text: text, anchor: slug))
+                    headingCount += 1
+                    currentAnchor = slug
+                    anchor = slug
+                }
+                if !spans.isEmpty {
+                    for span in spans { output.mentions[span.mention].block = output.blocks.count }
+                    output.blocks.append(TextBlock(text: text, spans: spans, line: blockLine, anchor: anchor))
+                }
+            case .text, .code:
+                let literal = node.literal ?? ""
+                text += literal
+                output.wordCount += Self.countWords(literal)
+            case .codeBlock:
+                output.wordCount += Self.countWords(node.literal ?? "")
+            case .softBreak, .lineBreak:
+                text += " "
+            case .customInline where node.tag > 0:
+                let index = node.tag - 1
+                if entering {
+                    openStart = text.utf8.count
+                    let mention = output.mentions[index]
+                    if !mention.hasShownText {
+                        text += mention.shown
+                        output.wordCount += Self.countWords(mention.shown)
+                    }
+                } else {
+                    spans.append(TextBlock.Span(mention: index, start: openStart, end: text.utf8.count))
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    static func countWords(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+            if !isSpace && !inWord { count += 1 }
+            inWord = !isSpace
+        }
+        return count
+    }
+
+    // MARK: - HTML with holes
+
+    /// Splits rendered HTML at the markers. In safe mode content can never produce a raw
+    /// `<`, so a marker cannot be forged; with raw HTML on, the writer is trusted anyway.
+    static func segments(of html: String, headings: [Heading]) -> RenderedBody {
+        var segments: [RenderedBody.Segment] = []
+        let bytes = Array(html.utf8)
+        var pending = ""
+        var chunkStart = 0
+        var i = 0
+        while i + 1 < bytes.count {
+            guard bytes[i] == 0x3C, bytes[i + 1] == Marker.byte else { i += 1; continue }
+            guard let close = bytes[i...].firstIndex(of: 0x3E), close - i >= 4,
+                  let number = Int(String(decoding: bytes[(i + 3)..<close], as: UTF8.self)) else { i += 1; continue }
+            pending += String(decoding: bytes[chunkStart..<i], as: UTF8.self)
+            switch bytes[i + 2] {
+            case UInt8(ascii: "m"):
+                segments.append(.html(pending)); pending = ""
+                segments.append(.mentionStart(number))
+            case UInt8(ascii: "e"):
+                segments.append(.html(pending)); pending = ""
+                segments.append(.mentionEnd(number))
+            case UInt8(ascii: "h") where number < headings.count:
+                // `<h2>` was just written: give it the heading's id.
+                if pending.hasSuffix(">"), let open = pending.range(of: "<h", options: .backwards) {
+                    let tag = pending[open.lowerBound..<pending.index(before: pending.endIndex)]
+                    pending = String(pending[..<open.lowerBound]) + tag + " id=\"\(headings[number].anchor)\">"
+                }
+            default:
+                break
+            }
+            i = close + 1
+            chunkStart = i
+        }
+        pending += String(decoding: bytes[chunkStart...], as: UTF8.self)
+        if !pending.isEmpty { segments.append(.html(pending)) }
+        return RenderedBody(segments: segments.filter { $0 != .html("") })
+    }
+}
+
+/// The markers custom inlines render as: `<` then 0x01, a letter and a number, `>`.
+enum Marker {
+    static let byte: UInt8 = 0x01
+    static func start(_ index: Int) -> String { "<\u{1}m\(index)>" }
+    static func end(_ index: Int) -> String { "<\u{1}e\(index)>" }
+    static func heading(_ index: Int) -> String { "<\u{1}h\(index)>" }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Model
+import Yams
+
+/// Reads `dossier.yml`. Every key is optional; unknown keys warn.
+public enum ConfigLoader {
+    public static let keys = [
+        "title", "baseURL", "language", "direction", "description", "autolink", "unsafe_html",
+        "paginate", "max_file_size", "drafts", "pretty_urls",
+    ]
+
+    public static func load(site: URL) -> (SiteConfig, [Diagnostic]) {
+        let url = site.appendingPathComponent("dossier.yml")
+        guard let data = FileManager.default.contents(atPath: url.path) else { return (SiteConfig(), []) }
+        return parse([UInt8](data), path: "dossier.yml")
+    }
+
+    public static func parse(_ bytes: [UInt8], path: String) -> (SiteConfig, [Diagnostic]) {
+        var config = SiteConfig()
+        let source = SourceText(path: path, bytes: bytes)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return (config, [.error("invalid-utf8", "settings file is not valid UTF-8", at: source.location(line: 1, column: 1))])
+        }
+        var reader = YAMLReader(source: source, firstLine: 1)
+        guard let root = reader.parse(text) else { return (config, reader.diagnostics) }
+        for (key, keyNode, value) in reader.mapping(root, what: "dossier.yml") ?? [] {
+            switch key {
+            case "title": config.title = reader.string(value, key: key) ?? config.title
+            case "baseURL", "base_url": config.baseURL = reader.string(value, key: key) ?? ""
+            case "language": config.language = reader.string(value, key: key) ?? config.language
+            case "direction":
+                let direction = reader.string(value, key: key)?.lowercased() ?? "ltr"
+                if direction == "ltr" || direction == "rtl" {
+                    config.direction = direction
+                } else {
+                    reader.diagnostics.append(.error("invalid-setting", "'direction' must be ltr or rtl", at: reader.location(of: value)))
+                }
+            case "description": config.description = reader.string(value, key: key) ?? ""
+            case "autolink":
+                let text = reader.string(value, key: key)?.lowercased() ?? "off"
+                // YAML 1.1 habit: `autolink: off` may be meant as false.
+                if let mode = SiteConfig.Autolink(rawValue: text == "false" || text == "no" ? "off" : text) {
+                    config.autolink = mode
+                    if mode != .off {
+                        reader.diagnostics.append(.warning("unsupported-setting", "'autolink: \(mode.rawValue)' is not supported yet; mentions are linked only where annotated", at: reader.location(of: value)))
+                    }
+                } else {
+                    reader.diagnostics.append(.error("invalid-setting", "'autolink' must be off, first or all", at: reader.location(of: value)))
+                }
+            case "unsafe_html": config.unsafeHTML = reader.bool(value, key: key) ?? false
+            case "drafts": config.drafts = reader.bool(value, key: key) ?? false
+            case "pretty_urls": config.prettyURLs = reader.bool(value, key: key) ?? false
+            case "paginate":
+                if let n = reader.int(value, key: key) {
+                    if n >= 1 { config.paginate = n } else {
+                        reader.diagnostics.append(.error("invalid-setting", "'paginate' must be at least 1", at: reader.location(of: value)))
+                    }
+                }
+            case "max_file_size":
+                if let n = reader.int(value, key: key) {
+                    if n >= 1 { config.maxFileSize = n } else {
+                        reader.diagnostics.append(.error("invalid-setting", "'max_file_size' must be a positive number of bytes", at: reader.location(of: value)))
+                    }
+                }
+            default: reader.unknownKey(key, keyNode, allowed: keys)
+            }
+        }
+        return (config, reader.diagnostics)
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Model
+
+/// The Load stage: walks `Content/`, reads Markdown files and lists the other files
+/// (images, attachments) to copy. Nothing outside the site folder is followed.
+public struct ContentLoader {
+    public struct Result: Sendable {
+        public var files: [ContentFile]
+        /// Non-Markdown files: path relative to `Content/` and absolute file URL.
+        public var assets: [(relativePath: String, url: URL)]
+        public var diagnostics: [Diagnostic]
+    }
+
+    let site: URL
+    let maxFileSize: Int
+
+    public init(site: URL, maxFileSize: Int) {
+        self.site = site.standardizedFileURL.resolvingSymlinksInPath()
+        self.maxFileSize = maxFileSize
+    }
+
+    public func load() -> Result {
+        var result = Result(files: [], assets: [], diagnostics: [])
+        let content = site.appendingPathComponent("Content")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            result.diagnostics.append(.error("missing-content", "no Content/ folder in \(site.path)", at: nil))
+            return result
+        }
+        walk(content, relative: [], into: &result)
+        result.files.sort { $0.path < $1.path }
+        result.assets.sort { $0.relativePath < $1.relativePath }
+        return result
+    }
+
+    private func walk(_ folder: URL, relative: [String], into result: inout Result) {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        } catch {
+            result.diagnostics.append(.error("unreadable-file", "cannot read folder: \(error.localizedDescription)",
+                                             at: location(relative)))
+            return
+        }
+        for name in names where !name.hasPrefix(".") {
+            let url = folder.appendingPathComponent(name)
+            let path = relative + [name]
+            guard let resolved = checkedTarget(url, path: path, into: &result) else { continue }
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: resolved.path, isDirectory: &isDirectory)
+            if isDirectory.boolValue {
+                walk(url, relative: path, into: &result)
+            } else if name.hasSuffix(".md") || name.hasSuffix(".markdown") {
+                read(resolved, path: path, into: &result)
+            } else {
+                result.assets.append((path.joined(separator: "/"), resolved))
+            }
+        }
+    }
+
+    /// The real location of a file, or nil (with a diagnostic) when a symlink leaves the site.
+    private func checkedTarget(_ url: URL, path: [String], into result: inout Result) -> URL? {
+        let resolved = url.resolvingSymlinksInPath()
+        guard resolved.path == site.path || resolved.path.hasPrefix(site.path + "/") else {
+            result.diagnostics.append(.error("symlink-escape", "symbolic link points outside the site folder; it is skipped",
+                                             at: location(path)))
+            return nil
+        }
+        return resolved
+    }
+
+    private func read(_ url: URL, path: [String], into result: inout Result) {
+        let sitePath = "Content/" + path.joined(separator: "/")
+        let fileLocation = SourceLocation(path: sitePath, line: 1, column: 1)
+        guard let role = role(for: path, at: fileLocation, into: &result) else { return }
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        if size > maxFileSize {
+            result.diagnostics.append(.error(
+                "file-too-large",
+                "file is \(size) bytes, over the limit of \(maxFileSize) (max_file_size in dossier.yml); it is not parsed",
+                at: fileLocation))
+            return
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            result.diagnostics.append(.error("unreadable-file", "cannot read file", at: fileLocation))
+            return
+        }
+        result.files.append(ContentFile(path: sitePath, role: role, bytes: [UInt8](data)))
+    }
+
+    /// Entity files live in `actors/`, `events/`, `themes/`; every other folder is a section.
+    private func role(for path: [String], at location: SourceLocation, into result: inout Result) -> FileRole? {
+        let stem = String(path.last!.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: "."))
+        if path.count >= 2, let kind = EntityKind(folder: path[0]) {
+            let normalized = EntityID.normalize(stem)
+            guard let id = EntityID(normalized) else {
+                result.diagnostics.append(.error(
+                    "invalid-id",
+                    "'\(stem)' is not a valid id: use lowercase letters, digits and '-' in the file name",
+                    at: location))
+                return nil
+            }
+            return .entity(EntityKey(kind, id))
+        }
+        let slug = Slug.make(stem)
+        guard !slug.isEmpty else {
+            result.diagnostics.append(.error("invalid-id", "'\(stem)' gives an empty page name: use letters or digits in the file name", at: location))
+            return nil
+        }
+        let folders = path.dropLast().map { Slug.make($0) }
+        let section = path.count >= 2 ? folders[0] : ""
+        return .document(section: section, urlPath: (folders + [slug]).joined(separator: "/"))
+    }
+
+    private func location(_ path: [String]) -> SourceLocation {
+        SourceLocation(path: (["Content"] + path).joined(separator: "/"), line: 1, column: 1)
+    }
+}

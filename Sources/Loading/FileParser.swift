@@ -1,0 +1,76 @@
+import Model
+
+/// The Parse stage for one file: UTF-8 check, front matter, body. A pure function of the
+/// file's bytes and the settings, run for many files in parallel.
+public struct FileParser: Sendable {
+    public let allowRawHTML: Bool
+
+    public init(allowRawHTML: Bool) {
+        self.allowRawHTML = allowRawHTML
+    }
+
+    public func parse(_ file: ContentFile) -> ParsedFile {
+        var parsed = ParsedFile(path: file.path, role: file.role, frontMatter: nil)
+        let fileStart = SourceLocation(path: file.path, line: 1, column: 1)
+        if let offset = SourceText.firstInvalidUTF8Offset(file.bytes) {
+            let at = SourceText(path: file.path, bytes: Array(file.bytes[..<offset])).location(ofOffset: offset)
+            parsed.diagnostics.append(.error("invalid-utf8", "file is not valid UTF-8 (invalid byte at offset \(offset))", at: at))
+            return parsed
+        }
+        let source = SourceText(path: file.path, bytes: file.bytes)
+        if file.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            parsed.diagnostics.append(.warning("empty-file", "file is empty", at: fileStart))
+        }
+
+        var split = FrontMatterSplitter.split(source)
+        parsed.diagnostics += split.diagnostics
+        if split.diagnostics.hasErrors { return parsed }
+        var reader = YAMLReader(source: source, firstLine: split.yamlFirstLine)
+        let root = split.yaml.flatMap { reader.parse($0) }
+        if split.yaml != nil && root == nil && reader.diagnostics.hasErrors {
+            parsed.diagnostics += reader.diagnostics
+            return parsed
+        }
+        var decoder = FrontMatterDecoder(reader: reader, role: file.role, stem: Self.stem(of: file.path))
+        var frontMatter = decoder.decode(root)
+        parsed.diagnostics += decoder.reader.diagnostics
+
+        // A NUL byte would end the text at the C boundary; cmark itself reads U+0000 as U+FFFD.
+        if let nul = split.body.firstIndex(of: 0) {
+            parsed.diagnostics.append(.warning("nul-byte", "file contains a NUL byte; it is shown as \u{FFFD}", at: source.location(ofOffset: nul)))
+            split.body = split.body.map { $0 == 0 ? 0x20 : $0 }
+        }
+        let body = BodyParser(source: source, allowRawHTML: allowRawHTML).parse(body: split.body)
+        parsed.body = body.body
+        parsed.mentions = body.mentions
+        parsed.blocks = body.blocks
+        parsed.headings = body.headings
+        parsed.wordCount = body.wordCount
+        parsed.diagnostics += body.diagnostics
+
+        if case .document(var meta) = frontMatter {
+            if meta.title.isEmpty {
+                if let first = body.headings.first(where: { $0.level == 1 }) {
+                    meta.title = first.text
+                } else {
+                    meta.title = Self.stem(of: file.path)
+                    if split.yaml != nil {
+                        parsed.diagnostics.append(.warning("missing-title", "document has no 'title'; using the file name", at: fileStart))
+                    }
+                }
+            }
+            if body.wordCount == 0 && !file.bytes.isEmpty {
+                parsed.diagnostics.append(.warning("empty-body", "document has no text after its front matter", at: fileStart))
+            }
+            frontMatter = .document(meta)
+        }
+        parsed.frontMatter = frontMatter
+        return parsed
+    }
+
+    static func stem(of path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: ".") else { return name }
+        return String(name[..<dot])
+    }
+}

@@ -1,0 +1,183 @@
+import Model
+import Yams
+
+/// Decodes front matter nodes into the typed metadata of each kind of file.
+struct FrontMatterDecoder {
+    var reader: YAMLReader
+    let role: FileRole
+    let stem: String
+
+    static let documentKeys = ["title", "date", "authors", "summary", "themes", "source", "draft", "bluf", "judgments"]
+    static let actorKeys = ["name", "type", "aliases", "wikidata"]
+    static let eventKeys = ["name", "date", "date_text", "place", "actors", "themes", "aliases"]
+    static let themeKeys = ["name", "aliases", "broader"]
+    static let judgmentKeys = ["text", "likelihood", "confidence", "basis"]
+    static let sourceKeys = ["publisher", "url", "title"]
+
+    /// Metadata from the root node, or defaults when there is no front matter.
+    mutating func decode(_ root: Node?) -> FrontMatter {
+        var pairs: [(key: String, keyNode: Node, value: Node)] = []
+        if let root {
+            pairs = reader.mapping(root, what: "front matter") ?? []
+        }
+        switch role {
+        case .document: return .document(decodeDocument(pairs))
+        case .entity(let key):
+            switch key.kind {
+            case .actor: return .actor(decodeActor(pairs))
+            case .event: return .event(decodeEvent(pairs))
+            case .theme: return .theme(decodeTheme(pairs))
+            }
+        }
+    }
+
+    private var defaultName: String {
+        stem.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+    }
+
+    private mutating func references(_ node: Node, key: String) -> [Reference] {
+        reader.strings(node, key: key).map { Reference(text: $0.text, location: $0.location) }
+    }
+
+    private mutating func decodeDocument(_ pairs: [(key: String, keyNode: Node, value: Node)]) -> DocumentMeta {
+        var meta = DocumentMeta(title: "")
+        for (key, keyNode, value) in pairs {
+            switch key {
+            case "title": meta.title = reader.string(value, key: key) ?? ""
+            case "date": meta.date = date(value, key: key)
+            case "authors": meta.authors = reader.strings(value, key: key).map(\.text)
+            case "summary": meta.summary = reader.string(value, key: key)
+            case "themes": meta.themes = references(value, key: key)
+            case "source": meta.source = source(value)
+            case "draft": meta.draft = reader.bool(value, key: key) ?? false
+            case "bluf": meta.bluf = reader.string(value, key: key)
+            case "judgments": meta.judgments = judgments(value)
+            default: reader.unknownKey(key, keyNode, allowed: Self.documentKeys)
+            }
+        }
+        return meta
+    }
+
+    private mutating func decodeActor(_ pairs: [(key: String, keyNode: Node, value: Node)]) -> ActorMeta {
+        var meta = ActorMeta(name: defaultName)
+        for (key, keyNode, value) in pairs {
+            switch key {
+            case "name": meta.name = reader.string(value, key: key) ?? meta.name
+            case "type":
+                guard let text = reader.string(value, key: key) else { continue }
+                if let type = ActorType(rawValue: text.lowercased()) {
+                    meta.type = type
+                } else {
+                    let accepted = ActorType.allCases.map(\.rawValue)
+                    var message = "unknown actor type '\(text)'; use one of: \(accepted.joined(separator: ", "))"
+                    if let guess = Suggestion.closest(to: text, among: accepted) { message += " (did you mean '\(guess)'?)" }
+                    reader.diagnostics.append(.error("invalid-actor-type", message, at: reader.location(of: value)))
+                }
+            case "aliases": meta.aliases = reader.strings(value, key: key).map(\.text)
+            case "wikidata":
+                guard let text = reader.string(value, key: key) else { continue }
+                if text.first == "Q", text.dropFirst().allSatisfy(\.isNumber), text.count > 1 {
+                    meta.wikidata = text
+                } else {
+                    reader.diagnostics.append(.warning("invalid-wikidata", "'\(text)' is not a Wikidata id like Q794", at: reader.location(of: value)))
+                }
+            default: reader.unknownKey(key, keyNode, allowed: Self.actorKeys)
+            }
+        }
+        return meta
+    }
+
+    private mutating func decodeEvent(_ pairs: [(key: String, keyNode: Node, value: Node)]) -> EventMeta {
+        var meta = EventMeta(name: defaultName)
+        var hasDate = false
+        for (key, keyNode, value) in pairs {
+            switch key {
+            case "name": meta.name = reader.string(value, key: key) ?? meta.name
+            case "date": meta.date = date(value, key: key); hasDate = true
+            case "date_text": meta.dateText = reader.string(value, key: key)
+            case "place": meta.place = reader.string(value, key: key)
+            case "actors": meta.actors = references(value, key: key)
+            case "themes": meta.themes = references(value, key: key)
+            case "aliases": meta.aliases = reader.strings(value, key: key).map(\.text)
+            default: reader.unknownKey(key, keyNode, allowed: Self.eventKeys)
+            }
+        }
+        if !hasDate {
+            reader.diagnostics.append(.warning("missing-date", "event has no 'date'; it is placed at the end of the timeline",
+                                               at: reader.location(line: 0, column: 1)))
+        }
+        return meta
+    }
+
+    private mutating func decodeTheme(_ pairs: [(key: String, keyNode: Node, value: Node)]) -> ThemeMeta {
+        var meta = ThemeMeta(name: defaultName)
+        for (key, keyNode, value) in pairs {
+            switch key {
+            case "name": meta.name = reader.string(value, key: key) ?? meta.name
+            case "aliases": meta.aliases = reader.strings(value, key: key).map(\.text)
+            case "broader": meta.broader = references(value, key: key).first
+            default: reader.unknownKey(key, keyNode, allowed: Self.themeKeys)
+            }
+        }
+        return meta
+    }
+
+    private mutating func date(_ node: Node, key: String) -> PartialDate? {
+        guard let text = reader.string(node, key: key) else { return nil }
+        guard let date = PartialDate(edtf: text) else {
+            reader.diagnostics.append(.error(
+                "invalid-date",
+                "'\(text)' is not a date; write 2022-05-16, 2022-05, 2022, 199X, 2013/2016, 2013/.. (with ~ or ? for approximate or uncertain)",
+                at: reader.location(of: node)))
+            return nil
+        }
+        return date
+    }
+
+    private mutating func source(_ node: Node) -> SourceInfo? {
+        if case .scalar = node {
+            guard let text = reader.string(node, key: "source") else { return nil }
+            return text.hasPrefix("http://") || text.hasPrefix("https://") ? SourceInfo(url: text) : SourceInfo(publisher: text)
+        }
+        guard let pairs = reader.mapping(node, what: "'source'") else { return nil }
+        var info = SourceInfo()
+        for (key, keyNode, value) in pairs {
+            switch key {
+            case "publisher": info.publisher = reader.string(value, key: key)
+            case "url": info.url = reader.string(value, key: key)
+            case "title": info.title = reader.string(value, key: key)
+            default: reader.unknownKey(key, keyNode, allowed: Self.sourceKeys)
+            }
+        }
+        return info
+    }
+
+    private mutating func judgments(_ node: Node) -> [Judgment] {
+        guard case .sequence(let items) = node else {
+            reader.diagnostics.append(.error("front-matter-type", "'judgments' must be a list", at: reader.location(of: node)))
+            return []
+        }
+        return items.compactMap { item in
+            let at = reader.location(of: item)
+            if case .scalar = item, let text = reader.string(item, key: "judgments") {
+                return Judgment(text: text, likelihood: nil, confidence: nil, basis: nil, location: at)
+            }
+            guard let pairs = reader.mapping(item, what: "a judgment") else { return nil }
+            var judgment = Judgment(text: "", likelihood: nil, confidence: nil, basis: nil, location: at)
+            for (key, keyNode, value) in pairs {
+                switch key {
+                case "text": judgment.text = reader.string(value, key: key) ?? ""
+                case "likelihood": judgment.likelihood = reader.string(value, key: key)
+                case "confidence": judgment.confidence = reader.string(value, key: key)
+                case "basis": judgment.basis = reader.string(value, key: key)
+                default: reader.unknownKey(key, keyNode, allowed: Self.judgmentKeys)
+                }
+            }
+            if judgment.text.isEmpty {
+                reader.diagnostics.append(.error("missing-key", "a judgment needs 'text'", at: at))
+                return nil
+            }
+            return judgment
+        }
+    }
+}

@@ -1,0 +1,229 @@
+import Foundation
+import Markdown
+import Model
+
+/// First walk over a parsed body: finds mention sites and anchors each one on the raw
+/// source line. cmark's inline positions are wrong in some cases (lazy and continuation
+/// lines, tabs, escapes), and its literals are unescaped, so `\[[x]]` and `[[x]]` look the
+/// same there: the raw bytes decide.
+struct MentionCollector {
+    let source: SourceText
+    private(set) var sites: [BodyParser.Site] = []
+    private(set) var headings: [MarkdownNode] = []
+    private(set) var diagnostics: [Diagnostic] = []
+
+    /// The leaf block being walked, and where the next raw search in it starts.
+    private var block: (first: Int, last: Int)?
+    private var cursor = (line: 0, offset: 0)
+    private var linkDepth = 0
+
+    init(source: SourceText) { self.source = source }
+
+    mutating func visit(_ node: MarkdownNode, entering: Bool) {
+        switch node.kind {
+        case .paragraph, .heading:
+            if entering {
+                block = (node.startLine, max(node.startLine, node.endLine))
+                cursor = (node.startLine, 0)
+                if node.kind == .heading { headings.append(node) }
+            } else {
+                block = nil
+            }
+        case .link, .image:
+            if entering {
+                linkDepth += 1
+                visitLink(node)
+            } else {
+                linkDepth -= 1
+            }
+        case .text:
+            visitText(node)
+        default:
+            break
+        }
+    }
+
+    // MARK: - Links
+
+    private mutating func visitLink(_ node: MarkdownNode) {
+        let url = node.url ?? ""
+        if node.kind == .link, let (kind, target) = MentionScanner.typedDestination(url) {
+            guard linkDepth == 1 else { return }
+            let location = anchorTypedLink(node, url: url)
+            if target.isEmpty || target.contains(where: \.isWhitespace) {
+                diagnostics.append(.error("typed-link-invalid", "typed link '\(url)' needs an id after '\(kind.rawValue):'", at: location))
+                return
+            }
+            sites.append(.typedLink(link: node, kind: kind, target: target, location: location))
+            return
+        }
+        if Self.isDangerous(url, image: node.kind == .image) {
+            node.setURL("")
+            diagnostics.append(.warning("unsafe-url", "link to '\(url.prefix(40))' removed: script and data URLs are not allowed",
+                                        at: nodeLocation(node)))
+        }
+        checkSwallowedWikilink(node)
+    }
+
+    static func isDangerous(_ url: String, image: Bool) -> Bool {
+        let scheme = url.prefix(16).lowercased().filter { !$0.isWhitespace && !$0.isASCIIControlCharacter }
+        if scheme.hasPrefix("javascript:") || scheme.hasPrefix("vbscript:") || scheme.hasPrefix("file:") { return true }
+        if scheme.hasPrefix("data:") {
+            let safeImage = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { scheme.hasPrefix($0) }
+            return !(image && safeImage)
+        }
+        return false
+    }
+
+    /// `[[CSTO]]` with a definition `[csto]: …` parses as `[`, a link, `]`.
+    private mutating func checkSwallowedWikilink(_ node: MarkdownNode) {
+        guard node.kind == .link,
+              let before = node.previous, before.kind == .text, before.literal?.hasSuffix("[") == true,
+              let after = node.next, after.kind == .text, after.literal?.hasPrefix("]") == true else { return }
+        let label = BodyParser.plainText(of: node)
+        let location = search("[[\(label)]]".utf8) ?? nodeLocation(node)
+        diagnostics.append(.error(
+            "wikilink-swallowed",
+            "[[\(label)]] is read as a link because a link reference definition '[\(label)]: …' exists; rename or remove the definition",
+            at: location))
+    }
+
+    private mutating func anchorTypedLink(_ node: MarkdownNode, url: String) -> SourceLocation {
+        let line = node.startLine, column = node.startColumn
+        if line >= 1, line <= source.lines.count {
+            let range = source.lines[line - 1]
+            let offset = range.lowerBound + column - 1
+            if offset < range.upperBound, source.bytes[offset] == 0x5B {
+                cursor = (line, column)
+                return source.location(line: line, column: column)
+            }
+        }
+        // Find `](url` in the block, then its opening bracket on that line.
+        if let found = search("](\(url)".utf8, advance: false) {
+            let range = source.lines[found.line - 1]
+            var depth = 0
+            var i = range.lowerBound + found.column - 1
+            while i >= range.lowerBound {
+                if source.bytes[i] == 0x5D { depth += 1 }
+                if source.bytes[i] == 0x5B { depth -= 1; if depth == 0 { break } }
+                i -= 1
+            }
+            if i >= range.lowerBound { return source.location(line: found.line, column: i - range.lowerBound + 1) }
+            return found
+        }
+        return nodeLocation(node)
+    }
+
+    // MARK: - Text
+
+    private mutating func visitText(_ node: MarkdownNode) {
+        guard let literal = node.literal, literal.utf8.contains(0x5B) || literal.utf8.contains(0x5D) else { return }
+        if let range = literal.range(of: "](") {
+            let rest = literal[range.upperBound...]
+            if let kind = EntityKind.allCases.first(where: { rest.hasPrefix($0.rawValue + ":") }) {
+                let location = search("](\(kind.rawValue):".utf8) ?? nodeLocation(node)
+                diagnostics.append(.error(
+                    "typed-link-invalid",
+                    "this is not a link: a typed link's destination must be an id without spaces, e.g. [text](\(kind.rawValue):some-id)",
+                    at: location))
+            }
+        }
+        let (links, unclosed) = MentionScanner.scan(literal)
+        if !links.isEmpty && linkDepth > 0 {
+            diagnostics.append(.warning("mention-in-link", "a mention inside a link's text is not linked", at: nodeLocation(node)))
+            return
+        }
+        let fast = matchesSource(node, literal: literal)
+        var anchored: [(MentionScanner.Wikilink, SourceLocation)] = []
+        for link in links {
+            let location: SourceLocation
+            if let start = fast {
+                location = source.location(line: start.line, column: start.column + link.start)
+                cursor = (start.line, start.column - 1 + link.end)
+            } else {
+                guard let found = searchUnescaped("[[\(link.inner)]]".utf8) else { continue }
+                location = found
+            }
+            switch link.problem {
+            case .empty:
+                diagnostics.append(.error("empty-wikilink", "empty wikilink '[[\(link.inner)]]'", at: location))
+                continue
+            case .emptyTarget:
+                diagnostics.append(.error("empty-wikilink", "wikilink '[[\(link.inner)]]' has no target before '|'", at: location))
+                continue
+            case .extraPipe:
+                diagnostics.append(.warning("wikilink-syntax", "wikilink has more than one '|'; the shown text is everything after the first", at: location))
+            case nil:
+                break
+            }
+            anchored.append((link, location))
+        }
+        if let open = unclosed, linkDepth == 0 {
+            let next = node.next?.kind
+            let location = fast.map { source.location(line: $0.line, column: $0.column + open) } ?? nodeLocation(node)
+            if next == .softBreak {
+                diagnostics.append(.warning("wikilink-multiline", "a wikilink must stay on one line", at: location))
+            } else if next != nil {
+                diagnostics.append(.warning("wikilink-formatting", "a wikilink holds plain text only; formatting inside '[[…]]' breaks it", at: location))
+            } else {
+                diagnostics.append(.warning("wikilink-unterminated", "'[[' is never closed with ']]'", at: location))
+            }
+        }
+        if !anchored.isEmpty { sites.append(.wikilink(text: node, links: anchored)) }
+    }
+
+    /// The node's start when its source span is byte-for-byte its literal (the fast path).
+    private func matchesSource(_ node: MarkdownNode, literal: String) -> (line: Int, column: Int)? {
+        let line = node.startLine, column = node.startColumn
+        guard line >= 1, line <= source.lines.count, column >= 1 else { return nil }
+        let range = source.lines[line - 1]
+        let start = range.lowerBound + column - 1
+        let count = literal.utf8.count
+        guard start + count <= range.upperBound else { return nil }
+        if start > range.lowerBound, source.bytes[start - 1] == 0x5C { return nil }
+        return source.bytes[start..<(start + count)].elementsEqual(literal.utf8) ? (line, column) : nil
+    }
+
+    // MARK: - Raw search
+
+    /// Finds `needle` in the current block from the cursor; an occurrence right after a
+    /// backslash is escaped text, not a mention: it is skipped and nil returned.
+    private mutating func searchUnescaped(_ needle: String.UTF8View) -> SourceLocation? {
+        guard let found = search(needle, advance: true) else { return nil }
+        let range = source.lines[found.line - 1]
+        let offset = range.lowerBound + found.column - 1
+        if offset > range.lowerBound, source.bytes[offset - 1] == 0x5C { return nil }
+        return found
+    }
+
+    private mutating func search(_ needle: String.UTF8View, advance: Bool = true) -> SourceLocation? {
+        guard let block else { return nil }
+        let pattern = Array(needle)
+        guard !pattern.isEmpty else { return nil }
+        var line = max(cursor.line, block.first)
+        var from = cursor.line == line ? cursor.offset : 0
+        while line <= block.last, line <= source.lines.count {
+            let range = source.lines[line - 1]
+            var i = range.lowerBound + from
+            while i + pattern.count <= range.upperBound {
+                if source.bytes[i] == pattern[0], source.bytes[i..<(i + pattern.count)].elementsEqual(pattern) {
+                    let column = i - range.lowerBound + 1
+                    if advance { cursor = (line, column - 1 + pattern.count) }
+                    return source.location(line: line, column: column)
+                }
+                i += 1
+            }
+            line += 1
+            from = 0
+        }
+        return nil
+    }
+
+    private func nodeLocation(_ node: MarkdownNode) -> SourceLocation {
+        source.location(line: max(1, node.startLine), column: max(1, node.startColumn))
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIControlCharacter: Bool { asciiValue.map { $0 < 0x20 } ?? false }
+}

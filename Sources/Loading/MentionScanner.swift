@@ -1,0 +1,77 @@
+import Foundation
+import Model
+
+/// Finds `[[target]]`, `[[target|shown]]` and `[[kind:target|shown]]` in a text literal.
+/// Pure text work: positions and Markdown structure are the extractor's business.
+enum MentionScanner {
+    struct Wikilink: Equatable {
+        /// UTF-8 offsets of `[[` and one past `]]` in the literal.
+        var start: Int
+        var end: Int
+        var target: String
+        var kind: EntityKind?
+        var shown: String?
+        /// Text between the brackets, as written.
+        var inner: String
+        var problem: Problem?
+    }
+
+    enum Problem: Equatable {
+        case empty, emptyTarget, extraPipe
+    }
+
+    /// Wikilinks in the literal, and the offset of a trailing `[[` that never closes.
+    static func scan(_ literal: String) -> (links: [Wikilink], unclosed: Int?) {
+        let bytes = Array(literal.utf8)
+        var links: [Wikilink] = []
+        var unclosed: Int?
+        var i = 0
+        while i + 1 < bytes.count {
+            guard bytes[i] == 0x5B, bytes[i + 1] == 0x5B else { i += 1; continue }
+            // Innermost opener: `[[[x]]` links `x` from the last `[[`.
+            var open = i
+            while open + 2 < bytes.count, bytes[open + 2] == 0x5B { open += 1 }
+            var j = open + 2
+            while j < bytes.count, bytes[j] != 0x5D, bytes[j] != 0x5B { j += 1 }
+            guard j + 1 < bytes.count, bytes[j] == 0x5D, bytes[j + 1] == 0x5D else {
+                if j >= bytes.count { unclosed = open }
+                i = max(j, open + 2)
+                continue
+            }
+            let inner = String(decoding: bytes[(open + 2)..<j], as: UTF8.self)
+            links.append(parse(inner, start: open, end: j + 2))
+            i = j + 2
+        }
+        return (links, unclosed)
+    }
+
+    private static func parse(_ inner: String, start: Int, end: Int) -> Wikilink {
+        var link = Wikilink(start: start, end: end, target: "", kind: nil, shown: nil, inner: inner, problem: nil)
+        let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+        var target = parts[0].trimmingCharacters(in: .whitespaces)
+        if parts.count == 2 {
+            let shown = parts[1].trimmingCharacters(in: .whitespaces)
+            link.shown = shown.isEmpty ? nil : shown
+            if shown.contains("|") { link.problem = .extraPipe }
+        }
+        if let colon = target.firstIndex(of: ":"),
+           let kind = EntityKind(rawValue: target[..<colon].lowercased()) {
+            link.kind = kind
+            target = target[target.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        link.target = target
+        if inner.trimmingCharacters(in: .whitespaces).isEmpty {
+            link.problem = .empty
+        } else if target.isEmpty {
+            link.problem = .emptyTarget
+        }
+        return link
+    }
+
+    /// The kind and id of a typed link destination (`actor:iran`), or nil for other links.
+    static func typedDestination(_ url: String) -> (kind: EntityKind, target: String)? {
+        guard let colon = url.firstIndex(of: ":"), let kind = EntityKind(rawValue: String(url[..<colon])) else { return nil }
+        let target = String(url[url.index(after: colon)...])
+        return (kind, target.removingPercentEncoding ?? target)
+    }
+}

@@ -1,0 +1,102 @@
+import CCmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A handle on one node of a `MarkdownDocument`. Valid while its document is alive.
+public struct MarkdownNode: Hashable {
+    let pointer: OpaquePointer
+
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+
+    public enum Kind: Sendable, Equatable {
+        case document, blockQuote, list, item, codeBlock, htmlBlock, customBlock
+        case paragraph, heading, thematicBreak
+        case text, softBreak, lineBreak, code, htmlInline, customInline
+        case emphasis, strong, link, image
+        case unknown
+    }
+
+    public var kind: Kind {
+        switch cmark_node_get_type(pointer) {
+        case CMARK_NODE_DOCUMENT: .document
+        case CMARK_NODE_BLOCK_QUOTE: .blockQuote
+        case CMARK_NODE_LIST: .list
+        case CMARK_NODE_ITEM: .item
+        case CMARK_NODE_CODE_BLOCK: .codeBlock
+        case CMARK_NODE_HTML_BLOCK: .htmlBlock
+        case CMARK_NODE_CUSTOM_BLOCK: .customBlock
+        case CMARK_NODE_PARAGRAPH: .paragraph
+        case CMARK_NODE_HEADING: .heading
+        case CMARK_NODE_THEMATIC_BREAK: .thematicBreak
+        case CMARK_NODE_TEXT: .text
+        case CMARK_NODE_SOFTBREAK: .softBreak
+        case CMARK_NODE_LINEBREAK: .lineBreak
+        case CMARK_NODE_CODE: .code
+        case CMARK_NODE_HTML_INLINE: .htmlInline
+        case CMARK_NODE_CUSTOM_INLINE: .customInline
+        case CMARK_NODE_EMPH: .emphasis
+        case CMARK_NODE_STRONG: .strong
+        case CMARK_NODE_LINK: .link
+        case CMARK_NODE_IMAGE: .image
+        default: .unknown
+        }
+    }
+
+    /// Text of text, code, code block and HTML nodes (entity-decoded, escapes removed).
+    public var literal: String? {
+        cmark_node_get_literal(pointer).map { String(cString: $0) }
+    }
+
+    public func setLiteral(_ literal: String) { cmark_node_set_literal(pointer, literal) }
+
+    /// Raw bytes of the literal, for byte-exact comparison with the source.
+    public func withLiteralBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard let c = cmark_node_get_literal(pointer) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let length = strlen(c)
+        return c.withMemoryRebound(to: UInt8.self, capacity: length) {
+            body(UnsafeBufferPointer(start: $0, count: length))
+        }
+    }
+
+    public var url: String? { cmark_node_get_url(pointer).map { String(cString: $0) } }
+    public func setURL(_ url: String) { cmark_node_set_url(pointer, url) }
+
+    public var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+
+    public var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    public var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+    public var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
+    public var endColumn: Int { Int(cmark_node_get_end_column(pointer)) }
+
+    public var parent: MarkdownNode? { cmark_node_parent(pointer).map(MarkdownNode.init) }
+    public var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map(MarkdownNode.init) }
+    public var next: MarkdownNode? { cmark_node_next(pointer).map(MarkdownNode.init) }
+    public var previous: MarkdownNode? { cmark_node_previous(pointer).map(MarkdownNode.init) }
+
+    /// A small integer the caller attaches to a node (0 when unset).
+    public var tag: Int {
+        get { Int(bitPattern: cmark_node_get_user_data(pointer)) }
+        nonmutating set { cmark_node_set_user_data(pointer, UnsafeMutableRawPointer(bitPattern: newValue)) }
+    }
+
+    public func insertBefore(_ sibling: MarkdownNode) { cmark_node_insert_before(pointer, sibling.pointer) }
+    public func append(_ child: MarkdownNode) { cmark_node_append_child(pointer, child.pointer) }
+    public func prepend(_ child: MarkdownNode) { cmark_node_prepend_child(pointer, child.pointer) }
+
+    /// Unlinks the node and frees it with its subtree.
+    public func remove() {
+        cmark_node_unlink(pointer)
+        cmark_node_free(pointer)
+    }
+
+    /// Moves this node's children to the end of `other`.
+    public func moveChildren(to other: MarkdownNode) {
+        while let child = cmark_node_first_child(pointer) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(other.pointer, child)
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/// A problem found in the site's content, templates or settings. Problems are data: stages
+/// collect them and keep going; only I/O and fatal setup errors are thrown.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Comparable {
+        case error, warning, note
+
+        public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
+        private var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
+    }
+
+    public var severity: Severity
+    /// A stable kebab-case identifier, e.g. `unresolved-mention`.
+    public var code: String
+    public var message: String
+    public var location: SourceLocation?
+
+    public init(_ severity: Severity, _ code: String, _ message: String, at location: SourceLocation?) {
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.location = location
+    }
+
+    public static func error(_ code: String, _ message: String, at location: SourceLocation?) -> Self {
+        Self(.error, code, message, at: location)
+    }
+
+    public static func warning(_ code: String, _ message: String, at location: SourceLocation?) -> Self {
+        Self(.warning, code, message, at: location)
+    }
+
+    /// `path:line:col: severity: message [code]`, the form compilers and editors use.
+    public var description: String {
+        let place = location.map { "\($0): " } ?? ""
+        return "\(place)\(severity.rawValue): \(message) [\(code)]"
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+    public var errorCount: Int { count { $0.severity == .error } }
+    public var warningCount: Int { count { $0.severity == .warning } }
+
+    /// Sorted by file, line and column; diagnostics without a location first.
+    public func sortedByLocation() -> [Diagnostic] {
+        sorted { a, b in
+            switch (a.location, b.location) {
+            case (nil, nil): return (a.code, a.message) < (b.code, b.message)
+            case (nil, _): return true
+            case (_, nil): return false
+            case let (x?, y?): return x == y ? (a.code, a.message) < (b.code, b.message) : x < y
+            }
+        }
+    }
+}

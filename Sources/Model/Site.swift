@@ -1,0 +1,58 @@
+/// The whole site after linking: an immutable value the renderer reads from.
+public struct Site: Sendable {
+    public var config: SiteConfig
+    /// Every parsed file: documents and entity descriptions.
+    public var files: [ParsedFile]
+    /// Indices into `files` of the published documents, newest first.
+    public var documents: [Int]
+    /// Every entity, sorted by kind then id; stubs included.
+    public var entities: [Entity]
+    public var entityIndex: [EntityKey: Int]
+    /// Per file, per mention: the entity index it resolved to, or nil.
+    public var resolutions: [[Int?]]
+    /// Per entity: every mention of it, in document order.
+    public var backlinks: [[MentionRef]]
+    /// Per entity: related entities of any kind, strongest first.
+    public var related: [[Relation]]
+    /// Per entity: the documents that mention it or list it, newest first.
+    public var documentsByEntity: [[Int]]
+    /// Event entity indices in timeline order (lower bound, upper bound, id).
+    public var timeline: [Int]
+    /// Per document file index: its themes from front matter, resolved.
+    public var documentThemes: [Int: [Int]]
+    public var diagnostics: [Diagnostic]
+    /// File index of an entity description → the entity it describes.
+    public let entityByFile: [Int: Int]
+
+    public init(
+        config: SiteConfig, files: [ParsedFile], documents: [Int], entities: [Entity],
+        entityIndex: [EntityKey: Int], resolutions: [[Int?]], backlinks: [[MentionRef]],
+        related: [[Relation]], documentsByEntity: [[Int]], timeline: [Int], documentThemes: [Int: [Int]],
+        diagnostics: [Diagnostic]
+    ) {
+        self.config = config
+        self.files = files
+        self.documents = documents
+        self.entities = entities
+        self.entityIndex = entityIndex
+        self.resolutions = resolutions
+        self.backlinks = backlinks
+        self.related = related
+        self.documentsByEntity = documentsByEntity
+        self.timeline = timeline
+        self.documentThemes = documentThemes
+        self.diagnostics = diagnostics
+        var owners: [Int: Int] = [:]
+        for (i, entity) in entities.enumerated() { if let file = entity.file { owners[file] = i } }
+        entityByFile = owners
+    }
+
+    public func entities(of kind: EntityKind) -> [Int] {
+        entities.indices.filter { entities[$0].kind == kind }
+    }
+
+    public func documentMeta(_ file: Int) -> DocumentMeta? {
+        if case let .document(meta)? = files[file].frontMatter { return meta }
+        return nil
+    }
+}

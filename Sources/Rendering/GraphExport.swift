@@ -1,0 +1,154 @@
+import Foundation
+import Model
+
+/// The knowledge graph as JSON (`graph.json`, `dossier export --format json`): a public
+/// contract other tools read. Field names and shapes change only with `version`.
+public enum GraphExport {
+    struct Graph: Encodable {
+        let version = 1
+        let site: SiteInfo
+        let entities: [EntityRecord]
+        let documents: [DocumentRecord]
+        let edges: [EdgeRecord]
+    }
+
+    struct SiteInfo: Encodable {
+        let title: String
+        let baseURL: String
+        let language: String
+    }
+
+    struct DateRecord: Encodable {
+        let edtf: String
+        let start: String?
+        let end: String?
+        let display: String
+    }
+
+    struct EntityMentionRecord: Encodable {
+        let document: String
+        let line: Int
+        let column: Int
+        let text: String
+    }
+
+    struct EntityRecord: Encodable {
+        let id: String
+        let kind: String
+        let type: String?
+        let name: String
+        let aliases: [String]
+        let url: String
+        let stub: Bool
+        let date: DateRecord?
+        let place: String?
+        let actors: [String]?
+        let themes: [String]?
+        let broader: String?
+        let wikidata: String?
+        let mentions: [EntityMentionRecord]
+    }
+
+    struct DocumentMentionRecord: Encodable {
+        let entity: String?
+        let kind: String?
+        let target: String
+        let line: Int
+        let column: Int
+        let text: String
+    }
+
+    struct DocumentRecord: Encodable {
+        let path: String
+        let title: String
+        let url: String
+        let section: String
+        let date: String?
+        let themes: [String]
+        let mentions: [DocumentMentionRecord]
+    }
+
+    struct EdgeRecord: Encodable {
+        let source: String
+        let sourceKind: String
+        let target: String
+        let targetKind: String
+        let weight: Int
+
+        enum CodingKeys: String, CodingKey {
+            case source, target, weight
+            case sourceKind = "source_kind"
+            case targetKind = "target_kind"
+        }
+    }
+
+    public static func json(_ site: Site) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(graph(site))) ?? Data("{}".utf8)
+        return [UInt8](data) + [0x0A]
+    }
+
+    static func graph(_ site: Site) -> Graph {
+        func id(_ index: Int) -> String { site.entities[index].id.rawValue }
+        func shownText(_ file: Int, _ m: Int) -> String {
+            let mention = site.files[file].mentions[m]
+            if !mention.hasShownText, let target = site.resolutions[file][m] { return site.entities[target].name }
+            return mention.shown
+        }
+        let entities = site.entities.enumerated().map { index, entity -> EntityRecord in
+            var type: String?, date: DateRecord?, place: String?, actors: [String]?, themes: [String]?
+            var broader: String?, wikidata: String?
+            switch entity.details {
+            case let .actor(actorType, wd):
+                type = actorType.rawValue
+                wikidata = wd
+            case let .event(eventDate, _, eventPlace, eventActors, eventThemes):
+                date = eventDate.map {
+                    DateRecord(edtf: $0.edtf, start: $0.lowerBound?.description, end: $0.upperBound?.description,
+                               display: entity.dateDisplay ?? $0.displayText)
+                }
+                place = eventPlace
+                actors = eventActors.map(id)
+                themes = eventThemes.map(id)
+            case let .theme(parent, _):
+                broader = parent.map(id)
+            }
+            let mentions = site.backlinks[index].map { ref in
+                let mention = site.files[ref.file].mentions[ref.mention]
+                return EntityMentionRecord(document: site.files[ref.file].path, line: mention.location.line,
+                                           column: mention.location.column, text: shownText(ref.file, ref.mention))
+            }
+            return EntityRecord(
+                id: entity.id.rawValue, kind: entity.kind.rawValue, type: type, name: entity.name, aliases: entity.aliases,
+                url: URLs.absolute(URLs.entityFolder(entity.key)), stub: entity.isStub, date: date, place: place,
+                actors: actors, themes: themes, broader: broader, wikidata: wikidata, mentions: mentions)
+        }
+        let documents = site.documents.map { file -> DocumentRecord in
+            let parsed = site.files[file]
+            let meta = site.documentMeta(file)
+            var section = "", urlPath = ""
+            if case let .document(s, u) = parsed.role { (section, urlPath) = (s, u) }
+            let mentions = parsed.mentions.enumerated().map { m, mention in
+                let target = site.resolutions[file][m]
+                return DocumentMentionRecord(
+                    entity: target.map(id), kind: target.map { site.entities[$0].kind.rawValue }, target: mention.target,
+                    line: mention.location.line, column: mention.location.column, text: shownText(file, m))
+            }
+            return DocumentRecord(
+                path: parsed.path, title: meta?.title ?? parsed.path, url: URLs.absolute(urlPath), section: section,
+                date: meta?.date?.edtf, themes: (site.documentThemes[file] ?? []).map(id), mentions: mentions)
+        }
+        var edges: [EdgeRecord] = []
+        for (index, relations) in site.related.enumerated() {
+            for relation in relations where index < relation.entity {
+                edges.append(EdgeRecord(
+                    source: id(index), sourceKind: site.entities[index].kind.rawValue, target: id(relation.entity),
+                    targetKind: site.entities[relation.entity].kind.rawValue, weight: relation.weight))
+            }
+        }
+        edges.sort { ($0.sourceKind, $0.source, $0.targetKind, $0.target) < ($1.sourceKind, $1.source, $1.targetKind, $1.target) }
+        return Graph(site: SiteInfo(title: site.config.title, baseURL: site.config.baseURL, language: site.config.language),
+                     entities: entities, documents: documents, edges: edges)
+    }
+}

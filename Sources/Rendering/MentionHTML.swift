@@ -1,0 +1,145 @@
+import Model
+
+extension RenderContext {
+    /// A file's body with every mention turned into a link to its entity (or a marked span
+    /// when it did not resolve).
+    func bodyHTML(_ file: Int) -> String {
+        let parsed = site.files[file]
+        var html = ""
+        html.reserveCapacity(parsed.body.segments.reduce(0) { total, segment in
+            if case .html(let text) = segment { return total + text.utf8.count }
+            return total + 80
+        })
+        for segment in parsed.body.segments {
+            switch segment {
+            case .html(let text):
+                html += text
+            case .mentionStart(let i):
+                guard i < parsed.mentions.count else { continue }
+                let mention = parsed.mentions[i]
+                if let target = site.resolutions[file][i] {
+                    html += openLink(target)
+                    if !mention.hasShownText { html += HTML.escape(site.entities[target].name) }
+                } else {
+                    html += "<span class=\"mention mention-unresolved\">"
+                    if !mention.hasShownText { html += HTML.escape(mention.shown) }
+                }
+            case .mentionEnd(let i):
+                guard i < parsed.mentions.count else { continue }
+                html += site.resolutions[file][i] == nil ? "</span>" : "</a>"
+            }
+        }
+        return html
+    }
+
+    private func openLink(_ target: Int) -> String {
+        let entity = site.entities[target]
+        var title = entity.name
+        if let date = entity.dateDisplay { title += " (\(date))" }
+        return "<a class=\"mention mention-\(entity.kind.rawValue)\" href=\"\(HTML.escape(entityURL(target)))\" title=\"\(HTML.escape(title))\">"
+    }
+
+    /// A passage quoting `entity`: the block's text with the entity's mentions marked and
+    /// other mentions linked, trimmed around the first mention when long.
+    func snippet(_ block: TextBlock, file: Int, entity: Int) -> String {
+        let bytes = Array(block.text.utf8)
+        let mentions = site.files[file].mentions
+        let firstHit = block.spans.first { site.resolutions[file][$0.mention] == entity }
+        var window = 0..<bytes.count
+        if bytes.count > Self.snippetLength, let hit = firstHit {
+            let half = Self.snippetLength / 2
+            var start = max(0, min(hit.start - half, bytes.count - Self.snippetLength))
+            var end = min(bytes.count, start + Self.snippetLength)
+            start = wordBoundary(bytes, start, forward: true)
+            end = wordBoundary(bytes, end, forward: false)
+            // Never cut through a mention.
+            for span in block.spans {
+                if span.start < start && span.end > start { start = span.start }
+                if span.start < end && span.end > end { end = span.end }
+            }
+            window = start..<max(start, end)
+        }
+        var html = window.lowerBound > 0 ? "…" : ""
+        var cursor = window.lowerBound
+        for span in block.spans where span.start >= window.lowerBound && span.end <= window.upperBound {
+            html += HTML.escape(String(decoding: bytes[cursor..<span.start], as: UTF8.self))
+            let target = site.resolutions[file][span.mention]
+            let mention = mentions[span.mention]
+            let text: String
+            if !mention.hasShownText, let target { text = site.entities[target].name } else {
+                text = String(decoding: bytes[span.start..<span.end], as: UTF8.self)
+            }
+            if target == entity {
+                html += "<mark>\(HTML.escape(text))</mark>"
+            } else if let target {
+                html += openLink(target) + HTML.escape(text) + "</a>"
+            } else {
+                html += HTML.escape(text)
+            }
+            cursor = span.end
+        }
+        html += HTML.escape(String(decoding: bytes[cursor..<window.upperBound], as: UTF8.self))
+        if window.upperBound < bytes.count { html += "…" }
+        return html
+    }
+
+    static let snippetLength = 360
+
+    private func wordBoundary(_ bytes: [UInt8], _ index: Int, forward: Bool) -> Int {
+        var i = index
+        // Stay on a UTF-8 scalar boundary, then move to a space.
+        let limit = 40
+        var moved = 0
+        while i > 0, i < bytes.count, moved < limit, bytes[i] != 0x20 {
+            i += forward ? 1 : -1
+            moved += 1
+        }
+        while i > 0, i < bytes.count, bytes[i] & 0xC0 == 0x80 { i += forward ? 1 : -1 }
+        return i
+    }
+
+    /// Mentions of `entity`, grouped by file, for one page of the entity's listing.
+    func mentionGroups(_ entity: Int, page: Int) -> (groups: [MentionGroupView], pager: PagerView?) {
+        var order: [Int] = []
+        var byFile: [Int: [MentionRef]] = [:]
+        for ref in site.backlinks[entity] {
+            if byFile[ref.file] == nil { order.append(ref.file) }
+            byFile[ref.file, default: []].append(ref)
+        }
+        let perPage = site.config.paginate
+        let total = Pagination.pageCount(items: order.count, perPage: perPage)
+        let slice = order.dropFirst((page - 1) * perPage).prefix(perPage)
+        let groups = slice.map { file -> MentionGroupView in
+            var seenBlocks = Set<Int>()
+            var snippets: [MentionGroupView.Snippet] = []
+            let folder = documentFolder(file)
+            for ref in byFile[file]! {
+                let blockIndex = site.files[file].mentions[ref.mention].block
+                guard blockIndex >= 0, seenBlocks.insert(blockIndex).inserted else { continue }
+                let block = site.files[file].blocks[blockIndex]
+                let anchor = block.anchor.map { "#" + $0 } ?? ""
+                snippets.append(.init(html: snippet(block, file: file, entity: entity), url: urls.page(folder) + anchor))
+            }
+            let title: String
+            let source: String
+            var date: String?
+            if let owner = site.entityByFile[file] {
+                title = site.entities[owner].name
+                source = site.entities[owner].kind.rawValue
+            } else {
+                let meta = site.documentMeta(file)
+                title = meta?.title ?? site.files[file].path
+                date = meta?.date?.displayText
+                source = "document"
+            }
+            return MentionGroupView(title: title, url: urls.page(folder), date: date, source: source, snippets: snippets)
+        }
+        guard total > 1 else { return (groups, nil) }
+        let base = URLs.entityFolder(site.entities[entity].key)
+        func pageURL(_ n: Int) -> String { urls.page(n == 1 ? base : "\(base)/page/\(n)") }
+        let pager = PagerView(
+            previousURL: page > 1 ? pageURL(page - 1) : nil, nextURL: page < total ? pageURL(page + 1) : nil,
+            current: page, total: total, pages: (1...total).map { .init(number: $0, url: pageURL($0), current: $0 == page) })
+        return (groups, pager)
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import Model
+
+/// The Render stage for one page: builds its view from the `Site` and renders it with the
+/// theme. A pure function of (site, templates, page), run for many pages in parallel.
+public struct PageRenderer: Sendable {
+    let site: Site
+    let templates: TemplateSet
+
+    public init(site: Site, templates: TemplateSet) {
+        self.site = site
+        self.templates = templates
+    }
+
+    public func render(_ page: Page) -> OutputFile {
+        let folder = page.folder(in: site)
+        let context = RenderContext(site: site, urls: URLs(pretty: site.config.prettyURLs, folder: folder))
+        let html: String
+        switch page {
+        case .home:
+            html = templates.render(context.homeView(), template: "home")
+        case .document(let file):
+            html = templates.render(context.documentView(file), template: "document")
+        case .section(let name):
+            html = templates.render(context.sectionView(name), template: "section")
+        case .entityIndex(let kind):
+            html = templates.render(context.indexView(kind), template: kind.folder)
+        case let .entity(index, number):
+            html = templates.render(context.entityView(index, page: number), template: site.entities[index].kind.rawValue)
+        }
+        return OutputFile(path: folder.isEmpty ? "index.html" : folder + "/index.html", text: html)
+    }
+}
+
+/// What building one page's view needs: the site and links relative to that page.
+struct RenderContext {
+    let site: Site
+    let urls: URLs
+
+    func layout(title: String, description: String = "", current: String? = nil, folder: String) -> LayoutView {
+        var nav: [LayoutView.NavItem] = []
+        var sections: [String] = []
+        for file in site.documents {
+            if case let .document(section, _) = site.files[file].role, !section.isEmpty, !sections.contains(section) {
+                sections.append(section)
+            }
+        }
+        for section in sections.sorted() {
+            nav.append(.init(label: Labels.section(section), url: urls.page(section), current: current == section))
+        }
+        for kind in EntityKind.allCases where !site.entities(of: kind).isEmpty {
+            nav.append(.init(label: Labels.plural(kind), url: urls.page(kind.folder), current: current == kind.folder))
+        }
+        let base = site.config.baseURL
+        let canonical = base.isEmpty ? nil : (base.hasSuffix("/") ? String(base.dropLast()) : base) + URLs.absolute(folder)
+        return LayoutView(
+            siteTitle: site.config.title, siteDescription: site.config.description.isEmpty ? nil : site.config.description,
+            language: site.config.language, direction: site.config.direction,
+            pageTitle: title == site.config.title ? title : "\(title) · \(site.config.title)",
+            description: description.isEmpty ? (site.config.description.isEmpty ? nil : site.config.description) : description,
+            stylesheet: urls.file("assets/style.css"), homeURL: urls.page(""), canonical: canonical, nav: nav)
+    }
+
+    // MARK: - Shared pieces
+
+    func entityURL(_ index: Int) -> String {
+        urls.page(URLs.entityFolder(site.entities[index].key))
+    }
+
+    func entityLink(_ index: Int, count: Int? = nil, weight: Int? = nil) -> EntityLinkView {
+        let entity = site.entities[index]
+        var typeLabel: String?
+        if case let .actor(type, _) = entity.details { typeLabel = Labels.actorType(type) }
+        return EntityLinkView(
+            name: entity.name, url: entityURL(index), kind: entity.kind.rawValue, typeLabel: typeLabel,
+            date: entity.dateDisplay, count: count, weight: weight, isStub: entity.isStub)
+    }
+
+    func documentFolder(_ file: Int) -> String {
+        if case let .document(_, urlPath) = site.files[file].role { return urlPath }
+        if let entity = site.entityByFile[file] { return URLs.entityFolder(site.entities[entity].key) }
+        return ""
+    }
+
+    func documentSummary(_ file: Int) -> DocumentSummaryView {
+        let meta = site.documentMeta(file) ?? DocumentMeta(title: site.files[file].path)
+        var section = ""
+        if case let .document(name, _) = site.files[file].role { section = name }
+        return DocumentSummaryView(
+            title: meta.title, url: urls.page(documentFolder(file)), date: meta.date?.displayText,
+            isoDate: meta.date?.lowerBound?.description, summary: meta.summary, section: Labels.section(section),
+            authors: meta.authors.isEmpty ? nil : meta.authors.joined(separator: ", "), isBriefing: section == "briefings")
+    }
+
+    /// Number of mentions of each entity in a file.
+    func mentionCounts(inFile file: Int) -> [Int: Int] {
+        var counts: [Int: Int] = [:]
+        for case let target? in site.resolutions[file] { counts[target, default: 0] += 1 }
+        return counts
+    }
+}
+
+/// Words shown for kinds, types and sections.
+enum Labels {
+    static func plural(_ kind: EntityKind) -> String {
+        switch kind {
+        case .actor: "Actors"
+        case .event: "Events"
+        case .theme: "Themes"
+        }
+    }
+
+    static func singular(_ kind: EntityKind) -> String {
+        switch kind {
+        case .actor: "Actor"
+        case .event: "Event"
+        case .theme: "Theme"
+        }
+    }
+
+    static func actorType(_ type: ActorType) -> String {
+        switch type {
+        case .country: "Country"
+        case .person: "Person"
+        case .organization: "Organization"
+        case .group: "Group"
+        case .place: "Place"
+        case .other: "Other"
+        }
+    }
+
+    static func actorTypePlural(_ type: ActorType) -> String {
+        switch type {
+        case .country: "Countries"
+        case .person: "People"
+        case .organization: "Organizations"
+        case .group: "Groups"
+        case .place: "Places"
+        case .other: "Other actors"
+        }
+    }
+
+    static func section(_ name: String) -> String {
+        guard let first = name.first else { return "Pages" }
+        return first.uppercased() + name.dropFirst().replacingOccurrences(of: "-", with: " ")
+    }
+}

@@ -1,0 +1,76 @@
+import Model
+
+extension RenderContext {
+    func homeView() -> HomeView {
+        let summaries = site.documents.map(documentSummary)
+        let mentioned: [(entity: Int, count: Int)] = site.entities(of: .actor)
+            .map { (entity: $0, count: site.backlinks[$0].count) }
+            .filter { $0.count > 0 }
+        let ranked = mentioned.sorted { (a: (entity: Int, count: Int), b: (entity: Int, count: Int)) -> Bool in
+            a.count != b.count ? a.count > b.count : site.entities[a.entity].name < site.entities[b.entity].name
+        }
+        let actors: [EntityLinkView] = ranked.prefix(12).map { entityLink($0.entity, count: $0.count) }
+        let dated = site.timeline.filter { site.entities[$0].date != nil }
+        let themes = site.entities(of: .theme).map { entityLink($0, count: site.documentsByEntity[$0].count) }
+        let briefings = summaries.filter(\.isBriefing)
+        return HomeView(
+            layout: layout(title: site.config.title, folder: ""),
+            documents: summaries.filter { !$0.isBriefing }.prefix(10).map { $0 },
+            briefings: briefings,
+            keyActors: Array(actors),
+            recentEvents: dated.suffix(8).reversed().map { entityLink($0) },
+            themes: themes,
+            stats: .init(documents: site.documents.count, actors: site.entities(of: .actor).count,
+                         events: site.entities(of: .event).count, themes: site.entities(of: .theme).count),
+            hasBriefings: !briefings.isEmpty)
+    }
+
+    func sectionView(_ name: String) -> SectionView {
+        let files = site.documents.filter {
+            if case let .document(section, _) = site.files[$0].role { return section == name }
+            return false
+        }
+        return SectionView(layout: layout(title: Labels.section(name), current: name, folder: name),
+                           title: Labels.section(name), documents: files.map(documentSummary))
+    }
+
+    func documentView(_ file: Int) -> DocumentView {
+        let parsed = site.files[file]
+        let meta = site.documentMeta(file) ?? DocumentMeta(title: parsed.path)
+        var section = ""
+        if case let .document(name, _) = parsed.role { section = name }
+        let counts = mentionCounts(inFile: file)
+        let groups = EntityKind.allCases.compactMap { kind -> DocumentView.EntityGroup? in
+            let members = counts.keys.filter { site.entities[$0].kind == kind }
+                .sorted { counts[$0]! != counts[$1]! ? counts[$0]! > counts[$1]! : site.entities[$0].name < site.entities[$1].name }
+            guard !members.isEmpty else { return nil }
+            return .init(label: Labels.plural(kind), kind: kind.rawValue, entities: members.map { entityLink($0, count: counts[$0]) })
+        }
+        let tocHeadings = parsed.headings.filter { $0.level == 2 || $0.level == 3 }
+        let toc = tocHeadings.count >= 3
+            ? tocHeadings.map { DocumentView.TOCItem(text: $0.text, anchor: $0.anchor, level: $0.level, isSub: $0.level == 3) }
+            : []
+        let judgments = meta.judgments.enumerated().map { offset, judgment in
+            DocumentView.JudgmentView(number: offset + 1, text: judgment.text, likelihood: judgment.likelihood,
+                                      confidence: judgment.confidence, basis: judgment.basis)
+        }
+        let themes = (site.documentThemes[file] ?? []).map { entityLink($0) }
+        return DocumentView(
+            layout: layout(title: meta.title, description: meta.summary ?? "", current: section, folder: documentFolder(file)),
+            title: meta.title, date: meta.date?.displayText, isoDate: meta.date?.lowerBound?.description,
+            authors: meta.authors.isEmpty ? nil : meta.authors.joined(separator: ", "), summary: meta.summary,
+            sourcePublisher: meta.source?.publisher, sourceURL: meta.source?.url.flatMap(Self.safeExternalURL),
+            themes: themes,
+            isBriefing: section == "briefings" || meta.bluf != nil || !meta.judgments.isEmpty,
+            bluf: meta.bluf, judgments: judgments, toc: toc, bodyHTML: bodyHTML(file), entityGroups: groups,
+            readingMinutes: max(1, (parsed.wordCount + 199) / 200), section: Labels.section(section),
+            sectionURL: section.isEmpty ? nil : urls.page(section),
+            hasJudgments: !judgments.isEmpty, hasTOC: !toc.isEmpty, hasThemes: !themes.isEmpty)
+    }
+
+    /// Only http(s) URLs from front matter become links.
+    static func safeExternalURL(_ url: String) -> String? {
+        let lower = url.lowercased()
+        return lower.hasPrefix("https://") || lower.hasPrefix("http://") ? url : nil
+    }
+}

@@ -1,0 +1,107 @@
+import Model
+
+extension RenderContext {
+    func entityView(_ index: Int, page: Int) -> EntityView {
+        let entity = site.entities[index]
+        let folder = URLs.entityFolder(entity.key) + (page > 1 ? "/page/\(page)" : "")
+        let (groups, pager) = mentionGroups(index, page: page)
+        let related = site.related[index]
+        func relatedOf(_ kind: EntityKind, limit: Int) -> [EntityLinkView] {
+            related.filter { site.entities[$0.entity].kind == kind }.prefix(limit).map { entityLink($0.entity, weight: $0.weight) }
+        }
+        var typeLabel: String?
+        var wikidataURL: String?
+        var date: String?, edtf: String?, place: String?
+        var participants: [EntityLinkView] = [], eventThemes: [EntityLinkView] = []
+        var previous: EntityLinkView?, next: EntityLinkView?
+        var broader: EntityLinkView?, narrower: [EntityLinkView] = []
+        var participation: [EntityLinkView] = []
+        switch entity.details {
+        case let .actor(type, wikidata):
+            typeLabel = Labels.actorType(type)
+            wikidataURL = wikidata.map { "https://www.wikidata.org/wiki/\($0)" }
+            participation = site.timeline.filter { event in
+                if case let .event(_, _, _, actors, _) = site.entities[event].details { return actors.contains(index) }
+                return false
+            }.map { entityLink($0) }
+        case let .event(eventDate, _, eventPlace, actors, themes):
+            date = entity.dateDisplay
+            edtf = eventDate?.edtf
+            place = eventPlace
+            participants = actors.map { entityLink($0) }
+            eventThemes = themes.map { entityLink($0) }
+            if let position = site.timeline.firstIndex(of: index) {
+                if position > 0 { previous = entityLink(site.timeline[position - 1]) }
+                if position + 1 < site.timeline.count { next = entityLink(site.timeline[position + 1]) }
+            }
+        case let .theme(parent, children):
+            broader = parent.map { entityLink($0) }
+            narrower = children.map { entityLink($0) }
+        }
+        let description = entity.file.map { bodyHTML($0) }.flatMap { $0.isEmpty ? nil : $0 }
+        let relatedActors = relatedOf(.actor, limit: 15)
+        let relatedEvents = relatedOf(.event, limit: 10)
+        let relatedThemes = relatedOf(.theme, limit: 10)
+        let documents = entity.kind == .theme ? site.documentsByEntity[index].map(documentSummary) : []
+        let mentions = site.backlinks[index].count
+        let sources = Set(site.backlinks[index].map(\.file)).count
+        let mentionSummary = "\(mentions) mention\(mentions == 1 ? "" : "s") in \(sources) page\(sources == 1 ? "" : "s"), each shown in its passage."
+        let summary = entity.file.flatMap { site.files[$0].blocks.first?.text } ?? ""
+        return EntityView(
+            layout: layout(title: entity.name, description: String(summary.prefix(200)), current: entity.kind.folder, folder: folder),
+            name: entity.name, kind: entity.kind.rawValue, kindLabel: Labels.singular(entity.kind), typeLabel: typeLabel,
+            aliases: entity.aliases, wikidataURL: wikidataURL, isStub: entity.isStub,
+            stubPath: "Content/\(entity.kind.folder)/\(entity.id.rawValue).md", descriptionHTML: description,
+            mentionCount: site.backlinks[index].count, documentCount: site.documentsByEntity[index].count,
+            mentionGroups: groups, pager: pager,
+            relatedActors: relatedActors, relatedEvents: relatedEvents, relatedThemes: relatedThemes, documents: documents,
+            date: date, edtf: edtf, place: place, participants: participants, eventThemes: eventThemes,
+            previousEvent: previous, nextEvent: next, participation: participation, broader: broader, narrower: narrower,
+            indexURL: urls.page(entity.kind.folder), mentionSummary: mentionSummary, hasMentions: !groups.isEmpty,
+            hasAliases: !entity.aliases.isEmpty, hasParticipation: !participation.isEmpty,
+            hasRelatedActors: !relatedActors.isEmpty, hasRelatedEvents: !relatedEvents.isEmpty,
+            hasRelatedThemes: !relatedThemes.isEmpty, hasParticipants: !participants.isEmpty,
+            hasEventThemes: !eventThemes.isEmpty, hasNarrower: !narrower.isEmpty, hasDocuments: !documents.isEmpty)
+    }
+
+    func indexView(_ kind: EntityKind) -> IndexView {
+        let members = site.entities(of: kind)
+        var groups: [IndexView.Group] = []
+        switch kind {
+        case .actor:
+            for type in ActorType.allCases {
+                let ofType = members.filter {
+                    if case let .actor(t, _) = site.entities[$0].details { return t == type }
+                    return false
+                }.sorted { site.entities[$0].name.localizedCompare(site.entities[$1].name) }
+                guard !ofType.isEmpty else { continue }
+                groups.append(.init(label: Labels.actorTypePlural(type), anchor: type.rawValue,
+                                    entities: ofType.map { entityLink($0, count: site.backlinks[$0].count) }))
+            }
+        case .event:
+            var byYear: [(label: String, items: [Int])] = []
+            for event in site.timeline {
+                let label = site.entities[event].date?.groupYear.map(String.init) ?? "Undated"
+                if byYear.last?.label == label { byYear[byYear.count - 1].items.append(event) } else { byYear.append((label, [event])) }
+            }
+            groups = byYear.map { .init(label: $0.label, anchor: "y\($0.label.lowercased())", entities: $0.items.map { entityLink($0) }) }
+        case .theme:
+            let sorted = members.sorted { site.entities[$0].name.localizedCompare(site.entities[$1].name) }
+            groups = [.init(label: "All themes", anchor: "all", entities: sorted.map { entityLink($0, count: site.documentsByEntity[$0].count) })]
+        }
+        let intro = switch kind {
+        case .actor: "Countries, people, organisations and places the writing discusses, with how often each is mentioned."
+        case .event: "Every dated event, in order. Dates show their precision: a day, a month, a year or a span."
+        case .theme: "The themes documents and events belong to, with the number of documents on each."
+        }
+        return IndexView(layout: layout(title: Labels.plural(kind), current: kind.folder, folder: kind.folder),
+                         title: Labels.plural(kind), intro: intro, total: members.count, groups: groups)
+    }
+}
+
+extension String {
+    func localizedCompare(_ other: String) -> Bool {
+        let a = self.lowercased(), b = other.lowercased()
+        return a == b ? self < other : a < b
+    }
+}

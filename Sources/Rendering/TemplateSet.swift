@@ -1,0 +1,120 @@
+import Foundation
+import Model
+import Mustache
+
+/// The theme a site is rendered with: the built-in templates and assets, overridden file by
+/// file by the site's own `Templates/` folder.
+public struct TemplateSet: Sendable {
+    let library: MustacheLibrary
+    /// Files other than templates (CSS, scripts, images), copied to the output as they are.
+    public let assets: [(path: String, url: URL)]
+    /// A digest of every template and asset, for caches keyed on the theme.
+    public let fingerprint: String
+
+    /// Templates every site needs; a missing one is reported when the theme loads, not as
+    /// an empty page later (swift-mustache returns nil for an unknown name).
+    static let required = [
+        "home", "document", "section", "actors", "events", "themes", "actor", "event", "theme",
+        "partials/header", "partials/footer", "partials/mentions",
+    ]
+
+    /// Loads `builtin` then `override` (both optional folders). Errors are diagnostics.
+    public static func load(builtin: URL?, override: URL?) -> (TemplateSet?, [Diagnostic]) {
+        var files: [String: (url: URL, display: String)] = [:]
+        for (folder, prefix) in [(builtin, "(built-in theme)/"), (override, "Templates/")] {
+            guard let folder else { continue }
+            for path in listFiles(folder) { files[path] = (folder.appendingPathComponent(path), prefix + path) }
+        }
+        var diagnostics: [Diagnostic] = []
+        var templates: [String: MustacheTemplate] = [:]
+        var assets: [(String, URL)] = []
+        var hasher = FNV1a()
+        for path in files.keys.sorted() {
+            let (url, display) = files[path]!
+            let data = FileManager.default.contents(atPath: url.path) ?? Data()
+            hasher.combine(path)
+            hasher.combine(data)
+            guard path.hasSuffix(".mustache") else {
+                assets.append((path, url))
+                continue
+            }
+            let name = String(path.dropLast(".mustache".count))
+            guard let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(.error("invalid-utf8", "template is not valid UTF-8", at: SourceLocation(path: display, line: 1, column: 1)))
+                continue
+            }
+            do {
+                templates[name] = try MustacheTemplate(string: text)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(
+                    "template-syntax", "template error: \(error.error)",
+                    at: SourceLocation(path: display, line: error.context.lineNumber, column: error.context.columnNumber)))
+            } catch {
+                diagnostics.append(.error("template-syntax", "template error: \(error)", at: SourceLocation(path: display, line: 1, column: 1)))
+            }
+        }
+        for name in required where templates[name] == nil && !diagnostics.contains(where: { $0.location?.path.hasSuffix("/\(name).mustache") == true }) {
+            diagnostics.append(.error("missing-template", "the theme has no '\(name).mustache' template", at: nil))
+        }
+        diagnostics += missingPartials(templates, files: files)
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (TemplateSet(library: MustacheLibrary(templates: templates), assets: assets, fingerprint: hasher.hex), diagnostics)
+    }
+
+    /// Partials named in templates (`{{> name}}`) that no template provides.
+    private static func missingPartials(_ templates: [String: MustacheTemplate], files: [String: (url: URL, display: String)]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (name, template) in templates.sorted(by: { $0.key < $1.key }) {
+            let lines = template.description.split(separator: "\n", omittingEmptySubsequences: false)
+            for (lineNumber, line) in lines.enumerated() {
+                var rest = line[...]
+                while let open = rest.range(of: "{{>") {
+                    let after = rest[open.upperBound...]
+                    guard let close = after.range(of: "}}") else { break }
+                    let partial = after[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                    if templates[partial] == nil {
+                        let column = line.utf8.distance(from: line.startIndex, to: open.lowerBound) + 1
+                        let display = files[name + ".mustache"]?.display ?? name
+                        diagnostics.append(.error("missing-partial", "template uses partial '\(partial)', which does not exist",
+                                                  at: SourceLocation(path: display, line: lineNumber + 1, column: column)))
+                    }
+                    rest = after[close.upperBound...]
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    private static func listFiles(_ folder: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var paths: [String] = []
+        for case let path as String in enumerator {
+            var isDirectory: ObjCBool = false
+            let name = (path as NSString).lastPathComponent
+            guard !name.hasPrefix("."), FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory),
+                  !isDirectory.boolValue else { continue }
+            paths.append(path)
+        }
+        return paths
+    }
+
+    func render(_ view: Any, template: String) -> String {
+        library.render(view, withTemplate: template) ?? ""
+    }
+}
+
+/// 64-bit FNV-1a: a small, stable digest (not for security).
+struct FNV1a {
+    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func combine(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes {
+            state ^= UInt64(byte)
+            state &*= 0x100_0000_01b3
+        }
+    }
+
+    mutating func combine(_ text: String) { combine(text.utf8) }
+
+    var hex: String { String(state, radix: 16) }
+}

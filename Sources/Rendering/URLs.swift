@@ -1,0 +1,31 @@
+import Model
+
+/// Where pages live and how one page links to another. Links are relative, so the site
+/// works from any folder of a server and straight from disk; `index.html` is spelled out
+/// unless `pretty_urls` is on.
+public struct URLs: Sendable {
+    let pretty: Bool
+    /// `../` repeated once per folder between the current page and the root.
+    let root: String
+
+    init(pretty: Bool, folder: String) {
+        self.pretty = pretty
+        let depth = folder.isEmpty ? 0 : folder.split(separator: "/").count
+        root = String(repeating: "../", count: depth)
+    }
+
+    /// Link to a page folder ("" for home).
+    func page(_ folder: String) -> String {
+        let path = folder.isEmpty ? "" : folder + "/"
+        if pretty { return root.isEmpty && path.isEmpty ? "./" : root + path }
+        return root + path + "index.html"
+    }
+
+    /// Link to a file such as `assets/style.css`.
+    func file(_ path: String) -> String { root + path }
+
+    static func entityFolder(_ key: EntityKey) -> String { "\(key.kind.folder)/\(key.id.rawValue)" }
+
+    /// The public, site-absolute URL of a page folder, as in `graph.json`: `/actors/iran/`.
+    static func absolute(_ folder: String) -> String { folder.isEmpty ? "/" : "/\(folder)/" }
+}

@@ -1,0 +1,73 @@
+/// What every page's header and footer read: site settings, the page title, navigation.
+/// Views are explicit structs with stored properties: swift-mustache reads them by reflection.
+struct LayoutView {
+    struct NavItem {
+        let label: String
+        let url: String
+        let current: Bool
+    }
+
+    let siteTitle: String
+    let siteDescription: String?
+    let language: String
+    let direction: String
+    let pageTitle: String
+    let description: String?
+    let stylesheet: String
+    let homeURL: String
+    let canonical: String?
+    let nav: [NavItem]
+    let generator = "Dossier"
+}
+
+/// A link to an entity, with whatever the list it appears in shows beside it.
+struct EntityLinkView {
+    let name: String
+    let url: String
+    let kind: String
+    let typeLabel: String?
+    let date: String?
+    let count: Int?
+    let weight: Int?
+    let isStub: Bool
+}
+
+struct DocumentSummaryView {
+    let title: String
+    let url: String
+    let date: String?
+    let isoDate: String?
+    let summary: String?
+    let section: String
+    let authors: String?
+    let isBriefing: Bool
+}
+
+/// The passages of one file that mention an entity.
+struct MentionGroupView {
+    struct Snippet {
+        let html: String
+        let url: String
+    }
+
+    let title: String
+    let url: String
+    let date: String?
+    /// "document", or the kind of the entity whose description this is.
+    let source: String
+    let snippets: [Snippet]
+}
+
+struct PagerView {
+    struct Link {
+        let number: Int
+        let url: String
+        let current: Bool
+    }
+
+    let previousURL: String?
+    let nextURL: String?
+    let current: Int
+    let total: Int
+    let pages: [Link]
+}

@@ -1,0 +1,130 @@
+struct HomeView {
+    struct Stats {
+        let documents: Int
+        let actors: Int
+        let events: Int
+        let themes: Int
+    }
+
+    let layout: LayoutView
+    let documents: [DocumentSummaryView]
+    let briefings: [DocumentSummaryView]
+    let keyActors: [EntityLinkView]
+    let recentEvents: [EntityLinkView]
+    let themes: [EntityLinkView]
+    let stats: Stats
+    let hasBriefings: Bool
+}
+
+struct DocumentView {
+    struct TOCItem {
+        let text: String
+        let anchor: String
+        let level: Int
+        let isSub: Bool
+    }
+
+    struct JudgmentView {
+        let number: Int
+        let text: String
+        let likelihood: String?
+        let confidence: String?
+        let basis: String?
+    }
+
+    struct EntityGroup {
+        let label: String
+        let kind: String
+        let entities: [EntityLinkView]
+    }
+
+    let layout: LayoutView
+    let title: String
+    let date: String?
+    let isoDate: String?
+    let authors: String?
+    let summary: String?
+    let sourcePublisher: String?
+    let sourceURL: String?
+    let themes: [EntityLinkView]
+    let isBriefing: Bool
+    let bluf: String?
+    let judgments: [JudgmentView]
+    let toc: [TOCItem]
+    let bodyHTML: String
+    let entityGroups: [EntityGroup]
+    let readingMinutes: Int
+    let section: String
+    let sectionURL: String?
+    let hasJudgments: Bool
+    let hasTOC: Bool
+    let hasThemes: Bool
+}
+
+struct SectionView {
+    let layout: LayoutView
+    let title: String
+    let documents: [DocumentSummaryView]
+}
+
+struct IndexView {
+    struct Group {
+        let label: String
+        let anchor: String
+        let entities: [EntityLinkView]
+    }
+
+    let layout: LayoutView
+    let title: String
+    let intro: String
+    let total: Int
+    let groups: [Group]
+}
+
+/// Actor, event and theme pages share one view; each template shows what fits its kind.
+struct EntityView {
+    let layout: LayoutView
+    let name: String
+    let kind: String
+    let kindLabel: String
+    let typeLabel: String?
+    let aliases: [String]
+    let wikidataURL: String?
+    let isStub: Bool
+    let stubPath: String
+    let descriptionHTML: String?
+    let mentionCount: Int
+    let documentCount: Int
+    let mentionGroups: [MentionGroupView]
+    let pager: PagerView?
+    let relatedActors: [EntityLinkView]
+    let relatedEvents: [EntityLinkView]
+    let relatedThemes: [EntityLinkView]
+    let documents: [DocumentSummaryView]
+    // Events
+    let date: String?
+    let edtf: String?
+    let place: String?
+    let participants: [EntityLinkView]
+    let eventThemes: [EntityLinkView]
+    let previousEvent: EntityLinkView?
+    let nextEvent: EntityLinkView?
+    // Actors: events they take part in
+    let participation: [EntityLinkView]
+    // Themes
+    let broader: EntityLinkView?
+    let narrower: [EntityLinkView]
+    // Flags: swift-mustache treats an empty string or zero as true, so templates test these.
+    let indexURL: String
+    let mentionSummary: String
+    let hasMentions: Bool
+    let hasAliases: Bool
+    let hasParticipation: Bool
+    let hasRelatedActors: Bool
+    let hasRelatedEvents: Bool
+    let hasRelatedThemes: Bool
+    let hasParticipants: Bool
+    let hasEventThemes: Bool
+    let hasNarrower: Bool
+    let hasDocuments: Bool
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Building
+import Foundation
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site into the output folder.")
+
+    @OptionGroup var options: SiteOptions
+
+    @Option(name: .long, help: "The output folder (default: SITE/Output).")
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: "Override baseURL from dossier.yml.")
+    var baseURL: String?
+
+    func run() throws {
+        var buildOptions = options.buildOptions(output: output)
+        buildOptions.baseURL = baseURL
+        let report = Builder.build(buildOptions)
+        DiagnosticPrinter.print(report.diagnostics)
+        if let writeError = report.writeError { DiagnosticPrinter.printError("error: \(writeError)") }
+        print(report.summary)
+        if !report.succeeded { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Building
+import Model
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Report problems in the site without writing anything; exit 1 on errors.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var options: SiteOptions
+
+    @Option(name: .long, help: "Output format: text (compiler style, on stderr) or json (on stdout).")
+    var format: Format = .text
+
+    func run() throws {
+        let diagnostics = Builder.check(options.buildOptions())
+        switch format {
+        case .text:
+            DiagnosticPrinter.print(diagnostics)
+            print("\(diagnostics.errorCount) error(s), \(diagnostics.warningCount) warning(s)")
+        case .json:
+            DiagnosticPrinter.printJSON(diagnostics)
+        }
+        let failed = diagnostics.hasErrors || (options.strict && diagnostics.warningCount > 0)
+        if failed { throw ExitCode(1) }
+    }
+}

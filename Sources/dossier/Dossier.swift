@@ -1,0 +1,12 @@
+import ArgumentParser
+
+@main
+struct Dossier: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dossier",
+        abstract: "Generate a linked website of actors, events and themes from annotated Markdown.",
+        version: "0.1.0",
+        subcommands: [Build.self, Check.self, Export.self],
+        defaultSubcommand: Build.self
+    )
+}
