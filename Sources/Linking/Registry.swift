@@ -42,7 +42,8 @@ struct Registry {
     /// The closest id, name or alias to a target that resolved to nothing.
     func suggestion(for target: String, kind: EntityKind?) -> String? {
         let pool = entities.filter { kind == nil || $0.kind == kind }
-        let candidates = pool.flatMap { [$0.id.rawValue, $0.name] + $0.aliases }
+        // Ids first: on a tie they are the better suggestion.
+        let candidates = pool.map(\.id.rawValue) + pool.map(\.name) + pool.flatMap(\.aliases)
         return Suggestion.closest(to: target, among: candidates)
     }
 

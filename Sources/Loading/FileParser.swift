@@ -54,7 +54,7 @@ public struct FileParser: Sendable {
                     meta.title = first.text
                 } else {
                     meta.title = Self.stem(of: file.path)
-                    if split.yaml != nil {
+                    if split.yaml != nil && !decoder.reader.diagnostics.hasErrors {
                         parsed.diagnostics.append(.warning("missing-title", "document has no 'title'; using the file name", at: fileStart))
                     }
                 }

@@ -132,7 +132,7 @@ extension RenderContext {
                 date = meta?.date?.displayText
                 source = "document"
             }
-            return MentionGroupView(title: title, url: urls.page(folder), date: date, source: source, snippets: snippets)
+            return MentionGroupView(title: title, url: urls.page(folder), published: date, source: source, snippets: snippets)
         }
         guard total > 1 else { return (groups, nil) }
         let base = URLs.entityFolder(site.entities[entity].key)

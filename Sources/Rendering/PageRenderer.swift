@@ -73,7 +73,7 @@ struct RenderContext {
         if case let .actor(type, _) = entity.details { typeLabel = Labels.actorType(type) }
         return EntityLinkView(
             name: entity.name, url: entityURL(index), kind: entity.kind.rawValue, typeLabel: typeLabel,
-            date: entity.dateDisplay, count: count, weight: weight, isStub: entity.isStub)
+            when: entity.dateDisplay, count: count, weight: weight, isStub: entity.isStub)
     }
 
     func documentFolder(_ file: Int) -> String {
@@ -87,8 +87,8 @@ struct RenderContext {
         var section = ""
         if case let .document(name, _) = site.files[file].role { section = name }
         return DocumentSummaryView(
-            title: meta.title, url: urls.page(documentFolder(file)), date: meta.date?.displayText,
-            isoDate: meta.date?.lowerBound?.description, summary: meta.summary, section: Labels.section(section),
+            title: meta.title, url: urls.page(documentFolder(file)), published: meta.date?.displayText,
+            publishedISO: meta.date?.lowerBound?.description, summary: meta.summary, section: Labels.section(section),
             authors: meta.authors.isEmpty ? nil : meta.authors.joined(separator: ", "), isBriefing: section == "briefings")
     }
 

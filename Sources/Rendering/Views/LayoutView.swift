@@ -26,7 +26,8 @@ struct EntityLinkView {
     let url: String
     let kind: String
     let typeLabel: String?
-    let date: String?
+    /// Named apart from page fields: Mustache looks a missing value up in enclosing views.
+    let when: String?
     let count: Int?
     let weight: Int?
     let isStub: Bool
@@ -35,8 +36,8 @@ struct EntityLinkView {
 struct DocumentSummaryView {
     let title: String
     let url: String
-    let date: String?
-    let isoDate: String?
+    let published: String?
+    let publishedISO: String?
     let summary: String?
     let section: String
     let authors: String?
@@ -52,7 +53,7 @@ struct MentionGroupView {
 
     let title: String
     let url: String
-    let date: String?
+    let published: String?
     /// "document", or the kind of the entity whose description this is.
     let source: String
     let snippets: [Snippet]

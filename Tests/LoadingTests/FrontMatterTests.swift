@@ -1,0 +1,62 @@
+import Loading
+import Model
+import Testing
+import TestSupport
+
+@Suite struct FrontMatterTests {
+    let actorRole = FileRole.entity(EntityKey(.actor, EntityID("emomali-rahmon")!))
+    let eventRole = FileRole.entity(EntityKey(.event, EntityID("ababil-2-factory")!))
+
+    @Test func actorFields() throws {
+        let parsed = parse("---\nname: Emomali Rahmon\ntype: person\naliases: [Rahmon, President Rahmon]\nwikidata: Q29231\n---\nTajik president.\n",
+                           path: "Content/actors/emomali-rahmon.md", role: actorRole)
+        #expect(parsed.diagnostics.isEmpty)
+        guard case .actor(let meta)? = parsed.frontMatter else { Issue.record("not an actor"); return }
+        #expect(meta.name == "Emomali Rahmon")
+        #expect(meta.type == .person)
+        #expect(meta.aliases == ["Rahmon", "President Rahmon"])
+        #expect(meta.wikidata == "Q29231")
+    }
+
+    @Test func yaml11ValuesStayText() throws {
+        let parsed = parse("---\nname: no\ndate: 1992-01-08\nplace: 062\nactors: [iran]\n---\n", path: "Content/events/x.md", role: eventRole)
+        #expect(parsed.diagnostics.isEmpty)
+        guard case .event(let meta)? = parsed.frontMatter else { Issue.record("not an event"); return }
+        #expect(meta.name == "no")
+        #expect(meta.date?.edtf == "1992-01-08")
+        #expect(meta.place == "062")
+        #expect(meta.actors.map(\.text) == ["iran"])
+        #expect(meta.actors.first?.location.line == 5)
+    }
+
+    @Test func documentAndBriefingFields() throws {
+        let text = """
+        ---
+        title: "A <b>title</b>"
+        date: 2022-07-01
+        authors: Jane Doe
+        themes: [security]
+        source: {publisher: CABAR.asia, url: "https://cabar.asia"}
+        bluf: Bottom line.
+        judgments:
+          - text: Ties deepen.
+            likelihood: likely
+            confidence: moderate
+        ---
+        Body.
+        """
+        let parsed = parse(text + "\n")
+        #expect(parsed.diagnostics.isEmpty)
+        guard case .document(let meta)? = parsed.frontMatter else { Issue.record("not a document"); return }
+        #expect(meta.title == "A <b>title</b>")
+        #expect(meta.authors == ["Jane Doe"])
+        #expect(meta.source == SourceInfo(publisher: "CABAR.asia", url: "https://cabar.asia"))
+        #expect(meta.judgments.map(\.likelihood) == ["likely"])
+        #expect(meta.judgments.first?.location.line == 9)
+    }
+
+    @Test func titleFallsBackToFirstHeading() {
+        guard case .document(let meta)? = parse("# The Heading\n\nText.\n").frontMatter else { Issue.record("no meta"); return }
+        #expect(meta.title == "The Heading")
+    }
+}

@@ -1,0 +1,158 @@
+import Loading
+import Model
+import Testing
+import TestSupport
+
+@Suite struct MentionExtractionTests {
+    @Test func wikilinksCountFrontMatterLines() {
+        let result = mentions("---\ntitle: T\n---\n\n⟨1⟩[[iran]] and ⟨2⟩[[Emomali Rahmon|the president]].\n", targets: ["iran", "Emomali Rahmon"])
+        #expect(result.found == result.expected)
+    }
+
+    @Test func shownTextAndKindPrefix() throws {
+        let parsed = parse("See [[event:ababil-2-factory|the opening]] and [[iran]].\n")
+        let first = try #require(parsed.mentions.first)
+        #expect(first.kind == .event)
+        #expect(first.target == "ababil-2-factory")
+        #expect(first.shown == "the opening")
+        #expect(first.hasShownText)
+        #expect(parsed.mentions[1].hasShownText == false)
+    }
+
+    @Test func typedLinksAnchorOnTheirBracket() throws {
+        let result = mentions("Met ⟨1⟩[the Supreme Leader](actor:ali-khamenei) and ⟨2⟩[*the* talks](event:talks).\n",
+                              targets: ["ali-khamenei", "talks"])
+        #expect(result.found == result.expected)
+        let parsed = parse("Met [the Supreme Leader](actor:ali-khamenei).\n")
+        #expect(parsed.mentions.first?.form == .typedLink)
+        #expect(parsed.mentions.first?.shown == "the Supreme Leader")
+    }
+
+    @Test func nothingInsideCodeOrRawHTML() {
+        let text = """
+        Inline `[[iran]]` code.
+
+        ```
+        [[iran]]
+        ```
+
+            [[iran]] indented code
+
+        <div>
+        [[iran]] in an HTML block
+        </div>
+
+        ⟨1⟩[[russia]] counts.
+        """
+        let result = mentions(text + "\n", targets: ["russia"])
+        #expect(result.found == result.expected)
+    }
+
+    @Test func escapedOpenerIsNotAMention() {
+        let result = mentions("Literal \\[[iran]] but ⟨1⟩[[iran]] is real.\n", targets: ["iran"])
+        #expect(result.found == result.expected)
+        #expect(parse("Only \\[[iran]] here.\n").mentions.isEmpty)
+    }
+
+    @Test func crlfLineEndings() {
+        let result = mentions("---\r\ntitle: T\r\n---\r\n\r\nFirst line\r\nthen ⟨1⟩[[iran]] here\r\n\r\n- item ⟨2⟩[[russia]]\r\n",
+                              targets: ["iran", "russia"])
+        #expect(result.found == result.expected)
+    }
+
+    @Test func tabsListsAndQuotes() {
+        let text = """
+        -\t⟨1⟩[[iran]] after a tab
+        - nested:
+          - deep ⟨2⟩[[russia]]
+
+        > quoted ⟨3⟩[[taliban]]
+        lazy continuation ⟨4⟩[[kabul]]
+        >
+        > > double ⟨5⟩[[csto]]
+        """
+        let result = mentions(text + "\n", targets: ["iran", "russia", "taliban", "kabul", "csto"])
+        #expect(result.found == result.expected)
+    }
+
+    @Test func cyrillicAndPersianColumnsCountBytes() {
+        let text = "Президент ⟨1⟩[[Эмомали Рахмон]] и ⟨2⟩[[ایران|ایران]].\n"
+        let result = mentions(text, targets: ["Эмомали Рахмон", "ایران"])
+        #expect(result.found == result.expected)
+    }
+
+    @Test func multiLineParagraphsAndEmphasis() {
+        let text = """
+        A paragraph that runs
+          over an indented continuation with ⟨1⟩[[iran]],
+        *emphasis then ⟨2⟩[[russia]]* and **strong ⟨3⟩[[china]]**  
+        after a hard break ⟨4⟩[[kabul]].
+        """
+        let result = mentions(text + "\n", targets: ["iran", "russia", "china", "kabul"])
+        #expect(result.found == result.expected)
+    }
+
+    @Test func referenceDefinitionSwallowingAWikilinkIsReported() {
+        let source = MarkedText("The ⟨1⟩[[CSTO]] summit.\n\n[csto]: https://example.org\n")
+        let parsed = parse(source.text)
+        #expect(parsed.mentions.isEmpty)
+        let at = source.markers[1]!
+        #expect(parsed.diagnostics.summaries.contains("wikilink-swallowed@\(at.line):\(at.column)"))
+    }
+
+    @Test func typedLinkWithASpaceIsReported() {
+        let source = MarkedText("Met [x⟨1⟩](actor:Emomali Rahmon) today.\n")
+        let parsed = parse(source.text)
+        #expect(parsed.mentions.isEmpty)
+        let at = source.markers[1]!
+        #expect(parsed.diagnostics.summaries == ["typed-link-invalid@\(at.line):\(at.column)"])
+    }
+
+    @Test func brokenWikilinksAreReported() {
+        #expect(parse("A [[*x*]] b\n").diagnostics.summaries == ["wikilink-formatting@1:3"])
+        #expect(parse("A [[Emomali\nRahmon]] b\n").diagnostics.summaries == ["wikilink-multiline@1:3"])
+        #expect(parse("A [[]] b\n").diagnostics.summaries == ["empty-wikilink@1:3"])
+        #expect(parse("A [[|x]] b\n").diagnostics.summaries == ["empty-wikilink@1:3"])
+        #expect(parse("A [[a|b|c]] b\n").diagnostics.summaries == ["wikilink-syntax@1:3"])
+        #expect(parse("A [[open b\n").diagnostics.summaries == ["wikilink-unterminated@1:3"])
+    }
+
+    @Test func wordSuffixStaysOutside() throws {
+        let parsed = parse("[[Iran]]ian policy\n")
+        #expect(parsed.mentions.map(\.shown) == ["Iran"])
+        #expect(parsed.blocks.first?.text == "Iranian policy")
+    }
+
+    @Test func blocksQuoteTheParagraphAroundEachMention() throws {
+        let parsed = parse("## Heading\n\nFirst [[iran|Iran]] then [[russia|Russia]].\n\n- item [[china]]\n")
+        #expect(parsed.blocks.count == 2)
+        let block = parsed.blocks[0]
+        #expect(block.text == "First Iran then Russia.")
+        #expect(block.anchor == "heading")
+        let span = block.spans[1]
+        #expect(Array(block.text.utf8)[span.start..<span.end].elementsEqual("Russia".utf8))
+        #expect(parsed.mentions.map(\.block) == [0, 0, 1])
+    }
+
+    @Test func bodyHasHolesForMentionsAndIdsOnHeadings() {
+        let parsed = parse("## Über uns\n\nSee [[iran|Iran]].\n\n## Über uns\n")
+        #expect(parsed.headings.map(\.anchor) == ["über-uns", "über-uns-2"])
+        #expect(parsed.body.segments == [
+            .html("<h2 id=\"über-uns\">Über uns</h2>\n<p>See "),
+            .mentionStart(0), .html("Iran"), .mentionEnd(0),
+            .html(".</p>\n<h2 id=\"über-uns-2\">Über uns</h2>\n"),
+        ])
+    }
+
+    @Test func rawHTMLIsOmittedAndScriptLinksRemoved() {
+        let parsed = parse("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <b>bold</b>\n")
+        let html = parsed.body.segments.map { if case .html(let h) = $0 { h } else { "" } }.joined()
+        #expect(!html.contains("<script>"))
+        #expect(!html.contains("javascript"))
+        #expect(parsed.diagnostics.summaries == ["unsafe-url@3:1"])
+        let unsafe = parse("[x](javascript:alert(1)) <b>bold</b>\n", rawHTML: true)
+        let unsafeHTML = unsafe.body.segments.map { if case .html(let h) = $0 { h } else { "" } }.joined()
+        #expect(unsafeHTML.contains("<b>bold</b>"))
+        #expect(!unsafeHTML.contains("javascript"))
+    }
+}

@@ -1,0 +1,34 @@
+import Markdown
+import Testing
+
+@Suite struct MarkdownDocumentTests {
+    @Test func reportsBlockPositionsAndKinds() {
+        let document = MarkdownDocument(parsing: "# Title\n\nSome *text* here.\n")
+        var seen: [String] = []
+        document.walk { node, entering in
+            guard entering else { return }
+            seen.append("\(node.kind)@\(node.startLine):\(node.startColumn)")
+        }
+        #expect(seen.prefix(4) == ["document@1:1", "heading@1:1", "text@1:3", "paragraph@3:1"])
+    }
+
+    @Test func customInlinesRenderVerbatimInSafeMode() {
+        let document = MarkdownDocument(parsing: "Hello <b>x</b> world\n")
+        var text: MarkdownNode?
+        document.walk { node, entering in if entering, node.kind == .text, text == nil { text = node } }
+        let hole = document.makeCustomInline(onEnter: "<a href=\"#\">", onExit: "</a>")
+        hole.append(document.makeText("<&>"))
+        text!.insertBefore(hole)
+        let html = document.renderHTML(allowRawHTML: false)
+        #expect(html.hasPrefix("<p><a href=\"#\">&lt;&amp;&gt;</a>Hello <!-- raw HTML omitted -->x<!-- raw HTML omitted --> world</p>"))
+    }
+
+    @Test func safeModeDropsScriptURLs() {
+        let html = MarkdownDocument(parsing: "[x](javascript:alert(1))\n").renderHTML(allowRawHTML: false)
+        #expect(!html.contains("javascript"))
+    }
+
+    @Test func emptyInputIsAnEmptyDocument() {
+        #expect(MarkdownDocument(parsing: "").renderHTML(allowRawHTML: false) == "")
+    }
+}

@@ -1,0 +1,42 @@
+import Model
+import Testing
+
+@Suite struct EntityIDTests {
+    @Test(arguments: ["iran", "emomali-rahmon", "201st-base", "таджикистан", "ایران", "zürich"])
+    func acceptsLettersDigitsAndDashes(_ text: String) {
+        #expect(EntityID(text) != nil)
+    }
+
+    @Test(arguments: ["", "Iran", "../etc", "a/b", "a%2Fb", "a b", "a.b", "-x", "tab\there", "nul\u{0}"])
+    func rejectsEverythingElse(_ text: String) {
+        #expect(EntityID(text) == nil)
+    }
+
+    @Test func normalisesToNFCLowercase() {
+        let decomposed = "Zu\u{0308}rich"
+        #expect(EntityID.normalize(decomposed) == "z\u{00FC}rich")
+        #expect(EntityID.normalize(decomposed).unicodeScalars.count == 6)
+    }
+
+    @Test func lookupKeyFoldsCaseWhitespaceAndNormalisation() {
+        #expect(lookupKey("  Emomali \t Rahmon ") == "emomali rahmon")
+        #expect(lookupKey("Zu\u{0308}rich") == lookupKey("ZÜRICH"))
+    }
+}
+
+@Suite struct SuggestionTests {
+    @Test func suggestsCloseCandidates() {
+        #expect(Suggestion.closest(to: "irn", among: ["iran", "iraq", "russia"]) == "iran")
+        #expect(Suggestion.closest(to: "tajikstan", among: ["tajikistan", "kyrgyzstan"]) == "tajikistan")
+    }
+
+    @Test func staysQuietWhenNothingIsClose() {
+        #expect(Suggestion.closest(to: "france", among: ["iran", "russia"]) == nil)
+    }
+
+    @Test func diagnosticFormatIsCompilerStyle() {
+        let d = Diagnostic.error("unresolved-mention", "unknown entity 'irn' (did you mean 'iran'?)",
+                                 at: SourceLocation(path: "Content/articles/x.md", line: 12, column: 5))
+        #expect(d.description == "Content/articles/x.md:12:5: error: unknown entity 'irn' (did you mean 'iran'?) [unresolved-mention]")
+    }
+}
