@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(
             name: "BuildingTests",
             dependencies: ["Building", "Model", "Rendering", "TestSupport"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -1,0 +1,113 @@
+import Building
+import Foundation
+import Model
+import Testing
+import TestSupport
+
+@Suite struct SafetyTests {
+    static let good = [
+        "Content/actors/iran.md": "---\nname: Iran\n---\n",
+        "Content/articles/a.md": "---\ntitle: A\n---\nAbout [[iran]].\n",
+    ]
+
+    @Test func failedBuildLeavesThePreviousOutputUntouched() throws {
+        let site = try TemporarySite(Self.good)
+        #expect(Builder.build(site.options()).succeeded)
+        let before = try snapshot(site.output)
+        #expect(!before.isEmpty)
+
+        try site.write("Content/articles/a.md", Data("---\ntitle: A\n---\nAbout [[irn]].\n".utf8))
+        let report = Builder.build(site.options())
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.summaries == ["unresolved-mention@4:7"])
+        #expect(try snapshot(site.output) == before)
+    }
+
+    @Test func strictTurnsWarningsIntoFailure() throws {
+        let site = try TemporarySite(["Content/articles/a.md": "---\ntitle: A\ntitel: B\n---\nText.\n"])
+        var options = site.options()
+        #expect(Builder.build(options).succeeded)
+        options.strict = true
+        #expect(!Builder.build(options).succeeded)
+    }
+
+    @Test func refusesAForeignOutputFolder() throws {
+        let site = try TemporarySite(Self.good)
+        try site.write("Output/precious.txt", Data("mine".utf8))
+        let report = Builder.build(site.options())
+        #expect(!report.succeeded)
+        #expect(report.writeError?.contains("not written by Dossier") == true)
+        #expect(site.read("precious.txt") == "mine")
+    }
+
+    @Test func acceptsAnOutputFolderHoldingOnlyGitkeep() throws {
+        let site = try TemporarySite(Self.good)
+        try site.write("Output/.gitkeep", Data())
+        #expect(Builder.build(site.options()).succeeded)
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent(".gitkeep").path))
+        #expect(site.read("index.html") != nil)
+    }
+
+    @Test func refusesTheSiteItselfAsOutput() throws {
+        let site = try TemporarySite(Self.good)
+        var options = site.options()
+        options.output = site.root
+        #expect(Builder.build(options).writeError?.contains("site folder") == true)
+        options.output = site.root.appendingPathComponent("Content/out")
+        #expect(Builder.build(options).writeError?.contains("Content/") == true)
+        options.output = site.root.deletingLastPathComponent()
+        #expect(Builder.build(options).writeError != nil)
+    }
+
+    @Test func contentIsEscapedEverywhere() throws {
+        let site = try TemporarySite([
+            "Content/actors/x.md": "---\nname: \"<script>alert('a')</script>\"\naliases: [\"\\\"><img src=x onerror=alert(1)>\"]\n---\n",
+            "Content/articles/a.md": "---\ntitle: \"<script>alert(1)</script>\"\nsummary: \"\\\" onmouseover=\\\"x\"\nsource: {publisher: P, url: \"javascript:alert(1)\"}\n---\nAbout [[x]] and [[x|<b>shown</b>]].\n\n<script>alert(2)</script>\n",
+        ])
+        #expect(Builder.build(site.options()).succeeded)
+        for page in ["index.html", "articles/a/index.html", "actors/x/index.html", "actors/index.html"] {
+            let html = try #require(site.read(page))
+            #expect(!html.contains("<script"), "\(page)")
+            #expect(!html.contains("<img"), "\(page)")
+            #expect(!html.contains("javascript:"), "\(page)")
+            #expect(!html.contains("\" onmouseover"), "\(page)")
+        }
+        #expect(site.read("articles/a/index.html")?.contains("&lt;script&gt;alert(1)&lt;/script&gt;") == true)
+    }
+
+    @Test func prettyURLsDropIndexHTML() throws {
+        let site = try TemporarySite(Self.good, config: "pretty_urls: true\n")
+        #expect(Builder.build(site.options()).succeeded)
+        #expect(site.read("articles/a/index.html")?.contains("href=\"../../actors/iran/\"") == true)
+    }
+
+    @Test func missingTemplateAndSyntaxErrorsAreReported() throws {
+        let site = try TemporarySite(Self.good)
+        try site.write("Templates/actor.mustache", Data("{{> partials/header}}\n<h1>{{#name}}{{name}}</h1>\n".utf8))
+        try site.write("Templates/event.mustache", Data("{{> partials/nope}}\n".utf8))
+        let report = Builder.build(site.options())
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.map(\.code).sorted() == ["missing-partial", "template-syntax"])
+        #expect(report.diagnostics.first { $0.code == "missing-partial" }?.location?.description == "Templates/event.mustache:1:1")
+        #expect(report.diagnostics.first { $0.code == "template-syntax" }?.location?.path == "Templates/actor.mustache")
+    }
+
+    @Test func siteTemplatesOverrideTheBuiltInThemeFileByFile() throws {
+        let site = try TemporarySite(Self.good)
+        try site.write("Templates/section.mustache", Data("CUSTOM {{title}}".utf8))
+        #expect(Builder.build(site.options()).succeeded)
+        #expect(site.read("articles/index.html") == "CUSTOM Articles")
+        #expect(site.read("actors/iran/index.html")?.contains("<!doctype html>") == true)
+    }
+
+    private func snapshot(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)!
+        for case let path as String in enumerator {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { files[path] = try Data(contentsOf: folder.appendingPathComponent(path)) }
+        }
+        return files
+    }
+}
