@@ -1,0 +1,27 @@
+# The two commands of the README: `make site` builds the example site into Output/,
+# `make test` runs the test suite. Both install libcmark-dev first when it is missing.
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: site test deps build release clean
+
+site: deps
+	$(SWIFT) build --product dossier
+	$(SWIFT) run dossier build
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+# cmark is the system C library Dossier parses Markdown with (Debian: libcmark-dev).
+deps:
+	@if ! { pkg-config --exists libcmark 2>/dev/null || [ -f /usr/include/cmark.h ]; }; then \
+		echo "Installing libcmark-dev (the cmark C library)"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev pkg-config; \
+	fi
+
+release: deps
+	$(SWIFT) build -c release --product dossier
+
+clean:
+	rm -rf .build Output/*
