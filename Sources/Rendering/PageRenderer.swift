@@ -6,15 +6,17 @@ import Model
 public struct PageRenderer: Sendable {
     let site: Site
     let templates: TemplateSet
+    let navigation: Navigation
 
     public init(site: Site, templates: TemplateSet) {
         self.site = site
         self.templates = templates
+        navigation = Navigation(site)
     }
 
     public func render(_ page: Page) -> OutputFile {
         let folder = page.folder(in: site)
-        let context = RenderContext(site: site, urls: URLs(pretty: site.config.prettyURLs, folder: folder))
+        let context = RenderContext(site: site, urls: URLs(pretty: site.config.prettyURLs, folder: folder), navigation: navigation)
         let html: String
         switch page {
         case .home:
@@ -32,24 +34,31 @@ public struct PageRenderer: Sendable {
     }
 }
 
+/// The site's sections and entity kinds, computed once for every page's navigation.
+struct Navigation: Sendable {
+    /// Label and folder of each navigation entry.
+    let entries: [(label: String, folder: String)]
+
+    init(_ site: Site) {
+        var sections = Set<String>()
+        for file in site.documents {
+            if case let .document(section, _) = site.files[file].role, !section.isEmpty { sections.insert(section) }
+        }
+        let kinds = Set(site.entities.map(\.kind))
+        entries = sections.sorted().map { (Labels.section($0), $0) }
+            + EntityKind.allCases.filter(kinds.contains).map { (Labels.plural($0), $0.folder) }
+    }
+}
+
 /// What building one page's view needs: the site and links relative to that page.
 struct RenderContext {
     let site: Site
     let urls: URLs
+    let navigation: Navigation
 
     func layout(title: String, description: String = "", current: String? = nil, folder: String) -> LayoutView {
-        var nav: [LayoutView.NavItem] = []
-        var sections: [String] = []
-        for file in site.documents {
-            if case let .document(section, _) = site.files[file].role, !section.isEmpty, !sections.contains(section) {
-                sections.append(section)
-            }
-        }
-        for section in sections.sorted() {
-            nav.append(.init(label: Labels.section(section), url: urls.page(section), current: current == section))
-        }
-        for kind in EntityKind.allCases where !site.entities(of: kind).isEmpty {
-            nav.append(.init(label: Labels.plural(kind), url: urls.page(kind.folder), current: current == kind.folder))
+        let nav = navigation.entries.map { entry in
+            LayoutView.NavItem(label: entry.label, url: urls.page(entry.folder), current: current == entry.folder)
         }
         let base = site.config.baseURL
         let canonical = base.isEmpty ? nil : (base.hasSuffix("/") ? String(base.dropLast()) : base) + URLs.absolute(folder)

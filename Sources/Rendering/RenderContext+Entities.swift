@@ -40,7 +40,9 @@ extension RenderContext {
         }
         let description = entity.file.map { bodyHTML($0) }.flatMap { $0.isEmpty ? nil : $0 }
         let relatedActors = relatedOf(.actor, limit: 15)
-        let relatedEvents = relatedOf(.event, limit: 10)
+        // The strongest related events, shown in timeline order.
+        let strongestEvents = Set(related.filter { site.entities[$0.entity].kind == .event }.prefix(10).map(\.entity))
+        let relatedEvents = site.timeline.filter(strongestEvents.contains).map { entityLink($0) }
         let relatedThemes = relatedOf(.theme, limit: 10)
         let documents = entity.kind == .theme ? site.documentsByEntity[index].map(documentSummary) : []
         let mentions = site.backlinks[index].count
@@ -64,6 +66,16 @@ extension RenderContext {
             hasEventThemes: !eventThemes.isEmpty, hasNarrower: !narrower.isEmpty, hasDocuments: !documents.isEmpty)
     }
 
+    /// The heading an event is listed under on the timeline: its year, or its decade or
+    /// century when that is all the date says.
+    static func timelineGroup(_ date: PartialDate?) -> String {
+        guard let date, let year = date.groupYear else { return "Undated" }
+        switch date.start?.precision {
+        case .decade?, .century?: return "\(year)s"
+        default: return String(year)
+        }
+    }
+
     func indexView(_ kind: EntityKind) -> IndexView {
         let members = site.entities(of: kind)
         var groups: [IndexView.Group] = []
@@ -81,7 +93,7 @@ extension RenderContext {
         case .event:
             var byYear: [(label: String, items: [Int])] = []
             for event in site.timeline {
-                let label = site.entities[event].date?.groupYear.map(String.init) ?? "Undated"
+                let label = Self.timelineGroup(site.entities[event].date)
                 if byYear.last?.label == label { byYear[byYear.count - 1].items.append(event) } else { byYear.append((label, [event])) }
             }
             groups = byYear.map { .init(label: $0.label, anchor: "y\($0.label.lowercased())", entities: $0.items.map { entityLink($0) }) }
