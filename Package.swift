@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "LinkingTests", dependencies: ["Linking", "Loading", "Model", "TestSupport"]),
         .testTarget(
             name: "BuildingTests",
-            dependencies: ["Building", "Model", "Rendering", "TestSupport"],
+            dependencies: ["Building", "Model", "Rendering", "TestSupport", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Fixtures"]
         ),
     ]

@@ -69,9 +69,9 @@ public struct OutputWriter {
             let previous = output
             let outcomes = files.parallelMap { file -> Result<Bool, Failure> in
                 let target = staging.appendingPathComponent(file.path)
-                let old = fm.contents(atPath: previous.appendingPathComponent(file.path).path)
-                let changed = old.map { !$0.elementsEqual(file.contents) } ?? true
-                guard fm.createFile(atPath: target.path, contents: Data(file.contents)) else {
+                let data = Data(file.contents)
+                let changed = fm.contents(atPath: previous.appendingPathComponent(file.path).path) != data
+                guard fm.createFile(atPath: target.path, contents: data) else {
                     return .failure(.io("cannot write \(target.path)"))
                 }
                 return .success(changed)

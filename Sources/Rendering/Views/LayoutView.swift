@@ -1,5 +1,6 @@
 /// What every page's header and footer read: site settings, the page title, navigation.
-/// Views are explicit structs with stored properties: swift-mustache reads them by reflection.
+/// Views are explicit structs with stored properties; `Views+Mustache.swift` hands them to
+/// templates.
 struct LayoutView {
     struct NavItem {
         let label: String

@@ -1,0 +1,66 @@
+import Building
+import Foundation
+import Model
+import Mustache
+@testable import Rendering
+import Testing
+import TestSupport
+
+/// Views hand their fields to templates through `MustacheParent`; this checks, for every view
+/// the fixture site produces, that each stored property is answered with the same value.
+@Suite struct ViewConformanceTests {
+    @Test func everyStoredPropertyIsVisibleToTemplates() throws {
+        var options = BuildOptions(site: FixtureSiteTests.site)
+        options.builtinTheme = Repository.templates
+        let site = try #require(Pipeline.generate(options).site)
+        let navigation = Navigation(site)
+        var checked = Set<String>()
+        for page in Page.inventory(of: site) {
+            let context = RenderContext(site: site, urls: URLs(pretty: false, folder: page.folder(in: site)), navigation: navigation)
+            let view: Any = switch page {
+            case .home: context.homeView()
+            case .document(let file): context.documentView(file)
+            case .section(let name): context.sectionView(name)
+            case .entityIndex(let kind): context.indexView(kind)
+            case let .entity(index, number): context.entityView(index, page: number)
+            }
+            check(view, path: "\(page)", checked: &checked)
+        }
+        for type in ["HomeView", "DocumentView", "SectionView", "IndexView", "EntityView", "LayoutView", "NavItem",
+                     "EntityLinkView", "DocumentSummaryView", "MentionGroupView", "Snippet", "PagerView", "Link",
+                     "TOCItem", "JudgmentView", "EntityGroup", "Group", "Stats"] {
+            #expect(checked.contains(type), "no \(type) was checked")
+        }
+    }
+
+    private func check(_ value: Any, path: String, checked: inout Set<String>) {
+        if let array = value as? [Any] {
+            for (i, item) in array.enumerated() { check(item, path: "\(path)[\(i)]", checked: &checked) }
+            return
+        }
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .optional {
+            if let wrapped = mirror.children.first?.value { check(wrapped, path: path, checked: &checked) }
+            return
+        }
+        guard mirror.displayStyle == .struct, !(value is String) else { return }
+        guard let parent = value as? MustacheParent else {
+            Issue.record("\(type(of: value)) at \(path) is not a MustacheParent")
+            return
+        }
+        checked.insert(String(describing: type(of: value)))
+        for child in mirror.children {
+            guard let label = child.label else { continue }
+            let expected = unwrap(child.value)
+            let actual = parent.child(named: label)
+            #expect(actual.map { String(describing: $0) } == expected.map { String(describing: $0) }, "\(path).\(label)")
+            if let expected { check(expected, path: "\(path).\(label)", checked: &checked) }
+        }
+    }
+
+    private func unwrap(_ value: Any) -> Any? {
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle == .optional else { return value }
+        return mirror.children.first.map { unwrap($0.value) } ?? nil
+    }
+}
