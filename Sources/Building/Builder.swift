@@ -15,6 +15,8 @@ public enum Builder {
         public var succeeded = false
         /// Set when the output could not be written (unsafe folder, I/O).
         public var writeError: String?
+        /// Seconds spent in each stage, in order.
+        public var timings: [(step: String, seconds: Double)] = []
 
         /// One line for the end of a build.
         public var summary: String {
@@ -36,6 +38,8 @@ public enum Builder {
     private static func buildReport(_ options: BuildOptions) -> Report {
         let generation = Pipeline.generate(options)
         var report = Report(diagnostics: generation.diagnostics)
+        report.timings = generation.timings
+        var clock = Stopwatch()
         guard !generation.failed(strict: options.strict), let site = generation.site, let templates = generation.templates else {
             return report
         }
@@ -47,8 +51,10 @@ public enum Builder {
             return report
         }
         let files = Pipeline.render(site, templates: templates, contentAssets: generation.contentAssets)
+        report.timings.append(("render", clock.lap()))
         do {
             let counts = try writer.write(files)
+            report.timings.append(("write", clock.lap()))
             report.filesWritten = counts.written
             report.filesUnchanged = counts.unchanged
         } catch {

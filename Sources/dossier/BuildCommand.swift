@@ -13,12 +13,21 @@ struct Build: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "Override baseURL from dossier.yml.")
     var baseURL: String?
 
+    @Flag(name: .long, help: "Print the time each stage took.")
+    var timings = false
+
     func run() throws {
         var buildOptions = options.buildOptions(output: output)
         buildOptions.baseURL = baseURL
         let report = Builder.build(buildOptions)
         DiagnosticPrinter.print(report.diagnostics)
         if let writeError = report.writeError { DiagnosticPrinter.printError("error: \(writeError)") }
+        if timings {
+            for (step, seconds) in report.timings {
+                let name = step.padding(toLength: 8, withPad: " ", startingAt: 0)
+                DiagnosticPrinter.printError(name + String(format: "%8.3f s", seconds))
+            }
+        }
         print(report.summary)
         if !report.succeeded { throw ExitCode(1) }
     }

@@ -34,6 +34,17 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
     }
 
+    @Test func checkSpeaksJSONForTools() throws {
+        let site = try TemporarySite(["Content/articles/x.md": "---\ntitle: X\n---\n[[nobody]]\n"])
+        let result = try run(["check", "--site", site.root.path, "--format", "json"])
+        #expect(result.status == 1)
+        let records = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [[String: Any]]
+        #expect(records.count == 1)
+        #expect(records.first?["code"] as? String == "unresolved-mention")
+        #expect(records.first?["line"] as? Int == 4)
+        #expect(records.first?["path"] as? String == "Content/articles/x.md")
+    }
+
     @Test func exportPrintsEntitiesWithMentionPositions() throws {
         let site = try TemporarySite([
             "Content/actors/iran.md": "---\nname: Iran\n---\n",

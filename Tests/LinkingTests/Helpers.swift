@@ -4,8 +4,13 @@ import Model
 
 /// Parses files given as `path: text` (paths under Content/) and links them.
 func link(_ files: [String: String], drafts: Bool = false) -> Site {
+    link(files.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, drafts: drafts)
+}
+
+/// Files as a list, for names a dictionary would merge (NFC and NFD spellings are equal Strings).
+func link(_ files: [(path: String, text: String)], drafts: Bool = false) -> Site {
     let parser = FileParser(allowRawHTML: false)
-    let parsed = files.keys.sorted().map { path -> ParsedFile in
+    let parsed = files.map { path, text -> ParsedFile in
         let parts = path.split(separator: "/").map(String.init)
         let stem = String(parts.last!.dropLast(3))
         let role: FileRole
@@ -14,7 +19,7 @@ func link(_ files: [String: String], drafts: Bool = false) -> Site {
         } else {
             role = .document(section: parts.count > 1 ? parts[0] : "", urlPath: (parts.dropLast() + [stem]).joined(separator: "/"))
         }
-        return parser.parse(ContentFile(path: "Content/" + path, role: role, bytes: Array(files[path]!.utf8)))
+        return parser.parse(ContentFile(path: "Content/" + path, role: role, bytes: Array(text.utf8)))
     }
     return Linker(config: SiteConfig(), includeDrafts: drafts).link(parsed)
 }

@@ -62,6 +62,14 @@ import TestSupport
         #expect(site.entities.count == 1)
     }
 
+    @Test func nfcAndNfdFileNamesAreOneIdAndCollide() {
+        let site = link([
+            (path: "actors/z\u{00FC}rich.md", text: "---\nname: A\n---\n"),
+            (path: "actors/zu\u{0308}rich.md", text: "---\nname: B\n---\n"),
+        ])
+        #expect(site.allDiagnostics.map(\.code) == ["duplicate-id"])
+    }
+
     @Test func sharedAliasWarnsAndMentionsOfItAreAmbiguous() {
         let site = link([
             "actors/iran.md": "---\nname: Iran\naliases: [Old Persia]\n---\n",
