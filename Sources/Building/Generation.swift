@@ -51,7 +51,14 @@ public enum Pipeline {
             let override = FileManager.default.fileExists(atPath: siteTemplates.path)
                 && siteTemplates.resolvingSymlinksInPath() != (options.builtinTheme ?? BuiltinTheme.directory)?.resolvingSymlinksInPath()
                 ? siteTemplates : nil
-            let (templates, themeDiagnostics) = TemplateSet.load(builtin: options.builtinTheme ?? BuiltinTheme.directory, override: override)
+            let builtin = options.builtinTheme ?? BuiltinTheme.directory
+            if builtin == nil {
+                generation.diagnostics.append(.error(
+                    "missing-theme",
+                    "the built-in theme was not found: keep the Dossier_Theme.resources folder beside the dossier executable, or give the site a complete Templates/ folder",
+                    at: nil))
+            }
+            let (templates, themeDiagnostics) = TemplateSet.load(builtin: builtin, override: override)
             generation.templates = templates
             generation.diagnostics += themeDiagnostics
             generation.timings.append(("theme", clock.lap()))

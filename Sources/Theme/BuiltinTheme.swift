@@ -1,9 +1,24 @@
 import Foundation
 
-/// The built-in theme: the repository's `Templates/` folder, embedded in the binary's bundle.
+/// The built-in theme: the repository's `Templates/` folder, copied by SwiftPM into a resource
+/// bundle beside the `dossier` executable.
 public enum BuiltinTheme {
-    /// Folder holding the built-in templates and assets.
-    public static var directory: URL? {
-        Bundle.module.url(forResource: "Templates", withExtension: nil)
-    }
+    /// The folder holding the built-in templates and assets, or nil when it cannot be found.
+    ///
+    /// SwiftPM's `Bundle.module` would stop the process with `fatalError` when the bundle is
+    /// missing (a binary copied without its `Dossier_Theme.resources`); looking for it here
+    /// lets the build report that instead.
+    public static let directory: URL? = {
+        let executable = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
+            ?? Bundle.main.bundleURL
+        var candidates: [URL] = [
+            executable.appendingPathComponent("Dossier_Theme.resources/Templates"),
+            executable.appendingPathComponent("Dossier_Theme.bundle/Contents/Resources/Templates"),
+            executable.appendingPathComponent("Dossier_Theme.bundle/Templates"),
+        ]
+        // A development build run from its source tree.
+        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Templates"))
+        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("home.mustache").path) }
+    }()
 }
