@@ -19,7 +19,7 @@ struct BodyParser {
     }
 
     /// A mention found by the first walk, applied to the tree by the second step.
-    enum Site {
+    enum MentionSite {
         case wikilink(text: MarkdownNode, links: [(MentionScanner.Wikilink, SourceLocation)])
         case typedLink(link: MarkdownNode, kind: EntityKind, target: String, location: SourceLocation)
     }
@@ -40,7 +40,7 @@ struct BodyParser {
 
     /// Replaces each mention by a custom inline that renders as a marker pair, and puts an
     /// anchor marker at the start of each heading. Returns the mentions in document order.
-    private func apply(_ sites: [Site], headings: [MarkdownNode], to document: MarkdownDocument) -> [Mention] {
+    private func apply(_ sites: [MentionSite], headings: [MarkdownNode], to document: MarkdownDocument) -> [Mention] {
         var mentions: [Mention] = []
         func makeHole(_ mention: Mention) -> MarkdownNode {
             let index = mentions.count

@@ -8,7 +8,7 @@ import Model
 /// same there: the raw bytes decide.
 struct MentionCollector {
     let source: SourceText
-    private(set) var sites: [BodyParser.Site] = []
+    private(set) var sites: [BodyParser.MentionSite] = []
     private(set) var headings: [MarkdownNode] = []
     private(set) var diagnostics: [Diagnostic] = []
 

@@ -23,6 +23,8 @@ public struct Site: Sendable {
     public var diagnostics: [Diagnostic]
     /// File index of an entity description → the entity it describes.
     public let entityByFile: [Int: Int]
+    /// Sections (first folders under `Content/`) that have published documents, sorted.
+    public let sections: [String]
 
     public init(
         config: SiteConfig, files: [ParsedFile], documents: [Int], entities: [Entity],
@@ -45,6 +47,11 @@ public struct Site: Sendable {
         var owners: [Int: Int] = [:]
         for (i, entity) in entities.enumerated() { if let file = entity.file { owners[file] = i } }
         entityByFile = owners
+        var sections = Set<String>()
+        for file in documents {
+            if case let .document(section, _) = files[file].role, !section.isEmpty { sections.insert(section) }
+        }
+        self.sections = sections.sorted()
     }
 
     public func entities(of kind: EntityKind) -> [Int] {

@@ -30,13 +30,7 @@ extension Page {
     public static func inventory(of site: Site) -> [Page] {
         var pages: [Page] = [.home]
         pages += site.documents.map { .document(file: $0) }
-        var sections: [String] = []
-        for file in site.documents {
-            if case let .document(section, _) = site.files[file].role, !section.isEmpty, !sections.contains(section) {
-                sections.append(section)
-            }
-        }
-        pages += sections.sorted().map { .section(name: $0) }
+        pages += site.sections.map { .section(name: $0) }
         pages += EntityKind.allCases.map { .entityIndex($0) }
         for index in site.entities.indices {
             let count = max(1, Pagination.pageCount(items: Pagination.groupCount(site, entity: index), perPage: site.config.paginate))

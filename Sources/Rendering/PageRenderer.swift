@@ -40,12 +40,8 @@ struct Navigation: Sendable {
     let entries: [(label: String, folder: String)]
 
     init(_ site: Site) {
-        var sections = Set<String>()
-        for file in site.documents {
-            if case let .document(section, _) = site.files[file].role, !section.isEmpty { sections.insert(section) }
-        }
         let kinds = Set(site.entities.map(\.kind))
-        entries = sections.sorted().map { (Labels.section($0), $0) }
+        entries = site.sections.map { (Labels.section($0), $0) }
             + EntityKind.allCases.filter(kinds.contains).map { (Labels.plural($0), $0.folder) }
     }
 }

@@ -8,8 +8,6 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// Files other than templates (CSS, scripts, images), copied to the output as they are.
     public let assets: [(path: String, url: URL)]
-    /// A digest of every template and asset, for caches keyed on the theme.
-    public let fingerprint: String
 
     /// Templates every site needs; a missing one is reported when the theme loads, not as
     /// an empty page later (swift-mustache returns nil for an unknown name).
@@ -28,16 +26,13 @@ public struct TemplateSet: Sendable {
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
         var assets: [(String, URL)] = []
-        var hasher = FNV1a()
         for path in files.keys.sorted() {
             let (url, display) = files[path]!
-            let data = FileManager.default.contents(atPath: url.path) ?? Data()
-            hasher.combine(path)
-            hasher.combine(data)
             guard path.hasSuffix(".mustache") else {
                 assets.append((path, url))
                 continue
             }
+            let data = FileManager.default.contents(atPath: url.path) ?? Data()
             let name = String(path.dropLast(".mustache".count))
             guard let text = String(data: data, encoding: .utf8) else {
                 diagnostics.append(.error("invalid-utf8", "template is not valid UTF-8", at: SourceLocation(path: display, line: 1, column: 1)))
@@ -58,7 +53,7 @@ public struct TemplateSet: Sendable {
         }
         diagnostics += missingPartials(templates, files: files)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (TemplateSet(library: MustacheLibrary(templates: templates), assets: assets, fingerprint: hasher.hex), diagnostics)
+        return (TemplateSet(library: MustacheLibrary(templates: templates), assets: assets), diagnostics)
     }
 
     /// Partials named in templates (`{{> name}}`) that no template provides.
@@ -101,20 +96,4 @@ public struct TemplateSet: Sendable {
     func render(_ view: Any, template: String) -> String {
         library.render(view, withTemplate: template) ?? ""
     }
-}
-
-/// 64-bit FNV-1a: a small, stable digest (not for security).
-struct FNV1a {
-    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func combine(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            state ^= UInt64(byte)
-            state &*= 0x100_0000_01b3
-        }
-    }
-
-    mutating func combine(_ text: String) { combine(text.utf8) }
-
-    var hex: String { String(state, radix: 16) }
 }
