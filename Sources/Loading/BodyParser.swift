@@ -15,6 +15,7 @@ struct BodyParser {
         var blocks: [TextBlock] = []
         var headings: [Heading] = []
         var wordCount = 0
+        var excerpt = ""
         var diagnostics: [Diagnostic] = []
     }
 
@@ -133,6 +134,9 @@ struct BodyParser {
                     headingCount += 1
                     currentAnchor = slug
                     anchor = slug
+                }
+                if node.kind == .paragraph && output.excerpt.isEmpty {
+                    output.excerpt = text
                 }
                 if !spans.isEmpty {
                     for span in spans { output.mentions[span.mention].block = output.blocks.count }

@@ -46,6 +46,7 @@ public struct FileParser: Sendable {
         parsed.blocks = body.blocks
         parsed.headings = body.headings
         parsed.wordCount = body.wordCount
+        parsed.excerpt = body.excerpt
         parsed.diagnostics += body.diagnostics
 
         if case .document(var meta) = frontMatter {

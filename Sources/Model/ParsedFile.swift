@@ -19,12 +19,14 @@ public struct ParsedFile: Hashable, Sendable {
     public var blocks: [TextBlock]
     public var headings: [Heading]
     public var wordCount: Int
+    /// Plain text of the first paragraph, for summaries and meta descriptions.
+    public var excerpt: String
     public var diagnostics: [Diagnostic]
 
     public init(
         path: String, role: FileRole, frontMatter: FrontMatter?, body: RenderedBody = .init(segments: []),
         mentions: [Mention] = [], blocks: [TextBlock] = [], headings: [Heading] = [], wordCount: Int = 0,
-        diagnostics: [Diagnostic] = []
+        excerpt: String = "", diagnostics: [Diagnostic] = []
     ) {
         self.path = path
         self.role = role
@@ -34,6 +36,7 @@ public struct ParsedFile: Hashable, Sendable {
         self.blocks = blocks
         self.headings = headings
         self.wordCount = wordCount
+        self.excerpt = excerpt
         self.diagnostics = diagnostics
     }
 }

@@ -75,6 +75,8 @@ import TestSupport
         #expect(iran.contains("href=\"../../actors/iran/page/2/index.html\""))
         let second = try page("actors/iran/page/2/index.html")
         #expect(second.contains("rel=\"prev\""))
+        let tajikistan = try page("actors/tajikistan/index.html")
+        #expect(tajikistan.contains("<meta name=\"description\" content=\"Central Asian republic.\">"))
         let event = try page("events/ababil-2-factory/index.html")
         #expect(event.contains("16 May 2022"))
         #expect(event.contains("Tajik civil war"))
