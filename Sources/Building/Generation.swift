@@ -36,7 +36,7 @@ public enum Pipeline {
         generation.contentAssets = loaded.assets
         generation.timings.append(("load", clock.lap()))
 
-        let parser = FileParser(allowRawHTML: config.unsafeHTML)
+        let parser = FileParser(allowRawHTML: config.unsafeHTML, prettyURLs: config.prettyURLs)
         let parsed = loaded.files.parallelMap { parser.parse($0) }
         for file in parsed { generation.diagnostics += file.diagnostics }
         generation.timings.append(("parse", clock.lap()))

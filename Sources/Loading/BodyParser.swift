@@ -8,6 +8,7 @@ import Model
 struct BodyParser {
     let source: SourceText
     let allowRawHTML: Bool
+    let prettyURLs: Bool
 
     struct Output {
         var body = RenderedBody(segments: [])
@@ -28,7 +29,7 @@ struct BodyParser {
     func parse(body: [UInt8]) -> Output {
         let document = body.withUnsafeBufferPointer { MarkdownDocument(parsing: $0) }
         var output = Output()
-        var collector = MentionCollector(source: source)
+        var collector = MentionCollector(source: source, prettyURLs: prettyURLs)
         document.walk { node, entering in collector.visit(node, entering: entering) }
         output.diagnostics = collector.diagnostics
         output.mentions = apply(collector.sites, headings: collector.headings, to: document)

@@ -4,9 +4,11 @@ import Model
 /// file's bytes and the settings, run for many files in parallel.
 public struct FileParser: Sendable {
     public let allowRawHTML: Bool
+    public let prettyURLs: Bool
 
-    public init(allowRawHTML: Bool) {
+    public init(allowRawHTML: Bool, prettyURLs: Bool = false) {
         self.allowRawHTML = allowRawHTML
+        self.prettyURLs = prettyURLs
     }
 
     public func parse(_ file: ContentFile) -> ParsedFile {
@@ -40,7 +42,7 @@ public struct FileParser: Sendable {
             parsed.diagnostics.append(.warning("nul-byte", "file contains a NUL byte; it is shown as \u{FFFD}", at: source.location(ofOffset: nul)))
             split.body = split.body.map { $0 == 0 ? 0x20 : $0 }
         }
-        let body = BodyParser(source: source, allowRawHTML: allowRawHTML).parse(body: split.body)
+        let body = BodyParser(source: source, allowRawHTML: allowRawHTML, prettyURLs: prettyURLs).parse(body: split.body)
         parsed.body = body.body
         parsed.mentions = body.mentions
         parsed.blocks = body.blocks

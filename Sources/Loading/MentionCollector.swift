@@ -8,6 +8,7 @@ import Model
 /// same there: the raw bytes decide.
 struct MentionCollector {
     let source: SourceText
+    let prettyURLs: Bool
     private(set) var sites: [BodyParser.MentionSite] = []
     private(set) var headings: [MarkdownNode] = []
     private(set) var diagnostics: [Diagnostic] = []
@@ -17,7 +18,10 @@ struct MentionCollector {
     private var cursor = (line: 0, offset: 0)
     private var linkDepth = 0
 
-    init(source: SourceText) { self.source = source }
+    init(source: SourceText, prettyURLs: Bool) {
+        self.source = source
+        self.prettyURLs = prettyURLs
+    }
 
     mutating func visit(_ node: MarkdownNode, entering: Bool) {
         switch node.kind {
@@ -61,6 +65,8 @@ struct MentionCollector {
             node.setURL("")
             diagnostics.append(.warning("unsafe-url", "link to '\(url.prefix(40))' removed: script and data URLs are not allowed",
                                         at: nodeLocation(node)))
+        } else if let rewritten = RelativeLink.rewrite(url, prettyURLs: prettyURLs) {
+            node.setURL(rewritten)
         }
         checkSwallowedWikilink(node)
     }

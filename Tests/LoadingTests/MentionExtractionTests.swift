@@ -144,6 +144,17 @@ import TestSupport
         ])
     }
 
+    @Test func relativeLinksPointFromThePage() {
+        let parsed = parse("[b](b.md#part) [c](<../actors/Iran Map.md>) ![m](img/map.png) [x](https://x.org/a.md) [t](#top) [m](mailto:a@b.c)\n")
+        let html = parsed.body.segments.map { if case .html(let h) = $0 { h } else { "" } }.joined()
+        #expect(html.contains("href=\"../b/index.html#part\""))
+        #expect(html.contains("href=\"../../actors/iran-map/index.html\""))
+        #expect(html.contains("src=\"../img/map.png\""))
+        #expect(html.contains("href=\"https://x.org/a.md\""))
+        #expect(html.contains("href=\"#top\""))
+        #expect(html.contains("href=\"mailto:a@b.c\""))
+    }
+
     @Test func rawHTMLIsOmittedAndScriptLinksRemoved() {
         let parsed = parse("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <b>bold</b>\n")
         let html = parsed.body.segments.map { if case .html(let h) = $0 { h } else { "" } }.joined()

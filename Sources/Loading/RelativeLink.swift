@@ -1,0 +1,24 @@
+/// Relative links and images written against the Markdown file's folder, made to work from
+/// its page: `Content/articles/a.md` becomes `articles/a/index.html`, one folder deeper, so
+/// `map.svg` becomes `../map.svg`, and a link to another Markdown file (`b.md#part`) becomes
+/// a link to its page (`../b/index.html#part`).
+enum RelativeLink {
+    static func rewrite(_ url: String, prettyURLs: Bool) -> String? {
+        guard let first = url.first, first != "/", first != "#", first != "?" else { return nil }
+        // Anything with a scheme (`https:`, `mailto:`) is absolute.
+        if let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/") { return nil }
+        var path = Substring(url)
+        var suffix = Substring("")
+        if let mark = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+            suffix = path[mark...]
+            path = path[..<mark]
+        }
+        guard path.hasSuffix(".md") || path.hasSuffix(".markdown") else { return "../" + url }
+        var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let file = parts.removeLast()
+        let stem = String(file[..<file.lastIndex(of: ".")!])
+        let folders = parts.map { $0 == ".." || $0 == "." ? $0 : Slug.make($0) }
+        let page = ([".."] + folders + [Slug.make(stem)]).joined(separator: "/") + "/"
+        return page + (prettyURLs ? "" : "index.html") + suffix
+    }
+}
