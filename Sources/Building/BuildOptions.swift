@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// The built-in theme folder; nil uses the one embedded in the binary.
     public var builtinTheme: URL?
+    /// Told the name of each stage as it starts, e.g. "Parsing 5000 files".
+    public var progress: (@Sendable (String) -> Void)?
 
     public init(site: URL, output: URL? = nil) {
         self.site = site.standardizedFileURL

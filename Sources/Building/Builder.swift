@@ -50,8 +50,10 @@ public enum Builder {
             report.writeError = "\(error)"
             return report
         }
+        options.progress?("Rendering pages")
         let files = Pipeline.render(site, templates: templates, contentAssets: generation.contentAssets)
         report.timings.append(("render", clock.lap()))
+        options.progress?("Writing \(files.count) files")
         do {
             let counts = try writer.write(files)
             report.timings.append(("write", clock.lap()))

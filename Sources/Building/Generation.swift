@@ -31,16 +31,19 @@ public enum Pipeline {
         if let baseURL = options.baseURL { config.baseURL = baseURL }
         generation.diagnostics += configDiagnostics
 
+        options.progress?("Loading Content/")
         let loaded = ContentLoader(site: options.site, maxFileSize: config.maxFileSize).load()
         generation.diagnostics += loaded.diagnostics
         generation.contentAssets = loaded.assets
         generation.timings.append(("load", clock.lap()))
 
+        options.progress?("Parsing \(loaded.files.count) files")
         let parser = FileParser(allowRawHTML: config.unsafeHTML, prettyURLs: config.prettyURLs)
         let parsed = loaded.files.parallelMap { parser.parse($0) }
         for file in parsed { generation.diagnostics += file.diagnostics }
         generation.timings.append(("parse", clock.lap()))
 
+        options.progress?("Linking")
         let site = Linker(config: config, includeDrafts: options.drafts || config.drafts).link(parsed)
         generation.diagnostics += site.diagnostics
         generation.site = site

@@ -19,7 +19,13 @@ struct Build: ParsableCommand {
     func run() throws {
         var buildOptions = options.buildOptions(output: output)
         buildOptions.baseURL = baseURL
+        let terminal = isatty(STDERR_FILENO) == 1
+        if terminal {
+            // One line, rewritten as each stage starts, cleared at the end.
+            buildOptions.progress = { step in DiagnosticPrinter.printError("\r\u{1B}[K\(step)…", terminator: "") }
+        }
         let report = Builder.build(buildOptions)
+        if terminal { DiagnosticPrinter.printError("\r\u{1B}[K", terminator: "") }
         DiagnosticPrinter.print(report.diagnostics)
         if let writeError = report.writeError { DiagnosticPrinter.printError("error: \(writeError)") }
         if timings {
