@@ -127,7 +127,8 @@ struct MentionCollector {
         if let range = literal.range(of: "](") {
             let rest = literal[range.upperBound...]
             if let kind = EntityKind.allCases.first(where: { rest.hasPrefix($0.rawValue + ":") }) {
-                let location = search("](\(kind.rawValue):".utf8) ?? nodeLocation(node)
+                // Not advancing: wikilinks earlier in this text are anchored after this check.
+                let location = search("](\(kind.rawValue):".utf8, advance: false) ?? nodeLocation(node)
                 diagnostics.append(.error(
                     "typed-link-invalid",
                     "this is not a link: a typed link's destination must be an id without spaces, e.g. [text](\(kind.rawValue):some-id)",

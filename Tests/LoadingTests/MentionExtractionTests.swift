@@ -106,6 +106,11 @@ import TestSupport
         #expect(parsed.mentions.isEmpty)
         let at = source.markers[1]!
         #expect(parsed.diagnostics.summaries == ["typed-link-invalid@\(at.line):\(at.column)"])
+        // A wikilink before it on a line cmark mispositions (lazy continuation) still anchors.
+        let lazy = MarkedText("> quote\nlazy \\* ⟨1⟩[[iran]] then [x⟨2⟩](actor:A B)\n")
+        let result = parse(lazy.text)
+        #expect(result.mentions.map { "\($0.location.line):\($0.location.column)" } == ["\(lazy.markers[1]!.line):\(lazy.markers[1]!.column)"])
+        #expect(result.diagnostics.summaries == ["typed-link-invalid@\(lazy.markers[2]!.line):\(lazy.markers[2]!.column)"])
     }
 
     @Test func brokenWikilinksAreReported() {
