@@ -18,6 +18,7 @@ public struct TemplateSet: Sendable {
 
     /// Loads `builtin` then `override` (both optional folders). Errors are diagnostics.
     public static func load(builtin: URL?, override: URL?) -> (TemplateSet?, [Diagnostic]) {
+        ScalarHTMLEscaping.register()
         var files: [String: (url: URL, display: String)] = [:]
         for (folder, prefix) in [(builtin, "(built-in theme)/"), (override, "Templates/")] {
             guard let folder else { continue }
@@ -34,16 +35,18 @@ public struct TemplateSet: Sendable {
             }
             let data = FileManager.default.contents(atPath: url.path) ?? Data()
             let name = String(path.dropLast(".mustache".count))
-            guard let text = String(data: data, encoding: .utf8) else {
+            guard let text = String(data: data, encoding: .utf8).map({ ScalarHTMLEscaping.pragma + $0 }) else {
                 diagnostics.append(.error("invalid-utf8", "template is not valid UTF-8", at: SourceLocation(path: display, line: 1, column: 1)))
                 continue
             }
             do {
                 templates[name] = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(
-                    "template-syntax", "template error: \(error.error)",
-                    at: SourceLocation(path: display, line: error.context.lineNumber, column: error.context.columnNumber)))
+                // The pragma put in front of line 1 is not the writer's.
+                let line = error.context.lineNumber
+                let column = line == 1 ? max(1, error.context.columnNumber - ScalarHTMLEscaping.pragma.count) : error.context.columnNumber
+                diagnostics.append(.error("template-syntax", "template error: \(error.error)",
+                                          at: SourceLocation(path: display, line: line, column: column)))
             } catch {
                 diagnostics.append(.error("template-syntax", "template error: \(error)", at: SourceLocation(path: display, line: 1, column: 1)))
             }
@@ -60,7 +63,8 @@ public struct TemplateSet: Sendable {
     private static func missingPartials(_ templates: [String: MustacheTemplate], files: [String: (url: URL, display: String)]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (name, template) in templates.sorted(by: { $0.key < $1.key }) {
-            let lines = template.description.split(separator: "\n", omittingEmptySubsequences: false)
+            let text = template.description.dropFirst(template.description.hasPrefix(ScalarHTMLEscaping.pragma) ? ScalarHTMLEscaping.pragma.count : 0)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             for (lineNumber, line) in lines.enumerated() {
                 var rest = line[...]
                 while let open = rest.range(of: "{{>") {
@@ -96,4 +100,18 @@ public struct TemplateSet: Sendable {
     func render(_ view: Any, template: String) -> String {
         library.render(view, withTemplate: template) ?? ""
     }
+}
+
+/// `{{value}}` escaping by Unicode scalar. swift-mustache's own HTML escaping compares whole
+/// Characters, so a `"` followed by a combining mark is one Character and passes unescaped,
+/// which would let content close an attribute. Every template starts with the pragma that
+/// selects this content type (on line 1, adding no line).
+struct ScalarHTMLEscaping: MustacheContentType {
+    static let name = "DOSSIER_HTML"
+    static let pragma = "{{% CONTENT_TYPE: \(name)}}"
+
+    func escapeText(_ text: String) -> String { HTML.escape(text) }
+
+    private static let registration: Void = MustacheContentTypes.register(ScalarHTMLEscaping(), named: name)
+    static func register() { _ = registration }
 }

@@ -59,18 +59,23 @@ import TestSupport
         #expect(Builder.build(options).writeError != nil)
     }
 
+    static let quoteWithMark = "\"\u{301}"
+
     @Test func contentIsEscapedEverywhere() throws {
         let site = try TemporarySite([
             "Content/actors/x.md": "---\nname: \"<script>alert('a')</script>\"\naliases: [\"\\\"><img src=x onerror=alert(1)>\"]\n---\n",
             "Content/articles/a.md": "---\ntitle: \"<script>alert(1)</script>\"\nsummary: \"\\\" onmouseover=\\\"x\"\nsource: {publisher: P, url: \"javascript:alert(1)\"}\n---\nAbout [[x]] and [[x|<b>shown</b>]].\n\n<script>alert(2)</script>\n",
+            // A quote followed by a combining mark is one Character: it must still be escaped.
+            "Content/articles/b.md": "---\ntitle: B\nsummary: \"\\\"\u{301} onmouseover=alert(1) x=\\\"\"\nsource: {publisher: P, url: \"https://e.com/\\\"\u{301} onfocus=alert(1) x=\\\"\"}\n---\nText.\n",
         ])
         #expect(Builder.build(site.options()).succeeded)
-        for page in ["index.html", "articles/a/index.html", "actors/x/index.html", "actors/index.html"] {
+        for page in ["index.html", "articles/a/index.html", "articles/b/index.html", "actors/x/index.html", "actors/index.html"] {
             let html = try #require(site.read(page))
             #expect(!html.contains("<script"), "\(page)")
             #expect(!html.contains("<img"), "\(page)")
             #expect(!html.contains("javascript:"), "\(page)")
             #expect(!html.contains("\" onmouseover"), "\(page)")
+            #expect(!html.contains(Self.quoteWithMark + " on"), "\(page)")
         }
         #expect(site.read("articles/a/index.html")?.contains("&lt;script&gt;alert(1)&lt;/script&gt;") == true)
     }
