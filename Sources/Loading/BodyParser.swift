@@ -192,7 +192,8 @@ struct BodyParser {
         var i = 0
         while i + 1 < bytes.count {
             guard bytes[i] == 0x3C, bytes[i + 1] == Marker.byte else { i += 1; continue }
-            guard let close = bytes[i...].firstIndex(of: 0x3E), close - i >= 4,
+            guard let close = bytes[i...].firstIndex(of: 0x3E), close - i >= 4, close - i <= 12,
+                  bytes[(i + 3)..<close].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
                   let number = Int(String(decoding: bytes[(i + 3)..<close], as: UTF8.self)) else { i += 1; continue }
             pending += String(decoding: bytes[chunkStart..<i], as: UTF8.self)
             switch bytes[i + 2] {

@@ -15,7 +15,8 @@ extension RenderContext {
             case .html(let text):
                 html += text
             case .mentionStart(let i):
-                guard i < parsed.mentions.count else { continue }
+                // Raw HTML (unsafe_html) can spell a marker; only the parser's own are honoured.
+                guard parsed.mentions.indices.contains(i) else { continue }
                 let mention = parsed.mentions[i]
                 if let target = site.resolutions[file][i] {
                     html += openLink(target)
@@ -25,7 +26,7 @@ extension RenderContext {
                     if !mention.hasShownText { html += HTML.escape(mention.shown) }
                 }
             case .mentionEnd(let i):
-                guard i < parsed.mentions.count else { continue }
+                guard parsed.mentions.indices.contains(i) else { continue }
                 html += site.resolutions[file][i] == nil ? "</span>" : "</a>"
             }
         }

@@ -80,6 +80,14 @@ import TestSupport
         #expect(site.read("articles/a/index.html")?.contains("&lt;script&gt;alert(1)&lt;/script&gt;") == true)
     }
 
+    @Test func rawHTMLCannotForgeMentionHoles() throws {
+        let site = try TemporarySite([
+            "Content/articles/a.md": "---\ntitle: A\n---\n<pre>\n<\u{1}m-1> <\u{1}m99> <\u{1}e-5> <\u{1}h7>\n</pre>\n",
+        ], config: "unsafe_html: true\n")
+        #expect(Builder.build(site.options()).succeeded)
+        #expect(site.read("articles/a/index.html")?.contains("<pre>") == true)
+    }
+
     @Test func prettyURLsDropIndexHTML() throws {
         let site = try TemporarySite(Self.good, config: "pretty_urls: true\n")
         #expect(Builder.build(site.options()).succeeded)
