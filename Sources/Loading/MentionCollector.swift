@@ -13,9 +13,10 @@ struct MentionCollector {
     private(set) var headings: [MarkdownNode] = []
     private(set) var diagnostics: [Diagnostic] = []
 
-    /// The leaf block being walked, and where the next raw search in it starts.
-    private var block: (first: Int, last: Int)?
-    private var cursor = (line: 0, offset: 0)
+    /// The leaf block being walked, and where the next raw search in it starts (0-based
+    /// byte offset in the line).
+    var block: (first: Int, last: Int)?
+    var cursor = (line: 0, offset: 0)
     private var linkDepth = 0
 
     init(source: SourceText, prettyURLs: Bool) {
@@ -42,6 +43,9 @@ struct MentionCollector {
             }
         case .text:
             visitText(node)
+        case .code, .htmlInline:
+            // Step over them so a raw search never finds a mention's text inside them.
+            skipVerbatim(node)
         default:
             break
         }
@@ -104,18 +108,9 @@ struct MentionCollector {
                 return source.location(line: line, column: column)
             }
         }
-        // Find `](url` in the block, then its opening bracket on that line.
+        // Find `](url` in the block, then its opening bracket, on that line or one above.
         if let found = search("](\(url)".utf8, advance: false) {
-            let range = source.lines[found.line - 1]
-            var depth = 0
-            var i = range.lowerBound + found.column - 1
-            while i >= range.lowerBound {
-                if source.bytes[i] == 0x5D { depth += 1 }
-                if source.bytes[i] == 0x5B { depth -= 1; if depth == 0 { break } }
-                i -= 1
-            }
-            if i >= range.lowerBound { return source.location(line: found.line, column: i - range.lowerBound + 1) }
-            return found
+            return openingBracket(before: found) ?? found
         }
         return nodeLocation(node)
     }
@@ -124,16 +119,16 @@ struct MentionCollector {
 
     private mutating func visitText(_ node: MarkdownNode) {
         guard let literal = node.literal, literal.utf8.contains(0x5B) || literal.utf8.contains(0x5D) else { return }
-        if let range = literal.range(of: "](") {
-            let rest = literal[range.upperBound...]
-            if let kind = EntityKind.allCases.first(where: { rest.hasPrefix($0.rawValue + ":") }) {
-                // Not advancing: wikilinks earlier in this text are anchored after this check.
-                let location = search("](\(kind.rawValue):".utf8, advance: false) ?? nodeLocation(node)
-                diagnostics.append(.error(
-                    "typed-link-invalid",
-                    "this is not a link: a typed link's destination must be an id without spaces, e.g. [text](\(kind.rawValue):some-id)",
-                    at: location))
-            }
+        var rest = literal[...]
+        while let range = rest.range(of: "](") {
+            rest = rest[range.upperBound...]
+            guard let kind = EntityKind.allCases.first(where: { rest.hasPrefix($0.rawValue + ":") }) else { continue }
+            // Not advancing: wikilinks earlier in this text are anchored after this check.
+            let location = search("](\(kind.rawValue):".utf8, advance: false) ?? nodeLocation(node)
+            diagnostics.append(.error(
+                "typed-link-invalid",
+                "this is not a link: a typed link's destination must be an id without spaces, e.g. [text](\(kind.rawValue):some-id)",
+                at: location))
         }
         let (links, unclosed) = MentionScanner.scan(literal)
         if !links.isEmpty && linkDepth > 0 {
@@ -148,8 +143,18 @@ struct MentionCollector {
                 location = source.location(line: start.line, column: start.column + link.start)
                 cursor = (start.line, start.column - 1 + link.end)
             } else {
-                guard let found = searchUnescaped("[[\(link.inner)]]".utf8) else { continue }
-                location = found
+                switch findWikilink(link.inner) {
+                case .found(let found):
+                    location = found
+                case .escaped:
+                    continue
+                case .missing:
+                    diagnostics.append(.warning(
+                        "mention-unanchored",
+                        "'[[\(link.inner)]]' reads as a wikilink but does not appear as one in the source (brackets written as entities?); it is not linked",
+                        at: nodeLocation(node)))
+                    continue
+                }
             }
             switch link.problem {
             case .empty:
@@ -187,46 +192,11 @@ struct MentionCollector {
         let start = range.lowerBound + column - 1
         let count = literal.utf8.count
         guard start + count <= range.upperBound else { return nil }
-        if start > range.lowerBound, source.bytes[start - 1] == 0x5C { return nil }
+        if isEscaped(start, lineStart: range.lowerBound) { return nil }
         return source.bytes[start..<(start + count)].elementsEqual(literal.utf8) ? (line, column) : nil
     }
 
-    // MARK: - Raw search
-
-    /// Finds `needle` in the current block from the cursor; an occurrence right after a
-    /// backslash is escaped text, not a mention: it is skipped and nil returned.
-    private mutating func searchUnescaped(_ needle: String.UTF8View) -> SourceLocation? {
-        guard let found = search(needle, advance: true) else { return nil }
-        let range = source.lines[found.line - 1]
-        let offset = range.lowerBound + found.column - 1
-        if offset > range.lowerBound, source.bytes[offset - 1] == 0x5C { return nil }
-        return found
-    }
-
-    private mutating func search(_ needle: String.UTF8View, advance: Bool = true) -> SourceLocation? {
-        guard let block else { return nil }
-        let pattern = Array(needle)
-        guard !pattern.isEmpty else { return nil }
-        var line = max(cursor.line, block.first)
-        var from = cursor.line == line ? cursor.offset : 0
-        while line <= block.last, line <= source.lines.count {
-            let range = source.lines[line - 1]
-            var i = range.lowerBound + from
-            while i + pattern.count <= range.upperBound {
-                if source.bytes[i] == pattern[0], source.bytes[i..<(i + pattern.count)].elementsEqual(pattern) {
-                    let column = i - range.lowerBound + 1
-                    if advance { cursor = (line, column - 1 + pattern.count) }
-                    return source.location(line: line, column: column)
-                }
-                i += 1
-            }
-            line += 1
-            from = 0
-        }
-        return nil
-    }
-
-    private func nodeLocation(_ node: MarkdownNode) -> SourceLocation {
+    func nodeLocation(_ node: MarkdownNode) -> SourceLocation {
         source.location(line: max(1, node.startLine), column: max(1, node.startColumn))
     }
 }

@@ -1,7 +1,7 @@
 import Model
 
-/// The bytes of one file with a line index. Lines split on 0x0A with a trailing 0x0D dropped:
-/// splitting a Swift String on "\n" would miss CRLF lines, where "\r\n" is one Character.
+/// The bytes of one file with a line index. Lines end at LF, CRLF or a lone CR, as cmark's
+/// do; splitting a Swift String on "\n" would miss CRLF lines, where "\r\n" is one Character.
 struct SourceText {
     let path: String
     let bytes: [UInt8]
@@ -15,10 +15,15 @@ struct SourceText {
         lines.reserveCapacity(bytes.count / 40 + 1)
         var start = 0
         bytes.withUnsafeBufferPointer { buffer in
-            for i in 0..<buffer.count where buffer[i] == 0x0A {
-                let end = i > start && buffer[i - 1] == 0x0D ? i - 1 : i
-                lines.append(start..<end)
-                start = i + 1
+            var i = 0
+            while i < buffer.count {
+                let byte = buffer[i]
+                if byte == 0x0A || byte == 0x0D {
+                    lines.append(start..<i)
+                    if byte == 0x0D, i + 1 < buffer.count, buffer[i + 1] == 0x0A { i += 1 }
+                    start = i + 1
+                }
+                i += 1
             }
             lines.append(start..<buffer.count)
         }

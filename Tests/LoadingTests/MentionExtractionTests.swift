@@ -171,4 +171,49 @@ import TestSupport
         #expect(unsafeHTML.contains("<b>bold</b>"))
         #expect(!unsafeHTML.contains("javascript"))
     }
+
+    @Test func escapedBackslashBeforeAMention() {
+        let result = mentions("A \\\\⟨1⟩[[iran]] here, \\\\\\[[not]] there.\n", targets: ["iran"])
+        #expect(result.found == result.expected)
+    }
+
+    @Test func entitiesAndEscapesInsideAWikilink() throws {
+        let result = mentions("Lazy *x* \\* ⟨1⟩[[AT&amp;T]] and ⟨2⟩[[att\\|the firm]] and ⟨3⟩[[Caf&eacute;]].\n",
+                              targets: ["AT&T", "att", "Café"])
+        #expect(result.found == result.expected)
+        #expect(parse("[[att\\|the firm]]\n").mentions.first?.shown == "the firm")
+    }
+
+    @Test func copiesInsideCodeSpansAreStepped() {
+        let escapedCopy = mentions("Code `\\[[iran]]` \\* then ⟨1⟩[[iran]].\n", targets: ["iran"])
+        #expect(escapedCopy.found == escapedCopy.expected)
+        let plainCopy = mentions("`[[iran]]` \\* and ⟨1⟩[[iran]]\n", targets: ["iran"])
+        #expect(plainCopy.found == plainCopy.expected)
+        let split = mentions("a `code\n[[e]]` and ⟨1⟩[[e]]\n", targets: ["e"])
+        #expect(split.found == split.expected)
+    }
+
+    @Test func loneCarriageReturnsEndLines() {
+        let parsed = parse("---\rtitle: T\r---\rFirst\rsecond [[iran]]\r\rpara [[russia]]\r")
+        #expect(parsed.diagnostics.isEmpty)
+        #expect(parsed.mentions.map { "\($0.target)@\($0.location.line):\($0.location.column)" } == ["iran@5:8", "russia@7:6"])
+        guard case .document(let meta)? = parsed.frontMatter else { Issue.record("no front matter"); return }
+        #expect(meta.title == "T")
+    }
+
+    @Test func entityBracketsAreReportedNotMisplaced() {
+        let parsed = parse("&#91;&#91;iran]] \\* and then [[iran]] here.\n")
+        #expect(parsed.diagnostics.map(\.code) == ["mention-unanchored"])
+    }
+
+    @Test func multiLineTypedLinkAnchorsOnItsBracket() {
+        let result = mentions("Lazy \\* text *⟨1⟩[multi\nline](actor:a)*\n", targets: ["a"])
+        #expect(result.found == result.expected)
+    }
+
+    @Test func everyBrokenTypedLinkIsReported() {
+        let source = MarkedText("See [a](b c) and [x⟨1⟩](actor:Emomali Rahmon)\n")
+        let at = source.markers[1]!
+        #expect(parse(source.text).diagnostics.summaries == ["typed-link-invalid@\(at.line):\(at.column)"])
+    }
 }
