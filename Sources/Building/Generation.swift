@@ -64,6 +64,10 @@ public enum Pipeline {
             let (templates, themeDiagnostics) = TemplateSet.load(builtin: builtin, override: override)
             generation.templates = templates
             generation.diagnostics += themeDiagnostics
+            if let templates {
+                generation.contentAssets = checkCollisions(site, templates: templates, contentAssets: generation.contentAssets,
+                                                           into: &generation.diagnostics)
+            }
             generation.timings.append(("theme", clock.lap()))
         }
         generation.diagnostics = generation.diagnostics.sortedByLocation()
@@ -80,6 +84,27 @@ public enum Pipeline {
             OutputFile(path: path, contents: [UInt8](FileManager.default.contents(atPath: url.path) ?? Data()))
         }
         return files
+    }
+
+    /// A file of `Content/` or of the theme that would take the place of a generated page
+    /// (or of another file) is an error, not a silent overwrite. Returns the assets to copy.
+    static func checkCollisions(
+        _ site: Site, templates: TemplateSet, contentAssets: [(relativePath: String, url: URL)], into diagnostics: inout [Diagnostic]
+    ) -> [(relativePath: String, url: URL)] {
+        var taken = Set(Page.inventory(of: site).map { $0.outputPath(in: site) })
+        taken.insert("graph.json")
+        for asset in templates.assets where !taken.insert(asset.path).inserted {
+            diagnostics.append(.error("output-collision", "the theme file \(asset.path) would replace a generated page", at: nil))
+        }
+        return contentAssets.filter { asset in
+            guard taken.insert(asset.relativePath).inserted else {
+                diagnostics.append(.error(
+                    "output-collision", "\(asset.relativePath) would replace a page or file Dossier generates; rename it",
+                    at: SourceLocation(path: "Content/" + asset.relativePath, line: 1, column: 1)))
+                return false
+            }
+            return true
+        }
     }
 }
 

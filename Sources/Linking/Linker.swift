@@ -16,12 +16,15 @@ public struct Linker {
 
     public func link(_ files: [ParsedFile]) -> Site {
         var diagnostics: [Diagnostic] = []
-        let registry = makeRegistry(files, diagnostics: &diagnostics)
-        var entities = registry.entities
-
-        let resolutions = resolveMentions(files, registry, &diagnostics)
-        let documentThemes = resolveFrontMatter(files, registry, into: &entities, &diagnostics)
         let documents = publishedDocuments(files, &diagnostics)
+        // Drafts that are not built are not linked either: they publish no stub and report nothing.
+        var linked = Set(documents)
+        for (i, file) in files.enumerated() where !file.role.isDocument { linked.insert(i) }
+
+        let registry = makeRegistry(files, linked: linked, diagnostics: &diagnostics)
+        var entities = registry.entities
+        let resolutions = resolveMentions(files, linked: linked, registry, &diagnostics)
+        let documentThemes = resolveFrontMatter(files, linked: linked, registry, into: &entities, &diagnostics)
 
         let relations = Relations(files: files, documents: documents, entities: entities, resolutions: resolutions,
                                   documentThemes: documentThemes)
@@ -45,7 +48,7 @@ public struct Linker {
     // MARK: - Registry
 
     /// Entities from files, plus stubs for typed links to unknown ids, sorted by kind and id.
-    private func makeRegistry(_ files: [ParsedFile], diagnostics: inout [Diagnostic]) -> Registry {
+    private func makeRegistry(_ files: [ParsedFile], linked: Set<Int>, diagnostics: inout [Diagnostic]) -> Registry {
         var entities: [Entity] = []
         var seen: [EntityKey: String] = [:]
         for (i, file) in files.enumerated() {
@@ -63,7 +66,7 @@ public struct Linker {
         reportSharedNames(fileRegistry, files, &diagnostics)
 
         var stubs: [EntityKey: Entity] = [:]
-        for file in files {
+        for (i, file) in files.enumerated() where linked.contains(i) {
             for mention in file.mentions where mention.form == .typedLink {
                 guard let kind = mention.kind, fileRegistry.resolve(mention.target, kind: kind) == .missing,
                       let id = EntityID(EntityID.normalize(mention.target)) else { continue }
@@ -118,9 +121,10 @@ public struct Linker {
 
     // MARK: - Mentions
 
-    private func resolveMentions(_ files: [ParsedFile], _ registry: Registry, _ diagnostics: inout [Diagnostic]) -> [[Int?]] {
-        files.map { file in
-            file.mentions.map { mention in
+    private func resolveMentions(_ files: [ParsedFile], linked: Set<Int>, _ registry: Registry, _ diagnostics: inout [Diagnostic]) -> [[Int?]] {
+        files.enumerated().map { i, file in
+            guard linked.contains(i) else { return Array(repeating: nil, count: file.mentions.count) }
+            return file.mentions.map { mention in
                 switch registry.resolve(mention.target, kind: mention.kind) {
                 case .found(let index):
                     if mention.form == .typedLink, registry.entities[index].isStub {
@@ -166,7 +170,7 @@ public struct Linker {
 
     /// Event participants and themes, theme hierarchy; returns each document's themes.
     private func resolveFrontMatter(
-        _ files: [ParsedFile], _ registry: Registry, into entities: inout [Entity], _ diagnostics: inout [Diagnostic]
+        _ files: [ParsedFile], linked: Set<Int>, _ registry: Registry, into entities: inout [Entity], _ diagnostics: inout [Diagnostic]
     ) -> [Int: [Int]] {
         var narrower: [Int: [Int]] = [:]
         for (i, entity) in entities.enumerated() {
@@ -195,7 +199,7 @@ public struct Linker {
             }
         }
         var documentThemes: [Int: [Int]] = [:]
-        for (i, file) in files.enumerated() {
+        for (i, file) in files.enumerated() where linked.contains(i) {
             guard case .document(let meta)? = file.frontMatter else { continue }
             documentThemes[i] = unique(meta.themes.compactMap { resolveReference($0, kind: .theme, registry, &diagnostics) })
         }
@@ -221,7 +225,8 @@ public struct Linker {
                                           at: SourceLocation(path: file.path, line: 1, column: 1)))
                 continue
             }
-            if let first = urlPath.split(separator: "/").first, Self.reservedFolders.contains(String(first)), file.role.isTopLevelDocument {
+            let first = urlPath.split(separator: "/").first.map(String.init) ?? ""
+            if Self.generatedFolders.contains(first) || (file.role.isTopLevelDocument && Self.reservedPages.contains(first)) {
                 diagnostics.append(.error("duplicate-page", "page /\(urlPath)/ clashes with a generated page",
                                           at: SourceLocation(path: file.path, line: 1, column: 1)))
                 continue
@@ -240,10 +245,18 @@ public struct Linker {
         }
     }
 
-    static let reservedFolders: Set<String> = ["actors", "events", "themes", "assets", "graph", "search", "page"]
+    /// Folders Dossier generates; a section (`Content/Actors/`) may not take their place.
+    static let generatedFolders: Set<String> = ["actors", "events", "themes", "assets"]
+    /// Page names kept for the site's own pages.
+    static let reservedPages: Set<String> = ["graph", "search", "page", "feed", "sitemap"]
 }
 
 extension FileRole {
+    var isDocument: Bool {
+        if case .document = self { return true }
+        return false
+    }
+
     var isTopLevelDocument: Bool {
         if case let .document(section, _) = self { return section.isEmpty }
         return false

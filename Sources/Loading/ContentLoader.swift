@@ -53,7 +53,9 @@ public struct ContentLoader {
             } else if name.hasSuffix(".md") || name.hasSuffix(".markdown") {
                 read(resolved, path: path, into: &result)
             } else {
-                result.assets.append((path.joined(separator: "/"), resolved))
+                // Beside the pages of its folder, whose names are slugs.
+                let folders = path.dropLast().map { Slug.make($0) }
+                result.assets.append(((folders + [name]).joined(separator: "/"), resolved))
             }
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Relative links and images written against the Markdown file's folder, made to work from
 /// its page: `Content/articles/a.md` becomes `articles/a/index.html`, one folder deeper, so
 /// `map.svg` becomes `../map.svg`, and a link to another Markdown file (`b.md#part`) becomes
@@ -14,7 +16,9 @@ enum RelativeLink {
             path = path[..<mark]
         }
         guard path.hasSuffix(".md") || path.hasSuffix(".markdown") else { return "../" + url }
-        var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        // cmark percent-encodes destinations (`Other Doc.md` → `Other%20Doc.md`): slug the name.
+        let decodedPath = String(path).removingPercentEncoding ?? String(path)
+        var parts = decodedPath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         let file = parts.removeLast()
         let stem = String(file[..<file.lastIndex(of: ".")!])
         let folders = parts.map { $0 == ".." || $0 == "." ? $0 : Slug.make($0) }

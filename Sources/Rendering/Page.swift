@@ -9,6 +9,12 @@ public enum Page: Hashable, Sendable {
     /// An entity page; `number` counts from 1 when the mention list paginates.
     case entity(index: Int, number: Int)
 
+    /// The page's file relative to the output root: `actors/iran/index.html`.
+    public func outputPath(in site: Site) -> String {
+        let folder = folder(in: site)
+        return folder.isEmpty ? "index.html" : folder + "/index.html"
+    }
+
     /// The page's folder relative to the output root, "" for the home page.
     func folder(in site: Site) -> String {
         switch self {

@@ -30,7 +30,7 @@ public struct PageRenderer: Sendable {
         case let .entity(index, number):
             html = templates.render(context.entityView(index, page: number), template: site.entities[index].kind.rawValue)
         }
-        return OutputFile(path: folder.isEmpty ? "index.html" : folder + "/index.html", text: html)
+        return OutputFile(path: page.outputPath(in: site), text: html)
     }
 }
 

@@ -48,3 +48,48 @@ import TestSupport
         #expect(site.read("articles/a/index.html")?.contains("<img src=\"../map.svg\" alt=\"Map\" />") == true)
     }
 }
+
+@Suite struct CollisionTests {
+    @Test func contentFilesCannotReplaceGeneratedOnes() throws {
+        let site = try TemporarySite(["Content/articles/a.md": "---\ntitle: A\n---\nText.\n"])
+        try site.write("Content/index.html", Data("<p>mine</p>".utf8))
+        try site.write("Content/graph.json", Data("{}".utf8))
+        let diagnostics = Builder.check(site.options())
+        #expect(diagnostics.map(\.description) == [
+            "Content/graph.json:1:1: error: graph.json would replace a page or file Dossier generates; rename it [output-collision]",
+            "Content/index.html:1:1: error: index.html would replace a page or file Dossier generates; rename it [output-collision]",
+        ])
+        #expect(!Builder.build(site.options()).succeeded)
+    }
+
+    @Test func aSectionCannotTakeAnEntityFolder() throws {
+        let site = try TemporarySite(["Content/Actors/x.md": "---\ntitle: X\n---\nText.\n"])
+        #expect(Builder.check(site.options()).map(\.code) == ["duplicate-page"])
+    }
+
+    @Test func draftsPublishNoStubsAndReportNothing() throws {
+        let site = try TemporarySite([
+            "Content/articles/a.md": "---\ntitle: A\ndraft: true\n---\n[the mole](actor:secret-source) and [[nobody]].\n",
+        ])
+        let report = Builder.build(site.options())
+        #expect(report.diagnostics.isEmpty)
+        #expect(site.read("actors/secret-source/index.html") == nil)
+        #expect(site.read("graph.json")?.contains("secret-source") == false)
+        var drafts = site.options()
+        drafts.drafts = true
+        #expect(Builder.check(drafts).map(\.code).sorted() == ["stub-entity", "unresolved-mention"])
+    }
+
+    @Test func assetsLandBesideTheirSluggedPages() throws {
+        let site = try TemporarySite(["Content/My Notes/pub.md": "---\ntitle: P\n---\n![m](map.png) [o](<Other Doc.md>) [p](Other%20Doc.md)\n",
+                                      "Content/My Notes/Other Doc.md": "---\ntitle: O\n---\nText.\n"])
+        try site.write("Content/My Notes/map.png", Data([0x89, 0x50]))
+        #expect(Builder.build(site.options()).succeeded)
+        #expect(site.read("my-notes/map.png") != nil)
+        let page = try #require(site.read("my-notes/pub/index.html"))
+        #expect(page.contains("src=\"../map.png\""))
+        #expect(page.contains("href=\"../other-doc/index.html\">o</a>"))
+        #expect(page.contains("href=\"../other-doc/index.html\">p</a>"))
+        #expect(site.read("my-notes/other-doc/index.html") != nil)
+    }
+}
