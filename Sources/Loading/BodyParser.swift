@@ -110,7 +110,8 @@ struct BodyParser {
         var openStart = 0
         var blockLine = 0
         var currentAnchor: String?
-        var usedAnchors: [String: Int] = [:]
+        var usedAnchors = Set<String>()
+        var nextSuffix: [String: Int] = [:]
         var headingCount = 0
         document.walk { node, entering in
             switch node.kind {
@@ -123,15 +124,18 @@ struct BodyParser {
                 }
                 var anchor = currentAnchor
                 if node.kind == .heading {
-                    var slug = Slug.make(text)
-                    if slug.isEmpty { slug = "section" }
-                    if let count = usedAnchors[slug] {
-                        usedAnchors[slug] = count + 1
-                        slug += "-\(count + 1)"
-                    } else {
-                        usedAnchors[slug] = 1
+                    // Slugs never hold `_`, so ids the theme spells with one cannot clash.
+                    let base = Slug.make(text).isEmpty ? "section" : Slug.make(text)
+                    var n = nextSuffix[base, default: 1]
+                    var slug = n == 1 ? base : "\(base)-\(n)"
+                    while usedAnchors.contains(slug) {
+                        n += 1
+                        slug = "\(base)-\(n)"
                     }
-                    output.headings.append(Heading(level: node.headingLevel, text: text, anchor: slug))
+                    nextSuffix[base] = n + 1
+                    usedAnchors.insert(slug)
+                    output.headings.append(Heading(level: node.headingLevel, text: text, anchor: slug,
+                                                   block: spans.isEmpty ? nil : output.blocks.count))
                     headingCount += 1
                     currentAnchor = slug
                     anchor = slug

@@ -45,12 +45,17 @@ public struct TextBlock: Hashable, Sendable {
 /// A heading of a document, for its table of contents.
 public struct Heading: Hashable, Sendable {
     public var level: Int
+    /// Plain text; a bare `[[target]]` in it reads as its target (see `block`).
     public var text: String
     public var anchor: String
+    /// The heading's entry in `ParsedFile.blocks` when it holds mentions, so pages can show
+    /// entity names in place of bare targets.
+    public var block: Int?
 
-    public init(level: Int, text: String, anchor: String) {
+    public init(level: Int, text: String, anchor: String, block: Int? = nil) {
         self.level = level
         self.text = text
         self.anchor = anchor
+        self.block = block
     }
 }

@@ -86,6 +86,19 @@ extension RenderContext {
 
     static let snippetLength = 360
 
+    /// A block's plain text with each bare `[[target]]` shown as its entity's name.
+    func displayText(of block: TextBlock, file: Int) -> String {
+        let bytes = Array(block.text.utf8)
+        var text = ""
+        var cursor = 0
+        for span in block.spans {
+            guard !site.files[file].mentions[span.mention].hasShownText, let target = site.resolutions[file][span.mention] else { continue }
+            text += String(decoding: bytes[cursor..<span.start], as: UTF8.self) + site.entities[target].name
+            cursor = span.end
+        }
+        return text + String(decoding: bytes[cursor...], as: UTF8.self)
+    }
+
     private func wordBoundary(_ bytes: [UInt8], _ index: Int, forward: Bool) -> Int {
         var i = index
         // Stay on a UTF-8 scalar boundary, then move to a space.

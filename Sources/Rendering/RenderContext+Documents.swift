@@ -48,7 +48,10 @@ extension RenderContext {
         }
         let tocHeadings = parsed.headings.filter { $0.level == 2 || $0.level == 3 }
         let toc = tocHeadings.count >= 3
-            ? tocHeadings.map { DocumentView.TOCItem(text: $0.text, anchor: $0.anchor, level: $0.level, isSub: $0.level == 3) }
+            ? tocHeadings.map { heading -> DocumentView.TOCItem in
+                let text = heading.block.map { displayText(of: parsed.blocks[$0], file: file) } ?? heading.text
+                return DocumentView.TOCItem(text: text, anchor: heading.anchor, level: heading.level, isSub: heading.level == 3)
+            }
             : []
         let judgments = meta.judgments.enumerated().map { offset, judgment in
             DocumentView.JudgmentView(number: offset + 1, text: judgment.text, likelihood: judgment.likelihood,

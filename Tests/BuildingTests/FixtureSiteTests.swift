@@ -83,6 +83,10 @@ import TestSupport
         let article = try page("articles/first/index.html")
         #expect(article.contains("<a class=\"mention mention-event\" href=\"../../events/ababil-2-factory/index.html\" title=\"Opening of the Ababil-2 drone factory (16 May 2022)\">a factory</a>"))
         #expect(article.contains("Escaped [[iran]]"))
+        // Heading ids never clash with the theme's own (which hold `_`), and a bare mention in
+        // a heading reads as the entity's name in the table of contents.
+        #expect(article.contains("<a href=\"#detail-on-tajikistan\" dir=\"auto\">Detail on Tajikistan</a>"))
+        #expect(article.contains("id=\"_main\""))
         #expect(article.contains("<code>[[code]]</code>"))
         #expect(article.contains("<link rel=\"canonical\" href=\"https://example.org/dossier/articles/first/\">"))
         let timeline = try page("events/index.html")

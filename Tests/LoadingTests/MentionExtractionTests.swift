@@ -139,6 +139,12 @@ import TestSupport
         #expect(parsed.mentions.map(\.block) == [0, 0, 1])
     }
 
+    @Test func headingIdsStayUnique() {
+        let parsed = parse("# A\n\n# A\n\n# A-2\n\n# A\n\n# Main\n")
+        #expect(parsed.headings.map(\.anchor) == ["a", "a-2", "a-2-2", "a-3", "main"])
+        #expect(Set(parsed.headings.map(\.anchor)).count == 5)
+    }
+
     @Test func bodyHasHolesForMentionsAndIdsOnHeadings() {
         let parsed = parse("## Über uns\n\nSee [[iran|Iran]].\n\n## Über uns\n")
         #expect(parsed.headings.map(\.anchor) == ["über-uns", "über-uns-2"])
