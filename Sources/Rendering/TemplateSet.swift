@@ -20,11 +20,16 @@ public struct TemplateSet: Sendable {
     public static func load(builtin: URL?, override: URL?) -> (TemplateSet?, [Diagnostic]) {
         ScalarHTMLEscaping.register()
         var files: [String: (url: URL, display: String)] = [:]
+        var diagnostics: [Diagnostic] = []
         for (folder, prefix) in [(builtin, "(built-in theme)/"), (override, "Templates/")] {
             guard let folder else { continue }
-            for path in listFiles(folder) { files[path] = (folder.appendingPathComponent(path), prefix + path) }
+            let (paths, escaping) = listFiles(folder)
+            for path in paths { files[path] = (folder.appendingPathComponent(path), prefix + path) }
+            for path in escaping {
+                diagnostics.append(.error("symlink-escape", "symbolic link points outside the theme folder; it is skipped",
+                                          at: SourceLocation(path: prefix + path, line: 1, column: 1)))
+            }
         }
-        var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
         var assets: [(String, URL)] = []
         for path in files.keys.sorted() {
@@ -84,17 +89,20 @@ public struct TemplateSet: Sendable {
         return diagnostics
     }
 
-    private static func listFiles(_ folder: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var paths: [String] = []
+    /// Files below `folder`, and those that are links to somewhere outside it.
+    private static func listFiles(_ folder: URL) -> (files: [String], escaping: [String]) {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return ([], []) }
+        let root = folder.resolvingSymlinksInPath().path + "/"
+        var paths: [String] = [], escaping: [String] = []
         for case let path as String in enumerator {
             var isDirectory: ObjCBool = false
+            let url = folder.appendingPathComponent(path)
             let name = (path as NSString).lastPathComponent
-            guard !name.hasPrefix("."), FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory),
+            guard !name.hasPrefix("."), FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
                   !isDirectory.boolValue else { continue }
-            paths.append(path)
+            if url.resolvingSymlinksInPath().path.hasPrefix(root) { paths.append(path) } else { escaping.append(path) }
         }
-        return paths
+        return (paths, escaping)
     }
 
     func render(_ view: Any, template: String) -> String {

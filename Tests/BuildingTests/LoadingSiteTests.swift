@@ -17,6 +17,17 @@ import TestSupport
         #expect(diagnostics.first?.location?.path == "Content/articles/leak.md")
     }
 
+    @Test func themeSymlinkOutOfTheSiteIsRefused() throws {
+        let outside = try TemporarySite([:])
+        try outside.write("secret.txt", Data("secret".utf8))
+        let site = try TemporarySite(["Content/articles/a.md": "---\ntitle: A\n---\nText.\n"])
+        try FileManager.default.createDirectory(at: site.root.appendingPathComponent("Templates/assets"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            at: site.root.appendingPathComponent("Templates/assets/leak.txt"),
+            withDestinationURL: outside.root.appendingPathComponent("secret.txt"))
+        #expect(Builder.check(site.options()).summaries == ["symlink-escape@1:1"])
+    }
+
     @Test func filesOverTheSizeLimitAreReportedNotParsed() throws {
         let site = try TemporarySite(
             ["Content/articles/big.md": "---\ntitle: Big\n---\n" + String(repeating: "word ", count: 400)],
