@@ -41,18 +41,15 @@ extension RenderContext {
         if case let .document(name, _) = parsed.role { section = name }
         let counts = mentionCounts(inFile: file)
         let groups = EntityKind.allCases.compactMap { kind -> DocumentView.EntityGroup? in
-            let members = counts.keys.filter { site.entities[$0].kind == kind }
-                .sorted { counts[$0]! != counts[$1]! ? counts[$0]! > counts[$1]! : site.entities[$0].name < site.entities[$1].name }
+            // Events in timeline order; actors and themes by how often the document names them.
+            let members = kind == .event
+                ? site.timeline.filter { counts[$0] != nil }
+                : counts.keys.filter { site.entities[$0].kind == kind }
+                    .sorted { counts[$0]! != counts[$1]! ? counts[$0]! > counts[$1]! : site.entities[$0].name < site.entities[$1].name }
             guard !members.isEmpty else { return nil }
             return .init(label: Labels.plural(kind), kind: kind.rawValue, entities: members.map { entityLink($0, count: counts[$0]) })
         }
-        let tocHeadings = parsed.headings.filter { $0.level == 2 || $0.level == 3 }
-        let toc = tocHeadings.count >= 3
-            ? tocHeadings.map { heading -> DocumentView.TOCItem in
-                let text = heading.block.map { displayText(of: parsed.blocks[$0], file: file) } ?? heading.text
-                return DocumentView.TOCItem(text: text, anchor: heading.anchor, level: heading.level, isSub: heading.level == 3)
-            }
-            : []
+        let toc = tableOfContents(file)
         let judgments = meta.judgments.enumerated().map { offset, judgment in
             DocumentView.JudgmentView(number: offset + 1, text: judgment.text, likelihood: judgment.likelihood,
                                       confidence: judgment.confidence, basis: judgment.basis)
@@ -70,6 +67,25 @@ extension RenderContext {
             readingMinutes: max(1, (parsed.wordCount + 199) / 200), section: Labels.section(section),
             sectionURL: section.isEmpty ? nil : urls.page(section),
             hasJudgments: !judgments.isEmpty, hasTOC: !toc.isEmpty, hasThemes: !themes.isEmpty)
+    }
+
+    /// Level-2 headings with their level-3 headings nested, for documents with at least three.
+    func tableOfContents(_ file: Int) -> [DocumentView.TOCItem] {
+        let parsed = site.files[file]
+        let headings = parsed.headings.filter { $0.level == 2 || $0.level == 3 }
+        guard headings.count >= 3 else { return [] }
+        func text(_ heading: Heading) -> String {
+            heading.block.map { displayText(of: parsed.blocks[$0], file: file) } ?? heading.text
+        }
+        var items: [(heading: Heading, children: [Heading])] = []
+        for heading in headings {
+            if heading.level == 3, !items.isEmpty { items[items.count - 1].children.append(heading) } else { items.append((heading, [])) }
+        }
+        return items.map { item in
+            let children = item.children.map { DocumentView.TOCItem(text: text($0), anchor: $0.anchor, children: [], hasChildren: false) }
+            return DocumentView.TOCItem(text: text(item.heading), anchor: item.heading.anchor, children: children,
+                                        hasChildren: !children.isEmpty)
+        }
     }
 
     /// Only http(s) URLs from front matter become links.

@@ -17,11 +17,12 @@ struct HomeView {
 }
 
 struct DocumentView {
+    /// A level-2 heading with the level-3 headings under it.
     struct TOCItem {
         let text: String
         let anchor: String
-        let level: Int
-        let isSub: Bool
+        let children: [TOCItem]
+        let hasChildren: Bool
     }
 
     struct JudgmentView {

@@ -175,8 +175,8 @@ extension DocumentView.TOCItem: MustacheParent {
         switch name {
         case "text": self.text
         case "anchor": self.anchor
-        case "level": self.level
-        case "isSub": self.isSub
+        case "children": self.children
+        case "hasChildren": self.hasChildren
         default: nil
         }
     }
