@@ -10,61 +10,24 @@ extension MentionCollector {
         case missing
     }
 
-    /// The next `[[…]]` in the block whose text between the brackets reads as `inner` once
-    /// backslash escapes and entities are decoded, as cmark decodes them. Literal candidates
-    /// and raw occurrences are matched in order, so an escaped occurrence is consumed by the
-    /// candidate it produced.
+    /// The next `[[…]]` in the block, from the cursor, whose text between the brackets reads
+    /// as `inner` once backslash escapes and entities are decoded, as cmark decodes them.
+    /// Literal candidates and raw occurrences are matched in order, so an escaped occurrence
+    /// is consumed by the candidate it produced.
     mutating func findWikilink(_ inner: String) -> RawWikilink {
         guard let block else { return .missing }
-        let bytes = source.bytes
-        let wanted = Array(inner.utf8)
-        var line = max(cursor.line, block.first)
-        var from = cursor.line == line ? cursor.offset : 0
-        while line <= block.last, line <= source.lines.count {
-            let range = source.lines[line - 1]
-            var i = range.lowerBound + from
-            while i + 1 < range.upperBound {
-                guard bytes[i] == 0x5B, bytes[i + 1] == 0x5B else { i += 1; continue }
-                var open = i
-                while open + 2 < range.upperBound, bytes[open + 2] == 0x5B { open += 1 }
-                var close = open + 2
-                while close + 1 < range.upperBound, !(bytes[close] == 0x5D && bytes[close + 1] == 0x5D) { close += 1 }
-                guard close + 1 < range.upperBound else { break }
-                let raw = bytes[(open + 2)..<close]
-                if raw.elementsEqual(wanted) || Self.decoded(raw) == inner {
-                    cursor = (line, close + 2 - range.lowerBound)
-                    if isEscaped(i, lineStart: range.lowerBound) { return .escaped }
-                    return .found(source.location(line: line, column: open - range.lowerBound + 1))
-                }
-                i = open + 2
-            }
-            line += 1
-            from = 0
-        }
-        return .missing
+        if rawWikilinks == nil { rawWikilinks = RawWikilinkIndex(source, lines: block.first...block.last) }
+        let from = source.lines[cursor.line - 1].lowerBound + cursor.offset
+        guard let candidate = rawWikilinks!.first(inner, from: from) else { return .missing }
+        let lineStart = source.lines[candidate.line - 1].lowerBound
+        cursor = (candidate.line, candidate.end - lineStart)
+        if candidate.escaped { return .escaped }
+        return .found(source.location(line: candidate.line, column: candidate.open - lineStart + 1))
     }
 
     /// True when the byte at `offset` follows an odd number of backslashes.
     func isEscaped(_ offset: Int, lineStart: Int) -> Bool {
-        var count = 0
-        var i = offset - 1
-        while i >= lineStart, source.bytes[i] == 0x5C {
-            count += 1
-            i -= 1
-        }
-        return count % 2 == 1
-    }
-
-    /// Raw text as cmark reads it (`AT&amp;T` → `AT&T`, `a\|b` → `a|b`); nil when there is
-    /// nothing to decode.
-    static func decoded(_ raw: ArraySlice<UInt8>) -> String? {
-        guard raw.contains(0x26) || raw.contains(0x5C) else { return nil }
-        let document = MarkdownDocument(parsing: String(decoding: raw, as: UTF8.self))
-        var text = ""
-        document.walk { node, entering in
-            if entering, node.kind == .text { text += node.literal ?? "" }
-        }
-        return text
+        RawWikilinkIndex.isEscaped(source.bytes, offset, lineStart: lineStart)
     }
 
     /// Moves the cursor past a code span or inline HTML, found by its literal: a wikilink's
@@ -89,6 +52,30 @@ extension MentionCollector {
             if opened { return }
         }
         cursor = saved
+    }
+
+    /// The `](` before the next raw destination `url` in the block (`](url`, `]( url`,
+    /// `](<url>`, the destination perhaps on the next line); moves the cursor past it.
+    mutating func findLinkDestination(_ url: String) -> SourceLocation? {
+        guard let block, !url.isEmpty else { return nil }
+        let bytes = source.bytes
+        let wanted = Array(url.utf8)
+        let end = source.lines[block.last - 1].upperBound
+        var i = source.lines[cursor.line - 1].lowerBound + cursor.offset
+        while i + 1 < end {
+            defer { i += 1 }
+            guard bytes[i] == 0x5D, bytes[i + 1] == 0x28 else { continue }
+            var j = i + 2
+            while j < end, bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == 0x0A || bytes[j] == 0x0D { j += 1 }
+            if j < end, bytes[j] == 0x3C { j += 1 }
+            guard j + wanted.count <= end, bytes[j..<(j + wanted.count)].elementsEqual(wanted) else { continue }
+            let after = j + wanted.count
+            guard after == end || [0x29, 0x3E, 0x20, 0x09, 0x0A, 0x0D, 0x22, 0x27].contains(bytes[after]) else { continue }
+            let location = source.location(ofOffset: i)
+            cursor = (location.line, after - source.lines[location.line - 1].lowerBound)
+            return location
+        }
+        return nil
     }
 
     /// Finds `needle` in the block from the cursor and, when `advance`, moves the cursor past it.

@@ -17,6 +17,8 @@ struct MentionCollector {
     /// byte offset in the line).
     var block: (first: Int, last: Int)?
     var cursor = (line: 0, offset: 0)
+    /// Every `[[…]]` of the block, indexed once when the first mention needs a raw search.
+    var rawWikilinks: RawWikilinkIndex?
     private var linkDepth = 0
 
     init(source: SourceText, prettyURLs: Bool) {
@@ -28,8 +30,9 @@ struct MentionCollector {
         switch node.kind {
         case .paragraph, .heading:
             if entering {
-                block = (node.startLine, max(node.startLine, node.endLine))
+                block = (node.startLine, min(source.lines.count, max(node.startLine, node.endLine)))
                 cursor = (node.startLine, 0)
+                rawWikilinks = nil
                 if node.kind == .heading { headings.append(node) }
             } else {
                 block = nil
@@ -98,21 +101,10 @@ struct MentionCollector {
             at: location))
     }
 
+    /// The `[` of a typed link, found by its destination in the raw block: cmark's inline
+    /// positions can point at another link. Its own position is the fallback.
     private mutating func anchorTypedLink(_ node: MarkdownNode, url: String) -> SourceLocation {
-        let line = node.startLine, column = node.startColumn
-        if line >= 1, line <= source.lines.count {
-            let range = source.lines[line - 1]
-            let offset = range.lowerBound + column - 1
-            if offset < range.upperBound, source.bytes[offset] == 0x5B {
-                cursor = (line, column)
-                return source.location(line: line, column: column)
-            }
-        }
-        // Find `](url` in the block, then its opening bracket, on that line or one above.
-        if let found = search("](\(url)".utf8, advance: false) {
-            return openingBracket(before: found) ?? found
-        }
-        return nodeLocation(node)
+        findLinkDestination(url).flatMap(openingBracket(before:)) ?? nodeLocation(node)
     }
 
     // MARK: - Text
