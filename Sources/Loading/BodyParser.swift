@@ -148,7 +148,7 @@ struct BodyParser {
                     output.blocks.append(TextBlock(text: text, spans: spans, line: blockLine, anchor: anchor))
                 }
             case .text, .code:
-                let literal = node.literal ?? ""
+                let literal = (node.literal ?? "").replacingForbiddenHTMLCodePoints
                 text += literal
                 output.wordCount += Self.countWords(literal)
             case .codeBlock:
@@ -161,7 +161,7 @@ struct BodyParser {
                     openStart = text.utf8.count
                     let mention = output.mentions[index]
                     if !mention.hasShownText {
-                        text += mention.shown
+                        text += mention.shown.replacingForbiddenHTMLCodePoints
                         output.wordCount += Self.countWords(mention.shown)
                     }
                 } else {
@@ -191,6 +191,10 @@ struct BodyParser {
     static func segments(of html: String, headings: [Heading]) -> RenderedBody {
         var segments: [RenderedBody.Segment] = []
         let bytes = Array(html.utf8)
+        /// Text from content may hold code points HTML forbids; markers are found first.
+        func chunk(_ range: Range<Int>) -> String {
+            String(decoding: bytes[range], as: UTF8.self).replacingForbiddenHTMLCodePoints
+        }
         var pending = ""
         var chunkStart = 0
         var i = 0
@@ -199,7 +203,7 @@ struct BodyParser {
             guard let close = bytes[i...].firstIndex(of: 0x3E), close - i >= 4, close - i <= 12,
                   bytes[(i + 3)..<close].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
                   let number = Int(String(decoding: bytes[(i + 3)..<close], as: UTF8.self)) else { i += 1; continue }
-            pending += String(decoding: bytes[chunkStart..<i], as: UTF8.self)
+            pending += chunk(chunkStart..<i)
             switch bytes[i + 2] {
             case UInt8(ascii: "m"):
                 segments.append(.html(pending)); pending = ""
@@ -219,7 +223,7 @@ struct BodyParser {
             i = close + 1
             chunkStart = i
         }
-        pending += String(decoding: bytes[chunkStart...], as: UTF8.self)
+        pending += chunk(chunkStart..<bytes.count)
         if !pending.isEmpty { segments.append(.html(pending)) }
         return RenderedBody(segments: segments.filter { $0 != .html("") })
     }

@@ -80,6 +80,22 @@ import TestSupport
         #expect(site.read("articles/a/index.html")?.contains("&lt;script&gt;alert(1)&lt;/script&gt;") == true)
     }
 
+    @Test func forbiddenCodePointsNeverReachAPage() throws {
+        let site = try TemporarySite([
+            "Content/actors/x.md": "---\nname: \"X\\u0001\"\n---\nDescribed \u{7}here.\n",
+            "Content/articles/a.md": "---\ntitle: \"T\\u0002\"\n---\n# Head &#1;\n\nText &#1; &#x7f; &#128; &#xFDD0; raw \u{1}\u{1F} `code &#2;` [[x]].\n",
+        ])
+        #expect(Builder.build(site.options()).succeeded)
+        for page in ["index.html", "articles/a/index.html", "actors/x/index.html"] {
+            let html = try #require(site.read(page))
+            let forbidden = html.unicodeScalars.filter {
+                ($0.value < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D].contains($0.value)) || (0x7F...0x9F).contains($0.value)
+                    || (0xFDD0...0xFDEF).contains($0.value)
+            }
+            #expect(forbidden.isEmpty, "\(page): \(forbidden.map(\.value))")
+        }
+    }
+
     @Test func rawHTMLCannotForgeMentionHoles() throws {
         let site = try TemporarySite([
             "Content/articles/a.md": "---\ntitle: A\n---\n<pre>\n<\u{1}m-1> <\u{1}m99> <\u{1}e-5> <\u{1}h7>\n</pre>\n",
