@@ -17,6 +17,8 @@ struct BodyParser {
         var headings: [Heading] = []
         var wordCount = 0
         var excerpt = ""
+        /// The text of the opening level-1 heading taken out of the body, if asked for.
+        var title: String?
         var diagnostics: [Diagnostic] = []
     }
 
@@ -26,19 +28,43 @@ struct BodyParser {
         case typedLink(link: MarkdownNode, kind: EntityKind, target: String, location: SourceLocation)
     }
 
-    func parse(body: [UInt8]) -> Output {
+    /// With `titleFromBody`, a level-1 heading that opens the body becomes `Output.title` and
+    /// leaves the body: the page shows it as its one `h1`.
+    func parse(body: [UInt8], titleFromBody: Bool = false) -> Output {
         let document = body.withUnsafeBufferPointer { MarkdownDocument(parsing: $0) }
         var output = Output()
+        if titleFromBody { output.title = takeTitle(from: document) }
         var collector = MentionCollector(source: source, prettyURLs: prettyURLs)
         document.walk { node, entering in collector.visit(node, entering: entering) }
         output.diagnostics = collector.diagnostics
         output.mentions = apply(collector.sites, headings: collector.headings, to: document)
+        demoteHeadings(collector.headings)
         measure(document, into: &output)
         output.body = Self.segments(of: document.renderHTML(allowRawHTML: allowRawHTML), headings: output.headings)
         return output
     }
 
     // MARK: - Tree edits
+
+    private func takeTitle(from document: MarkdownDocument) -> String? {
+        guard let first = document.rootNode.firstChild, first.kind == .heading, first.headingLevel == 1 else { return nil }
+        // A heading with links or mentions stays in the body, where they can be linked.
+        var child = first.firstChild
+        while let node = child {
+            if node.kind == .link || node.kind == .image || node.literal?.contains("[[") == true { return nil }
+            child = node.next
+        }
+        let title = Self.plainText(of: first).replacingForbiddenHTMLCodePoints
+        first.remove()
+        return title.isEmpty ? nil : title
+    }
+
+    /// The page's title is its only `h1`: a body that uses level-1 headings has all its
+    /// headings moved one level down.
+    private func demoteHeadings(_ headings: [MarkdownNode]) {
+        guard headings.contains(where: { $0.headingLevel == 1 }) else { return }
+        for heading in headings { heading.setHeadingLevel(min(6, heading.headingLevel + 1)) }
+    }
 
     /// Replaces each mention by a custom inline that renders as a marker pair, and puts an
     /// anchor marker at the start of each heading. Returns the mentions in document order.

@@ -42,7 +42,10 @@ public struct FileParser: Sendable {
             parsed.diagnostics.append(.warning("nul-byte", "file contains a NUL byte; it is shown as \u{FFFD}", at: source.location(ofOffset: nul)))
             split.body = split.body.map { $0 == 0 ? 0x20 : $0 }
         }
-        let body = BodyParser(source: source, allowRawHTML: allowRawHTML, prettyURLs: prettyURLs).parse(body: split.body)
+        var untitled = false
+        if case .document(let meta) = frontMatter { untitled = meta.title.isEmpty }
+        let body = BodyParser(source: source, allowRawHTML: allowRawHTML, prettyURLs: prettyURLs)
+            .parse(body: split.body, titleFromBody: untitled)
         parsed.body = body.body
         parsed.mentions = body.mentions
         parsed.blocks = body.blocks
@@ -53,8 +56,8 @@ public struct FileParser: Sendable {
 
         if case .document(var meta) = frontMatter {
             if meta.title.isEmpty {
-                if let first = body.headings.first(where: { $0.level == 1 }) {
-                    meta.title = first.text
+                if let title = body.title {
+                    meta.title = title
                 } else {
                     meta.title = Self.stem(of: file.path)
                     if split.yaml != nil && !decoder.reader.diagnostics.hasErrors {

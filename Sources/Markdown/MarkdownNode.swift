@@ -65,6 +65,7 @@ public struct MarkdownNode: Hashable {
     public func setURL(_ url: String) { cmark_node_set_url(pointer, url) }
 
     public var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+    public func setHeadingLevel(_ level: Int) { cmark_node_set_heading_level(pointer, Int32(level)) }
 
     public var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
     public var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }

@@ -69,17 +69,19 @@ extension RenderContext {
             hasJudgments: !judgments.isEmpty, hasTOC: !toc.isEmpty, hasThemes: !themes.isEmpty)
     }
 
-    /// Level-2 headings with their level-3 headings nested, for documents with at least three.
+    /// The body's two highest heading levels, the second nested in the first, for documents
+    /// with at least three such headings.
     func tableOfContents(_ file: Int) -> [DocumentView.TOCItem] {
         let parsed = site.files[file]
-        let headings = parsed.headings.filter { $0.level == 2 || $0.level == 3 }
+        guard let top = parsed.headings.map(\.level).min() else { return [] }
+        let headings = parsed.headings.filter { $0.level == top || $0.level == top + 1 }
         guard headings.count >= 3 else { return [] }
         func text(_ heading: Heading) -> String {
             heading.block.map { displayText(of: parsed.blocks[$0], file: file) } ?? heading.text
         }
         var items: [(heading: Heading, children: [Heading])] = []
         for heading in headings {
-            if heading.level == 3, !items.isEmpty { items[items.count - 1].children.append(heading) } else { items.append((heading, [])) }
+            if heading.level == top + 1, !items.isEmpty { items[items.count - 1].children.append(heading) } else { items.append((heading, [])) }
         }
         return items.map { item in
             let children = item.children.map { DocumentView.TOCItem(text: text($0), anchor: $0.anchor, children: [], hasChildren: false) }

@@ -87,6 +87,7 @@ import TestSupport
         // a heading reads as the entity's name in the table of contents.
         #expect(article.contains("<a href=\"#detail-on-tajikistan\" dir=\"auto\">Detail on Tajikistan</a>"))
         #expect(article.contains("id=\"_main\""))
+        #expect(article.components(separatedBy: "<h1").count == 2, "one h1 per page")
         #expect(article.contains("<code>[[code]]</code>"))
         #expect(article.contains("<link rel=\"canonical\" href=\"https://example.org/dossier/articles/first/\">"))
         let timeline = try page("events/index.html")

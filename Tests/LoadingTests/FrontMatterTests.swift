@@ -55,8 +55,17 @@ import TestSupport
         #expect(meta.judgments.first?.location.line == 9)
     }
 
-    @Test func titleFallsBackToFirstHeading() {
-        guard case .document(let meta)? = parse("# The Heading\n\nText.\n").frontMatter else { Issue.record("no meta"); return }
+    @Test func titleFallsBackToAnOpeningHeadingWhichLeavesTheBody() {
+        let parsed = parse("# The *Heading*\n\nText.\n\n## Part\n")
+        guard case .document(let meta)? = parsed.frontMatter else { Issue.record("no meta"); return }
         #expect(meta.title == "The Heading")
+        #expect(parsed.body.segments == [.html("<p>Text.</p>\n<h2 id=\"part\">Part</h2>\n")])
+    }
+
+    @Test func bodyHeadingsMoveDownWhenTheBodyUsesLevelOne() {
+        let parsed = parse("---\ntitle: T\n---\n# One\n\n## Two\n\n###### Six\n")
+        #expect(parsed.headings.map(\.level) == [2, 3, 6])
+        let html = parsed.body.segments.map { if case .html(let h) = $0 { h } else { "" } }.joined()
+        #expect(!html.contains("<h1"))
     }
 }

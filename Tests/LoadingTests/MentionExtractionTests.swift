@@ -140,7 +140,7 @@ import TestSupport
     }
 
     @Test func headingIdsStayUnique() {
-        let parsed = parse("# A\n\n# A\n\n# A-2\n\n# A\n\n# Main\n")
+        let parsed = parse("---\ntitle: T\n---\n# A\n\n# A\n\n# A-2\n\n# A\n\n# Main\n")
         #expect(parsed.headings.map(\.anchor) == ["a", "a-2", "a-2-2", "a-3", "main"])
         #expect(Set(parsed.headings.map(\.anchor)).count == 5)
     }
