@@ -16,7 +16,7 @@ struct BodyParser {
         var blocks: [TextBlock] = []
         var headings: [Heading] = []
         var wordCount = 0
-        var excerpt = ""
+        var lead: TextBlock?
         /// The text of the opening level-1 heading taken out of the body, if asked for.
         var title: String?
         var diagnostics: [Diagnostic] = []
@@ -166,8 +166,8 @@ struct BodyParser {
                     currentAnchor = slug
                     anchor = slug
                 }
-                if node.kind == .paragraph && output.excerpt.isEmpty {
-                    output.excerpt = text
+                if node.kind == .paragraph && output.lead == nil {
+                    output.lead = TextBlock(text: text, spans: spans, line: blockLine, anchor: anchor)
                 }
                 if !spans.isEmpty {
                     for span in spans { output.mentions[span.mention].block = output.blocks.count }

@@ -51,7 +51,7 @@ public struct FileParser: Sendable {
         parsed.blocks = body.blocks
         parsed.headings = body.headings
         parsed.wordCount = body.wordCount
-        parsed.excerpt = body.excerpt
+        parsed.lead = body.lead
         parsed.diagnostics += body.diagnostics
 
         if case .document(var meta) = frontMatter {

@@ -19,14 +19,14 @@ public struct ParsedFile: Hashable, Sendable {
     public var blocks: [TextBlock]
     public var headings: [Heading]
     public var wordCount: Int
-    /// Plain text of the first paragraph, for summaries and meta descriptions.
-    public var excerpt: String
+    /// The first paragraph, for summaries and meta descriptions.
+    public var lead: TextBlock?
     public var diagnostics: [Diagnostic]
 
     public init(
         path: String, role: FileRole, frontMatter: FrontMatter?, body: RenderedBody = .init(segments: []),
         mentions: [Mention] = [], blocks: [TextBlock] = [], headings: [Heading] = [], wordCount: Int = 0,
-        excerpt: String = "", diagnostics: [Diagnostic] = []
+        lead: TextBlock? = nil, diagnostics: [Diagnostic] = []
     ) {
         self.path = path
         self.role = role
@@ -36,7 +36,7 @@ public struct ParsedFile: Hashable, Sendable {
         self.blocks = blocks
         self.headings = headings
         self.wordCount = wordCount
-        self.excerpt = excerpt
+        self.lead = lead
         self.diagnostics = diagnostics
     }
 }

@@ -86,6 +86,15 @@ extension RenderContext {
 
     static let snippetLength = 360
 
+    /// The first paragraph of a file as plain text, cut at a word near 200 characters.
+    func leadText(_ file: Int) -> String {
+        guard let lead = site.files[file].lead else { return "" }
+        let text = displayText(of: lead, file: file)
+        guard text.count > 200 else { return text }
+        let cut = text.prefix(200)
+        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
+    }
+
     /// A block's plain text with each bare `[[target]]` shown as its entity's name.
     func displayText(of block: TextBlock, file: Int) -> String {
         let bytes = Array(block.text.utf8)

@@ -56,7 +56,7 @@ extension RenderContext {
         }
         let themes = (site.documentThemes[file] ?? []).map { entityLink($0) }
         return DocumentView(
-            layout: layout(title: meta.title, description: meta.summary ?? String(parsed.excerpt.prefix(200)), current: section,
+            layout: layout(title: meta.title, description: meta.summary ?? leadText(file), current: section,
                            folder: documentFolder(file)),
             title: meta.title, date: meta.date?.displayText, isoDate: meta.date?.lowerBound?.description,
             authors: meta.authors.isEmpty ? nil : meta.authors.joined(separator: ", "), summary: meta.summary,

@@ -48,9 +48,9 @@ extension RenderContext {
         let mentions = site.backlinks[index].count
         let sources = Set(site.backlinks[index].map(\.file)).count
         let mentionSummary = "\(mentions) mention\(mentions == 1 ? "" : "s") in \(sources) page\(sources == 1 ? "" : "s"), each shown in its passage."
-        let summary = entity.file.map { site.files[$0].excerpt } ?? ""
+        let summary = entity.file.map(leadText) ?? ""
         return EntityView(
-            layout: layout(title: entity.name, description: String(summary.prefix(200)), current: entity.kind.folder, folder: folder),
+            layout: layout(title: entity.name, description: summary, current: entity.kind.folder, folder: folder),
             name: entity.name, kind: entity.kind.rawValue, kindLabel: Labels.singular(entity.kind), typeLabel: typeLabel,
             aliases: entity.aliases, wikidataURL: wikidataURL, isStub: entity.isStub,
             stubPath: "Content/\(entity.kind.folder)/\(entity.id.rawValue).md", descriptionHTML: description,

@@ -77,6 +77,8 @@ import TestSupport
         #expect(second.contains("rel=\"prev\""))
         let tajikistan = try page("actors/tajikistan/index.html")
         #expect(tajikistan.contains("<meta name=\"description\" content=\"Central Asian republic.\">"))
+        // A bare mention reads as the entity's name in the description.
+        #expect(try page("actors/emomali-rahmon/index.html").contains("<meta name=\"description\" content=\"President of Tajikistan.\">"))
         let event = try page("events/ababil-2-factory/index.html")
         #expect(event.contains("16 May 2022"))
         #expect(event.contains("Tajik civil war"))
