@@ -116,7 +116,8 @@ struct MentionCollector {
             rest = rest[range.upperBound...]
             guard let kind = EntityKind.allCases.first(where: { rest.hasPrefix($0.rawValue + ":") }) else { continue }
             // Not advancing: wikilinks earlier in this text are anchored after this check.
-            let location = search("](\(kind.rawValue):".utf8, advance: false) ?? nodeLocation(node)
+            let location = search("](\(kind.rawValue):".utf8, advance: false).map { openingBracket(before: $0) ?? $0 }
+                ?? nodeLocation(node)
             diagnostics.append(.error(
                 "typed-link-invalid",
                 "this is not a link: a typed link's destination must be an id without spaces, e.g. [text](\(kind.rawValue):some-id)",
@@ -164,7 +165,8 @@ struct MentionCollector {
         }
         if let open = unclosed, linkDepth == 0 {
             let next = node.next?.kind
-            let location = fast.map { source.location(line: $0.line, column: $0.column + open) } ?? nodeLocation(node)
+            let location = fast.map { source.location(line: $0.line, column: $0.column + open) }
+                ?? search("[[".utf8, advance: false) ?? nodeLocation(node)
             if next == .softBreak {
                 diagnostics.append(.warning("wikilink-multiline", "a wikilink must stay on one line", at: location))
             } else if next != nil {
