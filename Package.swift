@@ -4,7 +4,7 @@ import PackageDescription
 /// Everything at the top level but the theme: the `Theme` target is rooted at the repository
 /// so that `Templates/` (the one copy of the built-in theme) can be its resource.
 let themeExcludes = [
-    "Content", "Tests", "Benchmarks", "Output", "README.md", "Makefile", "dossier.yml", "Package.swift",
+    "Content", "Tests", "Output", "README.md", "Makefile", "dossier.yml", "Package.swift",
     "Sources/CCmark", "Sources/Markdown", "Sources/Model", "Sources/Loading", "Sources/Linking",
     "Sources/Rendering", "Sources/Building", "Sources/dossier",
 ]
