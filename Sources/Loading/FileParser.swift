@@ -19,12 +19,20 @@ public struct FileParser: Sendable {
             parsed.diagnostics.append(.error("invalid-utf8", "file is not valid UTF-8 (invalid byte at offset \(offset))", at: at))
             return parsed
         }
-        let source = SourceText(path: file.path, bytes: file.bytes)
+        // A NUL byte would end text at the C boundary: read it as a space, in the raw text
+        // mentions are anchored on as well as in what cmark parses, so both stay aligned.
+        var bytes = file.bytes
+        if let nul = bytes.firstIndex(of: 0) {
+            let at = SourceText(path: file.path, bytes: bytes).location(ofOffset: nul)
+            parsed.diagnostics.append(.warning("nul-byte", "file contains a NUL byte; it is read as a space", at: at))
+            bytes = bytes.map { $0 == 0 ? 0x20 : $0 }
+        }
+        let source = SourceText(path: file.path, bytes: bytes)
         if file.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             parsed.diagnostics.append(.warning("empty-file", "file is empty", at: fileStart))
         }
 
-        var split = FrontMatterSplitter.split(source)
+        let split = FrontMatterSplitter.split(source)
         parsed.diagnostics += split.diagnostics
         if split.diagnostics.hasErrors { return parsed }
         var reader = YAMLReader(source: source, firstLine: split.yamlFirstLine)
@@ -37,11 +45,6 @@ public struct FileParser: Sendable {
         var frontMatter = decoder.decode(root)
         parsed.diagnostics += decoder.reader.diagnostics
 
-        // A NUL byte would end the text at the C boundary; cmark itself reads U+0000 as U+FFFD.
-        if let nul = split.body.firstIndex(of: 0) {
-            parsed.diagnostics.append(.warning("nul-byte", "file contains a NUL byte; it is shown as \u{FFFD}", at: source.location(ofOffset: nul)))
-            split.body = split.body.map { $0 == 0 ? 0x20 : $0 }
-        }
         var untitled = false
         if case .document(let meta) = frontMatter { untitled = meta.title.isEmpty }
         let body = BodyParser(source: source, allowRawHTML: allowRawHTML, prettyURLs: prettyURLs)

@@ -20,6 +20,8 @@ struct MentionCollector {
     /// Every `[[…]]` of the block, indexed once when the first mention needs a raw search.
     var rawWikilinks: RawWikilinkIndex?
     private var linkDepth = 0
+    /// Inside a typed link, whose anchoring already moved the cursor past its text.
+    private var typedLinkDepth = 0
 
     init(source: SourceText, prettyURLs: Bool) {
         self.source = source
@@ -38,17 +40,20 @@ struct MentionCollector {
                 block = nil
             }
         case .link, .image:
+            let typed = node.kind == .link && MentionScanner.typedDestination(node.url ?? "") != nil
             if entering {
                 linkDepth += 1
+                if typed { typedLinkDepth += 1 }
                 visitLink(node)
             } else {
                 linkDepth -= 1
+                if typed { typedLinkDepth -= 1 }
             }
         case .text:
             visitText(node)
         case .code, .htmlInline:
             // Step over them so a raw search never finds a mention's text inside them.
-            skipVerbatim(node)
+            if typedLinkDepth == 0 { skipVerbatim(node) }
         default:
             break
         }

@@ -230,6 +230,9 @@ import TestSupport
             ("> q\n⟨1⟩[z](<actor:other>) w\n", ["other"]),
             ("> a\n⟨1⟩[x](<actor:iran>) b ⟨2⟩[y](actor:iran)\n", ["iran", "iran"]),
             ("- a\n\tb ⟨1⟩[x](<actor:iran>)\n", ["iran"]),
+            // Code inside a typed link's text must not move the search past the next link.
+            ("⟨1⟩[`code`](actor:iran)  ⟨2⟩[\\[x\\]](actor:iran)\n⟨3⟩[Ир](actor:россия)  ⟨4⟩[`code`](actor:iran) &#91;⟨5⟩[[ IRAN ]] \\]\n",
+             ["iran", "iran", "россия", "iran", "IRAN"]),
             ("⟨1⟩[[Emomali Rahmon]]  ⟨2⟩[[emomali-rahmon|the Tajik president]] ⟨3⟩[multi\nline text](actor:tajikistan) <b>x</b> ⟨4⟩[[Россия]]\n",
              ["Emomali Rahmon", "emomali-rahmon", "tajikistan", "Россия"]),
         ]
