@@ -108,8 +108,36 @@ struct MentionCollector {
 
     /// The `[` of a typed link, found by its destination in the raw block: cmark's inline
     /// positions can point at another link. Its own position is the fallback.
+    ///
+    /// A reference-style link (`[text][ref]`) has no `](` of its own: a found bracket whose
+    /// text is not the link's is not taken.
     private mutating func anchorTypedLink(_ node: MarkdownNode, url: String) -> SourceLocation {
-        findLinkDestination(url).flatMap(openingBracket(before:)) ?? nodeLocation(node)
+        let saved = cursor
+        guard let close = findLinkDestination(url), let open = openingBracket(before: close) else {
+            cursor = saved
+            return nodeLocation(node)
+        }
+        let text = Self.plainText(node)
+        if !text.isEmpty, open.line == close.line {
+            let range = source.lines[open.line - 1]
+            let raw = String(decoding: source.bytes[(range.lowerBound + open.column)..<(range.lowerBound + close.column - 1)], as: UTF8.self)
+            // Escapes and entities read differently raw; only plain text is compared.
+            if !raw.contains("&"), !raw.replacingOccurrences(of: "\\", with: "").contains(text.replacingOccurrences(of: "\\", with: "")) {
+                cursor = saved
+                return nodeLocation(node)
+            }
+        }
+        return open
+    }
+
+    private static func plainText(_ node: MarkdownNode) -> String {
+        var text = ""
+        var child = node.firstChild
+        while let current = child {
+            if current.kind == .text || current.kind == .code { text += current.literal ?? "" } else { text += plainText(current) }
+            child = current.next
+        }
+        return text
     }
 
     // MARK: - Text

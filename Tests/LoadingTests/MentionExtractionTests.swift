@@ -230,6 +230,8 @@ import TestSupport
             ("> q\n⟨1⟩[z](<actor:other>) w\n", ["other"]),
             ("> a\n⟨1⟩[x](<actor:iran>) b ⟨2⟩[y](actor:iran)\n", ["iran", "iran"]),
             ("- a\n\tb ⟨1⟩[x](<actor:iran>)\n", ["iran"]),
+            // A reference-style typed link has no `](` of its own to find.
+            ("A ⟨1⟩[ref][r1] and ⟨2⟩[**bold**](actor:iran).\n\n[r1]: actor:iran\n", ["iran", "iran"]),
             // Code inside a typed link's text must not move the search past the next link.
             ("⟨1⟩[`code`](actor:iran)  ⟨2⟩[\\[x\\]](actor:iran)\n⟨3⟩[Ир](actor:россия)  ⟨4⟩[`code`](actor:iran) &#91;⟨5⟩[[ IRAN ]] \\]\n",
              ["iran", "iran", "россия", "iran", "IRAN"]),
