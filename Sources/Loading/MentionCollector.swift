@@ -117,7 +117,7 @@ struct MentionCollector {
             cursor = saved
             return nodeLocation(node)
         }
-        let text = Self.plainText(node)
+        let text = BodyParser.plainText(of: node)
         if !text.isEmpty, open.line == close.line {
             let range = source.lines[open.line - 1]
             let raw = String(decoding: source.bytes[(range.lowerBound + open.column)..<(range.lowerBound + close.column - 1)], as: UTF8.self)
@@ -128,16 +128,6 @@ struct MentionCollector {
             }
         }
         return open
-    }
-
-    private static func plainText(_ node: MarkdownNode) -> String {
-        var text = ""
-        var child = node.firstChild
-        while let current = child {
-            if current.kind == .text || current.kind == .code { text += current.literal ?? "" } else { text += plainText(current) }
-            child = current.next
-        }
-        return text
     }
 
     // MARK: - Text

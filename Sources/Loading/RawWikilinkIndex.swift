@@ -64,11 +64,6 @@ struct RawWikilinkIndex {
     /// nothing to decode.
     static func decoded(_ raw: ArraySlice<UInt8>) -> String? {
         guard raw.contains(0x26) || raw.contains(0x5C) else { return nil }
-        let document = MarkdownDocument(parsing: String(decoding: raw, as: UTF8.self))
-        var text = ""
-        document.walk { node, entering in
-            if entering, node.kind == .text { text += node.literal ?? "" }
-        }
-        return text
+        return BodyParser.plainText(of: MarkdownDocument(parsing: String(decoding: raw, as: UTF8.self)).rootNode)
     }
 }

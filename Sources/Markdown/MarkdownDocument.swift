@@ -5,8 +5,7 @@ import Glibc
 import Darwin
 #endif
 
-/// A parsed CommonMark document. Owns the cmark tree; every node handed out by it is valid
-/// only while the document is alive. This file and `MarkdownNode.swift` are the only places
+/// A parsed CommonMark document. Owns the cmark tree; the nodes it hands out keep it alive. This file and `MarkdownNode.swift` are the only places
 /// that touch cmark.
 public final class MarkdownDocument {
     let root: OpaquePointer
@@ -35,7 +34,7 @@ public final class MarkdownDocument {
 
     deinit { cmark_node_free(root) }
 
-    public var rootNode: MarkdownNode { MarkdownNode(root) }
+    public var rootNode: MarkdownNode { MarkdownNode(root, in: self) }
 
     /// Visits every node in document order; `entering` is false on the way out of a container.
     public func walk(_ visit: (MarkdownNode, _ entering: Bool) -> Void) {
@@ -45,7 +44,7 @@ public final class MarkdownDocument {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
-            visit(MarkdownNode(node), event == CMARK_EVENT_ENTER)
+            visit(MarkdownNode(node, in: self), event == CMARK_EVENT_ENTER)
         }
     }
 
@@ -55,13 +54,13 @@ public final class MarkdownDocument {
         let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
         cmark_node_set_on_enter(node, onEnter)
         cmark_node_set_on_exit(node, onExit)
-        return MarkdownNode(node)
+        return MarkdownNode(node, in: self)
     }
 
     public func makeText(_ literal: String) -> MarkdownNode {
         let node = cmark_node_new(CMARK_NODE_TEXT)!
         cmark_node_set_literal(node, literal)
-        return MarkdownNode(node)
+        return MarkdownNode(node, in: self)
     }
 
     /// Renders HTML. Raw HTML is replaced by a comment unless `allowRawHTML` is set, and

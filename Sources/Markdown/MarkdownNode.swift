@@ -5,11 +5,19 @@ import Glibc
 import Darwin
 #endif
 
-/// A handle on one node of a `MarkdownDocument`. Valid while its document is alive.
+/// A handle on one node of a `MarkdownDocument`. It keeps its document alive, so a node can
+/// never outlive the tree it points into.
 public struct MarkdownNode: Hashable {
     let pointer: OpaquePointer
+    let document: MarkdownDocument
 
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    init(_ pointer: OpaquePointer, in document: MarkdownDocument) {
+        self.pointer = pointer
+        self.document = document
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { a.pointer == b.pointer }
+    public func hash(into hasher: inout Hasher) { hasher.combine(pointer) }
 
     public enum Kind: Sendable, Equatable {
         case document, blockQuote, list, item, codeBlock, htmlBlock, customBlock
@@ -72,10 +80,10 @@ public struct MarkdownNode: Hashable {
     public var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
     public var endColumn: Int { Int(cmark_node_get_end_column(pointer)) }
 
-    public var parent: MarkdownNode? { cmark_node_parent(pointer).map(MarkdownNode.init) }
-    public var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map(MarkdownNode.init) }
-    public var next: MarkdownNode? { cmark_node_next(pointer).map(MarkdownNode.init) }
-    public var previous: MarkdownNode? { cmark_node_previous(pointer).map(MarkdownNode.init) }
+    public var parent: MarkdownNode? { cmark_node_parent(pointer).map { MarkdownNode($0, in: document) } }
+    public var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map { MarkdownNode($0, in: document) } }
+    public var next: MarkdownNode? { cmark_node_next(pointer).map { MarkdownNode($0, in: document) } }
+    public var previous: MarkdownNode? { cmark_node_previous(pointer).map { MarkdownNode($0, in: document) } }
 
     /// A small integer the caller attaches to a node (0 when unset).
     public var tag: Int {

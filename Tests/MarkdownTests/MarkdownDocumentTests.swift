@@ -31,4 +31,10 @@ import Testing
     @Test func emptyInputIsAnEmptyDocument() {
         #expect(MarkdownDocument(parsing: "").renderHTML(allowRawHTML: false) == "")
     }
+
+    @Test func aNodeKeepsItsDocumentAlive() {
+        let root = MarkdownDocument(parsing: "Some *text*.\n").rootNode
+        #expect(root.firstChild?.kind == .paragraph)
+        #expect(root.firstChild?.firstChild?.literal == "Some ")
+    }
 }
