@@ -32,7 +32,7 @@ public struct Linker {
             .filter { entities[$0].kind == .event }
             .sorted { a, b in
                 switch (entities[a].date, entities[b].date) {
-                case let (x?, y?): return x == y || !(x < y || y < x) ? entities[a].id < entities[b].id : x < y
+                case let (x?, y?): return x < y || (!(y < x) && entities[a].id < entities[b].id)
                 case (_?, nil): return true
                 case (nil, _?): return false
                 case (nil, nil): return entities[a].id < entities[b].id
