@@ -1,15 +1,19 @@
 # The two commands of the README: `make site` builds the example site into Output/,
-# `make test` runs the test suite. Both install libcmark-dev first when it is missing.
+# `make test` runs the test suite. Both install libcmark-dev first when it is missing, and
+# make sure Output/ exists: Package.swift excludes it from the theme target, and SwiftPM
+# warns about excluding a folder that is not there.
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps build release clean
+.PHONY: site test deps release clean
 
 site: deps
+	@mkdir -p Output
 	$(SWIFT) build --product dossier
 	$(SWIFT) run dossier build
 
 test: deps
+	@mkdir -p Output
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
@@ -21,7 +25,8 @@ deps:
 	fi
 
 release: deps
+	@mkdir -p Output
 	$(SWIFT) build -c release --product dossier
 
 clean:
-	rm -rf .build Output/*
+	rm -rf .build Output

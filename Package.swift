@@ -2,7 +2,8 @@
 import PackageDescription
 
 /// Everything at the top level but the theme: the `Theme` target is rooted at the repository
-/// so that `Templates/` (the one copy of the built-in theme) can be its resource.
+/// so that `Templates/` (the one copy of the built-in theme) can be its resource. `Output/` is
+/// generated and git-ignored; the Makefile creates it before building.
 let themeExcludes = [
     "Content", "Tests", "Output", "README.md", "Makefile", "dossier.yml", "Package.swift",
     "Sources/CCmark", "Sources/Markdown", "Sources/Model", "Sources/Loading", "Sources/Linking",
