@@ -11,7 +11,8 @@ import TestSupport
 
     func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
-        process.executableURL = try #require(Self.executable, "build the dossier executable first")
+        let executable: URL = try #require(Self.executable, "build the dossier executable first")
+        process.executableURL = executable
         process.arguments = arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
