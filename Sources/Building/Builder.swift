@@ -51,7 +51,7 @@ public enum Builder {
             return report
         }
         options.progress?("Rendering pages")
-        let files = Pipeline.render(site, templates: templates, contentAssets: generation.contentAssets)
+        let files = Pipeline.render(site, pages: generation.pages, templates: templates, contentAssets: generation.contentAssets)
         report.timings.append(("render", clock.lap()))
         options.progress?("Writing \(files.count) files")
         do {

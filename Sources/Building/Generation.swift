@@ -10,6 +10,8 @@ import Theme
 public struct Generation: Sendable {
     public var site: Site?
     public var templates: TemplateSet?
+    /// Every page to render, derived once: the collision check and the renderer share it.
+    public var pages: [Page] = []
     /// Non-Markdown files of `Content/` to copy.
     public var contentAssets: [(relativePath: String, url: URL)] = []
     public var diagnostics: [Diagnostic] = []
@@ -65,8 +67,9 @@ public enum Pipeline {
             generation.templates = templates
             generation.diagnostics += themeDiagnostics
             if let templates {
-                generation.contentAssets = checkCollisions(site, templates: templates, contentAssets: generation.contentAssets,
-                                                           into: &generation.diagnostics)
+                generation.pages = Page.inventory(of: site)
+                generation.contentAssets = checkCollisions(site, pages: generation.pages, templates: templates,
+                                                           contentAssets: generation.contentAssets, into: &generation.diagnostics)
             }
             generation.timings.append(("theme", clock.lap()))
         }
@@ -75,9 +78,11 @@ public enum Pipeline {
     }
 
     /// Renders every page, `graph.json` and the assets into output files.
-    public static func render(_ site: Site, templates: TemplateSet, contentAssets: [(relativePath: String, url: URL)]) -> [OutputFile] {
+    public static func render(
+        _ site: Site, pages: [Page], templates: TemplateSet, contentAssets: [(relativePath: String, url: URL)]
+    ) -> [OutputFile] {
         let renderer = PageRenderer(site: site, templates: templates)
-        var files = Page.inventory(of: site).parallelMap { renderer.render($0) }
+        var files = pages.parallelMap { renderer.render($0) }
         files.append(OutputFile(path: "graph.json", contents: GraphExport.json(site)))
         let assets = templates.assets.map { ($0.path, $0.url) } + contentAssets.map { ($0.relativePath, $0.url) }
         files += assets.parallelMap { path, url in
@@ -89,9 +94,10 @@ public enum Pipeline {
     /// A file of `Content/` or of the theme that would take the place of a generated page
     /// (or of another file) is an error, not a silent overwrite. Returns the assets to copy.
     static func checkCollisions(
-        _ site: Site, templates: TemplateSet, contentAssets: [(relativePath: String, url: URL)], into diagnostics: inout [Diagnostic]
+        _ site: Site, pages: [Page], templates: TemplateSet, contentAssets: [(relativePath: String, url: URL)],
+        into diagnostics: inout [Diagnostic]
     ) -> [(relativePath: String, url: URL)] {
-        var taken = Set(Page.inventory(of: site).map { $0.outputPath(in: site) })
+        var taken = Set(pages.map { $0.outputPath(in: site) })
         taken.insert("graph.json")
         for asset in templates.assets where !taken.insert(asset.path).inserted {
             diagnostics.append(.error("output-collision", "the theme file \(asset.path) would replace a generated page", at: nil))

@@ -138,7 +138,6 @@ struct BodyParser {
         var currentAnchor: String?
         var usedAnchors = Set<String>()
         var nextSuffix: [String: Int] = [:]
-        var headingCount = 0
         document.walk { node, entering in
             switch node.kind {
             case .paragraph, .heading:
@@ -151,7 +150,8 @@ struct BodyParser {
                 var anchor = currentAnchor
                 if node.kind == .heading {
                     // Slugs never hold `_`, so ids the theme spells with one cannot clash.
-                    let base = Slug.make(text).isEmpty ? "section" : Slug.make(text)
+                    let slugged = Slug.make(text)
+                    let base = slugged.isEmpty ? "section" : slugged
                     var n = nextSuffix[base, default: 1]
                     var slug = n == 1 ? base : "\(base)-\(n)"
                     while usedAnchors.contains(slug) {
@@ -162,7 +162,6 @@ struct BodyParser {
                     usedAnchors.insert(slug)
                     output.headings.append(Heading(level: node.headingLevel, text: text, anchor: slug,
                                                    block: spans.isEmpty ? nil : output.blocks.count))
-                    headingCount += 1
                     currentAnchor = slug
                     anchor = slug
                 }
