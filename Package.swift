@@ -5,9 +5,9 @@ import PackageDescription
 /// so that `Templates/` (the one copy of the built-in theme) can be its resource. `Output/` is
 /// generated and git-ignored; the Makefile creates it before building.
 let themeExcludes = [
-    "Content", "Tests", "Output", "README.md", "Makefile", "dossier.yml", "Package.swift",
+    "Content", "Tests", "Output", "Benchmarks", "README.md", "Makefile", "dossier.yml", "Package.swift",
     "Sources/CCmark", "Sources/Markdown", "Sources/Model", "Sources/Loading", "Sources/Linking",
-    "Sources/Rendering", "Sources/Building", "Sources/dossier",
+    "Sources/Templating", "Sources/Rendering", "Sources/Building", "Sources/dossier",
 ]
 
 let package = Package(
@@ -19,7 +19,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The C library, seen by exactly one module (Markdown).
@@ -32,10 +31,9 @@ let package = Package(
         .target(name: "Model"),
         .target(name: "Loading", dependencies: ["Model", "Markdown", "Yams"]),
         .target(name: "Linking", dependencies: ["Model"]),
-        .target(
-            name: "Rendering",
-            dependencies: ["Model", .product(name: "Mustache", package: "swift-mustache")]
-        ),
+        // Mustache templates, compiled once and rendered without reflection.
+        .target(name: "Templating"),
+        .target(name: "Rendering", dependencies: ["Model", "Templating"]),
         // The built-in theme: the repository's Templates/ folder, embedded as a resource.
         .target(
             name: "Theme",
@@ -53,11 +51,12 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Model", "Building"], path: "Tests/TestSupport"),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
         .testTarget(name: "LoadingTests", dependencies: ["Loading", "Model", "TestSupport"]),
         .testTarget(name: "LinkingTests", dependencies: ["Linking", "Loading", "Model", "TestSupport"]),
         .testTarget(
             name: "BuildingTests",
-            dependencies: ["Building", "Model", "Rendering", "TestSupport", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["Building", "Model", "Rendering", "Templating", "TestSupport"],
             exclude: ["Fixtures"]
         ),
     ]

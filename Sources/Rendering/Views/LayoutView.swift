@@ -1,5 +1,5 @@
 /// What every page's header and footer read: site settings, the page title, navigation.
-/// Views are explicit structs with stored properties; `Views+Mustache.swift` hands them to
+/// Views are explicit structs with stored properties; `Views+Template.swift` hands them to
 /// templates.
 struct LayoutView {
     struct NavItem {

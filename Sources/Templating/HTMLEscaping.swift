@@ -1,0 +1,83 @@
+/// HTML escaping by bytes. It escapes `& < > " '` and replaces the code points HTML forbids
+/// in documents (controls other than tab, line feed, form feed and carriage return;
+/// U+007F–U+009F; noncharacters) with U+FFFD. Working on scalars, not Characters, matters:
+/// a `"` followed by a combining mark is one Character, and must still be escaped.
+public enum HTMLEscaping {
+    public static func escape(_ text: String) -> String {
+        var output = ""
+        append(text, to: &output)
+        return output
+    }
+
+    /// Appends `text`, escaped, to `output`. Text with nothing to escape (the common case) is
+    /// appended whole after one scan of its bytes.
+    public static func append(_ text: String, to output: inout String) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let first = bytes.firstIndex(where: needsAttention) else {
+                output += text
+                return
+            }
+            var copied = 0
+            var i = first
+            while i < bytes.count {
+                let byte = bytes[i]
+                guard needsAttention(byte) else {
+                    i += 1
+                    continue
+                }
+                let (replacement, length) = Self.replacement(bytes, at: i)
+                guard let replacement else {
+                    i += length
+                    continue
+                }
+                output += String(decoding: UnsafeBufferPointer(rebasing: bytes[copied..<i]), as: UTF8.self)
+                output += replacement
+                i += length
+                copied = i
+            }
+            if copied < bytes.count {
+                output += String(decoding: UnsafeBufferPointer(rebasing: bytes[copied...]), as: UTF8.self)
+            }
+        }
+        if done == nil {
+            // Bridged or otherwise non-contiguous text: make a native copy first.
+            var copy = text
+            copy.makeContiguousUTF8()
+            append(copy, to: &output)
+        }
+    }
+
+    /// Bytes that start something to escape or a scalar that may be forbidden.
+    @inline(__always)
+    static func needsAttention(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x26, 0x3C, 0x3E, 0x22, 0x27: true
+        case 0x09, 0x0A, 0x0C, 0x0D: false
+        case 0x00...0x1F, 0x7F: true
+        // Lead bytes of U+0080–U+00BF, U+F000–U+FFFF and the supplementary planes.
+        case 0xC2, 0xEF, 0xF0...0xF4: true
+        default: false
+        }
+    }
+
+    /// What replaces the scalar at `i` (nil: keep it) and its length in bytes.
+    private static func replacement(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (String?, Int) {
+        let byte = bytes[i]
+        switch byte {
+        case 0x26: return ("&amp;", 1)
+        case 0x3C: return ("&lt;", 1)
+        case 0x3E: return ("&gt;", 1)
+        case 0x22: return ("&quot;", 1)
+        case 0x27: return ("&#39;", 1)
+        case 0x00...0x7F: return ("\u{FFFD}", 1)
+        default: break
+        }
+        // A multi-byte scalar: decode it (input is valid UTF-8).
+        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+        guard i + length <= bytes.count else { return (nil, bytes.count - i) }
+        var value = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+        for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+        let forbidden = (0x7F...0x9F).contains(value) || (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE
+        return (forbidden ? "\u{FFFD}" : nil, length)
+    }
+}
