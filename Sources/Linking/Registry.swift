@@ -29,7 +29,7 @@ struct Registry {
 
     /// Id first, then name or alias; case-insensitive, NFC, whitespace-folded.
     func resolve(_ target: String, kind: EntityKind?) -> Lookup {
-        let id = EntityID.normalize(target).trimmingCharacters(in: .whitespaces)
+        let id = EntityID.normalize(target).trimmingSpaces
         let byIDHits = (byID[id] ?? []).filter { kind == nil || entities[$0].kind == kind }
         if byIDHits.count == 1 { return .found(byIDHits[0]) }
         if byIDHits.count > 1 { return .ambiguous(byIDHits) }

@@ -50,8 +50,9 @@ struct Relations {
         }
         var documentRank: [Int: Int] = [:]
         for (rank, file) in documents.enumerated() { documentRank[file] = rank }
+        var listed = documentsByEntity.map(Set.init)
         for fileIndex in documents {
-            for theme in documentThemes[fileIndex] ?? [] where !documentsByEntity[theme].contains(fileIndex) {
+            for theme in documentThemes[fileIndex] ?? [] where listed[theme].insert(fileIndex).inserted {
                 documentsByEntity[theme].append(fileIndex)
             }
         }

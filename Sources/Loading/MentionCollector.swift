@@ -122,7 +122,7 @@ struct MentionCollector {
             let range = source.lines[open.line - 1]
             let raw = String(decoding: source.bytes[(range.lowerBound + open.column)..<(range.lowerBound + close.column - 1)], as: UTF8.self)
             // Escapes and entities read differently raw; only plain text is compared.
-            if !raw.contains("&"), !raw.replacingOccurrences(of: "\\", with: "").contains(text.replacingOccurrences(of: "\\", with: "")) {
+            if !raw.contains("&"), !raw.filter({ $0 != "\\" }).contains(text.filter({ $0 != "\\" })) {
                 cursor = saved
                 return nodeLocation(node)
             }
@@ -134,10 +134,11 @@ struct MentionCollector {
 
     private mutating func visitText(_ node: MarkdownNode) {
         guard let literal = node.literal, literal.utf8.contains(0x5B) || literal.utf8.contains(0x5D) else { return }
-        var rest = literal[...]
-        while let range = rest.range(of: "](") {
-            rest = rest[range.upperBound...]
-            guard let kind = EntityKind.allCases.first(where: { rest.hasPrefix($0.rawValue + ":") }) else { continue }
+        var searchFrom = 0
+        while let found = literal.utf8Offset(of: "](", from: searchFrom) {
+            searchFrom = found + 2
+            let rest = literal.utf8.dropFirst(searchFrom)
+            guard let kind = EntityKind.allCases.first(where: { rest.starts(with: ($0.rawValue + ":").utf8) }) else { continue }
             // Not advancing: wikilinks earlier in this text are anchored after this check.
             let location = search("](\(kind.rawValue):".utf8, advance: false).map { openingBracket(before: $0) ?? $0 }
                 ?? nodeLocation(node)

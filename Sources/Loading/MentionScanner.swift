@@ -48,19 +48,19 @@ enum MentionScanner {
     private static func parse(_ inner: String, start: Int, end: Int) -> Wikilink {
         var link = Wikilink(start: start, end: end, target: "", kind: nil, shown: nil, inner: inner, problem: nil)
         let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
-        var target = parts[0].trimmingCharacters(in: .whitespaces)
+        var target = parts[0].trimmingSpaces
         if parts.count == 2 {
-            let shown = parts[1].trimmingCharacters(in: .whitespaces)
+            let shown = parts[1].trimmingSpaces
             link.shown = shown.isEmpty ? nil : shown
             if shown.contains("|") { link.problem = .extraPipe }
         }
         if let colon = target.firstIndex(of: ":"),
            let kind = EntityKind(rawValue: target[..<colon].lowercased()) {
             link.kind = kind
-            target = target[target.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            target = target[target.index(after: colon)...].trimmingSpaces
         }
         link.target = target
-        if inner.trimmingCharacters(in: .whitespaces).isEmpty {
+        if inner.trimmingSpaces.isEmpty {
             link.problem = .empty
         } else if target.isEmpty {
             link.problem = .emptyTarget
@@ -72,6 +72,6 @@ enum MentionScanner {
     static func typedDestination(_ url: String) -> (kind: EntityKind, target: String)? {
         guard let colon = url.firstIndex(of: ":"), let kind = EntityKind(rawValue: String(url[..<colon])) else { return nil }
         let target = String(url[url.index(after: colon)...])
-        return (kind, target.removingPercentEncoding ?? target)
+        return (kind, target.contains("%") ? target.removingPercentEncoding ?? target : target)
     }
 }

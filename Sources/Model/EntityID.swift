@@ -16,7 +16,7 @@ public struct EntityID: Hashable, Sendable, Comparable, CustomStringConvertible,
 
     /// NFC and lowercase: the spelling two ids are compared in.
     public static func normalize(_ text: String) -> String {
-        text.precomposedStringWithCanonicalMapping.lowercased()
+        text.nfc.lowercased()
     }
 
     public static func isValid(_ text: String) -> Bool {
@@ -57,7 +57,7 @@ public struct EntityKey: Hashable, Sendable, Comparable, CustomStringConvertible
 
 /// The key names and aliases are looked up by: NFC, case-folded, runs of whitespace as one space.
 public func lookupKey(_ text: String) -> String {
-    let folded = text.precomposedStringWithCanonicalMapping.lowercased()
+    let folded = text.nfc.lowercased()
     var result = ""
     result.reserveCapacity(folded.utf8.count)
     var pendingSpace = false

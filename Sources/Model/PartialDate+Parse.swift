@@ -1,7 +1,7 @@
 extension PartialDate {
     /// Parses the EDTF subset; nil when the text is not a valid date of it.
     public init?(edtf text: String) {
-        let text = text.trimmingSpaces
+        let text = text.trimmingWhitespace
         guard !text.isEmpty, text.utf8.count <= 64 else { return nil }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         switch parts.count {
@@ -70,7 +70,7 @@ extension Character {
 }
 
 extension String {
-    var trimmingSpaces: String {
+    fileprivate var trimmingWhitespace: String {
         var s = Substring(self)
         while s.first?.isWhitespace == true { s.removeFirst() }
         while s.last?.isWhitespace == true { s.removeLast() }

@@ -25,6 +25,13 @@ public struct Site: Sendable {
     public let entityByFile: [Int: Int]
     /// Sections (first folders under `Content/`) that have published documents, sorted.
     public let sections: [String]
+    /// Per entity: the runs of `backlinks` that share a file (backlinks are in file order),
+    /// so entity pages list mentions by document without regrouping them on every page.
+    public let backlinkGroups: [[Range<Int>]]
+    /// Per actor: the events it takes part in, in timeline order (empty for other kinds).
+    public let participation: [[Int]]
+    /// Event entity index → its position in `timeline`.
+    public let timelinePosition: [Int: Int]
 
     public init(
         config: SiteConfig, files: [ParsedFile], documents: [Int], entities: [Entity],
@@ -52,6 +59,26 @@ public struct Site: Sendable {
             if case let .document(section, _) = files[file].role, !section.isEmpty { sections.insert(section) }
         }
         self.sections = sections.sorted()
+        backlinkGroups = backlinks.map { refs in
+            var groups: [Range<Int>] = []
+            var start = 0
+            for i in refs.indices.dropFirst() where refs[i].file != refs[i - 1].file {
+                groups.append(start..<i)
+                start = i
+            }
+            if !refs.isEmpty { groups.append(start..<refs.count) }
+            return groups
+        }
+        var participation = Array(repeating: [Int](), count: entities.count)
+        var position: [Int: Int] = [:]
+        for (offset, event) in timeline.enumerated() {
+            position[event] = offset
+            if case let .event(_, _, _, actors, _) = entities[event].details {
+                for actor in actors where !participation[actor].contains(event) { participation[actor].append(event) }
+            }
+        }
+        self.participation = participation
+        timelinePosition = position
     }
 
     public func entities(of kind: EntityKind) -> [Int] {

@@ -1,10 +1,10 @@
-import Foundation
 import Model
 
 /// The knowledge graph as JSON (`graph.json`, `dossier export --format json`): a public
-/// contract other tools read. Field names and shapes change only with `version`.
+/// contract other tools read. Field names and shapes change only with `version`. Keys are
+/// written in sorted order and absent optionals are left out.
 public enum GraphExport {
-    struct Graph: Encodable {
+    struct Graph {
         let version = 1
         let site: SiteInfo
         let entities: [EntityRecord]
@@ -12,27 +12,27 @@ public enum GraphExport {
         let edges: [EdgeRecord]
     }
 
-    struct SiteInfo: Encodable {
+    struct SiteInfo {
         let title: String
         let baseURL: String
         let language: String
     }
 
-    struct DateRecord: Encodable {
+    struct DateRecord {
         let edtf: String
         let start: String?
         let end: String?
         let display: String
     }
 
-    struct EntityMentionRecord: Encodable {
+    struct EntityMentionRecord {
         let document: String
         let line: Int
         let column: Int
         let text: String
     }
 
-    struct EntityRecord: Encodable {
+    struct EntityRecord {
         let id: String
         let kind: String
         let type: String?
@@ -49,7 +49,7 @@ public enum GraphExport {
         let mentions: [EntityMentionRecord]
     }
 
-    struct DocumentMentionRecord: Encodable {
+    struct DocumentMentionRecord {
         let entity: String?
         let kind: String?
         let target: String
@@ -58,7 +58,7 @@ public enum GraphExport {
         let text: String
     }
 
-    struct DocumentRecord: Encodable {
+    struct DocumentRecord {
         let path: String
         let title: String
         let url: String
@@ -68,25 +68,18 @@ public enum GraphExport {
         let mentions: [DocumentMentionRecord]
     }
 
-    struct EdgeRecord: Encodable {
+    struct EdgeRecord {
         let source: String
         let sourceKind: String
         let target: String
         let targetKind: String
         let weight: Int
-
-        enum CodingKeys: String, CodingKey {
-            case source, target, weight
-            case sourceKind = "source_kind"
-            case targetKind = "target_kind"
-        }
     }
 
     public static func json(_ site: Site) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(graph(site))) ?? Data("{}".utf8)
-        return [UInt8](data) + [0x0A]
+        var json = JSONWriter()
+        json.write(graph(site))
+        return json.finish()
     }
 
     static func graph(_ site: Site) -> Graph {

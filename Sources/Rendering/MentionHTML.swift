@@ -123,20 +123,15 @@ extension RenderContext {
 
     /// Mentions of `entity`, grouped by file, for one page of the entity's listing.
     func mentionGroups(_ entity: Int, page: Int) -> (groups: [MentionGroupView], pager: PagerView?) {
-        var order: [Int] = []
-        var byFile: [Int: [MentionRef]] = [:]
-        for ref in site.backlinks[entity] {
-            if byFile[ref.file] == nil { order.append(ref.file) }
-            byFile[ref.file, default: []].append(ref)
-        }
-        let perPage = site.config.paginate
-        let total = Pagination.pageCount(items: order.count, perPage: perPage)
-        let slice = order.dropFirst((page - 1) * perPage).prefix(perPage)
-        let groups = slice.map { file -> MentionGroupView in
+        let backlinks = site.backlinks[entity]
+        let total = Pagination.entityPageCount(site, entity: entity)
+        let slice = Pagination.slice(site.backlinkGroups[entity], page: page, perPage: site.config.paginate)
+        let groups = slice.map { run -> MentionGroupView in
+            let file = backlinks[run.lowerBound].file
             var seenBlocks = Set<Int>()
             var snippets: [MentionGroupView.Snippet] = []
             let folder = documentFolder(file)
-            for ref in byFile[file]! {
+            for ref in backlinks[run] {
                 let blockIndex = site.files[file].mentions[ref.mention].block
                 guard blockIndex >= 0, seenBlocks.insert(blockIndex).inserted else { continue }
                 let block = site.files[file].blocks[blockIndex]

@@ -39,19 +39,24 @@ extension Page {
         pages += site.sections.map { .section(name: $0) }
         pages += EntityKind.allCases.map { .entityIndex($0) }
         for index in site.entities.indices {
-            let count = max(1, Pagination.pageCount(items: Pagination.groupCount(site, entity: index), perPage: site.config.paginate))
-            pages += (1...count).map { .entity(index: index, number: $0) }
+            pages += (1...Pagination.entityPageCount(site, entity: index)).map { .entity(index: index, number: $0) }
         }
         return pages
     }
 }
 
 enum Pagination {
-    /// Entity pages paginate by document: the groups of mentions listed on them.
-    static func groupCount(_ site: Site, entity: Int) -> Int {
-        var files = Set<Int>()
-        for ref in site.backlinks[entity] { files.insert(ref.file) }
-        return files.count
+    /// Entity pages paginate by document: the groups of mentions listed on them, and for
+    /// themes the documents that belong to the theme, `paginate` of each per page.
+    static func entityPageCount(_ site: Site, entity: Int) -> Int {
+        var items = site.backlinkGroups[entity].count
+        if site.entities[entity].kind == .theme { items = max(items, site.documentsByEntity[entity].count) }
+        return max(1, pageCount(items: items, perPage: site.config.paginate))
+    }
+
+    /// The items of page `number` (from 1) of a paginated list.
+    static func slice<C: Collection>(_ items: C, page number: Int, perPage: Int) -> C.SubSequence {
+        items.dropFirst((number - 1) * perPage).prefix(perPage)
     }
 
     static func pageCount(items: Int, perPage: Int) -> Int {

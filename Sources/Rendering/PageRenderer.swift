@@ -147,6 +147,6 @@ enum Labels {
 
     static func section(_ name: String) -> String {
         guard let first = name.first else { return "Pages" }
-        return first.uppercased() + name.dropFirst().replacingOccurrences(of: "-", with: " ")
+        return first.uppercased() + String(name.dropFirst().map { $0 == "-" ? " " : $0 })
     }
 }

@@ -43,7 +43,7 @@ extension RenderContext {
         let groups = EntityKind.allCases.compactMap { kind -> DocumentView.EntityGroup? in
             // Events in timeline order; actors and themes by how often the document names them.
             let members = kind == .event
-                ? site.timeline.filter { counts[$0] != nil }
+                ? counts.keys.filter { site.entities[$0].kind == .event }.sorted { site.timelinePosition[$0, default: 0] < site.timelinePosition[$1, default: 0] }
                 : counts.keys.filter { site.entities[$0].kind == kind }
                     .sorted { counts[$0]! != counts[$1]! ? counts[$0]! > counts[$1]! : site.entities[$0].name < site.entities[$1].name }
             guard !members.isEmpty else { return nil }

@@ -20,17 +20,14 @@ extension RenderContext {
         case let .actor(type, wikidata):
             typeLabel = Labels.actorType(type)
             wikidataURL = wikidata.map { "https://www.wikidata.org/wiki/\($0)" }
-            participation = site.timeline.filter { event in
-                if case let .event(_, _, _, actors, _) = site.entities[event].details { return actors.contains(index) }
-                return false
-            }.map { entityLink($0) }
+            participation = site.participation[index].map { entityLink($0) }
         case let .event(eventDate, _, eventPlace, actors, themes):
             date = entity.dateDisplay
             edtf = eventDate?.edtf
             place = eventPlace
             participants = actors.map { entityLink($0) }
             eventThemes = themes.map { entityLink($0) }
-            if let position = site.timeline.firstIndex(of: index) {
+            if let position = site.timelinePosition[index] {
                 if position > 0 { previous = entityLink(site.timeline[position - 1]) }
                 if position + 1 < site.timeline.count { next = entityLink(site.timeline[position + 1]) }
             }
@@ -41,12 +38,13 @@ extension RenderContext {
         let description = entity.file.map { bodyHTML($0) }.flatMap { $0.isEmpty ? nil : $0 }
         let relatedActors = relatedOf(.actor, limit: 15)
         // The strongest related events, shown in timeline order.
-        let strongestEvents = Set(related.filter { site.entities[$0.entity].kind == .event }.prefix(10).map(\.entity))
-        let relatedEvents = site.timeline.filter(strongestEvents.contains).map { entityLink($0) }
+        let relatedEvents = related.lazy.map(\.entity).filter { site.entities[$0].kind == .event }.prefix(10)
+            .sorted { site.timelinePosition[$0, default: 0] < site.timelinePosition[$1, default: 0] }.map { entityLink($0) }
         let relatedThemes = relatedOf(.theme, limit: 10)
-        let documents = entity.kind == .theme ? site.documentsByEntity[index].map(documentSummary) : []
+        let documents = entity.kind == .theme
+            ? Pagination.slice(site.documentsByEntity[index], page: page, perPage: site.config.paginate).map(documentSummary) : []
         let mentions = site.backlinks[index].count
-        let sources = Set(site.backlinks[index].map(\.file)).count
+        let sources = site.backlinkGroups[index].count
         let mentionSummary = "\(mentions) mention\(mentions == 1 ? "" : "s") in \(sources) page\(sources == 1 ? "" : "s"), each shown in its passage."
         let summary = entity.file.map(leadText) ?? ""
         return EntityView(

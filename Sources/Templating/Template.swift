@@ -34,12 +34,67 @@ public struct Template: Sendable {
 /// Named templates that can include one another as partials.
 public struct TemplateLibrary: Sendable {
     let templates: [String: Template]
+    /// Partials included by an indented standalone tag, parsed again from their source with
+    /// every line indented (what the spec asks for), keyed by `PartialKey`. Computed once
+    /// here so that rendering never re-indents text.
+    let indentedPartials: [PartialKey: [TemplateNode]]
+
+    struct PartialKey: Hashable, Sendable {
+        var name: String
+        var indentation: String
+    }
+
+    /// Indented variants nest (a partial's own partials add their indentation): a cap keeps
+    /// a self-including partial from producing variants forever.
+    static let maximumIndentedVariants = 256
 
     public init(_ templates: [String: Template]) {
         self.templates = templates
+        var variants: [PartialKey: [TemplateNode]] = [:]
+        var pending: [PartialKey] = []
+        func collect(_ nodes: [TemplateNode]) {
+            for node in nodes {
+                switch node {
+                case let .partial(name, indentation, _, _) where !indentation.isEmpty:
+                    let key = PartialKey(name: name, indentation: indentation)
+                    if variants[key] == nil, !pending.contains(key) { pending.append(key) }
+                case .section(_, let inner), .invertedSection(_, let inner):
+                    collect(inner)
+                default:
+                    break
+                }
+            }
+        }
+        for template in templates.values { collect(template.nodes) }
+        while let key = pending.popLast(), variants.count < Self.maximumIndentedVariants {
+            guard let template = templates[key.name] else { continue }
+            // Indenting whitespace cannot make a template that parsed fail to parse.
+            let nodes = (try? TemplateParser.parse(Self.indent(template.source, by: key.indentation))) ?? template.nodes
+            variants[key] = nodes
+            collect(nodes)
+        }
+        indentedPartials = variants
     }
 
     public subscript(name: String) -> Template? { templates[name] }
+
+    /// The nodes a partial tag renders.
+    func partial(_ name: String, indentation: String) -> [TemplateNode]? {
+        guard !indentation.isEmpty else { return templates[name]?.nodes }
+        return indentedPartials[PartialKey(name: name, indentation: indentation)] ?? templates[name]?.nodes
+    }
+
+    /// `source` with `indentation` before every line that has content.
+    static func indent(_ source: String, by indentation: String) -> String {
+        var result = ""
+        var atLineStart = true
+        for character in source.unicodeScalars {
+            if atLineStart, character != "\n", character != "\r" { result += indentation }
+            result.unicodeScalars.append(character)
+            atLineStart = character == "\n"
+        }
+        return result
+    }
 
     /// Renders the template `name` with `value` as its context; nil when there is no such
     /// template. `{{value}}` is HTML-escaped.

@@ -55,34 +55,11 @@ struct TemplateRenderer {
             case let .invertedSection(expression, inner):
                 if !resolve(expression).isTruthy { render(inner) }
             case let .partial(name, indentation, _, _):
-                guard let template = library[name], partialDepth < Self.maximumPartialDepth else { continue }
+                guard let nodes = library.partial(name, indentation: indentation), partialDepth < Self.maximumPartialDepth else { continue }
                 partialDepth += 1
-                if indentation.isEmpty {
-                    render(template.nodes)
-                } else {
-                    let outer = output
-                    output = ""
-                    render(template.nodes)
-                    let rendered = output
-                    output = outer
-                    Self.indent(rendered, by: indentation, into: &output)
-                }
+                render(nodes)
                 partialDepth -= 1
             }
-        }
-    }
-
-    /// Each line of a standalone partial starts with the indentation of its tag.
-    static func indent(_ text: String, by indentation: String, into output: inout String) {
-        var atLineStart = true
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.offset > 0 {
-                output += "\n"
-                atLineStart = true
-            }
-            if atLineStart, !line.element.isEmpty { output += indentation }
-            output += line.element
-            atLineStart = false
         }
     }
 

@@ -1,0 +1,43 @@
+import Foundation
+
+// Text helpers for the hot paths of parsing and linking. Foundation's NSString-backed
+// versions bridge every call through UTF-16; most text here is ASCII and needs no bridging.
+
+extension String {
+    /// NFC form. ASCII text is already in NFC and skips Foundation.
+    public var nfc: String {
+        utf8.allSatisfy { $0 < 0x80 } ? self : precomposedStringWithCanonicalMapping
+    }
+
+    /// Without leading and trailing spaces and tabs (Unicode space separators included),
+    /// as `trimmingCharacters(in: .whitespaces)`.
+    public var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isSpaceOrTab }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isSpaceOrTab })!
+        return String(scalars[first...last])
+    }
+
+    /// UTF-8 offset of the first occurrence of `needle`, searching bytes.
+    public func utf8Offset(of needle: String, from start: Int = 0) -> Int? {
+        let haystack = Array(utf8), pattern = Array(needle.utf8)
+        guard let head = pattern.first, pattern.count <= haystack.count else { return nil }
+        var i = start
+        while i <= haystack.count - pattern.count {
+            if haystack[i] == head, haystack[i..<(i + pattern.count)].elementsEqual(pattern) { return i }
+            i += 1
+        }
+        return nil
+    }
+}
+
+extension Substring {
+    public var trimmingSpaces: String { String(self).trimmingSpaces }
+}
+
+extension Unicode.Scalar {
+    /// Tab or a space separator (Zs): what `CharacterSet.whitespaces` holds.
+    var isSpaceOrTab: Bool {
+        value == 0x20 || value == 0x09 || (value >= 0x80 && properties.generalCategory == .spaceSeparator)
+    }
+}

@@ -1,0 +1,126 @@
+/// Pretty-printed JSON written straight into bytes: two-space indentation, one member per
+/// line, `"key" : value` (the layout `JSONEncoder` gave graph.json before, kept so existing
+/// diffs stay readable). Streaming matters: graph.json lists every mention, tens of MB on a
+/// large site, and JSONEncoder spent more time boxing values than writing them.
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+    private var depth = 0
+    /// Whether the container being written has a member yet (needs a comma before the next).
+    private var hasMember: [Bool] = []
+    /// A key was just written: the value goes on the same line.
+    private var afterKey = false
+
+    init(capacity: Int = 1 << 16) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func finish() -> [UInt8] {
+        bytes.append(0x0A)
+        return bytes
+    }
+
+    // MARK: - Containers
+
+    mutating func beginObject() { open(0x7B) }
+    mutating func endObject() { close(0x7D) }
+
+    /// `"key" : [` — or a bare `[` inside an array when `key` is nil.
+    mutating func beginArray(_ key: String? = nil) {
+        if let key { self.key(key) }
+        open(0x5B)
+    }
+
+    mutating func endArray() { close(0x5D) }
+
+    mutating func array(_ key: String, _ strings: [String]) {
+        beginArray(key)
+        for string in strings { value(string) }
+        endArray()
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        startValue()
+        bytes.append(bracket)
+        depth += 1
+        hasMember.append(false)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        depth -= 1
+        // An empty container keeps an empty line inside, as JSONEncoder wrote it.
+        if hasMember.removeLast() == false { bytes.append(0x0A) }
+        newline()
+        bytes.append(bracket)
+    }
+
+    // MARK: - Members and values
+
+    mutating func key(_ name: String) {
+        startValue()
+        string(name)
+        bytes.append(contentsOf: [0x20, 0x3A, 0x20])
+        afterKey = true
+    }
+
+    mutating func field(_ name: String, _ text: String?) {
+        guard let text else { return }
+        key(name)
+        value(text)
+    }
+
+    mutating func field(_ name: String, _ number: Int) {
+        key(name)
+        startValue()
+        bytes.append(contentsOf: String(number).utf8)
+    }
+
+    mutating func field(_ name: String, _ flag: Bool) {
+        key(name)
+        startValue()
+        bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+    }
+
+    mutating func value(_ text: String) {
+        startValue()
+        string(text)
+    }
+
+    /// Commas, line breaks and indentation before a value (none after a key).
+    private mutating func startValue() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        guard !hasMember.isEmpty else { return }
+        if hasMember[hasMember.count - 1] { bytes.append(0x2C) }
+        hasMember[hasMember.count - 1] = true
+        newline()
+    }
+
+    private mutating func newline() {
+        bytes.append(0x0A)
+        bytes.append(contentsOf: repeatElement(0x20, count: depth * 2))
+    }
+
+    /// A JSON string: quotes, backslashes and control characters escaped; `/` and
+    /// non-ASCII text written as they are.
+    private mutating func string(_ text: String) {
+        bytes.append(0x22)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
+            case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
+            case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
+            case 0x08: bytes.append(contentsOf: [0x5C, 0x62])
+            case 0x0C: bytes.append(contentsOf: [0x5C, 0x66])
+            case 0x00..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(0x22)
+    }
+}
