@@ -5,7 +5,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps release clean
+.PHONY: site test deps release bench clean
 
 site: deps
 	@mkdir -p Output
@@ -27,6 +27,12 @@ deps:
 release: deps
 	@mkdir -p Output
 	$(SWIFT) build -c release --product dossier
+
+# Dossier against Hugo and the cmark floor on synthetic corpora (Benchmarks/README.md).
+# BENCH_ARGS="--sizes 1000 --runs 3" narrows it.
+bench: deps
+	@mkdir -p Output
+	python3 Benchmarks/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf .build Output
