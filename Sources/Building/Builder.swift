@@ -44,18 +44,25 @@ public enum Builder {
             return report
         }
         let writer = OutputWriter(site: options.site, output: options.output)
+        let staging: OutputWriter.Staging
         do {
-            try writer.checkOutput()
+            staging = try writer.stage()
         } catch {
             report.writeError = "\(error)"
             return report
         }
-        options.progress?("Rendering pages")
-        let files = Pipeline.render(site, pages: generation.pages, templates: templates, contentAssets: generation.contentAssets)
+        options.progress?("Rendering \(generation.pages.count) pages")
+        report.pages = Pipeline.render(site, pages: generation.pages, templates: templates,
+                                       contentAssets: generation.contentAssets) { path, contents in
+            switch contents {
+            case .text(let text): staging.write(text, path: path)
+            case .bytes(let bytes): staging.write(OutputFile(path: path, contents: bytes))
+            }
+        }
         report.timings.append(("render", clock.lap()))
-        options.progress?("Writing \(files.count) files")
+        options.progress?("Writing")
         do {
-            let counts = try writer.write(files)
+            let counts = try writer.commit(staging)
             report.timings.append(("write", clock.lap()))
             report.filesWritten = counts.written
             report.filesUnchanged = counts.unchanged
@@ -63,7 +70,6 @@ public enum Builder {
             report.writeError = "\(error)"
             return report
         }
-        report.pages = files.count { $0.path.hasSuffix(".html") }
         report.entities = site.entities.count
         report.documents = site.documents.count
         report.succeeded = true

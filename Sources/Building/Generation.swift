@@ -77,18 +77,58 @@ public enum Pipeline {
         return generation
     }
 
-    /// Renders every page, `graph.json` and the assets into output files.
+    /// One unit of the Render stage's parallel work.
+    enum Job: Sendable {
+        case graph
+        case asset(path: String, url: URL)
+        case page(Page)
+    }
+
+    /// Renders every page, `graph.json` and the assets, handing each file to `emit` as soon
+    /// as it is made (from many threads), so the site is never held in memory whole.
+    /// Returns the number of pages.
+    @discardableResult
+    public static func render(
+        _ site: Site, pages: [Page], templates: TemplateSet, contentAssets: [(relativePath: String, url: URL)],
+        emit: @Sendable (_ path: String, _ contents: Contents) -> Void
+    ) -> Int {
+        let renderer = PageRenderer(site: site, templates: templates)
+        let assets = templates.assets.map { ($0.path, $0.url) } + contentAssets.map { ($0.relativePath, $0.url) }
+        // The graph is the largest single job: it starts first so it does not finish last.
+        let jobs: [Job] = [.graph] + assets.map { .asset(path: $0, url: $1) } + pages.map { .page($0) }
+        jobs.parallelForEach { job in
+            switch job {
+            case .graph:
+                emit("graph.json", .bytes(GraphExport.json(site)))
+            case let .asset(path, url):
+                emit(path, .bytes([UInt8](FileManager.default.contents(atPath: url.path) ?? Data())))
+            case .page(let page):
+                let file = renderer.render(page)
+                emit(file.path, .text(file.text))
+            }
+        }
+        return pages.count
+    }
+
+    public enum Contents: Sendable {
+        case bytes([UInt8])
+        case text(String)
+    }
+
+    /// Every file of the site in memory, for tests and tools that want them as values.
     public static func render(
         _ site: Site, pages: [Page], templates: TemplateSet, contentAssets: [(relativePath: String, url: URL)]
     ) -> [OutputFile] {
-        let renderer = PageRenderer(site: site, templates: templates)
-        var files = pages.parallelMap { renderer.render($0) }
-        files.append(OutputFile(path: "graph.json", contents: GraphExport.json(site)))
-        let assets = templates.assets.map { ($0.path, $0.url) } + contentAssets.map { ($0.relativePath, $0.url) }
-        files += assets.parallelMap { path, url in
-            OutputFile(path: path, contents: [UInt8](FileManager.default.contents(atPath: url.path) ?? Data()))
+        let lock = NSLock()
+        nonisolated(unsafe) var files: [OutputFile] = []
+        render(site, pages: pages, templates: templates, contentAssets: contentAssets) { path, contents in
+            let file = switch contents {
+            case .bytes(let bytes): OutputFile(path: path, contents: bytes)
+            case .text(let text): OutputFile(path: path, text: text)
+            }
+            lock.withLock { files.append(file) }
         }
-        return files
+        return files.sorted { $0.path < $1.path }
     }
 
     /// A file of `Content/` or of the theme that would take the place of a generated page

@@ -45,66 +45,111 @@ public struct OutputWriter {
         throw Failure.unsafeOutput("refusing to replace \(out): it is not empty and was not written by Dossier (no \(Self.marker) file)")
     }
 
-    /// Writes `files` as the new content of the output folder. Returns how many files differ
-    /// from the previous build.
-    @discardableResult
-    public func write(_ files: [OutputFile]) throws -> (written: Int, unchanged: Int) {
+    /// A new site being written beside the output folder. Pages are written into it as
+    /// they are rendered, from many threads; `commit` swaps it in.
+    public final class Staging: @unchecked Sendable {
+        let folder: URL
+        let retired: URL
+        /// The output as it was, to count the files whose bytes did not change.
+        let previous: String?
+        private let lock = NSLock()
+        private var changed = 0
+        private var unchanged = 0
+        private var failure: Failure?
+
+        init(folder: URL, retired: URL, previous: String?) {
+            self.folder = folder
+            self.retired = retired
+            self.previous = previous
+        }
+
+        /// Writes one file of the site. Failures are kept; `commit` reports the first.
+        public func write(_ file: OutputFile) {
+            file.contents.withUnsafeBytes { write($0, path: file.path) }
+        }
+
+        public func write(_ text: String, path: String) {
+            var text = text
+            text.withUTF8 { write(UnsafeRawBufferPointer($0), path: path) }
+        }
+
+        private func write(_ bytes: UnsafeRawBufferPointer, path: String) {
+            let same = previous.map { FileWriting.hasContents(bytes, at: $0 + "/" + path) } ?? false
+            do {
+                try FileWriting.write(bytes, to: folder.path + "/" + path)
+            } catch {
+                lock.withLock { if failure == nil { failure = .io("\(error)") } }
+                return
+            }
+            lock.withLock { if same { unchanged += 1 } else { changed += 1 } }
+        }
+
+        var counts: (written: Int, unchanged: Int, failure: Failure?) {
+            lock.withLock { (changed, unchanged, failure) }
+        }
+    }
+
+    /// Starts a new site beside the output folder, after checking the folder is ours to replace.
+    public func stage() throws -> Staging {
         try checkOutput()
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
         let token = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let staging = parent.appendingPathComponent(".\(name).tmp-\(token)")
         let retired = parent.appendingPathComponent(".\(name).old-\(token)")
-        let fm = FileManager.default
         do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            var folders = Set<String>()
-            for file in files {
-                let folder = (file.path as NSString).deletingLastPathComponent
-                if !folder.isEmpty { folders.insert(folder) }
-            }
-            for folder in folders.sorted() {
-                try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-            }
-            let previous = output
-            let outcomes = files.parallelMap { file -> Result<Bool, Failure> in
-                let target = staging.appendingPathComponent(file.path)
-                let data = Data(file.contents)
-                let changed = fm.contents(atPath: previous.appendingPathComponent(file.path).path) != data
-                guard fm.createFile(atPath: target.path, contents: data) else {
-                    return .failure(.io("cannot write \(target.path)"))
-                }
-                return .success(changed)
-            }
-            var written = 0
-            for outcome in outcomes {
-                if try outcome.get() { written += 1 }
-            }
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw Failure.io("cannot write the site to \(output.path): \(error.localizedDescription)")
+        }
+        let previous = FileManager.default.fileExists(atPath: output.path) ? output.path : nil
+        return Staging(folder: staging, retired: retired, previous: previous)
+    }
+
+    /// Drops a staged site (the build failed).
+    public func discard(_ staging: Staging) {
+        try? FileManager.default.removeItem(at: staging.folder)
+    }
+
+    /// Swaps the staged site in: the old site stays in place until the new one is complete.
+    /// Returns how many files differ from the previous build.
+    @discardableResult
+    public func commit(_ staging: Staging) throws -> (written: Int, unchanged: Int) {
+        let fm = FileManager.default
+        let counts = staging.counts
+        do {
+            if let failure = counts.failure { throw failure }
             try Data("Written by Dossier. This folder is replaced on every build.\n".utf8)
-                .write(to: staging.appendingPathComponent(Self.marker))
+                .write(to: staging.folder.appendingPathComponent(Self.marker))
             // A placeholder that keeps the folder in version control survives the swap.
             let keep = output.appendingPathComponent(".gitkeep")
             if fm.fileExists(atPath: keep.path) {
-                try fm.copyItem(at: keep, to: staging.appendingPathComponent(".gitkeep"))
+                try fm.copyItem(at: keep, to: staging.folder.appendingPathComponent(".gitkeep"))
             }
-
-            // Swap: the old site stays in place until the new one is complete.
             let hadOutput = fm.fileExists(atPath: output.path)
-            if hadOutput { try fm.moveItem(at: output, to: retired) }
+            if hadOutput { try fm.moveItem(at: output, to: staging.retired) }
             do {
-                try fm.moveItem(at: staging, to: output)
+                try fm.moveItem(at: staging.folder, to: output)
             } catch {
-                if hadOutput { try? fm.moveItem(at: retired, to: output) }
+                if hadOutput { try? fm.moveItem(at: staging.retired, to: output) }
                 throw error
             }
-            if hadOutput { try? fm.removeItem(at: retired) }
-            return (written, files.count - written)
+            if hadOutput { try? fm.removeItem(at: staging.retired) }
+            return (counts.written, counts.unchanged)
         } catch let failure as Failure {
-            try? fm.removeItem(at: staging)
+            discard(staging)
             throw failure
         } catch {
-            try? fm.removeItem(at: staging)
+            discard(staging)
             throw Failure.io("cannot write the site to \(output.path): \(error.localizedDescription)")
         }
+    }
+
+    /// Writes `files` as the whole new content of the output folder.
+    @discardableResult
+    public func write(_ files: [OutputFile]) throws -> (written: Int, unchanged: Int) {
+        let staging = try stage()
+        files.parallelForEach { staging.write($0) }
+        return try commit(staging)
     }
 }

@@ -17,3 +17,13 @@ extension Array where Element: Sendable {
         return results.map { $0! }
     }
 }
+
+extension Array where Element: Sendable {
+    /// Runs `body` for every element on all cores.
+    func parallelForEach(_ body: @Sendable (Element) -> Void) {
+        self.withUnsafeBufferPointer { input in
+            nonisolated(unsafe) let input = input
+            DispatchQueue.concurrentPerform(iterations: count) { body(input[$0]) }
+        }
+    }
+}

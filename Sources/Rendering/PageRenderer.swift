@@ -14,7 +14,13 @@ public struct PageRenderer: Sendable {
         navigation = Navigation(site)
     }
 
-    public func render(_ page: Page) -> OutputFile {
+    /// A rendered page: where it goes and its HTML.
+    public struct RenderedPage: Sendable {
+        public var path: String
+        public var text: String
+    }
+
+    public func render(_ page: Page) -> RenderedPage {
         let folder = page.folder(in: site)
         let context = RenderContext(site: site, urls: URLs(pretty: site.config.prettyURLs, folder: folder), navigation: navigation)
         let html: String
@@ -30,7 +36,7 @@ public struct PageRenderer: Sendable {
         case let .entity(index, number):
             html = templates.render(context.entityView(index, page: number), template: site.entities[index].kind.rawValue)
         }
-        return OutputFile(path: page.outputPath(in: site), text: html)
+        return RenderedPage(path: page.outputPath(in: site), text: html)
     }
 }
 

@@ -1,0 +1,71 @@
+#if canImport(Glibc)
+import Glibc
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+private let systemWrite = Darwin.write
+#endif
+
+/// Plain POSIX file writing for the output: one open, write and close per file, from many
+/// threads at once. Foundation's `Data`/`FileManager` path cost more than the writing itself.
+enum FileWriting {
+    struct Failure: Error, CustomStringConvertible {
+        var path: String
+        var code: Int32
+        var description: String { "cannot write \(path): \(String(cString: strerror(code)))" }
+    }
+
+    /// Writes `bytes` to `path`, creating missing parent folders.
+    static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
+        var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0, errno == ENOENT {
+            makeParents(of: path)
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
+        guard fd >= 0 else { throw Failure(path: path, code: errno) }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let done = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if done < 0 {
+                if errno == EINTR { continue }
+                throw Failure(path: path, code: errno)
+            }
+            offset += done
+        }
+    }
+
+    static func write(_ text: String, to path: String) throws {
+        var text = text
+        try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: path) }
+    }
+
+    /// `mkdir -p` of the folder holding `path`. Folders another thread made first are fine.
+    static func makeParents(of path: String) {
+        var prefix = ""
+        let components = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        for (i, component) in components.enumerated() {
+            prefix += (i == 0 ? "" : "/") + component
+            guard !component.isEmpty else { continue }
+            _ = mkdir(prefix, 0o755)
+        }
+    }
+
+    /// Whether the file at `path` holds exactly `bytes` (size first, then contents).
+    static func hasContents(_ bytes: UnsafeRawBufferPointer, at path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, Int(info.st_size) == bytes.count else { return false }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var offset = 0
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
+        defer { chunk.deallocate() }
+        while offset < bytes.count {
+            let n = read(fd, chunk.baseAddress!, min(chunk.count, bytes.count - offset))
+            guard n > 0, memcmp(chunk.baseAddress!, bytes.baseAddress! + offset, n) == 0 else { return false }
+            offset += n
+        }
+        return true
+    }
+}
