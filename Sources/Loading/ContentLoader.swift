@@ -34,60 +34,65 @@ public struct ContentLoader {
     }
 
     private func walk(_ folder: URL, relative: [String], into result: inout Result) {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        } catch {
-            result.diagnostics.append(.error("unreadable-file", "cannot read folder: \(error.localizedDescription)",
-                                             at: location(relative)))
+        walk(folder.path, relative: relative, into: &result)
+    }
+
+    /// `folder` is the real path (links resolved) of the folder being listed.
+    private func walk(_ folder: String, relative: [String], into result: inout Result) {
+        guard let entries = FileReading.list(folder) else {
+            result.diagnostics.append(.error("unreadable-file", "cannot read folder", at: location(relative)))
             return
         }
-        for name in names where !name.hasPrefix(".") {
-            let url = folder.appendingPathComponent(name)
+        for (name, kind) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
+            let full = folder + "/" + name
             let path = relative + [name]
-            guard let resolved = checkedTarget(url, path: path, into: &result) else { continue }
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: resolved.path, isDirectory: &isDirectory)
-            if isDirectory.boolValue {
-                walk(url, relative: path, into: &result)
+            var target = full
+            var isDirectory = kind == .directory
+            if kind == .symlink {
+                // Only links can leave the site; everything else under Content/ is inside it.
+                guard let resolved = FileReading.realPath(full) else { continue }
+                guard resolved == site.path || resolved.hasPrefix(site.path + "/") else {
+                    result.diagnostics.append(.error("symlink-escape", "symbolic link points outside the site folder; it is skipped",
+                                                     at: location(path)))
+                    continue
+                }
+                target = resolved
+                isDirectory = FileReading.isDirectory(resolved)
+                if isDirectory, folder == resolved || folder.hasPrefix(resolved + "/") {
+                    result.diagnostics.append(.warning("symlink-loop", "symbolic link points to a folder that contains it; it is skipped",
+                                                       at: location(path)))
+                    continue
+                }
+            } else if kind == .other {
+                continue
+            }
+            if isDirectory {
+                walk(target, relative: path, into: &result)
             } else if name.hasSuffix(".md") || name.hasSuffix(".markdown") {
-                read(resolved, path: path, into: &result)
+                read(target, path: path, into: &result)
             } else {
                 // Beside the pages of its folder, whose names are slugs.
                 let folders = path.dropLast().map { Slug.make($0) }
-                result.assets.append(((folders + [name]).joined(separator: "/"), resolved))
+                result.assets.append(((folders + [name]).joined(separator: "/"), URL(fileURLWithPath: target)))
             }
         }
     }
 
-    /// The real location of a file, or nil (with a diagnostic) when a symlink leaves the site.
-    private func checkedTarget(_ url: URL, path: [String], into result: inout Result) -> URL? {
-        let resolved = url.resolvingSymlinksInPath()
-        guard resolved.path == site.path || resolved.path.hasPrefix(site.path + "/") else {
-            result.diagnostics.append(.error("symlink-escape", "symbolic link points outside the site folder; it is skipped",
-                                             at: location(path)))
-            return nil
-        }
-        return resolved
-    }
-
-    private func read(_ url: URL, path: [String], into result: inout Result) {
+    private func read(_ file: String, path: [String], into result: inout Result) {
         let sitePath = "Content/" + path.joined(separator: "/")
         let fileLocation = SourceLocation(path: sitePath, line: 1, column: 1)
         guard let role = role(for: path, at: fileLocation, into: &result) else { return }
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        if size > maxFileSize {
+        switch FileReading.read(file, limit: maxFileSize) {
+        case .bytes(let bytes):
+            result.files.append(ContentFile(path: sitePath, role: role, bytes: bytes))
+        case .tooLarge(let size):
             result.diagnostics.append(.error(
                 "file-too-large",
                 "file is \(size) bytes, over the limit of \(maxFileSize) (max_file_size in dossier.yml); it is not parsed",
                 at: fileLocation))
-            return
+        case .failed(let reason):
+            result.diagnostics.append(.error("unreadable-file", "cannot read file: \(reason)", at: fileLocation))
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            result.diagnostics.append(.error("unreadable-file", "cannot read file", at: fileLocation))
-            return
-        }
-        result.files.append(ContentFile(path: sitePath, role: role, bytes: [UInt8](data)))
     }
 
     /// Entity files live in `actors/`, `events/`, `themes/`; every other folder is a section.

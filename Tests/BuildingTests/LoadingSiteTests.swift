@@ -17,6 +17,26 @@ import TestSupport
         #expect(diagnostics.first?.location?.path == "Content/articles/leak.md")
     }
 
+    @Test func symlinksInsideTheSiteAreFollowedButLoopsAreNot() throws {
+        let site = try TemporarySite([
+            "Content/articles/a.md": "---\ntitle: A\n---\nSee [[iran]].\n",
+            "Shared/b.md": "---\ntitle: B\n---\nAlso [[iran]].\n",
+            "Content/actors/iran.md": "---\nname: Iran\n---\n",
+        ])
+        let fm = FileManager.default
+        try fm.createSymbolicLink(at: site.root.appendingPathComponent("Content/notes"),
+                                  withDestinationURL: site.root.appendingPathComponent("Shared"))
+        try fm.createSymbolicLink(at: site.root.appendingPathComponent("Content/articles/again"),
+                                  withDestinationURL: site.root.appendingPathComponent("Content"))
+        var options = site.options()
+        options.builtinTheme = Repository.templates
+        let generation = Pipeline.generate(options)
+        #expect(generation.diagnostics.summaries == ["symlink-loop@1:1"])
+        #expect(generation.diagnostics.first?.location?.path == "Content/articles/again")
+        let documents = try #require(generation.site).documents.map { generation.site!.files[$0].path }.sorted()
+        #expect(documents == ["Content/articles/a.md", "Content/notes/b.md"])
+    }
+
     @Test func themeSymlinkOutOfTheSiteIsRefused() throws {
         let outside = try TemporarySite([:])
         try outside.write("secret.txt", Data("secret".utf8))
