@@ -66,9 +66,10 @@ public struct Linker {
         reportSharedNames(fileRegistry, files, &diagnostics)
 
         var stubs: [EntityKey: Entity] = [:]
+        var lookups = Registry.Memo(fileRegistry)
         for (i, file) in files.enumerated() where linked.contains(i) {
             for mention in file.mentions where mention.form == .typedLink {
-                guard let kind = mention.kind, fileRegistry.resolve(mention.target, kind: kind) == .missing,
+                guard let kind = mention.kind, lookups.resolve(mention.target, kind: kind) == .missing,
                       let id = EntityID(EntityID.normalize(mention.target)) else { continue }
                 let key = EntityKey(kind, id)
                 if stubs[key] == nil {
@@ -122,10 +123,11 @@ public struct Linker {
     // MARK: - Mentions
 
     private func resolveMentions(_ files: [ParsedFile], linked: Set<Int>, _ registry: Registry, _ diagnostics: inout [Diagnostic]) -> [[Int?]] {
-        files.enumerated().map { i, file in
+        var lookups = Registry.Memo(registry)
+        return files.enumerated().map { i, file in
             guard linked.contains(i) else { return Array(repeating: nil, count: file.mentions.count) }
             return file.mentions.map { mention in
-                switch registry.resolve(mention.target, kind: mention.kind) {
+                switch lookups.resolve(mention.target, kind: mention.kind) {
                 case .found(let index):
                     if mention.form == .typedLink, registry.entities[index].isStub {
                         diagnostics.append(.warning(
@@ -234,8 +236,11 @@ public struct Linker {
             byURL[urlPath] = file.path
             documents.append(i)
         }
+        // Dates read once: each read copies the front matter out of its enum.
+        var dates: [Int: PartialDate] = [:]
+        for i in documents { dates[i] = files[i].documentDate }
         return documents.sorted { a, b in
-            let x = files[a].documentDate, y = files[b].documentDate
+            let x = dates[a], y = dates[b]
             switch (x, y) {
             case let (x?, y?) where x != y: return y < x
             case (_?, nil): return true

@@ -51,4 +51,28 @@ struct Registry {
     var sharedNames: [(name: String, entities: [Int])] {
         byName.filter { $0.value.count > 1 }.map { ($0.key, $0.value.sorted()) }.sorted { $0.name < $1.name }
     }
+
+    /// Resolution with a memory: a site names the same few thousand targets over and over,
+    /// and normalising each spelling once is enough.
+    struct Memo {
+        let registry: Registry
+        private var known: [Request: Lookup] = [:]
+
+        private struct Request: Hashable {
+            let target: String
+            let kind: EntityKind?
+        }
+
+        init(_ registry: Registry) {
+            self.registry = registry
+        }
+
+        mutating func resolve(_ target: String, kind: EntityKind?) -> Lookup {
+            let request = Request(target: target, kind: kind)
+            if let lookup = known[request] { return lookup }
+            let lookup = registry.resolve(target, kind: kind)
+            known[request] = lookup
+            return lookup
+        }
+    }
 }

@@ -29,7 +29,7 @@ struct YAMLReader {
             return nil
         }
         do {
-            let parser = try Parser(yaml: yaml, encoding: .utf8)
+            let parser = try Parser(yaml: yaml, resolver: .basic, encoding: .utf8)
             return try withExtendedLifetime(parser) {
                 // Anchors are weak references owned by the parser: check while it is alive.
                 guard let root = try parser.singleRoot() else { return nil }

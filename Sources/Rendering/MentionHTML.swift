@@ -33,11 +33,10 @@ extension RenderContext {
         return html
     }
 
+    /// Ids hold letters, digits and `-` only, so the URL needs no escaping.
     private func openLink(_ target: Int) -> String {
-        let entity = site.entities[target]
-        var title = entity.name
-        if let date = entity.dateDisplay { title += " (\(date))" }
-        return "<a class=\"mention mention-\(entity.kind.rawValue)\" href=\"\(HTML.escape(entityURL(target)))\" title=\"\(HTML.escape(title))\">"
+        let link = index.entities[target]
+        return link.open + urls.page(link.folder) + link.close
     }
 
     /// A passage quoting `entity`: the block's text with the entity's mentions marked and
@@ -138,19 +137,9 @@ extension RenderContext {
                 let anchor = block.anchor.map { "#" + $0 } ?? ""
                 snippets.append(.init(html: snippet(block, file: file, entity: entity), url: urls.page(folder) + anchor))
             }
-            let title: String
-            let source: String
-            var date: String?
-            if let owner = site.entityByFile[file] {
-                title = site.entities[owner].name
-                source = site.entities[owner].kind.rawValue
-            } else {
-                let meta = site.documentMeta(file)
-                title = meta?.title ?? site.files[file].path
-                date = meta?.date?.displayText
-                source = "document"
-            }
-            return MentionGroupView(title: title, url: urls.page(folder), published: date, source: source, snippets: snippets)
+            let card = index.files[file]
+            return MentionGroupView(title: card.title, url: urls.page(folder), published: card.published, source: card.source,
+                                    snippets: snippets)
         }
         guard total > 1 else { return (groups, nil) }
         let base = URLs.entityFolder(site.entities[entity].key)

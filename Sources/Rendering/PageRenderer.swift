@@ -7,11 +7,13 @@ public struct PageRenderer: Sendable {
     let site: Site
     let templates: TemplateSet
     let navigation: Navigation
+    let index: RenderIndex
 
     public init(site: Site, templates: TemplateSet) {
         self.site = site
         self.templates = templates
         navigation = Navigation(site)
+        index = RenderIndex(site)
     }
 
     /// A rendered page: where it goes and its HTML.
@@ -22,7 +24,8 @@ public struct PageRenderer: Sendable {
 
     public func render(_ page: Page) -> RenderedPage {
         let folder = page.folder(in: site)
-        let context = RenderContext(site: site, urls: URLs(pretty: site.config.prettyURLs, folder: folder), navigation: navigation)
+        let context = RenderContext(site: site, urls: URLs(pretty: site.config.prettyURLs, folder: folder), navigation: navigation,
+                                    index: index)
         let html: String
         switch page {
         case .home:
@@ -57,6 +60,7 @@ struct RenderContext {
     let site: Site
     let urls: URLs
     let navigation: Navigation
+    let index: RenderIndex
 
     func layout(title: String, description: String = "", current: String? = nil, folder: String) -> LayoutView {
         let nav = navigation.entries.map { entry in
@@ -74,8 +78,8 @@ struct RenderContext {
 
     // MARK: - Shared pieces
 
-    func entityURL(_ index: Int) -> String {
-        urls.page(URLs.entityFolder(site.entities[index].key))
+    func entityURL(_ entity: Int) -> String {
+        urls.page(index.entities[entity].folder)
     }
 
     func entityLink(_ index: Int, count: Int? = nil, weight: Int? = nil) -> EntityLinkView {
@@ -88,19 +92,14 @@ struct RenderContext {
     }
 
     func documentFolder(_ file: Int) -> String {
-        if case let .document(_, urlPath) = site.files[file].role { return urlPath }
-        if let entity = site.entityByFile[file] { return URLs.entityFolder(site.entities[entity].key) }
-        return ""
+        index.files[file].folder
     }
 
     func documentSummary(_ file: Int) -> DocumentSummaryView {
-        let meta = site.documentMeta(file) ?? DocumentMeta(title: site.files[file].path)
-        var section = ""
-        if case let .document(name, _) = site.files[file].role { section = name }
+        let card = index.files[file]
         return DocumentSummaryView(
-            title: meta.title, url: urls.page(documentFolder(file)), published: meta.date?.displayText,
-            publishedISO: meta.date?.lowerBound?.description, summary: meta.summary, section: Labels.section(section),
-            authors: meta.authors.isEmpty ? nil : meta.authors.joined(separator: ", "), isBriefing: section == "briefings")
+            title: card.title, url: urls.page(card.folder), published: card.published, publishedISO: card.publishedISO,
+            summary: card.summary, section: card.sectionLabel, authors: card.authors, isBriefing: card.section == "briefings")
     }
 
     /// Number of mentions of each entity in a file.

@@ -47,17 +47,23 @@ public enum HTMLEscaping {
         }
     }
 
-    /// Bytes that start something to escape or a scalar that may be forbidden.
-    @inline(__always)
-    static func needsAttention(_ byte: UInt8) -> Bool {
+    /// Bytes that start something to escape or a scalar that may be forbidden: `& < > " '`,
+    /// controls other than tab, line feed, form feed and carriage return, DEL, and the lead
+    /// bytes of U+0080–U+00BF, U+F000–U+FFFF and the supplementary planes. A table, since
+    /// every byte of every escaped value is looked up.
+    private static let attention: [Bool] = (0...255).map { byte in
         switch byte {
         case 0x26, 0x3C, 0x3E, 0x22, 0x27: true
         case 0x09, 0x0A, 0x0C, 0x0D: false
         case 0x00...0x1F, 0x7F: true
-        // Lead bytes of U+0080–U+00BF, U+F000–U+FFFF and the supplementary planes.
         case 0xC2, 0xEF, 0xF0...0xF4: true
         default: false
         }
+    }
+
+    @inline(__always)
+    static func needsAttention(_ byte: UInt8) -> Bool {
+        attention.withUnsafeBufferPointer { $0[Int(byte)] }
     }
 
     /// What replaces the scalar at `i` (nil: keep it) and its length in bytes.

@@ -14,9 +14,10 @@ import TestSupport
         options.builtinTheme = Repository.templates
         let site = try #require(Pipeline.generate(options).site)
         let navigation = Navigation(site)
+        let index = RenderIndex(site)
         var checked = Set<String>()
         for page in Page.inventory(of: site) {
-            let context = RenderContext(site: site, urls: URLs(pretty: false, folder: page.folder(in: site)), navigation: navigation)
+            let context = RenderContext(site: site, urls: URLs(pretty: false, folder: page.folder(in: site)), navigation: navigation, index: index)
             let view: Any = switch page {
             case .home: context.homeView()
             case .document(let file): context.documentView(file)

@@ -1,0 +1,62 @@
+import Model
+
+/// What many pages repeat about the same file or entity, computed once per build instead
+/// of once per page: a popular actor is linked from thousands of pages, and a document is
+/// listed on the page of every entity it mentions.
+struct RenderIndex: Sendable {
+    /// A file as it is listed on other pages.
+    struct FileCard: Sendable {
+        var title: String
+        /// Page folder relative to the site root (`articles/x`, `actors/iran`).
+        var folder: String
+        var published: String?
+        var publishedISO: String?
+        var summary: String?
+        var section: String
+        var sectionLabel: String
+        var authors: String?
+        /// `actor`, `event` or `theme` for entity descriptions, `document` otherwise.
+        var source: String
+    }
+
+    /// An entity's mention link, less the part that depends on the linking page.
+    struct EntityLink: Sendable {
+        var folder: String
+        /// `<a class="mention mention-actor" href="`
+        var open: String
+        /// `" title="Iran">`, escaped.
+        var close: String
+    }
+
+    let files: [FileCard]
+    let entities: [EntityLink]
+
+    init(_ site: Site) {
+        files = site.files.indices.map { file in
+            let parsed = site.files[file]
+            if let owner = site.entityByFile[file] {
+                let entity = site.entities[owner]
+                return FileCard(title: entity.name, folder: URLs.entityFolder(entity.key), section: "", sectionLabel: "",
+                                source: entity.kind.rawValue)
+            }
+            var section = "", folder = ""
+            if case let .document(name, urlPath) = parsed.role { (section, folder) = (name, urlPath) }
+            guard case let .document(meta)? = parsed.frontMatter else {
+                return FileCard(title: parsed.path, folder: folder, section: section, sectionLabel: Labels.section(section),
+                                source: "document")
+            }
+            return FileCard(
+                title: meta.title, folder: folder, published: meta.date?.displayText,
+                publishedISO: meta.date?.lowerBound?.description, summary: meta.summary, section: section,
+                sectionLabel: Labels.section(section), authors: meta.authors.isEmpty ? nil : meta.authors.joined(separator: ", "),
+                source: "document")
+        }
+        entities = site.entities.map { entity in
+            var title = entity.name
+            if let date = entity.dateDisplay { title += " (\(date))" }
+            return EntityLink(folder: URLs.entityFolder(entity.key),
+                              open: "<a class=\"mention mention-\(entity.kind.rawValue)\" href=\"",
+                              close: "\" title=\"\(HTML.escape(title))\">")
+        }
+    }
+}
