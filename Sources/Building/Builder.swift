@@ -57,6 +57,7 @@ public enum Builder {
             switch contents {
             case .text(let text): staging.write(text, path: path)
             case .bytes(let bytes): staging.write(OutputFile(path: path, contents: bytes))
+            case .stream(let produce): staging.write(path: path, produce)
             }
         }
         report.timings.append(("render", clock.lap()))

@@ -1,9 +1,11 @@
 #if canImport(Glibc)
 import Glibc
 private let systemWrite = Glibc.write
+private let systemClose = Glibc.close
 #elseif canImport(Darwin)
 import Darwin
 private let systemWrite = Darwin.write
+private let systemClose = Darwin.close
 #endif
 
 /// Plain POSIX file writing for the output: one open, write and close per file, from many
@@ -38,6 +40,49 @@ enum FileWriting {
     static func write(_ text: String, to path: String) throws {
         var text = text
         try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: path) }
+    }
+
+    /// A file written in pieces.
+    final class Appender {
+        let path: String
+        private var fd: Int32
+
+        init(path: String) throws {
+            self.path = path
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            if fd < 0, errno == ENOENT {
+                makeParents(of: path)
+                fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            }
+            guard fd >= 0 else { throw Failure(path: path, code: errno) }
+        }
+
+        func append(_ bytes: UnsafeRawBufferPointer) throws {
+            var offset = 0
+            while offset < bytes.count {
+                let done = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if done < 0 {
+                    if errno == EINTR { continue }
+                    throw Failure(path: path, code: errno)
+                }
+                offset += done
+            }
+        }
+
+        func close() throws {
+            guard fd >= 0 else { return }
+            let result = systemClose(fd)
+            fd = -1
+            if result != 0 { throw Failure(path: path, code: errno) }
+        }
+
+        deinit { if fd >= 0 { _ = systemClose(fd) } }
+    }
+
+    /// The size of the file at `path`, or nil.
+    static func size(at path: String) -> Int? {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : nil
     }
 
     /// `mkdir -p` of the folder holding `path`. Folders another thread made first are fine.

@@ -34,7 +34,7 @@ public enum Pipeline {
         generation.diagnostics += configDiagnostics
 
         options.progress?("Loading Content/")
-        let loaded = ContentLoader(site: options.site, maxFileSize: config.maxFileSize).load()
+        var loaded = ContentLoader(site: options.site, maxFileSize: config.maxFileSize).load()
         generation.diagnostics += loaded.diagnostics
         generation.contentAssets = loaded.assets
         generation.timings.append(("load", clock.lap()))
@@ -42,6 +42,7 @@ public enum Pipeline {
         options.progress?("Parsing \(loaded.files.count) files")
         let parser = FileParser(allowRawHTML: config.unsafeHTML, prettyURLs: config.prettyURLs)
         let parsed = loaded.files.parallelMap { parser.parse($0) }
+        loaded.files = []  // The source bytes are not needed past parsing.
         for file in parsed { generation.diagnostics += file.diagnostics }
         generation.timings.append(("parse", clock.lap()))
 
@@ -90,7 +91,7 @@ public enum Pipeline {
     @discardableResult
     public static func render(
         _ site: Site, pages: [Page], templates: TemplateSet, contentAssets: [(relativePath: String, url: URL)],
-        emit: @Sendable (_ path: String, _ contents: Contents) -> Void
+        emit: @Sendable (_ path: String, _ contents: consuming Contents) -> Void
     ) -> Int {
         let renderer = PageRenderer(site: site, templates: templates)
         let assets = templates.assets.map { ($0.path, $0.url) } + contentAssets.map { ($0.relativePath, $0.url) }
@@ -99,7 +100,7 @@ public enum Pipeline {
         jobs.parallelForEach { job in
             switch job {
             case .graph:
-                emit("graph.json", .bytes(GraphExport.json(site)))
+                emit("graph.json", .stream { sink in GraphExport.write(site, to: sink) })
             case let .asset(path, url):
                 emit(path, .bytes([UInt8](FileManager.default.contents(atPath: url.path) ?? Data())))
             case .page(let page):
@@ -110,9 +111,11 @@ public enum Pipeline {
         return pages.count
     }
 
-    public enum Contents: Sendable {
+    public enum Contents {
         case bytes([UInt8])
         case text(String)
+        /// Produced in pieces, each handed to the sink in order.
+        case stream((_ sink: ([UInt8]) -> Void) -> Void)
     }
 
     /// Every file of the site in memory, for tests and tools that want them as values.
@@ -125,6 +128,12 @@ public enum Pipeline {
             let file = switch contents {
             case .bytes(let bytes): OutputFile(path: path, contents: bytes)
             case .text(let text): OutputFile(path: path, text: text)
+            case .stream(let produce):
+                OutputFile(path: path, contents: {
+                    var bytes: [UInt8] = []
+                    produce { bytes += $0 }
+                    return bytes
+                }())
             }
             lock.withLock { files.append(file) }
         }

@@ -73,6 +73,26 @@ public struct OutputWriter {
             text.withUTF8 { write(UnsafeRawBufferPointer($0), path: path) }
         }
 
+        /// A file produced in pieces; compared with the previous output only by size.
+        public func write(path: String, _ produce: ((_ sink: ([UInt8]) -> Void) -> Void)) {
+            do {
+                let file = try FileWriting.Appender(path: folder.path + "/" + path)
+                var size = 0
+                var failed: Error?
+                produce { piece in
+                    guard failed == nil else { return }
+                    size += piece.count
+                    do { try piece.withUnsafeBytes { try file.append($0) } } catch { failed = error }
+                }
+                try file.close()
+                if let failed { throw failed }
+                let same = previous.map { FileWriting.size(at: $0 + "/" + path) == size } ?? false
+                lock.withLock { if same { unchanged += 1 } else { changed += 1 } }
+            } catch {
+                lock.withLock { if failure == nil { failure = .io("\(error)") } }
+            }
+        }
+
         private func write(_ bytes: UnsafeRawBufferPointer, path: String) {
             let same = previous.map { FileWriting.hasContents(bytes, at: $0 + "/" + path) } ?? false
             do {

@@ -3,8 +3,11 @@ extension String {
     /// feed, form feed and carriage return; U+007F–U+009F; noncharacters) replaced by U+FFFD.
     /// Content can carry them as raw bytes or as references like `&#1;`, which cmark decodes.
     public var replacingForbiddenHTMLCodePoints: String {
-        guard utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF || $0 >= 0xF0 }),
-              unicodeScalars.contains(where: \.isForbiddenInHTML) else { return self }
+        var copy = self
+        let suspicious = copy.withUTF8 { bytes in
+            bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF || $0 >= 0xF0 }
+        }
+        guard suspicious, unicodeScalars.contains(where: \.isForbiddenInHTML) else { return self }
         var result = String.UnicodeScalarView()
         for scalar in unicodeScalars {
             result.append(scalar.isForbiddenInHTML ? "\u{FFFD}" : scalar)

@@ -82,6 +82,15 @@ public enum GraphExport {
         return json.finish()
     }
 
+    /// The same JSON, handed to `sink` in pieces of about a megabyte.
+    public static func write(_ site: Site, to sink: ([UInt8]) -> Void) {
+        withoutActuallyEscaping(sink) { sink in
+            var json = JSONWriter(sink: sink)
+            json.write(graph(site))
+            json.finish()
+        }
+    }
+
     static func graph(_ site: Site) -> Graph {
         func id(_ index: Int) -> String { site.entities[index].id.rawValue }
         func shownText(_ file: Int, _ m: Int) -> String {

@@ -10,12 +10,24 @@ struct JSONWriter {
     /// A key was just written: the value goes on the same line.
     private var afterKey = false
 
-    init(capacity: Int = 1 << 16) {
-        bytes.reserveCapacity(capacity)
+    /// Receives the JSON in pieces of about `chunkSize` bytes, so a large file is never
+    /// held whole in memory. Without one, `finish` returns everything.
+    private let sink: (([UInt8]) -> Void)?
+    private let chunkSize = 1 << 20
+
+    init(sink: (([UInt8]) -> Void)? = nil) {
+        self.sink = sink
+        bytes.reserveCapacity(sink == nil ? 1 << 16 : chunkSize + 4096)
     }
 
+    /// Ends the document; returns what was not handed to the sink.
+    @discardableResult
     mutating func finish() -> [UInt8] {
         bytes.append(0x0A)
+        if let sink {
+            sink(bytes)
+            bytes.removeAll()
+        }
         return bytes
     }
 
@@ -98,6 +110,10 @@ struct JSONWriter {
     }
 
     private mutating func newline() {
+        if let sink, bytes.count >= chunkSize {
+            sink(bytes)
+            bytes.removeAll(keepingCapacity: true)
+        }
         bytes.append(0x0A)
         bytes.append(contentsOf: repeatElement(0x20, count: depth * 2))
     }
