@@ -47,17 +47,18 @@ enum MentionScanner {
 
     private static func parse(_ inner: String, start: Int, end: Int) -> Wikilink {
         var link = Wikilink(start: start, end: end, target: "", kind: nil, shown: nil, inner: inner, problem: nil)
-        let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
-        var target = parts[0].trimmingSpaces
-        if parts.count == 2 {
-            let shown = parts[1].trimmingSpaces
+        // Byte searches: `|` and `:` are ASCII, and Character-wise splitting is slow.
+        let pipe = inner.utf8.firstIndex(of: UInt8(ascii: "|"))
+        var target = String(inner[..<(pipe ?? inner.endIndex)]).trimmingSpaces
+        if let pipe {
+            let shown = String(inner[inner.utf8.index(after: pipe)...]).trimmingSpaces
             link.shown = shown.isEmpty ? nil : shown
-            if shown.contains("|") { link.problem = .extraPipe }
+            if shown.utf8.contains(UInt8(ascii: "|")) { link.problem = .extraPipe }
         }
-        if let colon = target.firstIndex(of: ":"),
+        if let colon = target.utf8.firstIndex(of: UInt8(ascii: ":")),
            let kind = EntityKind(rawValue: target[..<colon].lowercased()) {
             link.kind = kind
-            target = target[target.index(after: colon)...].trimmingSpaces
+            target = String(target[target.utf8.index(after: colon)...]).trimmingSpaces
         }
         link.target = target
         if inner.trimmingSpaces.isEmpty {

@@ -61,6 +61,8 @@ struct SourceText {
 
     /// The first offset of an invalid UTF-8 sequence, or nil when the bytes are valid.
     static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        // The standard library's validation is vectorised; decode by hand only to find where.
+        guard String(validating: bytes, as: UTF8.self) == nil else { return nil }
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var offset = 0

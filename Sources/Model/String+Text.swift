@@ -12,6 +12,11 @@ extension String {
     /// Without leading and trailing spaces and tabs (Unicode space separators included),
     /// as `trimmingCharacters(in: .whitespaces)`.
     public var trimmingSpaces: String {
+        // Most text starts and ends with an ASCII letter: nothing to trim.
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+           first != 0x20, first != 0x09, last != 0x20, last != 0x09 {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isSpaceOrTab }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.isSpaceOrTab })!

@@ -16,9 +16,17 @@ public struct URLs: Sendable {
 
     /// Link to a page folder ("" for home).
     func page(_ folder: String) -> String {
-        let path = folder.isEmpty ? "" : folder + "/"
-        if pretty { return root.isEmpty && path.isEmpty ? "./" : root + path }
-        return root + path + "index.html"
+        if pretty, root.isEmpty, folder.isEmpty { return "./" }
+        // Called for every link of every page: one allocation, no intermediate strings.
+        var link = ""
+        link.reserveCapacity(root.utf8.count + folder.utf8.count + 12)
+        link += root
+        if !folder.isEmpty {
+            link += folder
+            link += "/"
+        }
+        if !pretty { link += "index.html" }
+        return link
     }
 
     /// Link to a file such as `assets/style.css`.
