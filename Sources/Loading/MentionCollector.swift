@@ -133,7 +133,7 @@ struct MentionCollector {
     // MARK: - Text
 
     private mutating func visitText(_ node: MarkdownNode) {
-        guard let literal = node.literal, literal.utf8.contains(0x5B) || literal.utf8.contains(0x5D) else { return }
+        guard let literal = node.literal, literal.hasSquareBracket else { return }
         var searchFrom = 0
         while let found = literal.utf8Offset(of: "](", from: searchFrom) {
             searchFrom = found + 2
@@ -211,7 +211,10 @@ struct MentionCollector {
         let count = literal.utf8.count
         guard start + count <= range.upperBound else { return nil }
         if isEscaped(start, lineStart: range.lowerBound) { return nil }
-        return source.bytes[start..<(start + count)].elementsEqual(literal.utf8) ? (line, column) : nil
+        return source.bytes[start..<(start + count)].withUnsafeBytes { raw in
+            literal.utf8.withContiguousStorageIfAvailable { $0.elementsEqual(raw) }
+                ?? raw.elementsEqual(literal.utf8)
+        } ? (line, column) : nil
     }
 
     func nodeLocation(_ node: MarkdownNode) -> SourceLocation {
@@ -221,4 +224,12 @@ struct MentionCollector {
 
 extension Character {
     fileprivate var isASCIIControlCharacter: Bool { asciiValue.map { $0 < 0x20 } ?? false }
+}
+
+extension String {
+    /// Whether the text holds `[` or `]`: most text nodes hold neither and need no scan.
+    var hasSquareBracket: Bool {
+        utf8.withContiguousStorageIfAvailable { $0.contains { $0 == 0x5B || $0 == 0x5D } }
+            ?? utf8.contains { $0 == 0x5B || $0 == 0x5D }
+    }
 }

@@ -122,6 +122,16 @@ struct JSONWriter {
     /// non-ASCII text written as they are.
     private mutating func string(_ text: String) {
         bytes.append(0x22)
+        // Most strings (ids, paths, names) need no escaping: copy them whole.
+        let plain = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if plain == true {
+            bytes.append(0x22)
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case 0x22: bytes.append(contentsOf: [0x5C, 0x22])

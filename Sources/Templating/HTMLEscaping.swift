@@ -13,37 +13,43 @@ public enum HTMLEscaping {
     /// appended whole after one scan of its bytes.
     public static func append(_ text: String, to output: inout String) {
         let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard let first = bytes.firstIndex(where: needsAttention) else {
-                output += text
-                return
-            }
-            var copied = 0
-            var i = first
-            while i < bytes.count {
-                let byte = bytes[i]
-                guard needsAttention(byte) else {
-                    i += 1
-                    continue
-                }
-                let (replacement, length) = Self.replacement(bytes, at: i)
-                guard let replacement else {
-                    i += length
-                    continue
-                }
-                output += String(decoding: UnsafeBufferPointer(rebasing: bytes[copied..<i]), as: UTF8.self)
-                output += replacement
-                i += length
-                copied = i
-            }
-            if copied < bytes.count {
-                output += String(decoding: UnsafeBufferPointer(rebasing: bytes[copied...]), as: UTF8.self)
-            }
+            // The table is read once per call: a global's lazy-initialisation check per byte
+            // showed in profiles.
+            attention.withUnsafeBufferPointer { append(bytes, of: text, to: &output, table: $0) }
         }
         if done == nil {
             // Bridged or otherwise non-contiguous text: make a native copy first.
             var copy = text
             copy.makeContiguousUTF8()
             append(copy, to: &output)
+        }
+    }
+
+    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, of text: String, to output: inout String,
+                               table: UnsafeBufferPointer<Bool>) {
+        guard let first = bytes.firstIndex(where: { table[Int($0)] }) else {
+            output += text
+            return
+        }
+        var copied = 0
+        var i = first
+        while i < bytes.count {
+            guard table[Int(bytes[i])] else {
+                i += 1
+                continue
+            }
+            let (replacement, length) = Self.replacement(bytes, at: i)
+            guard let replacement else {
+                i += length
+                continue
+            }
+            output += String(decoding: UnsafeBufferPointer(rebasing: bytes[copied..<i]), as: UTF8.self)
+            output += replacement
+            i += length
+            copied = i
+        }
+        if copied < bytes.count {
+            output += String(decoding: UnsafeBufferPointer(rebasing: bytes[copied...]), as: UTF8.self)
         }
     }
 
@@ -61,10 +67,6 @@ public enum HTMLEscaping {
         }
     }
 
-    @inline(__always)
-    static func needsAttention(_ byte: UInt8) -> Bool {
-        attention.withUnsafeBufferPointer { $0[Int(byte)] }
-    }
 
     /// What replaces the scalar at `i` (nil: keep it) and its length in bytes.
     private static func replacement(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (String?, Int) {
