@@ -7,7 +7,7 @@ import PackageDescription
 let themeExcludes = [
     "Content", "Tests", "Output", "Benchmarks", "README.md", "Makefile", "dossier.yml", "Package.swift",
     "Sources/CCmark", "Sources/Markdown", "Sources/Model", "Sources/Loading", "Sources/Linking",
-    "Sources/Templating", "Sources/Rendering", "Sources/Building", "Sources/dossier",
+    "Sources/Templating", "Sources/Rendering", "Sources/Building", "Sources/Serving", "Sources/dossier",
 ]
 
 let package = Package(
@@ -19,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The C library, seen by exactly one module (Markdown).
@@ -43,15 +44,18 @@ let package = Package(
             resources: [.copy("Templates")]
         ),
         .target(name: "Building", dependencies: ["Model", "Loading", "Linking", "Rendering", "Theme"]),
+        // `dossier serve`: the preview server, file watching and live reload.
+        .target(name: "Serving", dependencies: ["Building", "Model", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(
             name: "dossier",
-            dependencies: ["Building", "Model", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Building", "Model", "Serving", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .target(name: "TestSupport", dependencies: ["Model", "Building"], path: "Tests/TestSupport"),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
+        .testTarget(name: "ServingTests", dependencies: ["Serving", "Building", "Model", "TestSupport"]),
         .testTarget(name: "LoadingTests", dependencies: ["Loading", "Model", "TestSupport"]),
         .testTarget(name: "LinkingTests", dependencies: ["Linking", "Loading", "Model", "TestSupport"]),
         .testTarget(

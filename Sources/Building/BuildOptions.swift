@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable {
     public var builtinTheme: URL?
     /// Told the name of each stage as it starts, e.g. "Parsing 5000 files".
     public var progress: (@Sendable (String) -> Void)?
+    /// Parsed files from earlier builds in this process, reused when unchanged.
+    public var parseCache: ParseCache?
 
     public init(site: URL, output: URL? = nil) {
         self.site = site.standardizedFileURL

@@ -16,6 +16,8 @@ public struct Generation: Sendable {
     public var contentAssets: [(relativePath: String, url: URL)] = []
     public var diagnostics: [Diagnostic] = []
     public var timings: [(step: String, seconds: Double)] = []
+    /// With a parse cache: files reused from it and files parsed.
+    public var parsing: (reused: Int, parsed: Int)?
 
     /// Errors, or warnings when strict.
     public func failed(strict: Bool) -> Bool {
@@ -41,7 +43,9 @@ public enum Pipeline {
 
         options.progress?("Parsing \(loaded.files.count) files")
         let parser = FileParser(allowRawHTML: config.unsafeHTML, prettyURLs: config.prettyURLs)
-        let parsed = loaded.files.parallelMap { parser.parse($0) }
+        let cache = options.parseCache
+        let parsed = loaded.files.parallelMap { cache?.parse($0, with: parser) ?? parser.parse($0) }
+        if let cache { generation.parsing = cache.finishBuild(keeping: Set(loaded.files.map(\.path))) }
         loaded.files = []  // The source bytes are not needed past parsing.
         for file in parsed { generation.diagnostics += file.diagnostics }
         generation.timings.append(("parse", clock.lap()))

@@ -1,12 +1,12 @@
 import ArgumentParser
 
 @main
-struct Dossier: ParsableCommand {
+struct Dossier: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Generate a linked website of actors, events and themes from annotated Markdown.",
         version: "0.1.0",
-        subcommands: [Build.self, Check.self, Export.self],
+        subcommands: [Build.self, Check.self, Export.self, Serve.self],
         defaultSubcommand: Build.self
     )
 }

@@ -1,0 +1,273 @@
+import Dispatch
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reports which files changed under a site's watched folders, in debounced batches: editors
+/// save by writing a temporary file and renaming it, and `git checkout` touches many files
+/// at once, so events are gathered until the tree has been quiet for `quietPeriod`.
+///
+/// On Linux it uses inotify (every folder watched, new folders added as they appear);
+/// elsewhere, or when inotify is unavailable, it polls modification times.
+public final class FileWatcher: @unchecked Sendable {
+    /// Absolute paths of the files and folders that changed in one batch.
+    public typealias Batch = Set<String>
+
+    let roots: [String]
+    let quietPeriod: DispatchTimeInterval
+    let maximumDelay: DispatchTimeInterval
+    private let queue = DispatchQueue(label: "dossier.watcher")
+    private var pending = Batch()
+    private var firstPending: DispatchTime?
+    private var flush: DispatchWorkItem?
+    private var source: ChangeSource?
+    private let deliver: @Sendable (Batch) -> Void
+
+    /// Watches `roots` (folders watched recursively, or single files) and calls `deliver`
+    /// on a private queue with each batch.
+    public init(roots: [String], quietPeriod: DispatchTimeInterval = .milliseconds(30),
+                maximumDelay: DispatchTimeInterval = .milliseconds(300), forcePolling: Bool = false,
+                deliver: @escaping @Sendable (Batch) -> Void) {
+        self.roots = roots
+        self.quietPeriod = quietPeriod
+        self.maximumDelay = maximumDelay
+        self.deliver = deliver
+        let report: @Sendable (String) -> Void = { [weak self] path in self?.record(path) }
+        #if os(Linux)
+        if !forcePolling, let inotify = InotifySource(roots: roots, report: report) {
+            source = inotify
+        } else {
+            source = PollingSource(roots: roots, report: report)
+        }
+        #else
+        source = PollingSource(roots: roots, report: report)
+        #endif
+        source?.start()
+    }
+
+    /// Which mechanism is in use, for the serve banner and tests.
+    public var mechanism: String { source?.name ?? "none" }
+
+    public func stop() {
+        source?.stop()
+        queue.sync { flush?.cancel() }
+    }
+
+    deinit { source?.stop() }
+
+    private func record(_ path: String) {
+        guard Self.isInteresting(path) else { return }
+        queue.async { [self] in
+            pending.insert(path)
+            let now = DispatchTime.now()
+            if firstPending == nil { firstPending = now }
+            flush?.cancel()
+            // Quiet for a moment, or waited long enough under a steady stream of events.
+            let deadline = min(now + quietPeriod, firstPending! + maximumDelay)
+            let item = DispatchWorkItem { [self] in
+                let batch = pending
+                pending = []
+                firstPending = nil
+                if !batch.isEmpty { deliver(batch) }
+            }
+            flush = item
+            queue.asyncAfter(deadline: deadline, execute: item)
+        }
+    }
+
+    /// Editors' swap and backup files are not content.
+    static func isInteresting(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx") || name == "4913" { return false }
+        if name.hasPrefix(".#") { return false }
+        return true
+    }
+}
+
+/// Something that notices changes and reports paths.
+protocol ChangeSource: AnyObject {
+    var name: String { get }
+    func start()
+    func stop()
+}
+
+#if os(Linux)
+/// inotify: one watch per folder; folders created later are watched as they appear.
+final class InotifySource: ChangeSource, @unchecked Sendable {
+    let name = "inotify"
+    private let fd: Int32
+    private let report: @Sendable (String) -> Void
+    private var folders: [Int32: String] = [:]
+    private let lock = NSLock()
+    private var thread: Thread?
+    private var stopped = false
+    /// Written to wake the reading thread when stopping.
+    private var wake: [Int32] = [-1, -1]
+
+    private static let mask = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO
+        | IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB)
+
+    init?(roots: [String], report: @escaping @Sendable (String) -> Void) {
+        let fd = inotify_init1(Int32(IN_CLOEXEC))
+        guard fd >= 0 else { return nil }
+        self.fd = fd
+        self.report = report
+        guard pipe(&wake) == 0 else {
+            close(fd)
+            return nil
+        }
+        for root in roots {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue {
+                addTree(root)
+            } else {
+                // A single file (dossier.yml): watch its folder, report only that file.
+                add((root as NSString).deletingLastPathComponent)
+            }
+        }
+    }
+
+    deinit {
+        close(fd)
+        close(wake[0])
+        close(wake[1])
+    }
+
+    @discardableResult
+    private func add(_ folder: String) -> Bool {
+        let wd = inotify_add_watch(fd, folder, Self.mask)
+        guard wd >= 0 else { return false }
+        lock.withLock { folders[wd] = folder }
+        return true
+    }
+
+    /// Watches `folder` and every folder below it; returns the files found (for folders that
+    /// appear with content already in them, such as a moved-in tree).
+    @discardableResult
+    private func addTree(_ folder: String) -> [String] {
+        add(folder)
+        var files: [String] = []
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in entries {
+            let path = folder + "/" + name
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue { files += addTree(path) } else { files.append(path) }
+        }
+        return files
+    }
+
+    func start() {
+        let thread = Thread { [self] in readLoop() }
+        thread.name = "dossier.inotify"
+        self.thread = thread
+        thread.start()
+    }
+
+    func stop() {
+        lock.withLock { stopped = true }
+        var byte: UInt8 = 1
+        _ = write(wake[1], &byte, 1)
+    }
+
+    private func readLoop() {
+        let size = 64 * 1024
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 8)
+        defer { buffer.deallocate() }
+        while true {
+            var fds = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0), pollfd(fd: wake[0], events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&fds, 2, -1)
+            if lock.withLock({ stopped }) { return }
+            if ready < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            guard fds[0].revents & Int16(POLLIN) != 0 else { continue }
+            let count = read(fd, buffer, size)
+            guard count > 0 else { continue }
+            var offset = 0
+            while offset + MemoryLayout<inotify_event>.size <= count {
+                let event = buffer.load(fromByteOffset: offset, as: inotify_event.self)
+                let nameLength = Int(event.len)
+                let nameStart = buffer + offset + MemoryLayout<inotify_event>.size
+                let name = nameLength > 0 ? String(cString: nameStart.assumingMemoryBound(to: CChar.self)) : ""
+                handle(event, name: name)
+                offset += MemoryLayout<inotify_event>.size + nameLength
+            }
+        }
+    }
+
+    private func handle(_ event: inotify_event, name: String) {
+        if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
+            // Events were lost: say everything may have changed.
+            for folder in lock.withLock({ Array(folders.values) }) { report(folder) }
+            return
+        }
+        guard let folder = lock.withLock({ folders[event.wd] }) else { return }
+        if event.mask & UInt32(IN_IGNORED) != 0 {
+            lock.withLock { _ = folders.removeValue(forKey: event.wd) }
+            return
+        }
+        let path = name.isEmpty ? folder : folder + "/" + name
+        let isDirectory = event.mask & UInt32(IN_ISDIR) != 0
+        if isDirectory, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+            for file in addTree(path) { report(file) }
+        }
+        report(path)
+    }
+}
+#endif
+
+/// Polling: compares size, modification time and inode of every file under the roots.
+final class PollingSource: ChangeSource, @unchecked Sendable {
+    let name = "polling"
+    private let roots: [String]
+    private let report: @Sendable (String) -> Void
+    private let interval: DispatchTimeInterval
+    private let queue = DispatchQueue(label: "dossier.poll")
+    private var known: [String: [Int]] = [:]
+    private var timer: DispatchSourceTimer?
+
+    init(roots: [String], interval: DispatchTimeInterval = .milliseconds(250), report: @escaping @Sendable (String) -> Void) {
+        self.roots = roots
+        self.report = report
+        self.interval = interval
+        known = scan()
+    }
+
+    func start() {
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now() + interval, repeating: interval)
+        timer.setEventHandler { [weak self] in self?.poll() }
+        self.timer = timer
+        timer.resume()
+    }
+
+    func stop() {
+        timer?.cancel()
+        timer = nil
+    }
+
+    private func poll() {
+        let now = scan()
+        for (path, stamp) in now where known[path] != stamp { report(path) }
+        for path in known.keys where now[path] == nil { report(path) }
+        known = now
+    }
+
+    private func scan() -> [String: [Int]] {
+        var result: [String: [Int]] = [:]
+        func visit(_ path: String) {
+            var info = stat()
+            guard lstat(path, &info) == 0 else { return }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] { visit(path + "/" + name) }
+            } else {
+                result[path] = [Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec), Int(info.st_ino)]
+            }
+        }
+        for root in roots { visit(root) }
+        return result
+    }
+}

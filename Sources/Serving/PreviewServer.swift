@@ -1,0 +1,152 @@
+import Building
+import FlyingFox
+import Foundation
+import Model
+
+/// `dossier serve`: builds the site into memory, serves it over HTTP, watches `Content/`,
+/// `Templates/` and `dossier.yml`, rebuilds after each batch of changes and tells open pages
+/// to reload. A failed rebuild keeps the last good site online and shows its errors over
+/// the page. Pages are served from an immutable snapshot swapped in whole, so a request
+/// never sees half a rebuild.
+///
+/// FlyingFox serves it: a small HTTP/1.1 and WebSocket server on its own socket layer,
+/// which builds in seconds; Hummingbird would add SwiftNIO and minutes of build time for
+/// features a local preview does not use.
+public final class PreviewServer: @unchecked Sendable {
+    public let options: BuildOptions
+    public let build: PreviewBuild
+    public let live = LiveReload()
+    private let log: @Sendable (String) -> Void
+    private let rebuilds = DispatchQueue(label: "dossier.rebuild")
+    private var watcher: FileWatcher?
+    private var server: HTTPServer?
+    /// Rebuilds started and finished, for tests that wait on one.
+    private let counter = NSLock()
+    private var finished = 0
+
+    public init(options: BuildOptions, log: @escaping @Sendable (String) -> Void) {
+        self.options = options
+        self.build = PreviewBuild(options: options)
+        self.log = log
+    }
+
+    /// What the server runs on and with.
+    public struct Listening: Sendable {
+        public var port: UInt16
+        public var watcher: String
+    }
+
+    /// Builds the site, starts watching, and starts serving on `host:port` (0: any free port).
+    /// Returns once the server listens; it runs until `stop`.
+    public func start(host: String, port: UInt16, forcePolling: Bool = false) async throws -> Listening {
+        report(build.rebuild(), first: true)
+        let site = options.site.path
+        watcher = FileWatcher(roots: [site + "/Content", site + "/Templates", site + "/dossier.yml"],
+                              forcePolling: forcePolling) { [weak self] batch in self?.changed(batch) }
+
+        let server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled)
+        await server.appendRoute("GET /_dossier/live", to: .webSocket(live))
+        await server.appendRoute("GET /_dossier/live.js") { _ in
+            PreviewServer.response(.ok, [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
+                                   Data(LiveReloadScript.source.utf8))
+        }
+        await server.appendRoute("GET,HEAD *") { [weak self] request in
+            guard let self else { return HTTPResponse(statusCode: .serviceUnavailable) }
+            return self.respond(to: request)
+        }
+        self.server = server
+        Task { try await server.run() }
+        try await server.waitUntilListening()
+        var actualPort = port
+        if case let .ip4(_, listening)? = await server.listeningAddress { actualPort = listening }
+        return Listening(port: actualPort, watcher: watcher?.mechanism ?? "none")
+    }
+
+    public func stop() async {
+        watcher?.stop()
+        await server?.stop(timeout: 0.2)
+    }
+
+    /// How many rebuilds after changes have completed.
+    public var rebuildsFinished: Int { counter.withLock { finished } }
+
+    // MARK: - Requests
+
+    func respond(to request: HTTPRequest) -> HTTPResponse {
+        switch RequestPath.resolve(request.target.path(percentEncoded: true)) {
+        case .refused:
+            return Self.response(.badRequest, [.contentType: "text/plain; charset=utf-8"], Data("Bad request path\n".utf8))
+        case .redirect(let location):
+            return Self.response(.movedPermanently, [.location: location])
+        case .candidates(let paths):
+            if let bytes = build.file(at: paths[0]) { return file(paths[0], bytes, head: request.method == .HEAD) }
+            // `/actors/iran` is the folder page `/actors/iran/`: redirect so relative links resolve.
+            if paths.count > 1, build.file(at: paths[1]) != nil {
+                return Self.response(.movedPermanently, [.location: request.path + "/"])
+            }
+            let page = "<!doctype html><meta charset=utf-8><title>Not found</title><body><h1>Not found</h1>"
+                + "<p>This build has no page here.</p></body>"
+            return Self.response(.notFound, [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                                 Data(LiveReloadScript.inject(into: Array(page.utf8))))
+        }
+    }
+
+    private func file(_ path: String, _ bytes: [UInt8], head: Bool) -> HTTPResponse {
+        let type = RequestPath.contentType(of: path)
+        let body = type.hasPrefix("text/html") ? LiveReloadScript.inject(into: bytes) : bytes
+        return Self.response(.ok, [.contentType: type, .cacheControl: "no-store"], head ? Data() : Data(body))
+    }
+
+    static func response(_ status: HTTPStatusCode, _ fields: KeyValuePairs<HTTPHeader, String>, _ body: Data = Data()) -> HTTPResponse {
+        var headers = HTTPHeaders()
+        for (name, value) in fields { headers[name] = value }
+        return HTTPResponse(statusCode: status, headers: headers, body: body)
+    }
+
+    // MARK: - Rebuilds
+
+    /// Which kind of change a path is; nil when it does not affect the site.
+    enum ChangeKind { case content, template, config }
+
+    func kind(of path: String) -> ChangeKind? {
+        let site = options.site.path
+        if path == site + "/dossier.yml" { return .config }
+        if path.hasPrefix(site + "/Content/") || path == site + "/Content" { return .content }
+        if path.hasPrefix(site + "/Templates/") || path == site + "/Templates" { return .template }
+        return nil
+    }
+
+    private func changed(_ batch: FileWatcher.Batch) {
+        let kinds = Set(batch.compactMap(kind(of:)))
+        guard !kinds.isEmpty else { return }
+        rebuilds.async { [self] in
+            // Every rebuild reads the whole current state: parsing is skipped for unchanged
+            // files, and templates and settings are cheap to reload, so the kind of change
+            // only decides what is reported.
+            report(build.rebuild(), first: false)
+            counter.withLock { finished += 1 }
+        }
+    }
+
+    private func report(_ outcome: PreviewBuild.Outcome, first: Bool) {
+        let time = String(format: "%.0f ms", outcome.seconds * 1000)
+        let problems = outcome.diagnostics.filter { $0.severity == .error || options.strict }
+        if outcome.succeeded {
+            let warnings = outcome.diagnostics.count
+            if first {
+                log("Built \(outcome.pages) pages in \(time)" + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
+                for diagnostic in outcome.diagnostics { log(diagnostic.description) }
+            } else {
+                let pages = outcome.changed.count + outcome.removed.count
+                log("Rebuilt in \(time): \(pages) file\(pages == 1 ? "" : "s") changed, \(outcome.parsed) parsed, \(outcome.reused) reused")
+                for diagnostic in outcome.diagnostics { log(diagnostic.description) }
+            }
+            live.reload(outcome.changed + outcome.removed)
+        } else {
+            log("Build failed in \(time); still serving the last good build:")
+            for diagnostic in problems.prefix(20) { log("  " + diagnostic.description) }
+            if problems.count > 20 { log("  … and \(problems.count - 20) more") }
+            live.failed(outcome.diagnostics)
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import Building
+import Foundation
+import Model
+import Testing
+import TestSupport
+
+/// A build that reuses earlier work must give exactly what a clean build gives. Random edits
+/// — mentions added and removed, aliases changed, entities deleted and restored, templates
+/// and settings edited, documents added and renamed — are applied to the fixture site one
+/// after another; after each, the incremental result is compared with a clean build.
+@Suite struct IncrementalBuildTests {
+    /// SplitMix64: a seeded generator, so a failure can be replayed.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let fixture = Repository.root.appendingPathComponent("Tests/BuildingTests/Fixtures/basic-site")
+
+    func copyFixture() throws -> TemporarySite {
+        let site = try TemporarySite([:])
+        let enumerator = try #require(FileManager.default.enumerator(atPath: Self.fixture.path))
+        for case let path as String in enumerator {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: Self.fixture.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            if exists, !isDirectory.boolValue { try site.write(path, Data(contentsOf: Self.fixture.appendingPathComponent(path))) }
+        }
+        return site
+    }
+
+    struct Edit: Sendable {
+        let name: String
+        let apply: @Sendable (TemporarySite, inout SeededGenerator) throws -> Void
+    }
+
+    static func text(_ site: TemporarySite, _ path: String) -> String? {
+        FileManager.default.contents(atPath: site.root.appendingPathComponent(path).path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    static func documents(_ site: TemporarySite) -> [String] {
+        let folder = site.root.appendingPathComponent("Content/articles")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted().map { "Content/articles/" + $0 }
+    }
+
+    static let targets = ["iran", "Tajikistan", "IRI", "afghanistan", "event:civil-war", "security", "Rahmon", "new-actor"]
+
+    static let edits: [Edit] = [
+        Edit(name: "add a mention") { site, random in
+            guard let document = documents(site).randomElement(using: &random), let text = text(site, document) else { return }
+            try site.write(document, Data((text + "\nAlso [[\(targets.randomElement(using: &random)!)]] here.\n").utf8))
+        },
+        Edit(name: "remove a mention") { site, random in
+            guard let document = documents(site).randomElement(using: &random), let text = text(site, document),
+                  let open = text.range(of: "[["), let close = text.range(of: "]]", range: open.upperBound..<text.endIndex) else { return }
+            try site.write(document, Data(text.replacingCharacters(in: open.lowerBound..<close.upperBound, with: "someone").utf8))
+        },
+        Edit(name: "change an alias") { site, random in
+            let alias = ["IRI", "Persia", "Tehran", "Rahmon"].randomElement(using: &random)!
+            try site.write("Content/actors/iran.md", Data("---\nname: Iran\ntype: country\naliases: [\(alias)]\n---\nA country.\n".utf8))
+        },
+        Edit(name: "delete an entity") { site, random in
+            let path = ["Content/actors/afghanistan.md", "Content/events/civil-war.md", "Content/actors/new-actor.md"].randomElement(using: &random)!
+            try? site.remove(path)
+        },
+        Edit(name: "add an entity") { site, random in
+            let name = ["New Actor", "Newcomer"].randomElement(using: &random)!
+            try site.write("Content/actors/new-actor.md", Data("---\nname: \(name)\n---\nNew, linked to [[iran]].\n".utf8))
+        },
+        Edit(name: "restore an entity") { site, _ in
+            try site.write("Content/actors/afghanistan.md", Data("---\nname: Afghanistan\ntype: country\n---\nA neighbour.\n".utf8))
+            try site.write("Content/events/civil-war.md", Data("---\nname: Tajik civil war\ndate: 1992/1997\n---\nWar.\n".utf8))
+        },
+        Edit(name: "edit a template") { site, random in
+            let footer = ["<footer>Edited footer {{siteTitle}}</footer>\n", "<footer>{{#nav}}{{label}} {{/nav}}</footer>\n"]
+                .randomElement(using: &random)!
+            try site.write("Templates/partials/footer.mustache", Data(footer.utf8))
+        },
+        Edit(name: "drop the template override") { site, _ in
+            try? site.remove("Templates/partials/footer.mustache")
+        },
+        Edit(name: "edit the settings") { site, random in
+            let title = ["Fixture", "Renamed site", "Другое имя"].randomElement(using: &random)!
+            try site.write("dossier.yml", Data("title: \(title)\npaginate: \(Int.random(in: 1...3, using: &random))\n".utf8))
+        },
+        Edit(name: "add a document") { site, random in
+            let n = Int.random(in: 1...3, using: &random)
+            try site.write("Content/articles/extra-\(n).md",
+                           Data("---\ntitle: Extra \(n)\ndate: 2023-0\(n)-01\n---\nOn [[iran]] and [[tajikistan]].\n".utf8))
+        },
+        Edit(name: "rename a document") { site, random in
+            guard let document = documents(site).randomElement(using: &random) else { return }
+            let renamed = "Content/articles/renamed-\(Int.random(in: 1...3, using: &random)).md"
+            guard renamed != document, !FileManager.default.fileExists(atPath: site.root.appendingPathComponent(renamed).path) else { return }
+            try FileManager.default.moveItem(at: site.root.appendingPathComponent(document), to: site.root.appendingPathComponent(renamed))
+        },
+        Edit(name: "break and fix YAML") { site, random in
+            guard let document = documents(site).randomElement(using: &random), let text = text(site, document) else { return }
+            try site.write(document, Data(text.replacingOccurrences(of: "title:", with: "title: [unclosed").utf8))
+        },
+    ]
+
+    @Test(arguments: [1, 2, 3])
+    func incrementalEqualsClean(seed: UInt64) throws {
+        var random = SeededGenerator(state: seed)
+        let site = try copyFixture()
+        let preview = PreviewBuild(options: site.options())
+        _ = preview.rebuild()
+        var history: [String] = []
+        for step in 0..<25 {
+            let edit = Self.edits.randomElement(using: &random)!
+            try edit.apply(site, &random)
+            history.append(edit.name)
+            let incremental = preview.rebuild()
+            let clean = PreviewBuild(options: site.options())
+            let reference = clean.rebuild()
+            let context = "seed \(seed), step \(step): \(history.joined(separator: " → "))"
+            #expect(incremental.succeeded == reference.succeeded, "\(context)")
+            #expect(incremental.diagnostics.map(\.description) == reference.diagnostics.map(\.description), "\(context)")
+            if reference.succeeded {
+                let got = preview.files, want = clean.files
+                #expect(Set(got.keys) == Set(want.keys), "\(context)")
+                let differing = want.keys.filter { got[$0] != want[$0] }.sorted()
+                #expect(differing.isEmpty, "\(context): \(differing.prefix(5))")
+            }
+        }
+    }
+
+    @Test func unchangedFilesAreNotParsedAgain() throws {
+        let site = try copyFixture()
+        let preview = PreviewBuild(options: site.options())
+        let first = preview.rebuild()
+        #expect(first.succeeded && first.reused == 0 && first.parsed > 5)
+        try site.write("Content/actors/iran.md", Data("---\nname: Iran\n---\nEdited.\n".utf8))
+        let second = preview.rebuild()
+        #expect(second.parsed == 1)
+        #expect(second.reused == first.parsed - 1)
+        #expect(second.changed.contains("actors/iran/index.html"))
+        #expect(!second.changed.contains("actors/tajikistan/index.html") || second.changed.count < first.pages)
+        let third = preview.rebuild()
+        #expect(third.parsed == 0 && third.changed.isEmpty && third.removed.isEmpty)
+    }
+}

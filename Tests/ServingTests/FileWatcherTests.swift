@@ -1,0 +1,78 @@
+import Foundation
+@testable import Serving
+import Testing
+import TestSupport
+
+/// The watcher sees what editors and tools do, with inotify and with polling.
+@Suite(.serialized) struct FileWatcherTests {
+    final class Batches: @unchecked Sendable {
+        private let lock = NSLock()
+        private var seen: [Set<String>] = []
+        func add(_ batch: Set<String>) { lock.withLock { seen.append(batch) } }
+        var all: Set<String> { lock.withLock { seen.reduce(into: Set<String>()) { $0.formUnion($1) } } }
+        func reset() { lock.withLock { seen = [] } }
+    }
+
+    @Test(arguments: [false, true])
+    func seesCreateModifyDeleteRenameAndAtomicSaves(polling: Bool) throws {
+        let site = try TemporarySite(["Content/articles/a.md": "one\n", "Content/articles/b.md": "two\n"])
+        let content = site.root.path + "/Content"
+        let batches = Batches()
+        let watcher = FileWatcher(roots: [content], forcePolling: polling) { batches.add($0) }
+        defer { watcher.stop() }
+        #expect(watcher.mechanism == (polling ? "polling" : "inotify"))
+        usleep(polling ? 300_000 : 50_000)
+
+        func expectChange(_ path: String, _ what: String, _ action: () throws -> Void) throws {
+            batches.reset()
+            try action()
+            #expect(waitUntil(5) { batches.all.contains(content + "/" + path) }, "\(what) of \(path) not seen (\(polling ? "polling" : "inotify"))")
+        }
+        try expectChange("articles/c.md", "creation") { try site.write("Content/articles/c.md", Data("new\n".utf8)) }
+        try expectChange("articles/a.md", "modification") { try site.write("Content/articles/a.md", Data("one, edited\n".utf8)) }
+        try expectChange("articles/b.md", "deletion") { try site.remove("Content/articles/b.md") }
+        try expectChange("articles/d.md", "rename") {
+            try FileManager.default.moveItem(atPath: content + "/articles/c.md", toPath: content + "/articles/d.md")
+        }
+        // An editor's atomic save: write a temporary file, rename it over the original.
+        try expectChange("articles/a.md", "atomic save") {
+            try Data("one, saved\n".utf8).write(to: URL(fileURLWithPath: content + "/articles/.a.md.tmp"))
+            _ = rename(content + "/articles/.a.md.tmp", content + "/articles/a.md")
+        }
+        // A folder that appears with files already in it (moved in, or made by `git checkout`).
+        try expectChange("notes/n.md", "new folder") {
+            let staging = site.root.path + "/staging"
+            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            try Data("note\n".utf8).write(to: URL(fileURLWithPath: staging + "/n.md"))
+            try FileManager.default.moveItem(atPath: staging, toPath: content + "/notes")
+        }
+        // Files in a folder created after watching started are watched too.
+        try expectChange("notes/m.md", "file in a new folder") { try site.write("Content/notes/m.md", Data("more\n".utf8)) }
+    }
+
+    @Test func burstsArriveAsOneBatch() throws {
+        let site = try TemporarySite([:])
+        let content = site.root.path + "/Content"
+        let batches = Batches()
+        let counter = NSLock()
+        nonisolated(unsafe) var deliveries = 0
+        let watcher = FileWatcher(roots: [content], quietPeriod: .milliseconds(80)) { batch in
+            counter.withLock { deliveries += 1 }
+            batches.add(batch)
+        }
+        defer { watcher.stop() }
+        usleep(50_000)
+        for i in 0..<20 { try site.write("Content/articles/\(i).md", Data("x\n".utf8)) }
+        #expect(waitUntil(5) { batches.all.filter { $0.hasSuffix(".md") }.count == 20 })
+        usleep(200_000)
+        #expect(counter.withLock { deliveries } <= 2, "twenty quick writes should not give twenty rebuilds")
+    }
+
+    @Test func editorLitterIsIgnored() {
+        #expect(!FileWatcher.isInteresting("/s/Content/a.md~"))
+        #expect(!FileWatcher.isInteresting("/s/Content/.a.md.swp"))
+        #expect(!FileWatcher.isInteresting("/s/Content/4913"))
+        #expect(!FileWatcher.isInteresting("/s/Content/.#a.md"))
+        #expect(FileWatcher.isInteresting("/s/Content/a.md"))
+    }
+}

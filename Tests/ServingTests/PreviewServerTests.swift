@@ -1,0 +1,104 @@
+import Foundation
+@testable import Serving
+import Testing
+import TestSupport
+
+/// `dossier serve` end to end: HTTP, live reload, the error overlay and rebuilds under load.
+@Suite(.serialized) struct PreviewServerTests {
+    static let files = [
+        "Content/actors/iran.md": "---\nname: Iran\n---\nA country.\n",
+        "Content/actors/tajikistan.md": "---\nname: Tajikistan\n---\nAnother country.\n",
+        "Content/articles/ties.md": "---\ntitle: Ties\ndate: 2022-06-01\n---\n[[iran]] and [[tajikistan]] talk.\n",
+    ]
+
+    func withServer(_ body: (TemporarySite, PreviewServer, UInt16) throws -> Void) async throws {
+        let site = try TemporarySite(Self.files)
+        let server = PreviewServer(options: site.options()) { _ in }
+        let listening = try await server.start(host: "127.0.0.1", port: 0)
+        #expect(listening.port > 0)
+        try body(site, server, listening.port)
+        await server.stop()
+    }
+
+    @Test func servesPagesWithTheLiveReloadScript() async throws {
+        try await withServer { _, _, port in
+            let home = try httpGet("/", port: port)
+            #expect(home.status == 200)
+            #expect(home.headers["content-type"] == "text/html; charset=utf-8")
+            #expect(home.body.contains(LiveReloadScript.tag + "</body>"))
+            let actor = try httpGet("/actors/iran/index.html", port: port)
+            #expect(actor.status == 200 && actor.body.contains("<h1"))
+            #expect(try httpGet("/actors/iran", port: port).headers["location"] == "/actors/iran/")
+            #expect(try httpGet("/graph.json", port: port).headers["content-type"] == "application/json")
+            #expect(try httpGet("/nowhere/", port: port).status == 404)
+            #expect(try httpGet("/_dossier/live.js", port: port).body.contains("new WebSocket"))
+            #expect(try httpGet("/assets/style.css", port: port, method: "HEAD").status == 200)
+        }
+    }
+
+    @Test(arguments: ["/../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/actors/..%2f..%2f..%2fetc/passwd", "/a%5c..%5c..%5cb"])
+    func refusesPathsOutOfTheSite(path: String) async throws {
+        try await withServer { _, _, port in
+            let response = try httpGet(path, port: port)
+            #expect(response.status == 400 || response.status == 404)
+            #expect(!response.body.contains("root:"))
+        }
+    }
+
+    @Test func editReloadsTheChangedPagesAndErrorsShowUntilFixed() async throws {
+        try await withServer { site, server, port in
+            let socket = try TestWebSocket(port: port)
+            #expect(socket.receive() == #"{"type":"ok"}"#)
+
+            // An edit: the pages that show it are named, the others are not.
+            try site.write("Content/actors/iran.md", Data("---\nname: Iran\n---\nA country, edited.\n".utf8))
+            let reload = try #require(socket.receive { $0.contains(#""type":"reload""#) })
+            #expect(reload.contains(#""actors/iran/index.html""#))
+            #expect(!reload.contains(#""actors/tajikistan/index.html""#))
+            #expect(try httpGet("/actors/iran/", port: port).body.contains("A country, edited."))
+
+            // A broken file: the overlay message carries file:line:col, the old page stays.
+            try site.write("Content/articles/ties.md", Data("---\ntitle: Ties\n---\n[[irn]] talks.\n".utf8))
+            let errors = try #require(socket.receive { $0.contains(#""type":"errors""#) })
+            #expect(errors.contains("Content/articles/ties.md:4:1: error: unknown entity 'irn'"))
+            #expect(try httpGet("/articles/ties/", port: port).body.contains("Ties"))
+            // A page opened now learns about the errors as it connects.
+            let late = try TestWebSocket(port: port)
+            #expect(late.receive()?.contains(#""type":"errors""#) == true)
+
+            // Fixed: the overlay goes (a reload message), the page shows the fix.
+            try site.write("Content/articles/ties.md", Data("---\ntitle: Ties\n---\n[[iran]] talks again.\n".utf8))
+            let fixed = try #require(socket.receive { $0.contains(#""type":"reload""#) })
+            #expect(fixed.contains(#""articles/ties/index.html""#))
+            #expect(try httpGet("/articles/ties/", port: port).body.contains("talks again"))
+            _ = server
+        }
+    }
+
+    @Test func requestsDuringRebuildsGetWholePages() async throws {
+        try await withServer { site, server, port in
+            let stop = NSLock()
+            nonisolated(unsafe) var done = false
+            let path = site.root.appendingPathComponent("Content/actors/iran.md")
+            let writer = Thread {
+                for i in 0..<15 {
+                    try? Data("---\nname: Iran\n---\nVersion \(i).\n".utf8).write(to: path, options: .atomic)
+                    usleep(40_000)
+                }
+                stop.withLock { done = true }
+            }
+            writer.start()
+            var checked = 0
+            while !stop.withLock({ done }) || checked < 20 {
+                let page = try httpGet("/actors/iran/index.html", port: port)
+                #expect(page.status == 200)
+                #expect(page.body.hasSuffix("</html>\n"), "a truncated page was served")
+                // One snapshot per response: every "Version N" on the page is the same N.
+                let versions = Set(page.body.matches(of: /Version (\d+)/).map { String($0.1) })
+                #expect(versions.count <= 1, "a page mixed two builds: \(versions)")
+                checked += 1
+            }
+            #expect(waitUntil(5) { server.rebuildsFinished >= 1 })
+        }
+    }
+}
