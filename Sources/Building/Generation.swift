@@ -95,12 +95,12 @@ public enum Pipeline {
     @discardableResult
     public static func render(
         _ site: Site, pages: [Page], templates: TemplateSet, contentAssets: [(relativePath: String, url: URL)],
-        emit: @Sendable (_ path: String, _ contents: consuming Contents) -> Void
+        graph: Bool = true, emit: @Sendable (_ path: String, _ contents: consuming Contents) -> Void
     ) -> Int {
         let renderer = PageRenderer(site: site, templates: templates)
         let assets = templates.assets.map { ($0.path, $0.url) } + contentAssets.map { ($0.relativePath, $0.url) }
         // The graph is the largest single job: it starts first so it does not finish last.
-        let jobs: [Job] = [.graph] + assets.map { .asset(path: $0, url: $1) } + pages.map { .page($0) }
+        let jobs: [Job] = (graph ? [.graph] : []) + assets.map { .asset(path: $0, url: $1) } + pages.map { .page($0) }
         jobs.parallelForEach { job in
             switch job {
             case .graph:

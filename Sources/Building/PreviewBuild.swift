@@ -3,9 +3,10 @@ import Model
 import Rendering
 
 /// The site built again after every change, kept in memory: what `dossier serve` shows.
-/// Unchanged files are not parsed again, and each rebuild reports which output files
-/// changed, so the browser reloads only the pages that did. A failed rebuild keeps the
-/// last good site.
+/// Unchanged files are not parsed again; when only the text of existing files changed, only
+/// the pages that show that text are rendered again (see `ChangeScope`). Each rebuild reports
+/// which output files changed, so the browser reloads only those pages. A failed rebuild
+/// keeps the last good site.
 public final class PreviewBuild: @unchecked Sendable {
     public struct Outcome: Sendable {
         public var diagnostics: [Diagnostic] = []
@@ -16,14 +17,26 @@ public final class PreviewBuild: @unchecked Sendable {
         public var removed: [String] = []
         public var reused = 0
         public var parsed = 0
+        /// Pages in the site, and pages rendered by this build.
         public var pages = 0
+        public var rendered = 0
         public var seconds = 0.0
+    }
+
+    /// What the last good build was made of.
+    private struct State {
+        var site: Site
+        var templates: TemplateSet
+        var pages: [Page]
+        var files: [String: [UInt8]]
+        /// `graph.json`, made when first asked for.
+        var graph: [UInt8]?
     }
 
     public let options: BuildOptions
     private let cache = ParseCache()
     private let lock = NSLock()
-    private var current: [String: [UInt8]] = [:]
+    private var state: State?
 
     public init(options: BuildOptions) {
         var options = options
@@ -32,39 +45,117 @@ public final class PreviewBuild: @unchecked Sendable {
     }
 
     /// The last good site: output path → bytes.
-    public var files: [String: [UInt8]] { lock.withLock { current } }
+    public var files: [String: [UInt8]] {
+        var all = lock.withLock { state?.files ?? [:] }
+        if all.isEmpty { return all }
+        all["graph.json"] = file(at: "graph.json")
+        return all
+    }
 
-    public func file(at path: String) -> [UInt8]? { lock.withLock { current[path] } }
+    public func file(at path: String) -> [UInt8]? {
+        guard path == "graph.json" else { return lock.withLock { state?.files[path] } }
+        // The graph lists every mention: a large file that changes with every edit and that
+        // few previews ask for, so it is written on request.
+        return lock.withLock {
+            guard var current = state else { return nil }
+            if current.graph == nil {
+                var bytes: [UInt8] = []
+                GraphExport.write(current.site) { bytes += $0 }
+                current.graph = bytes
+                state = current
+            }
+            return current.graph
+        }
+    }
 
-    /// Builds the site again. Concurrent calls are not expected (the server serialises them).
+    /// Builds the site again. Calls are not expected to overlap (the server serialises them).
     public func rebuild() -> Outcome {
         let start = DispatchTime.now()
+        func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
         var outcome = Outcome()
         let generation = Pipeline.generate(options)
         outcome.diagnostics = generation.diagnostics
         (outcome.reused, outcome.parsed) = generation.parsing ?? (0, 0)
-        func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
         guard !generation.failed(strict: options.strict), let site = generation.site, let templates = generation.templates else {
             outcome.seconds = elapsed()
             return outcome
         }
+        let previous = lock.withLock { state }
+        let scope = previous.map { ChangeScope(from: $0.site, $0.templates, to: site, templates) } ?? .everything
+        let pages: [Page]
+        switch scope {
+        case .everything: pages = generation.pages
+        case .pages(let dirty): pages = generation.pages.filter(dirty.contains)
+        }
+
         let collected = NSLock()
-        nonisolated(unsafe) var next: [String: [UInt8]] = [:]
-        outcome.pages = Pipeline.render(site, pages: generation.pages, templates: templates,
-                                        contentAssets: generation.contentAssets) { path, contents in
+        nonisolated(unsafe) var rendered: [String: [UInt8]] = [:]
+        outcome.rendered = Pipeline.render(site, pages: pages, templates: templates, contentAssets: generation.contentAssets,
+                                           graph: false) { path, contents in
             let bytes: [UInt8] = switch contents {
             case .bytes(let bytes): bytes
             case .text(let text): Array(text.utf8)
             case .stream(let produce): { var all: [UInt8] = []; produce { all += $0 }; return all }()
             }
-            collected.withLock { next[path] = bytes }
+            collected.withLock { rendered[path] = bytes }
         }
-        let previous = files
-        outcome.changed = next.filter { previous[$0.key] != $0.value }.map(\.key).sorted()
-        outcome.removed = previous.keys.filter { next[$0] == nil }.sorted()
-        lock.withLock { current = next }
+        // Pages not rendered keep their bytes; pages and assets that are gone go.
+        var next = previous?.files ?? [:]
+        if case .everything = scope { next = [:] }
+        let live = Set(generation.pages.map { $0.outputPath(in: site) })
+            .union(templates.assets.map(\.path)).union(generation.contentAssets.map(\.relativePath))
+        next = next.filter { live.contains($0.key) }
+        for (path, bytes) in rendered { next[path] = bytes }
+
+        let old = previous?.files ?? [:]
+        outcome.changed = next.filter { old[$0.key] != $0.value }.map(\.key).sorted()
+        outcome.removed = old.keys.filter { next[$0] == nil }.sorted()
+        if outcome.changed.contains(where: { $0.hasSuffix(".html") }) || !outcome.removed.isEmpty || previous == nil {
+            outcome.changed.append("graph.json")
+        }
+        lock.withLock { state = State(site: site, templates: templates, pages: generation.pages, files: next) }
+        outcome.pages = generation.pages.count
         outcome.succeeded = true
         outcome.seconds = elapsed()
         return outcome
+    }
+}
+
+/// Which pages a change can affect. Anything beyond the text of existing files — settings,
+/// templates, files added or removed, an entity's name, dates or links, a document's front
+/// matter — affects every page. When only the bodies of existing files changed, the pages
+/// affected are those files' own pages, the pages of every entity they mention (before or
+/// after the change: those pages quote their passages, count their mentions and rank
+/// related entities from them), and the few pages that summarise the whole site.
+enum ChangeScope {
+    case everything
+    case pages(Set<Page>)
+
+    init(from old: Site, _ oldTemplates: TemplateSet, to new: Site, _ newTemplates: TemplateSet) {
+        guard old.config == new.config, oldTemplates.sources == newTemplates.sources,
+              old.files.map(\.path) == new.files.map(\.path), old.documents == new.documents,
+              old.entities == new.entities, old.timeline == new.timeline
+        else {
+            self = .everything
+            return
+        }
+        var dirty = Set<Page>([.home])
+        dirty.formUnion(new.sections.map { .section(name: $0) })
+        dirty.formUnion(EntityKind.allCases.map { .entityIndex($0) })
+        var entities = Set<Int>()
+        for index in new.files.indices where old.files[index] != new.files[index] {
+            guard old.files[index].frontMatter == new.files[index].frontMatter else {
+                self = .everything
+                return
+            }
+            if new.documents.contains(index) { dirty.insert(.document(file: index)) }
+            if let owner = new.entityByFile[index] { entities.insert(owner) }
+            for case let target? in old.resolutions[index] + new.resolutions[index] { entities.insert(target) }
+        }
+        for entity in entities {
+            let count = max(Pagination.entityPageCount(old, entity: entity), Pagination.entityPageCount(new, entity: entity))
+            for number in 1...count { dirty.insert(.entity(index: entity, number: number)) }
+        }
+        self = .pages(dirty)
     }
 }

@@ -45,10 +45,10 @@ extension Page {
     }
 }
 
-enum Pagination {
+public enum Pagination {
     /// Entity pages paginate by document: the groups of mentions listed on them, and for
     /// themes the documents that belong to the theme, `paginate` of each per page.
-    static func entityPageCount(_ site: Site, entity: Int) -> Int {
+    public static func entityPageCount(_ site: Site, entity: Int) -> Int {
         var items = site.backlinkGroups[entity].count
         if site.entities[entity].kind == .theme { items = max(items, site.documentsByEntity[entity].count) }
         return max(1, pageCount(items: items, perPage: site.config.paginate))

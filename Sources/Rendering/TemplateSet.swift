@@ -8,6 +8,8 @@ public struct TemplateSet: Sendable {
     let library: TemplateLibrary
     /// Files other than templates (CSS, scripts, images), copied to the output as they are.
     public let assets: [(path: String, url: URL)]
+    /// Each template's source by name: two sets render alike when these are equal.
+    public let sources: [String: String]
 
     /// Templates every site needs; a missing one is reported when the theme loads, not as
     /// an empty page later.
@@ -55,7 +57,7 @@ public struct TemplateSet: Sendable {
         }
         diagnostics += missingPartials(templates, files: files)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (TemplateSet(library: TemplateLibrary(templates), assets: assets), diagnostics)
+        return (TemplateSet(library: TemplateLibrary(templates), assets: assets, sources: templates.mapValues(\.source)), diagnostics)
     }
 
     /// Partials named in templates (`{{> name}}`) that no template provides.

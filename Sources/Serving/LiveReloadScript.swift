@@ -19,7 +19,7 @@ enum LiveReloadScript {
         const box = document.createElement("div");
         box.id = overlayId;
         box.setAttribute("role", "alert");
-        box.style.cssText = "position:fixed;inset:0;z-index:2147483647;background:rgba(20,20,24,.94);color:#f5f5f5;" +
+        box.style.cssText = "position:fixed;inset:0;z-index:2147483647;background:rgba(20,20,24,.97);color:#f5f5f5;" +
           "font:14px/1.5 ui-monospace,monospace;padding:2rem;overflow:auto;white-space:pre-wrap";
         const title = document.createElement("strong");
         title.textContent = "Dossier: the last change does not build. The page shows the last good build.";

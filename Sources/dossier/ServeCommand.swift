@@ -30,7 +30,8 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let url = "http://\(host):\(listening.port)/"
-        print("Serving \(url) — watching Content/, Templates/ and dossier.yml (\(listening.watcher)). Press Ctrl-C to stop.")
+        // Written unbuffered: scripts read this line through a pipe.
+        FileHandle.standardOutput.write(Data("Serving \(url) — watching Content/, Templates/ and dossier.yml (\(listening.watcher)). Press Ctrl-C to stop.\n".utf8))
         if open { Self.openBrowser(url) }
         // Serve until interrupted.
         while true { try await Task.sleep(for: .seconds(3600)) }
