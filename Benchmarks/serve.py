@@ -124,6 +124,7 @@ def main():
                     break
             latencies.append((time.monotonic() - start) * 1000)
             line = server.stderr.readline()
+            print("  " + line.strip())
             found = re.search(r"Rebuilt in (\d+) ms", line)
             if found:
                 rebuilt.append(int(found.group(1)))

@@ -21,6 +21,8 @@ public final class PreviewBuild: @unchecked Sendable {
         public var pages = 0
         public var rendered = 0
         public var seconds = 0.0
+        /// Seconds per stage.
+        public var timings: [(step: String, seconds: Double)] = []
     }
 
     /// What the last good build was made of.
@@ -74,6 +76,8 @@ public final class PreviewBuild: @unchecked Sendable {
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
         var outcome = Outcome()
         let generation = Pipeline.generate(options)
+        outcome.timings = generation.timings
+        let renderStart = DispatchTime.now()
         outcome.diagnostics = generation.diagnostics
         (outcome.reused, outcome.parsed) = generation.parsing ?? (0, 0)
         guard !generation.failed(strict: options.strict), let site = generation.site, let templates = generation.templates else {
@@ -117,6 +121,7 @@ public final class PreviewBuild: @unchecked Sendable {
         outcome.pages = generation.pages.count
         outcome.succeeded = true
         outcome.seconds = elapsed()
+        outcome.timings.append(("render", Double(DispatchTime.now().uptimeNanoseconds - renderStart.uptimeNanoseconds) / 1e9))
         return outcome
     }
 }

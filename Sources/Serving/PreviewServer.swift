@@ -138,7 +138,9 @@ public final class PreviewServer: @unchecked Sendable {
                 for diagnostic in outcome.diagnostics { log(diagnostic.description) }
             } else {
                 let pages = outcome.changed.count + outcome.removed.count
-                log("Rebuilt in \(time): \(pages) file\(pages == 1 ? "" : "s") changed, \(outcome.parsed) parsed, \(outcome.reused) reused")
+                let stages = outcome.timings.map { "\($0.step) \(Int(($0.seconds * 1000).rounded()))" }.joined(separator: ", ")
+                log("Rebuilt in \(time): \(pages) file\(pages == 1 ? "" : "s") changed, \(outcome.rendered) of \(outcome.pages) pages rendered, "
+                    + "\(outcome.parsed) parsed, \(outcome.reused) reused (ms: \(stages))")
                 for diagnostic in outcome.diagnostics { log(diagnostic.description) }
             }
             live.reload(outcome.changed + outcome.removed)
