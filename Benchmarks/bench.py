@@ -70,8 +70,12 @@ def prepare_corpus(root, articles, seed, with_hugo):
         f.write(stamp)
 
 
-def dossier_build(binary, site, output):
-    shutil.rmtree(output, ignore_errors=True)
+def dossier_build(binary, site, output, warm=False):
+    """A cold build: no output and no parse cache (.dossier/) left by an earlier one.
+    A warm build keeps both, as a writer's second `dossier build` would."""
+    if not warm:
+        shutil.rmtree(output, ignore_errors=True)
+        shutil.rmtree(os.path.join(site, ".dossier"), ignore_errors=True)
     result = run([binary, "build", "--site", site, "--output", output, "--timings"])
     result["stages"] = {m.group(1): float(m.group(2))
                         for m in re.finditer(r"^(\w+)\s+([\d.]+) s$", result.pop("output"), re.M)}
@@ -133,6 +137,10 @@ def measure(size, args, dossier, hugo, floor):
               + (f", hugo {runs['hugo'][-1]['wall']:.2f} s" if hugo else "")
               + f", floor {runs['floor'][-1]['floor_s']:.2f} s", file=sys.stderr)
 
+    # Warm builds: nothing changed since the last build, which left its cache and output.
+    dossier_build(dossier, site, out_d)
+    runs["warm"] = [dossier_build(dossier, site, out_d, warm=True) for _ in range(args.runs)]
+
     def stats(tool):
         return {key: summary([r[key] for r in runs[tool]]) for key in ("wall", "cpu", "rss_mb")}
 
@@ -142,6 +150,7 @@ def measure(size, args, dossier, hugo, floor):
         "output_mb": output_bytes / 1e6,
         "output_files": sum(1 for _ in open(manifest)),
         "dossier": stats("dossier"),
+        "dossier_warm": stats("warm"),
         "dossier_stages": {stage: statistics.median(r["stages"][stage] for r in runs["dossier"])
                            for stage in runs["dossier"][0]["stages"]},
         "floor": {
@@ -153,6 +162,7 @@ def measure(size, args, dossier, hugo, floor):
     d_wall = [r["wall"] for r in runs["dossier"]]
     result["dossier_vs_floor"] = summary([w / f["floor_s"] for w, f in zip(d_wall, runs["floor"])])
     result["dossier_cores_busy"] = result["dossier"]["cpu"]["median"] / result["dossier"]["wall"]["median"]
+    result["warm_vs_cold"] = result["dossier_warm"]["wall"]["median"] / result["dossier"]["wall"]["median"]
     if hugo:
         result["hugo"] = stats("hugo")
         result["dossier_vs_hugo"] = {
@@ -180,18 +190,20 @@ def markdown(report):
         "| ---: | --- | --- | --- | --- |",
     ]
     for r in report["results"]:
-        tools = [("Dossier", r["dossier"])] + ([("Hugo", r["hugo"])] if "hugo" in r else [])
+        tools = [("Dossier", r["dossier"]), ("Dossier, warm", r["dossier_warm"])] + ([("Hugo", r["hugo"])] if "hugo" in r else [])
         for name, s in tools:
             lines.append(f"| {r['articles']:,} | {name} | {cell(s['wall'])} | {cell(s['cpu'])} | {cell(s['rss_mb'], '', 0)} |")
         f = r["floor"]
         lines.append(f"| {r['articles']:,} | floor (cmark + write) | {cell(f['total_s'])} | | |")
-    lines += ["", "| articles | Dossier / Hugo wall | Dossier / Hugo RSS | Dossier / floor | cores busy | output |",
-              "| ---: | --- | --- | --- | --- | --- |"]
+    lines += ["", "Cold builds start without output and without the parse cache (`.dossier/`); warm builds",
+              "follow a build of the same, unchanged content.", "",
+              "| articles | Dossier / Hugo wall | Dossier / Hugo RSS | Dossier / floor | warm / cold | cores busy | output |",
+              "| ---: | --- | --- | --- | --- | --- | --- |"]
     for r in report["results"]:
         vs_hugo = cell(r["dossier_vs_hugo"]["wall"], "×") if "dossier_vs_hugo" in r else "n/a"
         rss = cell(r["dossier_vs_hugo"]["rss"], "×") if "dossier_vs_hugo" in r else "n/a"
         lines.append(f"| {r['articles']:,} | {vs_hugo} | {rss} | {cell(r['dossier_vs_floor'], '×')} | "
-                     f"{r['dossier_cores_busy']:.2f} | {r['output_files']:,} files, {r['output_mb']:.0f} MB |")
+                     f"{r['warm_vs_cold']:.2f}× | {r['dossier_cores_busy']:.2f} | {r['output_files']:,} files, {r['output_mb']:.0f} MB |")
     lines += ["", "Dossier's stages (median seconds, from `--timings`):", "",
               "| articles | " + " | ".join(report["results"][0]["dossier_stages"]) + " |",
               "| ---: |" + " --- |" * len(report["results"][0]["dossier_stages"])]

@@ -16,6 +16,8 @@ public struct BuildOptions: Sendable {
     public var progress: (@Sendable (String) -> Void)?
     /// Parsed files from earlier builds in this process, reused when unchanged.
     public var parseCache: ParseCache?
+    /// Keep parsed files in `.dossier/cache` in the site between runs (`dossier build`).
+    public var persistentCache = false
 
     public init(site: URL, output: URL? = nil) {
         self.site = site.standardizedFileURL

@@ -36,7 +36,21 @@ public enum Builder {
     }
 
     private static func buildReport(_ options: BuildOptions) -> Report {
+        var options = options
+        if options.persistentCache, options.parseCache == nil {
+            let cache = ParseCache()
+            BuildCache.load(into: cache, site: options.site)
+            options.parseCache = cache
+        }
         let generation = Pipeline.generate(options)
+        // Parsing results do not depend on whether the site links: keep them either way,
+        // saved while the pages render.
+        let saving = DispatchGroup()
+        if options.persistentCache, let cache = options.parseCache, generation.parsing != nil {
+            let site = options.site
+            DispatchQueue.global().async(group: saving) { BuildCache.save(cache, site: site) }
+        }
+        defer { saving.wait() }
         var report = Report(diagnostics: generation.diagnostics)
         report.timings = generation.timings
         var clock = Stopwatch()

@@ -2,10 +2,12 @@
 import Glibc
 private let systemWrite = Glibc.write
 private let systemClose = Glibc.close
+private let systemLink = Glibc.link
 #elseif canImport(Darwin)
 import Darwin
 private let systemWrite = Darwin.write
 private let systemClose = Darwin.close
+private let systemLink = Darwin.link
 #endif
 
 /// Plain POSIX file writing for the output: one open, write and close per file, from many
@@ -77,6 +79,15 @@ enum FileWriting {
         }
 
         deinit { if fd >= 0 { _ = systemClose(fd) } }
+    }
+
+    /// A hard link to `existing` at `path` (parent folders made as needed); false when the
+    /// file system refuses, and the caller writes a copy instead.
+    static func link(_ existing: String, to path: String) -> Bool {
+        if systemLink(existing, path) == 0 { return true }
+        guard errno == ENOENT else { return false }
+        makeParents(of: path)
+        return systemLink(existing, path) == 0
     }
 
     /// The size of the file at `path`, or nil.

@@ -94,9 +94,14 @@ public struct OutputWriter {
         }
 
         private func write(_ bytes: UnsafeRawBufferPointer, path: String) {
-            let same = previous.map { FileWriting.hasContents(bytes, at: $0 + "/" + path) } ?? false
+            let old = previous.map { $0 + "/" + path }
+            let same = old.map { FileWriting.hasContents(bytes, at: $0) } ?? false
+            let target = folder.path + "/" + path
             do {
-                try FileWriting.write(bytes, to: folder.path + "/" + path)
+                // An unchanged file is linked from the previous site: it keeps its inode and
+                // modification time, so tools that sync by time upload only real changes.
+                let linked = same && old.map { FileWriting.link($0, to: target) } == true
+                if !linked { try FileWriting.write(bytes, to: target) }
             } catch {
                 lock.withLock { if failure == nil { failure = .io("\(error)") } }
                 return

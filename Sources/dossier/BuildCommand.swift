@@ -19,6 +19,7 @@ struct Build: ParsableCommand {
     func run() throws {
         var buildOptions = options.buildOptions(output: output)
         buildOptions.baseURL = baseURL
+        buildOptions.persistentCache = true
         let terminal = isatty(STDERR_FILENO) == 1
         if terminal {
             // One line, rewritten as each stage starts, cleared at the end.

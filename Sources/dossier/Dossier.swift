@@ -1,11 +1,12 @@
 import ArgumentParser
+import Building
 
 @main
 struct Dossier: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Generate a linked website of actors, events and themes from annotated Markdown.",
-        version: "0.1.0",
+        version: Version.dossier,
         subcommands: [Build.self, Check.self, Export.self, Serve.self],
         defaultSubcommand: Build.self
     )

@@ -91,11 +91,14 @@ import TestSupport
         let floor = try #require(result["floor"] as? [String: [String: Double]])
         #expect(floor["total_s"]!["median"]! > 0)
         #expect((result["dossier_vs_floor"] as? [String: Double])?["median"].map { $0 > 0 } == true)
+        #expect((result["warm_vs_cold"] as? Double).map { $0 > 0 } == true)
+        #expect(result["dossier_warm"] is [String: Any])
         let stages = try #require(result["dossier_stages"] as? [String: Double])
         #expect(Set(stages.keys).isSuperset(of: ["load", "parse", "link", "render"]))
 
         let markdown = try String(contentsOf: report, encoding: .utf8)
         #expect(markdown.contains("| 15 | Dossier |"))
+        #expect(markdown.contains("| 15 | Dossier, warm |"))
         #expect(markdown.contains("| 15 | floor (cmark + write) |"))
         #expect(markdown.contains("Dossier / floor"))
     }

@@ -36,6 +36,18 @@ public final class ParseCache: @unchecked Sendable {
         return parsed
     }
 
+    /// Entries read from the build cache on disk.
+    func preload(_ loaded: [(path: String, key: Key, file: ParsedFile)]) {
+        lock.withLock {
+            for entry in loaded where entries[entry.path] == nil { entries[entry.path] = (entry.key, entry.file) }
+        }
+    }
+
+    /// Every entry, for writing the build cache.
+    func snapshot() -> [(path: String, key: Key, file: ParsedFile)] {
+        lock.withLock { entries.map { (path: $0.key, key: $0.value.key, file: $0.value.file) } }
+    }
+
     /// Forgets files that are gone; returns and resets the counts of the build just done.
     func finishBuild(keeping paths: Set<String>) -> (reused: Int, parsed: Int) {
         lock.withLock {
@@ -47,15 +59,29 @@ public final class ParseCache: @unchecked Sendable {
 }
 
 /// FNV-1a, 64 bits: a fast, stable fingerprint of file contents (not a security hash).
-enum Fingerprint {
-    static func of(_ bytes: [UInt8]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        bytes.withUnsafeBufferPointer { buffer in
+struct Fingerprint {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ bytes: some Collection<UInt8>) {
+        var hash = value
+        let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
             for byte in buffer {
                 hash ^= UInt64(byte)
                 hash &*= 0x100_0000_01b3
             }
         }
-        return hash
+        if done == nil {
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash &*= 0x100_0000_01b3
+            }
+        }
+        value = hash
+    }
+
+    static func of(_ bytes: [UInt8]) -> UInt64 {
+        var fingerprint = Fingerprint()
+        fingerprint.add(bytes)
+        return fingerprint.value
     }
 }

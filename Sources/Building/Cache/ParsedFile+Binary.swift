@@ -1,0 +1,192 @@
+import Model
+
+// The build cache's encoding of a parsed file, field by field. Adding a field to a model
+// type means adding it here and bumping `BuildCache.formatVersion`; the round-trip test
+// compares every parsed file of the example and fixture sites.
+
+extension BinaryWriter {
+    mutating func parsedFile(_ file: ParsedFile) {
+        string(file.path)
+        role(file.role)
+        optional(file.frontMatter) { $0.frontMatter($1) }
+        array(file.body.segments) { w, segment in
+            switch segment {
+            case .html(let text): w.int(0); w.string(text)
+            case .mentionStart(let i): w.int(1); w.int(i)
+            case .mentionEnd(let i): w.int(2); w.int(i)
+            }
+        }
+        array(file.mentions) { $0.mention($1) }
+        array(file.blocks) { $0.block($1) }
+        array(file.headings) { w, heading in
+            w.int(heading.level); w.string(heading.text); w.string(heading.anchor); w.optional(heading.block) { $0.int($1) }
+        }
+        int(file.wordCount)
+        optional(file.lead) { $0.block($1) }
+        array(file.diagnostics) { w, d in
+            w.string(d.severity.rawValue); w.string(d.code); w.string(d.message); w.optional(d.location) { $0.location($1) }
+        }
+    }
+
+    mutating func role(_ role: FileRole) {
+        switch role {
+        case let .document(section, urlPath): int(0); string(section); string(urlPath)
+        case .entity(let key): int(1); string(key.kind.rawValue); string(key.id.rawValue)
+        }
+    }
+
+    mutating func location(_ location: SourceLocation) {
+        string(location.path); int(location.line); int(location.column)
+    }
+
+    mutating func reference(_ reference: Reference) {
+        string(reference.text); location(reference.location)
+    }
+
+    mutating func date(_ date: PartialDate?) {
+        optional(date) { $0.string($1.edtf) }
+    }
+
+    mutating func mention(_ m: Mention) {
+        string(m.form.rawValue); string(m.target); optional(m.kind) { $0.string($1.rawValue) }
+        string(m.shown); bool(m.hasShownText); location(m.location); int(m.block)
+    }
+
+    mutating func block(_ b: TextBlock) {
+        string(b.text)
+        array(b.spans) { w, s in w.int(s.mention); w.int(s.start); w.int(s.end) }
+        int(b.line)
+        optional(b.anchor) { $0.string($1) }
+    }
+
+    mutating func frontMatter(_ frontMatter: FrontMatter) {
+        switch frontMatter {
+        case .document(let m):
+            int(0)
+            string(m.title); date(m.date); array(m.authors) { $0.string($1) }; optional(m.summary) { $0.string($1) }
+            array(m.themes) { $0.reference($1) }
+            optional(m.source) { w, s in
+                w.optional(s.publisher) { $0.string($1) }; w.optional(s.url) { $0.string($1) }; w.optional(s.title) { $0.string($1) }
+            }
+            bool(m.draft); optional(m.bluf) { $0.string($1) }
+            array(m.judgments) { w, j in
+                w.string(j.text); w.optional(j.likelihood) { $0.string($1) }; w.optional(j.confidence) { $0.string($1) }
+                w.optional(j.basis) { $0.string($1) }; w.location(j.location)
+            }
+        case .actor(let m):
+            int(1)
+            string(m.name); string(m.type.rawValue); array(m.aliases) { $0.string($1) }; optional(m.wikidata) { $0.string($1) }
+        case .event(let m):
+            int(2)
+            string(m.name); array(m.aliases) { $0.string($1) }; date(m.date); optional(m.dateText) { $0.string($1) }
+            optional(m.place) { $0.string($1) }; array(m.actors) { $0.reference($1) }; array(m.themes) { $0.reference($1) }
+        case .theme(let m):
+            int(3)
+            string(m.name); array(m.aliases) { $0.string($1) }; optional(m.broader) { $0.reference($1) }
+        }
+    }
+}
+
+extension BinaryReader {
+    mutating func parsedFile() throws -> ParsedFile {
+        var file = ParsedFile(path: try string(), role: try role(), frontMatter: try optional { try $0.frontMatter() })
+        file.body = RenderedBody(segments: try array { r in
+            switch try r.int() {
+            case 0: .html(try r.string())
+            case 1: .mentionStart(try r.int())
+            case 2: .mentionEnd(try r.int())
+            default: throw Corrupt()
+            }
+        })
+        file.mentions = try array { try $0.mention() }
+        file.blocks = try array { try $0.block() }
+        file.headings = try array { r in
+            Heading(level: try r.int(), text: try r.string(), anchor: try r.string(), block: try r.optional { try $0.int() })
+        }
+        file.wordCount = try int()
+        file.lead = try optional { try $0.block() }
+        file.diagnostics = try array { r in
+            guard let severity = Diagnostic.Severity(rawValue: try r.string()) else { throw Corrupt() }
+            return Diagnostic(severity, try r.string(), try r.string(), at: try r.optional { try $0.location() })
+        }
+        return file
+    }
+
+    mutating func role() throws -> FileRole {
+        switch try int() {
+        case 0: return .document(section: try string(), urlPath: try string())
+        case 1:
+            guard let kind = EntityKind(rawValue: try string()), let id = EntityID(try string()) else { throw Corrupt() }
+            return .entity(EntityKey(kind, id))
+        default: throw Corrupt()
+        }
+    }
+
+    mutating func location() throws -> SourceLocation {
+        SourceLocation(path: try string(), line: try int(), column: try int())
+    }
+
+    mutating func reference() throws -> Reference {
+        Reference(text: try string(), location: try location())
+    }
+
+    mutating func date() throws -> PartialDate? {
+        try optional { r in
+            guard let date = PartialDate(edtf: try r.string()) else { throw Corrupt() }
+            return date
+        }
+    }
+
+    mutating func mention() throws -> Mention {
+        guard let form = Mention.Form(rawValue: try string()) else { throw Corrupt() }
+        let target = try string()
+        let kind = try optional { r -> EntityKind in
+            guard let kind = EntityKind(rawValue: try r.string()) else { throw Corrupt() }
+            return kind
+        }
+        return Mention(form: form, target: target, kind: kind, shown: try string(), hasShownText: try bool(),
+                       location: try location(), block: try int())
+    }
+
+    mutating func block() throws -> TextBlock {
+        TextBlock(text: try string(),
+                  spans: try array { TextBlock.Span(mention: try $0.int(), start: try $0.int(), end: try $0.int()) },
+                  line: try int(), anchor: try optional { try $0.string() })
+    }
+
+    mutating func frontMatter() throws -> FrontMatter {
+        func strings(_ r: inout BinaryReader) throws -> [String] { try r.array { try $0.string() } }
+        switch try int() {
+        case 0:
+            var m = DocumentMeta(title: try string())
+            m.date = try date(); m.authors = try strings(&self); m.summary = try optional { try $0.string() }
+            m.themes = try array { try $0.reference() }
+            m.source = try optional { r in
+                SourceInfo(publisher: try r.optional { try $0.string() }, url: try r.optional { try $0.string() },
+                           title: try r.optional { try $0.string() })
+            }
+            m.draft = try bool(); m.bluf = try optional { try $0.string() }
+            m.judgments = try array { r in
+                Judgment(text: try r.string(), likelihood: try r.optional { try $0.string() }, confidence: try r.optional { try $0.string() },
+                         basis: try r.optional { try $0.string() }, location: try r.location())
+            }
+            return .document(m)
+        case 1:
+            var m = ActorMeta(name: try string())
+            guard let type = ActorType(rawValue: try string()) else { throw Corrupt() }
+            m.type = type; m.aliases = try strings(&self); m.wikidata = try optional { try $0.string() }
+            return .actor(m)
+        case 2:
+            var m = EventMeta(name: try string())
+            m.aliases = try strings(&self); m.date = try date(); m.dateText = try optional { try $0.string() }
+            m.place = try optional { try $0.string() }; m.actors = try array { try $0.reference() }; m.themes = try array { try $0.reference() }
+            return .event(m)
+        case 3:
+            var m = ThemeMeta(name: try string())
+            m.aliases = try strings(&self); m.broader = try optional { try $0.reference() }
+            return .theme(m)
+        default:
+            throw Corrupt()
+        }
+    }
+}

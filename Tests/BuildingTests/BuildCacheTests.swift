@@ -1,0 +1,132 @@
+@testable import Building
+import Foundation
+import Model
+import Testing
+import TestSupport
+
+/// The parse cache on disk: exact round trips, corrupt or stale files ignored, and a second
+/// build that parses only what changed and rewrites only files whose bytes changed.
+@Suite struct BuildCacheTests {
+    static let fixture = Repository.root.appendingPathComponent("Tests/BuildingTests/Fixtures/basic-site")
+
+    @Test(arguments: [Repository.root, fixture])
+    func everyParsedFileRoundTrips(site: URL) throws {
+        var options = BuildOptions(site: site)
+        options.builtinTheme = Repository.templates
+        let cache = ParseCache()
+        options.parseCache = cache
+        let generation = Pipeline.generate(options, withTheme: false)
+        let files = try #require(generation.site).files
+        #expect(files.count > 5)
+        let decoded = try BuildCache.decode(BuildCache.encode(cache.snapshot()))
+        let byPath = Dictionary(uniqueKeysWithValues: decoded.map { ($0.path, $0.file) })
+        for file in files { #expect(byPath[file.path] == file, "\(file.path)") }
+    }
+
+    func site() throws -> TemporarySite {
+        try TemporarySite([
+            "Content/actors/iran.md": "---\nname: Iran\n---\nA country.\n",
+            "Content/actors/tajikistan.md": "---\nname: Tajikistan\n---\nAnother.\n",
+            "Content/articles/one.md": "---\ntitle: One\ndate: 2022-06-01\n---\n[[iran]] talks.\n",
+            "Content/articles/two.md": "---\ntitle: Two\ndate: 2022-07-01\n---\n[[tajikistan]] listens.\n",
+        ])
+    }
+
+    func modificationTime(_ url: URL) throws -> Date {
+        try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date)
+    }
+
+    @Test func secondBuildParsesOnlyChangesAndKeepsUnchangedFiles() throws {
+        let site = try site()
+        var options = site.options()
+        options.persistentCache = true
+        let first = Builder.build(options)
+        #expect(first.succeeded)
+        #expect(FileManager.default.fileExists(atPath: BuildCache.url(site: site.root).path))
+        let unchanged = site.output.appendingPathComponent("actors/tajikistan/index.html")
+        let before = try modificationTime(unchanged)
+        Thread.sleep(forTimeInterval: 0.02)
+
+        // A new process would start with an empty in-memory cache: only the disk cache helps.
+        try site.write("Content/articles/one.md", Data("---\ntitle: One\ndate: 2022-06-01\n---\n[[iran]] talks more.\n".utf8))
+        let cache = ParseCache()
+        #expect(BuildCache.load(into: cache, site: site.root) == 4)
+        options.parseCache = cache
+        let generation = Pipeline.generate(options)
+        #expect(generation.parsing?.parsed == 1)
+        #expect(generation.parsing?.reused == 3)
+
+        options.parseCache = nil
+        let second = Builder.build(options)
+        #expect(second.succeeded)
+        #expect(second.filesWritten > 0 && second.filesUnchanged > 0)
+        #expect(try modificationTime(unchanged) == before, "an unchanged page must keep its modification time")
+        #expect(site.read("articles/one/index.html")?.contains("talks more") == true)
+
+        // The same output as a build without any cache.
+        let clean = try TemporarySite([:])
+        var cleanOptions = site.options()
+        cleanOptions.output = clean.output
+        #expect(Builder.build(cleanOptions).succeeded)
+        for path in ["index.html", "articles/one/index.html", "actors/iran/index.html", "graph.json"] {
+            #expect(site.read(path) == clean.read(path), "\(path)")
+        }
+    }
+
+    @Test func renamedDocumentLosesItsOldPage() throws {
+        let site = try site()
+        var options = site.options()
+        options.persistentCache = true
+        #expect(Builder.build(options).succeeded)
+        try FileManager.default.moveItem(at: site.root.appendingPathComponent("Content/articles/two.md"),
+                                         to: site.root.appendingPathComponent("Content/articles/deux.md"))
+        #expect(Builder.build(options).succeeded)
+        #expect(site.read("articles/two/index.html") == nil)
+        #expect(site.read("articles/deux/index.html")?.contains("Two") == true)
+    }
+
+    @Test func corruptOrStaleCachesAreIgnored() throws {
+        let site = try site()
+        var options = site.options()
+        options.persistentCache = true
+        #expect(Builder.build(options).succeeded)
+        let url = BuildCache.url(site: site.root)
+        let good = try [UInt8](Data(contentsOf: url))
+        #expect(BuildCache.load(into: ParseCache(), site: site.root) == 4)
+
+        var flipped = good
+        flipped[good.count / 2] ^= 0x40
+        let damaged: [[UInt8]] = [
+            [], Array("not a cache".utf8), Array(good.prefix(good.count / 2)), flipped,
+            // Another version of Dossier wrote it (checksum intact).
+            { () -> [UInt8] in
+                var w = BinaryWriter()
+                w.raw(BuildCache.magic); w.int(BuildCache.formatVersion); w.string("0.0.1-other"); w.int(0)
+                var bytes = w.bytes
+                var tail = BinaryWriter()
+                tail.uint64(Fingerprint.of(bytes))
+                bytes += tail.bytes
+                return bytes
+            }(),
+        ]
+        for bytes in damaged {
+            try Data(bytes).write(to: url)
+            #expect(BuildCache.load(into: ParseCache(), site: site.root) == nil)
+            // The build still succeeds, parses everything, and leaves a good cache behind.
+            let report = Builder.build(options)
+            #expect(report.succeeded)
+            #expect(BuildCache.load(into: ParseCache(), site: site.root) == 4)
+        }
+    }
+
+    @Test func cachedEntriesOfChangedFilesAreNotTrusted() throws {
+        let site = try site()
+        var options = site.options()
+        options.persistentCache = true
+        #expect(Builder.build(options).succeeded)
+        // Same size, different bytes.
+        try site.write("Content/articles/two.md", Data("---\ntitle: Two\ndate: 2022-07-01\n---\n[[tajikistan]] listen!.\n".utf8))
+        #expect(Builder.build(options).succeeded)
+        #expect(site.read("articles/two/index.html")?.contains("listen!.") == true)
+    }
+}
