@@ -1,4 +1,5 @@
 import Foundation
+import Linking
 import Model
 import Rendering
 
@@ -7,6 +8,8 @@ public enum Builder {
     public struct Report: Sendable {
         public var diagnostics: [Diagnostic]
         public var pages = 0
+        /// Pages rendered; the others were kept from the previous build.
+        public var pagesRendered = 0
         public var filesWritten = 0
         public var filesUnchanged = 0
         public var entities = 0
@@ -43,10 +46,15 @@ public enum Builder {
             options.parseCache = cache
         }
         let generation = Pipeline.generate(options)
+        let buildID = String(UInt64.random(in: 0...UInt64.max), radix: 36)
         // Parsing results do not depend on whether the site links: keep them either way,
         // saved while the pages render.
         let saving = DispatchGroup()
         if options.persistentCache, let cache = options.parseCache, generation.parsing != nil {
+            if let site = generation.site, let templates = generation.templates {
+                cache.signature = BuildCache.signature(config: site.config, templates: templates, drafts: options.drafts)
+            }
+            cache.build = buildID
             let site = options.site
             DispatchQueue.global().async(group: saving) { BuildCache.save(cache, site: site) }
         }
@@ -65,9 +73,21 @@ public enum Builder {
             report.writeError = "\(error)"
             return report
         }
-        options.progress?("Rendering \(generation.pages.count) pages")
-        report.pages = Pipeline.render(site, pages: generation.pages, templates: templates,
-                                       contentAssets: generation.contentAssets) { path, contents in
+        // Pages the previous build wrote and no change can have touched are kept as they are.
+        var pages = generation.pages
+        var graph = true
+        if let reuse = reusablePages(options, generation, site: site, templates: templates, writer: writer) {
+            let kept = reuse.pages.parallelMap { page in staging.reuse(page.outputPath(in: site)) ? nil : page }
+            let missing = Set(kept.compactMap { $0 })
+            let reused = Set(reuse.pages).subtracting(missing)
+            pages = pages.filter { !reused.contains($0) }
+            graph = !(reuse.graph && staging.reuse("graph.json"))
+        }
+        report.pagesRendered = pages.count
+        options.progress?("Rendering \(pages.count) pages")
+        report.pages = generation.pages.count
+        Pipeline.render(site, pages: pages, templates: templates,
+                        contentAssets: generation.contentAssets, graph: graph) { path, contents in
             switch contents {
             case .text(let text): staging.write(text, path: path)
             case .bytes(let bytes): staging.write(OutputFile(path: path, contents: bytes))
@@ -77,7 +97,7 @@ public enum Builder {
         report.timings.append(("render", clock.lap()))
         options.progress?("Writing")
         do {
-            let counts = try writer.commit(staging)
+            let counts = try writer.commit(staging, build: buildID)
             report.timings.append(("write", clock.lap()))
             report.filesWritten = counts.written
             report.filesUnchanged = counts.unchanged
@@ -89,6 +109,21 @@ public enum Builder {
         report.documents = site.documents.count
         report.succeeded = true
         return report
+    }
+
+    /// The pages of the previous build that this one can keep, and whether `graph.json` can
+    /// be kept: only when the previous build's record (in the parse cache) matches the output
+    /// folder, its settings and theme are the same, and `ChangeScope` limits the change.
+    private static func reusablePages(
+        _ options: BuildOptions, _ generation: Generation, site: Site, templates: TemplateSet, writer: OutputWriter
+    ) -> (pages: [Page], graph: Bool)? {
+        guard options.persistentCache, let cache = options.parseCache, let previousFiles = cache.previousFiles,
+              cache.previousSignature == BuildCache.signature(config: site.config, templates: templates, drafts: options.drafts),
+              let previousBuild = cache.previousBuild, !previousBuild.isEmpty, writer.previousBuild() == previousBuild
+        else { return nil }
+        let previous = Linker(config: site.config, includeDrafts: options.drafts || site.config.drafts).link(previousFiles)
+        guard case .pages(let dirty) = ChangeScope(from: previous, templates, to: site, templates) else { return nil }
+        return (generation.pages.filter { !dirty.contains($0) }, previous.files == site.files)
     }
 
     /// Diagnostics only: the build without rendering and writing.

@@ -68,6 +68,14 @@ public struct OutputWriter {
             file.contents.withUnsafeBytes { write($0, path: file.path) }
         }
 
+        /// Takes the previous build's file at `path` as it is (a hard link). False when there
+        /// is none, and the page must be rendered.
+        public func reuse(_ path: String) -> Bool {
+            guard let previous, FileWriting.link(previous + "/" + path, to: folder.path + "/" + path) else { return false }
+            lock.withLock { unchanged += 1 }
+            return true
+        }
+
         public func write(_ text: String, path: String) {
             var text = text
             text.withUTF8 { write(UnsafeRawBufferPointer($0), path: path) }
@@ -136,15 +144,23 @@ public struct OutputWriter {
         try? FileManager.default.removeItem(at: staging.folder)
     }
 
+    /// The id of the build that wrote the output folder, from its marker file.
+    public func previousBuild() -> String? {
+        guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(Self.marker).path) else { return nil }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        return lines.first { $0.hasPrefix("build: ") }.map { String($0.dropFirst("build: ".count)) }
+    }
+
     /// Swaps the staged site in: the old site stays in place until the new one is complete.
-    /// Returns how many files differ from the previous build.
+    /// `build` identifies this build in the marker file. Returns how many files differ from
+    /// the previous build.
     @discardableResult
-    public func commit(_ staging: Staging) throws -> (written: Int, unchanged: Int) {
+    public func commit(_ staging: Staging, build: String = "") throws -> (written: Int, unchanged: Int) {
         let fm = FileManager.default
         let counts = staging.counts
         do {
             if let failure = counts.failure { throw failure }
-            try Data("Written by Dossier. This folder is replaced on every build.\n".utf8)
+            try Data("Written by Dossier. This folder is replaced on every build.\nbuild: \(build)\n".utf8)
                 .write(to: staging.folder.appendingPathComponent(Self.marker))
             // A placeholder that keeps the folder in version control survives the swap.
             let keep = output.appendingPathComponent(".gitkeep")

@@ -85,6 +85,28 @@ import TestSupport
         #expect(site.read("articles/deux/index.html")?.contains("Two") == true)
     }
 
+    /// Pages are kept from an output folder only when it is the one the recorded build wrote.
+    @Test func anotherOutputFolderIsNotTrusted() throws {
+        let site = try site()
+        var options = site.options()
+        options.persistentCache = true
+        #expect(Builder.build(options).succeeded)
+        let older = site.root.appendingPathComponent("Older")
+        try FileManager.default.copyItem(at: site.output, to: older)
+        try site.write("Content/articles/one.md", Data("---\ntitle: One\ndate: 2022-06-01\n---\n[[iran]] changed its mind.\n".utf8))
+        #expect(Builder.build(options).succeeded)
+        var olderOptions = options
+        olderOptions.output = older
+        let report = Builder.build(olderOptions)
+        #expect(report.succeeded)
+        #expect(report.pagesRendered == report.pages)
+        for path in ["actors/iran/index.html", "articles/one/index.html", "index.html"] {
+            let a = try Data(contentsOf: site.output.appendingPathComponent(path))
+            let b = try Data(contentsOf: older.appendingPathComponent(path))
+            #expect(a == b, "\(path)")
+        }
+    }
+
     @Test func corruptOrStaleCachesAreIgnored() throws {
         let site = try site()
         var options = site.options()

@@ -145,6 +145,53 @@ import TestSupport
         #expect(partial > 0)
     }
 
+    /// Every file of an output folder but the marker (which names its build).
+    static func outputFiles(_ root: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return files }
+        for case let path as String in enumerator where !path.hasSuffix(".dossier-output") {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[path] = try Data(contentsOf: root.appendingPathComponent(path))
+            }
+        }
+        return files
+    }
+
+    /// The same for `dossier build` across processes: each build starts from the cache on
+    /// disk and the previous output, as a new process would.
+    @Test(arguments: [5, 6, 7])
+    func warmBuildsEqualCleanBuilds(seed: UInt64) throws {
+        var random = SeededGenerator(state: seed)
+        let site = try copyFixture()
+        var options = site.options()
+        options.persistentCache = true
+        _ = Builder.build(options)
+        let clean = try TemporarySite([:])
+        var history: [String] = []
+        var partial = 0
+        for step in 0..<30 {
+            let edit = Self.edits.randomElement(using: &random)!
+            try edit.apply(site, &random)
+            history.append(edit.name)
+            let warm = Builder.build(options)
+            var cleanOptions = site.options()
+            cleanOptions.output = clean.output
+            let reference = Builder.build(cleanOptions)
+            let context = "seed \(seed), step \(step): \(history.joined(separator: " → "))"
+            #expect(warm.succeeded == reference.succeeded, "\(context)")
+            #expect(warm.diagnostics.map(\.description) == reference.diagnostics.map(\.description), "\(context)")
+            if warm.succeeded && warm.pagesRendered < warm.pages { partial += 1 }
+            if reference.succeeded {
+                let got = try Self.outputFiles(site.output), want = try Self.outputFiles(clean.output)
+                #expect(Set(got.keys) == Set(want.keys), "\(context): \(Set(got.keys).symmetricDifference(want.keys).sorted().prefix(5))")
+                let differing = want.keys.filter { got[$0] != want[$0] }.sorted()
+                #expect(differing.isEmpty, "\(context): \(differing.prefix(5))")
+            }
+        }
+        #expect(partial > 0)
+    }
+
     @Test func unchangedFilesAreNotParsedAgain() throws {
         let site = try copyFixture()
         let preview = PreviewBuild(options: site.options())

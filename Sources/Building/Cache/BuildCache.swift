@@ -1,53 +1,115 @@
 import Foundation
 import Loading
 import Model
+import Rendering
 
-/// The parse cache on disk, in `.dossier/cache` inside the site folder, so that a second
-/// `dossier build` parses only the files that changed. Entries are keyed by path, content
-/// fingerprint and parser settings; the file records the format and Dossier's version and
-/// ends with a checksum. A cache that is missing, from another version, truncated or
-/// corrupt is ignored and rewritten — never trusted.
+/// The parse cache on disk, so that a second `dossier build` parses only the files that
+/// changed and keeps the pages no change can have touched. Two files in `.dossier/` inside
+/// the site folder:
+///
+/// - `cache`: every parsed file, keyed by path, content fingerprint and parser settings;
+///   rewritten only when some file was parsed again or went away;
+/// - `build`: the last build's id (also written in its output folder's marker), the
+///   signature of its settings and theme, and the checksum of the `cache` it read.
+///
+/// Both record the format and Dossier's version and end with a checksum. Anything missing,
+/// from another version, truncated, corrupt or inconsistent is ignored and rewritten —
+/// never trusted.
 public enum BuildCache {
     static let magic = Array("DOSSIER-CACHE\n".utf8)
+    static let recordMagic = Array("DOSSIER-BUILD\n".utf8)
     /// Bump when the encoding of any cached type changes.
-    static let formatVersion = 1
+    static let formatVersion = 3
 
     public static func url(site: URL) -> URL {
         site.appendingPathComponent(".dossier/cache")
     }
 
-    /// Fills `cache` from the file; returns how many entries were loaded, or nil when the
-    /// file was missing or unusable.
+    static func recordURL(site: URL) -> URL {
+        site.appendingPathComponent(".dossier/build")
+    }
+
+    /// Fills `cache` from disk; returns how many entries were loaded, or nil when the file
+    /// was missing or unusable. The previous build's record is taken only when it belongs
+    /// to these entries.
     @discardableResult
     public static func load(into cache: ParseCache, site: URL) -> Int? {
         guard let data = FileManager.default.contents(atPath: url(site: site).path) else { return nil }
-        guard let entries = try? decode([UInt8](data)) else { return nil }
-        cache.preload(entries)
+        let bytes = [UInt8](data)
+        guard let entries = try? decode(bytes) else { return nil }
+        let entriesChecksum = checksum(of: bytes)
+        var record = (signature: UInt64(0), build: "")
+        if let recordData = FileManager.default.contents(atPath: recordURL(site: site).path),
+           let decoded = try? decodeRecord([UInt8](recordData)), decoded.entriesChecksum == entriesChecksum {
+            record = (decoded.signature, decoded.build)
+        }
+        cache.preload(entries, signature: record.signature, build: record.build, checksum: entriesChecksum)
         return entries.count
     }
 
-    /// Writes the cache beside the site's other files, atomically, an entry at a time so a
-    /// large cache is never held in memory twice.
+    /// Writes the cache (when its entries changed) and the build record, each atomically;
+    /// the cache an entry at a time, so it is never held in memory twice.
     public static func save(_ cache: ParseCache, site: URL) {
         let target = url(site: site)
         let folder = target.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.path + "/cache.tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        var entriesChecksum = cache.modified ? nil : cache.loadedChecksum
+        if entriesChecksum == nil || !FileManager.default.fileExists(atPath: target.path) {
+            entriesChecksum = writeAtomically(target) { sink in try encode(cache.snapshot(), to: sink) }
+            if let entriesChecksum { cache.markSaved(checksum: entriesChecksum) }
+        }
+        guard let entriesChecksum else {
+            try? FileManager.default.removeItem(at: recordURL(site: site))
+            return
+        }
+        var w = BinaryWriter()
+        w.raw(recordMagic)
+        w.int(formatVersion)
+        w.string(Version.dossier)
+        w.uint64(cache.signature)
+        w.string(cache.build)
+        w.uint64(entriesChecksum)
+        let record = w.bytes
+        _ = writeAtomically(recordURL(site: site)) { sink in try sink(record) }
+    }
+
+    /// Writes `produce`'s pieces then their checksum to a temporary file renamed over
+    /// `target`; returns the checksum of the whole file, or nil on failure.
+    private static func writeAtomically(_ target: URL, _ produce: (([UInt8]) throws -> Void) throws -> Void) -> UInt64? {
+        let temporary = target.path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         do {
             let file = try FileWriting.Appender(path: temporary)
-            var checksum = Fingerprint()
-            try encode(cache.snapshot()) { piece in
-                checksum.add(piece)
+            var running = Fingerprint()
+            try produce { piece in
+                running.add(piece)
                 try piece.withUnsafeBytes { try file.append($0) }
             }
             var tail = BinaryWriter()
-            tail.uint64(checksum.value)
+            tail.uint64(running.value)
             try tail.bytes.withUnsafeBytes { try file.append($0) }
             try file.close()
-            if rename(temporary, target.path) != 0 { unlink(temporary) }
+            guard rename(temporary, target.path) == 0 else { throw BinaryReader.Corrupt() }
+            return combined(running.value, tail.bytes)
         } catch {
             unlink(temporary)
+            return nil
         }
+    }
+
+    /// The checksum that identifies a whole cache file (content and trailing checksum).
+    static func checksum(of bytes: [UInt8]) -> UInt64 {
+        guard bytes.count >= 8 else { return 0 }
+        var head = Fingerprint()
+        head.add(bytes[..<(bytes.count - 8)])
+        return combined(head.value, Array(bytes[(bytes.count - 8)...]))
+    }
+
+    private static func combined(_ head: UInt64, _ tail: [UInt8]) -> UInt64 {
+        var fingerprint = Fingerprint()
+        var w = BinaryWriter()
+        w.uint64(head)
+        fingerprint.add(w.bytes + tail)
+        return fingerprint.value
     }
 
     /// The cache's bytes without the checksum, handed to `sink` in pieces.
@@ -83,12 +145,26 @@ public enum BuildCache {
         return bytes + tail.bytes
     }
 
-    static func decode(_ bytes: [UInt8]) throws -> [(path: String, key: ParseCache.Key, file: ParsedFile)] {
+    static func decodeRecord(_ bytes: [UInt8]) throws -> (signature: UInt64, build: String, entriesChecksum: UInt64) {
+        try verify(bytes, magic: recordMagic)
+        var r = BinaryReader(bytes, offset: recordMagic.count, end: bytes.count - 8)
+        guard try r.int() == formatVersion, try r.string() == Version.dossier else { throw BinaryReader.Corrupt() }
+        let record = (signature: try r.uint64(), build: try r.string(), entriesChecksum: try r.uint64())
+        guard r.isAtEnd else { throw BinaryReader.Corrupt() }
+        return record
+    }
+
+    /// Magic at the start, checksum at the end.
+    private static func verify(_ bytes: [UInt8], magic: [UInt8]) throws {
         guard bytes.count >= magic.count + 8, bytes.starts(with: magic) else { throw BinaryReader.Corrupt() }
         var tail = BinaryReader(bytes, offset: bytes.count - 8)
         var checksum = Fingerprint()
         checksum.add(bytes[..<(bytes.count - 8)])
         guard try tail.uint64() == checksum.value else { throw BinaryReader.Corrupt() }
+    }
+
+    static func decode(_ bytes: [UInt8]) throws -> [(path: String, key: ParseCache.Key, file: ParsedFile)] {
+        try verify(bytes, magic: magic)
         var r = BinaryReader(bytes, offset: magic.count, end: bytes.count - 8)
         guard try r.int() == formatVersion, try r.string() == Version.dossier else { throw BinaryReader.Corrupt() }
         let entries = try r.array { r -> (String, ParseCache.Key, ParsedFile) in
@@ -102,6 +178,23 @@ public enum BuildCache {
         }
         guard r.isAtEnd else { throw BinaryReader.Corrupt() }
         return entries.map { (path: $0.0, key: $0.1, file: $0.2) }
+    }
+}
+
+extension BuildCache {
+    /// Everything besides content that decides how pages render: the settings (every field,
+    /// through their reflection, so a new setting cannot be forgotten here), `--drafts`, and
+    /// the theme.
+    static func signature(config: SiteConfig, templates: TemplateSet, drafts: Bool) -> UInt64 {
+        var w = BinaryWriter()
+        w.string(String(reflecting: config))
+        w.bool(drafts)
+        for (name, source) in templates.sources.sorted(by: { $0.key < $1.key }) {
+            w.string(name)
+            w.string(source)
+        }
+        for asset in templates.assets.map(\.path).sorted() { w.string(asset) }
+        return Fingerprint.of(w.bytes)
     }
 }
 

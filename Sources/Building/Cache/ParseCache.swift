@@ -32,14 +32,44 @@ public final class ParseCache: @unchecked Sendable {
         lock.withLock {
             entries[file.path] = (key, parsed)
             misses += 1
+            modified = true
         }
         return parsed
     }
 
+    /// What the previous build (read from disk) was made of: every file it parsed, in path
+    /// order, and the signature of its settings and theme. Used to work out which pages of
+    /// the previous output can be kept.
+    private(set) var previousFiles: [ParsedFile]?
+    private(set) var previousSignature: UInt64?
+    /// The id of the previous build; its output folder's marker names the same id when that
+    /// output is what the previous build wrote.
+    private(set) var previousBuild: String?
+
     /// Entries read from the build cache on disk.
-    func preload(_ loaded: [(path: String, key: Key, file: ParsedFile)]) {
+    func preload(_ loaded: [(path: String, key: Key, file: ParsedFile)], signature: UInt64, build: String, checksum: UInt64) {
         lock.withLock {
             for entry in loaded where entries[entry.path] == nil { entries[entry.path] = (entry.key, entry.file) }
+            previousFiles = loaded.sorted { $0.path < $1.path }.map(\.file)
+            previousSignature = signature
+            previousBuild = build
+            loadedChecksum = checksum
+            modified = false
+        }
+    }
+
+    /// The signature and id of the build being written to disk.
+    var signature: UInt64 = 0
+    var build = ""
+    /// Whether entries changed since they were read from disk (or were never read), and the
+    /// checksum of the cache file they match when they did not.
+    private(set) var modified = true
+    private(set) var loadedChecksum: UInt64?
+
+    func markSaved(checksum: UInt64) {
+        lock.withLock {
+            modified = false
+            loadedChecksum = checksum
         }
     }
 
@@ -51,7 +81,9 @@ public final class ParseCache: @unchecked Sendable {
     /// Forgets files that are gone; returns and resets the counts of the build just done.
     func finishBuild(keeping paths: Set<String>) -> (reused: Int, parsed: Int) {
         lock.withLock {
+            let before = entries.count
             entries = entries.filter { paths.contains($0.key) }
+            if entries.count != before { modified = true }
             defer { (hits, misses) = (0, 0) }
             return (hits, misses)
         }
