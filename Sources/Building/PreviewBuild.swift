@@ -33,6 +33,8 @@ public final class PreviewBuild: @unchecked Sendable {
         var files: [String: [UInt8]]
         /// `graph.json`, made when first asked for.
         var graph: [UInt8]?
+        /// Counts rebuilds, to tell states apart.
+        var generation = 0
     }
 
     public let options: BuildOptions
@@ -57,17 +59,17 @@ public final class PreviewBuild: @unchecked Sendable {
     public func file(at path: String) -> [UInt8]? {
         guard path == "graph.json" else { return lock.withLock { state?.files[path] } }
         // The graph lists every mention: a large file that changes with every edit and that
-        // few previews ask for, so it is written on request.
-        return lock.withLock {
-            guard var current = state else { return nil }
-            if current.graph == nil {
-                var bytes: [UInt8] = []
-                GraphExport.write(current.site) { bytes += $0 }
-                current.graph = bytes
-                state = current
-            }
-            return current.graph
+        // few previews ask for, so it is written on request — outside the lock, so requests
+        // for pages do not wait for it.
+        guard let current = lock.withLock({ state }) else { return nil }
+        if let graph = current.graph { return graph }
+        var bytes: [UInt8] = []
+        GraphExport.write(current.site) { bytes += $0 }
+        lock.withLock {
+            // Kept only if no rebuild replaced the site meanwhile.
+            if state?.generation == current.generation { state?.graph = bytes }
         }
+        return bytes
     }
 
     /// Builds the site again. Calls are not expected to overlap (the server serialises them).
@@ -117,7 +119,10 @@ public final class PreviewBuild: @unchecked Sendable {
         if outcome.changed.contains(where: { $0.hasSuffix(".html") }) || !outcome.removed.isEmpty || previous == nil {
             outcome.changed.append("graph.json")
         }
-        lock.withLock { state = State(site: site, templates: templates, pages: generation.pages, files: next) }
+        lock.withLock {
+            state = State(site: site, templates: templates, pages: generation.pages, files: next,
+                          generation: (state?.generation ?? 0) + 1)
+        }
         outcome.pages = generation.pages.count
         outcome.succeeded = true
         outcome.seconds = elapsed()

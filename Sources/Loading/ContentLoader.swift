@@ -34,11 +34,14 @@ public struct ContentLoader {
     }
 
     private func walk(_ folder: URL, relative: [String], into result: inout Result) {
-        walk(folder.path, relative: relative, into: &result)
+        let real = FileReading.realPath(folder.path) ?? folder.path
+        walk(real, relative: relative, ancestors: [real], into: &result)
     }
 
-    /// `folder` is the real path (links resolved) of the folder being listed.
-    private func walk(_ folder: String, relative: [String], into result: inout Result) {
+    /// `folder` is the real path (links resolved) of the folder being listed; `ancestors`
+    /// the real paths of the folders the walk is inside, so that links leading back into
+    /// one of them (directly or through other links) are not followed forever.
+    private func walk(_ folder: String, relative: [String], ancestors: Set<String>, into result: inout Result) {
         guard let entries = FileReading.list(folder) else {
             result.diagnostics.append(.error("unreadable-file", "cannot read folder", at: location(relative)))
             return
@@ -58,7 +61,7 @@ public struct ContentLoader {
                 }
                 target = resolved
                 isDirectory = FileReading.isDirectory(resolved)
-                if isDirectory, folder == resolved || folder.hasPrefix(resolved + "/") {
+                if isDirectory, ancestors.contains(resolved) || folder.hasPrefix(resolved + "/") {
                     result.diagnostics.append(.warning("symlink-loop", "symbolic link points to a folder that contains it; it is skipped",
                                                        at: location(path)))
                     continue
@@ -67,7 +70,7 @@ public struct ContentLoader {
                 continue
             }
             if isDirectory {
-                walk(target, relative: path, into: &result)
+                walk(target, relative: path, ancestors: ancestors.union([target]), into: &result)
             } else if name.hasSuffix(".md") || name.hasSuffix(".markdown") {
                 read(target, path: path, into: &result)
             } else {

@@ -108,6 +108,11 @@ final class InotifySource: ChangeSource, @unchecked Sendable {
     private static let mask = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO
         | IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB)
 
+    /// Folders watched with everything below them; folders created inside them are added.
+    private var trees: [String] = []
+
+    /// Nil when inotify is unavailable or a folder cannot be watched (the watch limit is
+    /// reached): the caller polls instead of missing changes.
     init?(roots: [String], report: @escaping @Sendable (String) -> Void) {
         let fd = inotify_init1(Int32(IN_CLOEXEC))
         guard fd >= 0 else { return nil }
@@ -120,10 +125,11 @@ final class InotifySource: ChangeSource, @unchecked Sendable {
         for root in roots {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue {
-                addTree(root)
+                trees.append(root)
+                guard addTree(root) != nil else { return nil }
             } else {
-                // A single file (dossier.yml): watch its folder, report only that file.
-                add((root as NSString).deletingLastPathComponent)
+                // A single file (dossier.yml): watch its folder, not what is below it.
+                guard add((root as NSString).deletingLastPathComponent) else { return nil }
             }
         }
     }
@@ -143,17 +149,24 @@ final class InotifySource: ChangeSource, @unchecked Sendable {
     }
 
     /// Watches `folder` and every folder below it; returns the files found (for folders that
-    /// appear with content already in them, such as a moved-in tree).
+    /// appear with content already in them, such as a moved-in tree), or nil when a folder
+    /// could not be watched. Links to folders are not followed: they could lead back up the
+    /// tree, and the build skips those that do.
     @discardableResult
-    private func addTree(_ folder: String) -> [String] {
-        add(folder)
+    private func addTree(_ folder: String) -> [String]? {
+        guard add(folder) else { return nil }
         var files: [String] = []
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         for name in entries {
             let path = folder + "/" + name
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue { files += addTree(path) } else { files.append(path) }
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                guard let inner = addTree(path) else { return nil }
+                files += inner
+            } else {
+                files.append(path)
+            }
         }
         return files
     }
@@ -211,8 +224,11 @@ final class InotifySource: ChangeSource, @unchecked Sendable {
         }
         let path = name.isEmpty ? folder : folder + "/" + name
         let isDirectory = event.mask & UInt32(IN_ISDIR) != 0
-        if isDirectory, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
-            for file in addTree(path) { report(file) }
+        // New folders are watched inside the watched trees only (not, say, an output
+        // folder created beside dossier.yml).
+        if isDirectory, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0,
+           trees.contains(where: { path.hasPrefix($0 + "/") }) {
+            for file in addTree(path) ?? [] { report(file) }
         }
         report(path)
     }
@@ -264,7 +280,12 @@ final class PollingSource: ChangeSource, @unchecked Sendable {
             if info.st_mode & S_IFMT == S_IFDIR {
                 for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] { visit(path + "/" + name) }
             } else {
-                result[path] = [Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec), Int(info.st_ino)]
+                #if os(Linux)
+                let modified = info.st_mtim
+                #else
+                let modified = info.st_mtimespec
+                #endif
+                result[path] = [Int(info.st_size), Int(modified.tv_sec), Int(modified.tv_nsec), Int(info.st_ino)]
             }
         }
         for root in roots { visit(root) }

@@ -37,7 +37,7 @@ public final class LiveReload: WSMessageHandler, @unchecked Sendable {
         broadcast(Message.reload(paths), state: Message.ok)
     }
 
-    /// A failed build: clients show `diagnostics` over the page.
+    /// A failed build: clients show `diagnostics` (what failed it) over the page.
     public func failed(_ diagnostics: [Diagnostic]) {
         let message = Message.errors(diagnostics)
         broadcast(message, state: message)
@@ -61,7 +61,7 @@ public final class LiveReload: WSMessageHandler, @unchecked Sendable {
         }
 
         static func errors(_ diagnostics: [Diagnostic]) -> String {
-            let list = diagnostics.filter { $0.severity == .error }.prefix(50).map { quoted($0.description) }
+            let list = diagnostics.prefix(50).map { quoted($0.description) }
             return #"{"type":"errors","diagnostics":["# + list.joined(separator: ",") + "]}"
         }
 

@@ -39,13 +39,21 @@ public final class PreviewServer: @unchecked Sendable {
     /// Builds the site, starts watching, and starts serving on `host:port` (0: any free port).
     /// Returns once the server listens; it runs until `stop`.
     public func start(host: String, port: UInt16, forcePolling: Bool = false) async throws -> Listening {
-        report(build.rebuild(), first: true)
+        // Watching starts first, so that edits saved during the first build are not missed.
         let site = options.site.path
         watcher = FileWatcher(roots: [site + "/Content", site + "/Templates", site + "/dossier.yml"],
                               forcePolling: forcePolling) { [weak self] batch in self?.changed(batch) }
+        report(build.rebuild(), first: true)
 
         let server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled)
-        await server.appendRoute("GET /_dossier/live", to: .webSocket(live))
+        self.host = host
+        await server.appendRoute("GET /_dossier/live") { [weak self] request in
+            guard let self else { return HTTPResponse(statusCode: .serviceUnavailable) }
+            // Other sites' pages may open this socket from the reader's browser: only the
+            // preview's own pages may listen to build errors and file names.
+            guard self.isAllowed(request), self.isSameOrigin(request) else { return Self.forbidden() }
+            return try await WebSocketHTTPHandler.webSocket(self.live).handleRequest(request)
+        }
         await server.appendRoute("GET /_dossier/live.js") { _ in
             PreviewServer.response(.ok, [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
                                    Data(LiveReloadScript.source.utf8))
@@ -72,7 +80,36 @@ public final class PreviewServer: @unchecked Sendable {
 
     // MARK: - Requests
 
+    /// The address the server listens on, for checking `Host` headers.
+    private var host = "127.0.0.1"
+
+    /// A request whose `Host` names another site reached this server through DNS
+    /// rebinding: a page of that site could read the preview, drafts included.
+    func isAllowed(_ request: HTTPRequest) -> Bool {
+        guard let value = request.headers[.host] else { return false }
+        var name = value.lowercased()
+        if name.hasPrefix("[") {
+            name = String(name.prefix { $0 != "]" }.dropFirst())
+        } else if let colon = name.lastIndex(of: ":") {
+            name = String(name[..<colon])
+        }
+        return ["127.0.0.1", "localhost", "::1", host.lowercased()].contains(name)
+    }
+
+    /// A WebSocket opened by a page of this server (browsers send `Origin`).
+    func isSameOrigin(_ request: HTTPRequest) -> Bool {
+        guard let origin = request.headers[HTTPHeader("Origin")] else { return true }
+        guard let url = URL(string: origin), url.scheme == "http" || url.scheme == "https", let originHost = url.host else { return false }
+        let name = originHost.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        return ["127.0.0.1", "localhost", "::1", host.lowercased()].contains(name)
+    }
+
+    static func forbidden() -> HTTPResponse {
+        response(.forbidden, [.contentType: "text/plain; charset=utf-8"], Data("Forbidden: this preview answers only to its own address\n".utf8))
+    }
+
     func respond(to request: HTTPRequest) -> HTTPResponse {
+        guard isAllowed(request) else { return Self.forbidden() }
         switch RequestPath.resolve(request.target.path(percentEncoded: true)) {
         case .refused:
             return Self.response(.badRequest, [.contentType: "text/plain; charset=utf-8"], Data("Bad request path\n".utf8))
@@ -148,7 +185,7 @@ public final class PreviewServer: @unchecked Sendable {
             log("Build failed in \(time); still serving the last good build:")
             for diagnostic in problems.prefix(20) { log("  " + diagnostic.description) }
             if problems.count > 20 { log("  … and \(problems.count - 20) more") }
-            live.failed(outcome.diagnostics)
+            live.failed(problems)
         }
     }
 }

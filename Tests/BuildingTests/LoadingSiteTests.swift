@@ -37,6 +37,23 @@ import TestSupport
         #expect(documents == ["Content/articles/a.md", "Content/notes/b.md"])
     }
 
+    /// Two links that point at each other's folders end the walk instead of recursing.
+    @Test func mutualSymlinksDoNotLoop() throws {
+        let site = try TemporarySite([
+            "Content/a/one.md": "---\ntitle: One\n---\nText.\n",
+            "Content/b/two.md": "---\ntitle: Two\n---\nText.\n",
+        ])
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: site.root.appendingPathComponent("Content/a/to-b").path, withDestinationPath: "../b")
+        try fm.createSymbolicLink(atPath: site.root.appendingPathComponent("Content/b/to-a").path, withDestinationPath: "../a")
+        var options = site.options()
+        options.builtinTheme = Repository.templates
+        let generation = Pipeline.generate(options)
+        #expect(generation.diagnostics.map(\.code).allSatisfy { $0 == "symlink-loop" })
+        #expect(generation.diagnostics.count == 2)
+        #expect(try #require(generation.site).documents.count >= 2)
+    }
+
     @Test func themeSymlinkOutOfTheSiteIsRefused() throws {
         let outside = try TemporarySite([:])
         try outside.write("secret.txt", Data("secret".utf8))

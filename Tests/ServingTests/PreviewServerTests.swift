@@ -45,6 +45,24 @@ import TestSupport
         }
     }
 
+    /// DNS rebinding and cross-site WebSockets: other sites' pages get nothing.
+    @Test func answersOnlyToItsOwnAddress() async throws {
+        try await withServer { _, _, port throws in
+            let status = { (request: String) throws -> String in
+                let socket = try TestSocket(port: port)
+                socket.send(request)
+                return String(decoding: socket.receive(), as: UTF8.self).components(separatedBy: "\r\n").first ?? ""
+            }
+            #expect(try status("GET / HTTP/1.1\r\nHost: evil.example:\(port)\r\nConnection: close\r\n\r\n").contains("403"))
+            #expect(try status("GET / HTTP/1.1\r\nConnection: close\r\n\r\n").contains("403"))
+            #expect(try status("GET / HTTP/1.1\r\nHost: localhost:\(port)\r\nConnection: close\r\n\r\n").contains("200"))
+            let upgrade = "GET /_dossier/live HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+            #expect(try status(upgrade + "Origin: https://evil.example\r\n\r\n").contains("403"))
+            #expect(try status(upgrade + "Origin: http://127.0.0.1:\(port)\r\n\r\n").contains("101"))
+        }
+    }
+
     @Test func editReloadsTheChangedPagesAndErrorsShowUntilFixed() async throws {
         try await withServer { site, server, port in
             let socket = try TestWebSocket(port: port)

@@ -183,12 +183,14 @@ public enum BuildCache {
 
 extension BuildCache {
     /// Everything besides content that decides how pages render: the settings (every field,
-    /// through their reflection, so a new setting cannot be forgotten here), `--drafts`, and
-    /// the theme.
+    /// through their reflection, so a new setting cannot be forgotten here), `--drafts`, the
+    /// theme, and the program itself (a rebuilt binary may render differently under the
+    /// same version number).
     static func signature(config: SiteConfig, templates: TemplateSet, drafts: Bool) -> UInt64 {
         var w = BinaryWriter()
         w.string(String(reflecting: config))
         w.bool(drafts)
+        w.string(executableIdentity)
         for (name, source) in templates.sources.sorted(by: { $0.key < $1.key }) {
             w.string(name)
             w.string(source)
@@ -197,6 +199,15 @@ extension BuildCache {
         return Fingerprint.of(w.bytes)
     }
 }
+
+/// The running program's path, size and modification time.
+private let executableIdentity: String = {
+    guard let path = Bundle.main.executablePath,
+          let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return "unknown" }
+    let size = (attributes[.size] as? Int) ?? 0
+    let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+    return "\(path) \(size) \(modified)"
+}()
 
 /// Dossier's version, as `dossier --version` prints it; caches from other versions are ignored.
 public enum Version {

@@ -109,7 +109,31 @@ extension BinaryReader {
             guard let severity = Diagnostic.Severity(rawValue: try r.string()) else { throw Corrupt() }
             return Diagnostic(severity, try r.string(), try r.string(), at: try r.optional { try $0.location() })
         }
+        try Self.check(file)
         return file
+    }
+
+    /// Indices and offsets the renderer relies on must hold, whatever the file says.
+    static func check(_ file: ParsedFile) throws {
+        let mentions = file.mentions.indices, blocks = file.blocks.indices
+        for block in file.blocks + (file.lead.map { [$0] } ?? []) {
+            var end = 0
+            for span in block.spans {
+                guard mentions.contains(span.mention), span.start >= end, span.start <= span.end,
+                      span.end <= block.text.utf8.count else { throw Corrupt() }
+                end = span.end
+            }
+        }
+        for mention in file.mentions where mention.block != -1 && !blocks.contains(mention.block) { throw Corrupt() }
+        for heading in file.headings {
+            if let block = heading.block, !blocks.contains(block) { throw Corrupt() }
+        }
+        for segment in file.body.segments {
+            switch segment {
+            case .mentionStart(let i), .mentionEnd(let i): guard mentions.contains(i) else { throw Corrupt() }
+            case .html: break
+            }
+        }
     }
 
     mutating func role() throws -> FileRole {
