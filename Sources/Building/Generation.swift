@@ -18,6 +18,10 @@ public struct Generation: Sendable {
     public var timings: [(step: String, seconds: Double)] = []
     /// With a parse cache: files reused from it and files parsed.
     public var parsing: (reused: Int, parsed: Int)?
+    /// The content files in order, for a rebuild that re-reads only some of them, and
+    /// whether loading them raised no diagnostic (a rebuild may then skip the walk).
+    var files: [(path: String, role: FileRole)] = []
+    var loadedCleanly = true
 
     /// Errors, or warnings when strict.
     public func failed(strict: Bool) -> Bool {
@@ -26,8 +30,23 @@ public struct Generation: Sendable {
 }
 
 public enum Pipeline {
+    /// Work the previous build in this process did, for a rebuild that knows which files
+    /// changed (`serve`): the file list, and the parsed files that did not change.
+    struct Previous {
+        var files: [(path: String, role: FileRole)]
+        var assets: [(relativePath: String, url: URL)]
+        var parsed: [String: ParsedFile]
+        /// Site-relative paths of Markdown files whose bytes changed; nothing else did.
+        var changed: Set<String>
+        var config: SiteConfig
+    }
+
     /// Runs every stage up to and including linking; loads the theme when `withTheme`.
     public static func generate(_ options: BuildOptions, withTheme: Bool = true) -> Generation {
+        generate(options, withTheme: withTheme, previous: nil)
+    }
+
+    static func generate(_ options: BuildOptions, withTheme: Bool = true, previous: Previous?) -> Generation {
         var generation = Generation()
         var clock = Stopwatch()
 
@@ -36,16 +55,41 @@ public enum Pipeline {
         generation.diagnostics += configDiagnostics
 
         options.progress?("Loading Content/")
-        var loaded = ContentLoader(site: options.site, maxFileSize: config.maxFileSize).load()
+        let loader = ContentLoader(site: options.site, maxFileSize: config.maxFileSize)
+        var loaded: ContentLoader.Result
+        // Only the changed files are read again when nothing else can have moved; their
+        // places in the (sorted) file list are known.
+        var reused: [String: ParsedFile] = [:]
+        if let previous, previous.config == config {
+            loaded = ContentLoader.Result(files: [], assets: previous.assets, diagnostics: [])
+            for (path, role) in previous.files {
+                if previous.changed.contains(path) {
+                    let (file, diagnostics) = loader.reload(path)
+                    loaded.diagnostics += diagnostics
+                    if let file { loaded.files.append(file) }
+                } else if let parsed = previous.parsed[path] {
+                    loaded.files.append(ContentFile(path: path, role: role, bytes: []))
+                    reused[path] = parsed
+                }
+            }
+        } else {
+            loaded = loader.load()
+        }
         generation.diagnostics += loaded.diagnostics
+        generation.loadedCleanly = loaded.diagnostics.isEmpty
         generation.contentAssets = loaded.assets
         generation.timings.append(("load", clock.lap()))
 
         options.progress?("Parsing \(loaded.files.count) files")
         let parser = FileParser(allowRawHTML: config.unsafeHTML, prettyURLs: config.prettyURLs)
         let cache = options.parseCache
-        let parsed = loaded.files.parallelMap { cache?.parse($0, with: parser) ?? parser.parse($0) }
-        if let cache { generation.parsing = cache.finishBuild(keeping: Set(loaded.files.map(\.path))) }
+        let unchanged = reused
+        let parsed = loaded.files.parallelMap { unchanged[$0.path] ?? cache?.parse($0, with: parser) ?? parser.parse($0) }
+        if let cache {
+            generation.parsing = cache.finishBuild(keeping: Set(loaded.files.map(\.path)))
+            generation.parsing?.reused += reused.count
+        }
+        generation.files = loaded.files.map { ($0.path, $0.role) }
         loaded.files = []  // The source bytes are not needed past parsing.
         for file in parsed { generation.diagnostics += file.diagnostics }
         generation.timings.append(("parse", clock.lap()))

@@ -23,6 +23,8 @@ public final class PreviewBuild: @unchecked Sendable {
         public var seconds = 0.0
         /// Seconds per stage.
         public var timings: [(step: String, seconds: Double)] = []
+        /// Whether only the changed files were read, not the whole of `Content/`.
+        public var targeted = false
     }
 
     /// What the last good build was made of.
@@ -31,6 +33,10 @@ public final class PreviewBuild: @unchecked Sendable {
         var templates: TemplateSet
         var pages: [Page]
         var files: [String: [UInt8]]
+        /// Content files and assets as loaded, and whether loading was clean.
+        var content: [(path: String, role: FileRole)] = []
+        var assets: [(relativePath: String, url: URL)] = []
+        var loadedCleanly = false
         /// `graph.json`, made when first asked for.
         var graph: [UInt8]?
         /// Counts rebuilds, to tell states apart.
@@ -39,6 +45,8 @@ public final class PreviewBuild: @unchecked Sendable {
 
     public let options: BuildOptions
     private let cache = ParseCache()
+    /// Whether the last rebuild succeeded, so that its state holds every edit so far.
+    private var lastSucceeded = false
     private let lock = NSLock()
     private var state: State?
 
@@ -72,12 +80,21 @@ public final class PreviewBuild: @unchecked Sendable {
         return bytes
     }
 
-    /// Builds the site again. Calls are not expected to overlap (the server serialises them).
-    public func rebuild() -> Outcome {
+    /// Builds the site again. `changed`, when known, holds the absolute paths that changed
+    /// since the last build (from the file watcher): when they are all Markdown files that
+    /// existed before, only they are read again, not the whole of `Content/`. Calls are not
+    /// expected to overlap (the server serialises them).
+    public func rebuild(changed: Set<String>? = nil) -> Outcome {
         let start = DispatchTime.now()
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
         var outcome = Outcome()
-        let generation = Pipeline.generate(options)
+        // After a failed rebuild the last good state misses that rebuild's edits: read all.
+        let previous = lastSucceeded ? lock.withLock { state }.flatMap { state in
+            changed.flatMap { Self.previous(state, changed: $0, site: options.site) }
+        } : nil
+        let generation = Pipeline.generate(options, previous: previous)
+        outcome.targeted = previous != nil
+        lastSucceeded = false
         outcome.timings = generation.timings
         let renderStart = DispatchTime.now()
         outcome.diagnostics = generation.diagnostics
@@ -86,8 +103,8 @@ public final class PreviewBuild: @unchecked Sendable {
             outcome.seconds = elapsed()
             return outcome
         }
-        let previous = lock.withLock { state }
-        let scope = previous.map { ChangeScope(from: $0.site, $0.templates, to: site, templates) } ?? .everything
+        let last = lock.withLock { state }
+        let scope = last.map { ChangeScope(from: $0.site, $0.templates, to: site, templates) } ?? .everything
         let pages: [Page]
         switch scope {
         case .everything: pages = generation.pages
@@ -106,27 +123,48 @@ public final class PreviewBuild: @unchecked Sendable {
             collected.withLock { rendered[path] = bytes }
         }
         // Pages not rendered keep their bytes; pages and assets that are gone go.
-        var next = previous?.files ?? [:]
+        var next = last?.files ?? [:]
         if case .everything = scope { next = [:] }
         let live = Set(generation.pages.map { $0.outputPath(in: site) })
             .union(templates.assets.map(\.path)).union(generation.contentAssets.map(\.relativePath))
         next = next.filter { live.contains($0.key) }
         for (path, bytes) in rendered { next[path] = bytes }
 
-        let old = previous?.files ?? [:]
+        let old = last?.files ?? [:]
         outcome.changed = next.filter { old[$0.key] != $0.value }.map(\.key).sorted()
         outcome.removed = old.keys.filter { next[$0] == nil }.sorted()
-        if outcome.changed.contains(where: { $0.hasSuffix(".html") }) || !outcome.removed.isEmpty || previous == nil {
+        if outcome.changed.contains(where: { $0.hasSuffix(".html") }) || !outcome.removed.isEmpty || last == nil {
             outcome.changed.append("graph.json")
         }
         lock.withLock {
             state = State(site: site, templates: templates, pages: generation.pages, files: next,
-                          generation: (state?.generation ?? 0) + 1)
+                          content: generation.files, assets: generation.contentAssets,
+                          loadedCleanly: generation.loadedCleanly, generation: (state?.generation ?? 0) + 1)
         }
         outcome.pages = generation.pages.count
         outcome.succeeded = true
+        lastSucceeded = true
         outcome.seconds = elapsed()
         outcome.timings.append(("render", Double(DispatchTime.now().uptimeNanoseconds - renderStart.uptimeNanoseconds) / 1e9))
         return outcome
+    }
+
+    /// The previous build's work, when `changed` is only edits of Markdown files it read.
+    private static func previous(_ state: State, changed: Set<String>, site: URL) -> Pipeline.Previous? {
+        guard state.loadedCleanly, !changed.isEmpty else { return nil }
+        let root = site.path + "/"
+        let known = Set(state.content.map(\.path))
+        var relative = Set<String>()
+        for path in changed {
+            guard path.hasPrefix(root) else { return nil }
+            let inSite = String(path.dropFirst(root.count))
+            var info = stat()
+            guard inSite.hasPrefix("Content/"), inSite.hasSuffix(".md") || inSite.hasSuffix(".markdown"),
+                  known.contains(inSite), lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+            relative.insert(inSite)
+        }
+        let parsed = Dictionary(state.site.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        return Pipeline.Previous(files: state.content, assets: state.assets, parsed: parsed, changed: relative,
+                                 config: state.site.config)
     }
 }

@@ -9,6 +9,12 @@ public struct ContentLoader {
         /// Non-Markdown files: path relative to `Content/` and absolute file URL.
         public var assets: [(relativePath: String, url: URL)]
         public var diagnostics: [Diagnostic]
+
+        public init(files: [ContentFile], assets: [(relativePath: String, url: URL)], diagnostics: [Diagnostic]) {
+            self.files = files
+            self.assets = assets
+            self.diagnostics = diagnostics
+        }
     }
 
     let site: URL
@@ -79,6 +85,15 @@ public struct ContentLoader {
                 result.assets.append(((folders + [name]).joined(separator: "/"), URL(fileURLWithPath: target)))
             }
         }
+    }
+
+    /// Reads one Markdown file again, for a rebuild that knows only it changed: `path` is
+    /// site-relative (`Content/articles/x.md`). Nil with diagnostics when it cannot be used.
+    public func reload(_ path: String) -> (file: ContentFile?, diagnostics: [Diagnostic]) {
+        let components = path.split(separator: "/").dropFirst().map(String.init)
+        var result = Result(files: [], assets: [], diagnostics: [])
+        read(site.appendingPathComponent(path).path, path: components, into: &result)
+        return (result.files.first, result.diagnostics)
     }
 
     private func read(_ file: String, path: [String], into result: inout Result) {

@@ -160,7 +160,7 @@ public final class PreviewServer: @unchecked Sendable {
             // Every rebuild reads the whole current state: parsing is skipped for unchanged
             // files, and templates and settings are cheap to reload, so the kind of change
             // only decides what is reported.
-            report(build.rebuild(), first: false)
+            report(build.rebuild(changed: batch), first: false)
             counter.withLock { finished += 1 }
         }
     }

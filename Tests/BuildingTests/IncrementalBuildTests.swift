@@ -122,13 +122,19 @@ import TestSupport
         let preview = PreviewBuild(options: site.options())
         _ = preview.rebuild()
         var history: [String] = []
-        var partial = 0
+        var partial = 0, targeted = 0
         for step in 0..<40 {
             let edit = Self.edits.randomElement(using: &random)!
+            // The paths the edit touched, as the file watcher would report them.
+            let before = try Self.outputFiles(site.root)
             try edit.apply(site, &random)
+            let after = try Self.outputFiles(site.root)
+            let touched = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+                .map { site.root.path + "/" + $0 }
             history.append(edit.name)
-            let incremental = preview.rebuild()
+            let incremental = preview.rebuild(changed: Set(touched))
             if incremental.succeeded && incremental.rendered < incremental.pages { partial += 1 }
+            if incremental.targeted { targeted += 1 }
             let clean = PreviewBuild(options: site.options())
             let reference = clean.rebuild()
             let context = "seed \(seed), step \(step): \(history.joined(separator: " → "))"
@@ -141,8 +147,10 @@ import TestSupport
                 #expect(differing.isEmpty, "\(context): \(differing.prefix(5))")
             }
         }
-        // The comparison must have covered rebuilds that rendered only some pages.
+        // The comparison must have covered rebuilds that rendered only some pages, and
+        // rebuilds that read only the changed files.
         #expect(partial > 0)
+        #expect(targeted > 0)
     }
 
     /// Every file of an output folder but the marker (which names its build).
