@@ -45,7 +45,12 @@ public final class PreviewServer: @unchecked Sendable {
                               forcePolling: forcePolling) { [weak self] batch in self?.changed(batch) }
         report(build.rebuild(), first: true)
 
-        let server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled)
+        let server: HTTPServer
+        if host.contains(":") {
+            server = HTTPServer(address: try .inet6(ip6: host, port: port), logger: .disabled)
+        } else {
+            server = HTTPServer(address: try .inet(ip4: host == "localhost" ? "127.0.0.1" : host, port: port), logger: .disabled)
+        }
         self.host = host
         await server.appendRoute("GET /_dossier/live") { [weak self] request in
             guard let self else { return HTTPResponse(statusCode: .serviceUnavailable) }
@@ -66,7 +71,11 @@ public final class PreviewServer: @unchecked Sendable {
         Task { try await server.run() }
         try await server.waitUntilListening()
         var actualPort = port
-        if case let .ip4(_, listening)? = await server.listeningAddress { actualPort = listening }
+        switch await server.listeningAddress {
+        case let .ip4(_, listening)?: actualPort = listening
+        case let .ip6(_, listening)?: actualPort = listening
+        default: break
+        }
         return Listening(port: actualPort, watcher: watcher?.mechanism ?? "none")
     }
 
@@ -113,8 +122,6 @@ public final class PreviewServer: @unchecked Sendable {
         switch RequestPath.resolve(request.target.path(percentEncoded: true)) {
         case .refused:
             return Self.response(.badRequest, [.contentType: "text/plain; charset=utf-8"], Data("Bad request path\n".utf8))
-        case .redirect(let location):
-            return Self.response(.movedPermanently, [.location: location])
         case .candidates(let paths):
             if let bytes = build.file(at: paths[0]) { return file(paths[0], bytes, head: request.method == .HEAD) }
             // `/actors/iran` is the folder page `/actors/iran/`: redirect so relative links resolve.
@@ -182,7 +189,9 @@ public final class PreviewServer: @unchecked Sendable {
             }
             live.reload(outcome.changed + outcome.removed)
         } else {
-            log("Build failed in \(time); still serving the last good build:")
+            log(build.files.isEmpty
+                ? "Build failed in \(time); there is nothing to serve until it builds:"
+                : "Build failed in \(time); still serving the last good build:")
             for diagnostic in problems.prefix(20) { log("  " + diagnostic.description) }
             if problems.count > 20 { log("  … and \(problems.count - 20) more") }
             live.failed(problems)

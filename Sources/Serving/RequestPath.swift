@@ -4,10 +4,9 @@
 /// guessing what was meant.
 enum RequestPath {
     enum Resolution: Equatable {
-        /// Candidate output paths, in order (`a/b/index.html` for `/a/b/`).
+        /// Candidate output paths, in order (`a/b/index.html` for `/a/b/`); when only the
+        /// second of two exists, the server redirects `/a/b` to `/a/b/`.
         case candidates([String])
-        /// `/a/b` names a folder page: redirect to `/a/b/` so relative links work.
-        case redirect(String)
         case refused
     }
 

@@ -23,18 +23,27 @@ struct Serve: AsyncParsableCommand {
             DiagnosticPrinter.printError(line)
         }
         let listening: PreviewServer.Listening
+        guard host == "localhost" || Self.isIPAddress(host) else {
+            DiagnosticPrinter.printError("error: --host must be an IP address (127.0.0.1, ::1, 0.0.0.0) or localhost, not '\(host)'")
+            throw ExitCode(1)
+        }
         do {
             listening = try await server.start(host: host, port: port)
         } catch {
-            DiagnosticPrinter.printError("error: cannot listen on \(host):\(port): \(error)")
+            DiagnosticPrinter.printError("error: cannot listen on \(host) port \(port) (is it in use?): \(error)")
             throw ExitCode(1)
         }
-        let url = "http://\(host):\(listening.port)/"
+        let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(listening.port)/"
         // Written unbuffered: scripts read this line through a pipe.
         FileHandle.standardOutput.write(Data("Serving \(url) — watching Content/, Templates/ and dossier.yml (\(listening.watcher)). Press Ctrl-C to stop.\n".utf8))
         if open { Self.openBrowser(url) }
         // Serve until interrupted.
         while true { try await Task.sleep(for: .seconds(3600)) }
+    }
+
+    static func isIPAddress(_ text: String) -> Bool {
+        var v4 = in_addr(), v6 = in6_addr()
+        return inet_pton(AF_INET, text, &v4) == 1 || inet_pton(AF_INET6, text, &v6) == 1
     }
 
     static func openBrowser(_ url: String) {
