@@ -5,7 +5,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps release bench clean
+.PHONY: site test serve deps release bench clean
 
 site: deps
 	@mkdir -p Output
@@ -16,6 +16,11 @@ test: deps
 	@mkdir -p Output
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+# Preview while editing: http://127.0.0.1:8000/, rebuilt and reloaded on every save.
+serve: deps
+	@mkdir -p Output
+	$(SWIFT) run dossier serve
 
 # cmark is the system C library Dossier parses Markdown with (Debian: libcmark-dev).
 deps:
