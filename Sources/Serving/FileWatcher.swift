@@ -15,6 +15,7 @@ public final class FileWatcher: @unchecked Sendable {
     public typealias Batch = Set<String>
 
     let roots: [String]
+    let files: [String]
     let quietPeriod: DispatchTimeInterval
     let maximumDelay: DispatchTimeInterval
     private let queue = DispatchQueue(label: "dossier.watcher")
@@ -24,24 +25,26 @@ public final class FileWatcher: @unchecked Sendable {
     private var source: ChangeSource?
     private let deliver: @Sendable (Batch) -> Void
 
-    /// Watches `roots` (folders watched recursively, or single files) and calls `deliver`
-    /// on a private queue with each batch.
-    public init(roots: [String], quietPeriod: DispatchTimeInterval = .milliseconds(30),
+    /// Watches the folders `roots` with everything below them (a folder that does not exist
+    /// yet is watched from when it appears) and the single `files`, and calls `deliver` on
+    /// a private queue with each batch.
+    public init(roots: [String], files: [String] = [], quietPeriod: DispatchTimeInterval = .milliseconds(30),
                 maximumDelay: DispatchTimeInterval = .milliseconds(300), forcePolling: Bool = false,
                 deliver: @escaping @Sendable (Batch) -> Void) {
         self.roots = roots
+        self.files = files
         self.quietPeriod = quietPeriod
         self.maximumDelay = maximumDelay
         self.deliver = deliver
         let report: @Sendable (String) -> Void = { [weak self] path in self?.record(path) }
         #if os(Linux)
-        if !forcePolling, let inotify = InotifySource(roots: roots, report: report) {
+        if !forcePolling, let inotify = InotifySource(roots: roots, files: files, report: report) {
             source = inotify
         } else {
-            source = PollingSource(roots: roots, report: report)
+            source = PollingSource(roots: roots + files, report: report)
         }
         #else
-        source = PollingSource(roots: roots, report: report)
+        source = PollingSource(roots: roots + files, report: report)
         #endif
         source?.start()
     }
@@ -113,7 +116,7 @@ final class InotifySource: ChangeSource, @unchecked Sendable {
 
     /// Nil when inotify is unavailable or a folder cannot be watched (the watch limit is
     /// reached): the caller polls instead of missing changes.
-    init?(roots: [String], report: @escaping @Sendable (String) -> Void) {
+    init?(roots: [String], files: [String], report: @escaping @Sendable (String) -> Void) {
         let fd = inotify_init1(Int32(IN_CLOEXEC))
         guard fd >= 0 else { return nil }
         self.fd = fd
@@ -122,16 +125,20 @@ final class InotifySource: ChangeSource, @unchecked Sendable {
             close(fd)
             return nil
         }
+        trees = roots
+        var parents = Set<String>()
         for root in roots {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue {
-                trees.append(root)
                 guard addTree(root) != nil else { return nil }
             } else {
-                // A single file (dossier.yml): watch its folder, not what is below it.
-                guard add((root as NSString).deletingLastPathComponent) else { return nil }
+                // Not there yet (a site without Templates/): its parent reports its creation.
+                parents.insert((root as NSString).deletingLastPathComponent)
             }
         }
+        // Single files (dossier.yml): their folder is watched, not what is below it.
+        for file in files { parents.insert((file as NSString).deletingLastPathComponent) }
+        for parent in parents { guard add(parent) else { return nil } }
     }
 
     deinit {
@@ -227,7 +234,7 @@ final class InotifySource: ChangeSource, @unchecked Sendable {
         // New folders are watched inside the watched trees only (not, say, an output
         // folder created beside dossier.yml).
         if isDirectory, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0,
-           trees.contains(where: { path.hasPrefix($0 + "/") }) {
+           trees.contains(where: { path == $0 || path.hasPrefix($0 + "/") }) {
             for file in addTree(path) ?? [] { report(file) }
         }
         report(path)

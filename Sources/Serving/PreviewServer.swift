@@ -41,7 +41,7 @@ public final class PreviewServer: @unchecked Sendable {
     public func start(host: String, port: UInt16, forcePolling: Bool = false) async throws -> Listening {
         // Watching starts first, so that edits saved during the first build are not missed.
         let site = options.site.path
-        watcher = FileWatcher(roots: [site + "/Content", site + "/Templates", site + "/dossier.yml"],
+        watcher = FileWatcher(roots: [site + "/Content", site + "/Templates"], files: [site + "/dossier.yml"],
                               forcePolling: forcePolling) { [weak self] batch in self?.changed(batch) }
         report(build.rebuild(), first: true)
 

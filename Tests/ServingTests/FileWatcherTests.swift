@@ -50,6 +50,29 @@ import TestSupport
         try expectChange("notes/m.md", "file in a new folder") { try site.write("Content/notes/m.md", Data("more\n".utf8)) }
     }
 
+    /// A watched folder that does not exist when watching starts (a site without its own
+    /// Templates/) is watched from when it appears.
+    @Test(arguments: [false, true])
+    func folderCreatedLaterIsWatched(polling: Bool) throws {
+        let site = try TemporarySite([:])
+        let templates = site.root.path + "/Templates"
+        let batches = Batches()
+        let watcher = FileWatcher(roots: [site.root.path + "/Content", templates], files: [site.root.path + "/dossier.yml"],
+                                  forcePolling: polling) { batches.add($0) }
+        defer { watcher.stop() }
+        usleep(polling ? 300_000 : 50_000)
+        try FileManager.default.createDirectory(atPath: templates + "/partials", withIntermediateDirectories: true)
+        // inotify reports the new folder; polling sees files only.
+        if !polling { #expect(waitUntil(5) { batches.all.contains(templates) || batches.all.contains(templates + "/partials") }) }
+        usleep(polling ? 400_000 : 100_000)
+        batches.reset()
+        try site.write("Templates/partials/footer.mustache", Data("<footer></footer>\n".utf8))
+        #expect(waitUntil(5) { batches.all.contains(templates + "/partials/footer.mustache") })
+        batches.reset()
+        try site.write("dossier.yml", Data("title: T\n".utf8))
+        #expect(waitUntil(5) { batches.all.contains(site.root.path + "/dossier.yml") })
+    }
+
     @Test func burstsArriveAsOneBatch() throws {
         let site = try TemporarySite([:])
         let content = site.root.path + "/Content"
