@@ -237,11 +237,10 @@ public struct Linker {
             documents.append(i)
         }
         // Dates read once: each read copies the front matter out of its enum.
-        var dates: [Int: PartialDate] = [:]
+        var dates = Array(repeating: PartialDate?.none, count: files.count)
         for i in documents { dates[i] = files[i].documentDate }
         return documents.sorted { a, b in
-            let x = dates[a], y = dates[b]
-            switch (x, y) {
+            switch (dates[a], dates[b]) {
             case let (x?, y?) where x != y: return y < x
             case (_?, nil): return true
             case (nil, _?): return false

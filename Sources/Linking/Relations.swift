@@ -48,7 +48,7 @@ struct Relations {
                 for other in actors + themes { connect(i, other) }
             }
         }
-        var documentRank: [Int: Int] = [:]
+        var documentRank = Array(repeating: Int.max, count: files.count)
         for (rank, file) in documents.enumerated() { documentRank[file] = rank }
         var listed = documentsByEntity.map(Set.init)
         for fileIndex in documents {
@@ -56,15 +56,16 @@ struct Relations {
                 documentsByEntity[theme].append(fileIndex)
             }
         }
-        documentsByEntity = documentsByEntity.map { list in list.sorted { documentRank[$0, default: .max] < documentRank[$1, default: .max] } }
+        documentsByEntity = documentsByEntity.map { list in list.sorted { documentRank[$0] < documentRank[$1] } }
 
         related = Array(repeating: [], count: entities.count)
         for (pair, weight) in weights {
             related[pair.a].append(Relation(entity: pair.b, weight: weight))
             related[pair.b].append(Relation(entity: pair.a, weight: weight))
         }
+        // Entities are sorted by key, so index order is key order.
         related = related.map { list in
-            list.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : entities[$0.entity].key < entities[$1.entity].key }
+            list.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.entity < $1.entity }
         }
     }
 
