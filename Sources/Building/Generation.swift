@@ -22,6 +22,8 @@ public struct Generation: Sendable {
     /// whether loading them raised no diagnostic (a rebuild may then skip the walk).
     var files: [(path: String, role: FileRole)] = []
     var loadedCleanly = true
+    /// Whether linking only redid what the changed files touch.
+    var relinked = false
 
     /// Errors, or warnings when strict.
     public func failed(strict: Bool) -> Bool {
@@ -39,6 +41,8 @@ public enum Pipeline {
         /// Site-relative paths of Markdown files whose bytes changed; nothing else did.
         var changed: Set<String>
         var config: SiteConfig
+        /// The previous build's linked site, for linking only what changed.
+        var site: Site
     }
 
     /// Runs every stage up to and including linking; loads the theme when `withTheme`.
@@ -95,7 +99,14 @@ public enum Pipeline {
         generation.timings.append(("parse", clock.lap()))
 
         options.progress?("Linking")
-        let site = Linker(config: config, includeDrafts: options.drafts || config.drafts).link(parsed)
+        let linker = Linker(config: config, includeDrafts: options.drafts || config.drafts)
+        var relinked: Site?
+        if let previous, previous.config == config {
+            let changed = parsed.indices.filter { previous.changed.contains(parsed[$0].path) }
+            relinked = linker.relink(previous.site, files: parsed, changed: changed)
+        }
+        generation.relinked = relinked != nil
+        let site = relinked ?? linker.link(parsed)
         generation.diagnostics += site.diagnostics
         generation.site = site
         generation.timings.append(("link", clock.lap()))

@@ -23,8 +23,10 @@ public final class PreviewBuild: @unchecked Sendable {
         public var seconds = 0.0
         /// Seconds per stage.
         public var timings: [(step: String, seconds: Double)] = []
-        /// Whether only the changed files were read, not the whole of `Content/`.
+        /// Whether only the changed files were read, not the whole of `Content/`, and
+        /// whether linking only redid what they touch.
         public var targeted = false
+        public var relinked = false
     }
 
     /// What the last good build was made of.
@@ -94,6 +96,7 @@ public final class PreviewBuild: @unchecked Sendable {
         } : nil
         let generation = Pipeline.generate(options, previous: previous)
         outcome.targeted = previous != nil
+        outcome.relinked = generation.relinked
         lastSucceeded = false
         outcome.timings = generation.timings
         let renderStart = DispatchTime.now()
@@ -165,6 +168,6 @@ public final class PreviewBuild: @unchecked Sendable {
         }
         let parsed = Dictionary(state.site.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         return Pipeline.Previous(files: state.content, assets: state.assets, parsed: parsed, changed: relative,
-                                 config: state.site.config)
+                                 config: state.site.config, site: state.site)
     }
 }

@@ -126,34 +126,41 @@ public struct Linker {
         var lookups = Registry.Memo(registry)
         return files.enumerated().map { i, file in
             guard linked.contains(i) else { return Array(repeating: nil, count: file.mentions.count) }
-            return file.mentions.map { mention in
-                switch lookups.resolve(mention.target, kind: mention.kind) {
-                case .found(let index):
-                    if mention.form == .typedLink, registry.entities[index].isStub {
-                        diagnostics.append(.warning(
-                            "stub-entity",
-                            "no file for \(registry.entities[index].key); a stub page is created (add Content/\(mention.kind!.folder)/\(registry.entities[index].id).md)",
-                            at: mention.location))
-                    }
-                    return index
-                case .ambiguous(let candidates):
-                    let names = candidates.map { registry.entities[$0].key.description }
-                    diagnostics.append(.error(
-                        "ambiguous-mention",
-                        "'\(mention.target)' could be \(names.joined(separator: " or ")); write [[\(names[0])]] or use the kind prefix",
-                        at: mention.location))
-                    return nil
-                case .missing:
-                    var message = "unknown entity '\(mention.target)'"
-                    if let guess = registry.suggestion(for: mention.target, kind: mention.kind) {
-                        message += " (did you mean '\(guess)'?)"
-                    }
-                    diagnostics.append(.error("unresolved-mention", message, at: mention.location))
-                    return nil
-                }
-            }
+            return file.mentions.map { Self.resolve($0, &lookups, &diagnostics) }
         }
     }
+
+    /// The entity a mention names, with a diagnostic when it names none, several, or a stub.
+    static func resolve(_ mention: Mention, _ lookups: inout Registry.Memo, _ diagnostics: inout [Diagnostic]) -> Int? {
+        let registry = lookups.registry
+        switch lookups.resolve(mention.target, kind: mention.kind) {
+        case .found(let index):
+            if mention.form == .typedLink, registry.entities[index].isStub {
+                diagnostics.append(.warning(
+                    "stub-entity",
+                    "no file for \(registry.entities[index].key); a stub page is created (add Content/\(mention.kind!.folder)/\(registry.entities[index].id).md)",
+                    at: mention.location))
+            }
+            return index
+        case .ambiguous(let candidates):
+            let names = candidates.map { registry.entities[$0].key.description }
+            diagnostics.append(.error(
+                "ambiguous-mention",
+                "'\(mention.target)' could be \(names.joined(separator: " or ")); write [[\(names[0])]] or use the kind prefix",
+                at: mention.location))
+            return nil
+        case .missing:
+            var message = "unknown entity '\(mention.target)'"
+            if let guess = registry.suggestion(for: mention.target, kind: mention.kind) {
+                message += " (did you mean '\(guess)'?)"
+            }
+            diagnostics.append(.error("unresolved-mention", message, at: mention.location))
+            return nil
+        }
+    }
+
+    /// The codes of the diagnostics `resolve` gives.
+    static let mentionDiagnosticCodes: Set<String> = ["stub-entity", "ambiguous-mention", "unresolved-mention"]
 
     private func resolveReference(_ reference: Reference, kind: EntityKind, _ registry: Registry, _ diagnostics: inout [Diagnostic]) -> Int? {
         switch registry.resolve(reference.text, kind: kind) {

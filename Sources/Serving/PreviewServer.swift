@@ -43,7 +43,14 @@ public final class PreviewServer: @unchecked Sendable {
         let site = options.site.path
         watcher = FileWatcher(roots: [site + "/Content", site + "/Templates"], files: [site + "/dossier.yml"],
                               forcePolling: forcePolling) { [weak self] batch in self?.changed(batch) }
-        report(build.rebuild(), first: true)
+        // The first build runs on the rebuild queue, not on a thread of the concurrency
+        // pool, which the server's own tasks need.
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            rebuilds.async { [self] in
+                report(build.rebuild(), first: true)
+                done.resume()
+            }
+        }
 
         let server: HTTPServer
         if host.contains(":") {
@@ -69,7 +76,8 @@ public final class PreviewServer: @unchecked Sendable {
         }
         self.server = server
         Task { try await server.run() }
-        try await server.waitUntilListening()
+        // Generous: on a loaded machine the listening task may start late.
+        try await server.waitUntilListening(timeout: 60)
         var actualPort = port
         switch await server.listeningAddress {
         case let .ip4(_, listening)?: actualPort = listening

@@ -122,7 +122,7 @@ import TestSupport
         let preview = PreviewBuild(options: site.options())
         _ = preview.rebuild()
         var history: [String] = []
-        var partial = 0, targeted = 0
+        var partial = 0, targeted = 0, relinked = 0
         for step in 0..<40 {
             let edit = Self.edits.randomElement(using: &random)!
             // The paths the edit touched, as the file watcher would report them.
@@ -135,6 +135,7 @@ import TestSupport
             let incremental = preview.rebuild(changed: Set(touched))
             if incremental.succeeded && incremental.rendered < incremental.pages { partial += 1 }
             if incremental.targeted { targeted += 1 }
+            if incremental.relinked { relinked += 1 }
             let clean = PreviewBuild(options: site.options())
             let reference = clean.rebuild()
             let context = "seed \(seed), step \(step): \(history.joined(separator: " → "))"
@@ -151,6 +152,7 @@ import TestSupport
         // rebuilds that read only the changed files.
         #expect(partial > 0)
         #expect(targeted > 0)
+        _ = relinked
     }
 
     /// Every file of an output folder but the marker (which names its build).
@@ -198,6 +200,26 @@ import TestSupport
             }
         }
         #expect(partial > 0)
+    }
+
+    /// A body edit that names only existing entities is linked without relinking the site,
+    /// with the same result as a clean build.
+    @Test func bodyEditsAreRelinkedInPlace() throws {
+        let site = try copyFixture()
+        let preview = PreviewBuild(options: site.options())
+        #expect(preview.rebuild().succeeded)
+        let path = "Content/articles/second.md"
+        let text = try #require(Self.text(site, path))
+        for (i, addition) in ["More on [[iran]] and [[afghanistan]].", "Only [[tajikistan]] now.", "No mentions at all."].enumerated() {
+            try site.write(path, Data((text + "\n" + addition + "\n").utf8))
+            let outcome = preview.rebuild(changed: [site.root.path + "/" + path])
+            #expect(outcome.succeeded && outcome.targeted && outcome.relinked, "edit \(i)")
+            let clean = PreviewBuild(options: site.options())
+            #expect(clean.rebuild().succeeded)
+            let got = preview.files, want = clean.files
+            #expect(Set(got.keys) == Set(want.keys))
+            #expect(want.keys.filter { got[$0] != want[$0] }.sorted().isEmpty, "edit \(i)")
+        }
     }
 
     @Test func unchangedFilesAreNotParsedAgain() throws {

@@ -7,7 +7,8 @@ import Glibc
 final class TestSocket {
     let fd: Int32
 
-    init(port: UInt16, timeout: Double = 5) throws {
+    /// Long: with tests running in parallel the server may be slow to get a thread.
+    init(port: UInt16, timeout: Double = 30) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
         var tv = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - Double(Int(timeout))) * 1_000_000))
@@ -57,7 +58,7 @@ final class TestSocket {
 }
 
 /// One HTTP/1.1 request on its own connection.
-struct TestResponse {
+struct TestResponse: Sendable {
     var status: Int
     var headers: [String: String]
     var body: String
@@ -92,8 +93,20 @@ func httpGet(_ path: String, port: UInt16, method: String = "GET") throws -> Tes
     return response
 }
 
+/// Runs blocking socket work on a Dispatch thread, so the test's own task does not hold one
+/// of the few threads the server's tasks need while it waits.
+func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+    }
+}
+
+func get(_ path: String, port: UInt16, method: String = "GET") async throws -> TestResponse {
+    try await offPool { try httpGet(path, port: port, method: method) }
+}
+
 /// A WebSocket client that reads the server's text messages.
-final class TestWebSocket {
+final class TestWebSocket: @unchecked Sendable {
     let socket: TestSocket
 
     init(port: UInt16, path: String = "/_dossier/live") throws {
@@ -130,6 +143,18 @@ final class TestWebSocket {
             if condition(message) { return message }
         }
         return nil
+    }
+
+    static func connect(port: UInt16) async throws -> TestWebSocket {
+        try await offPool { try TestWebSocket(port: port) }
+    }
+
+    func next() async throws -> String? {
+        try await offPool { self.receive() }
+    }
+
+    func next(until condition: @escaping @Sendable (String) -> Bool) async throws -> String? {
+        try await offPool { self.receive(until: condition) }
     }
 }
 

@@ -11,35 +11,35 @@ import TestSupport
         "Content/articles/ties.md": "---\ntitle: Ties\ndate: 2022-06-01\n---\n[[iran]] and [[tajikistan]] talk.\n",
     ]
 
-    func withServer(_ body: (TemporarySite, PreviewServer, UInt16) throws -> Void) async throws {
+    func withServer(_ body: (TemporarySite, PreviewServer, UInt16) async throws -> Void) async throws {
         let site = try TemporarySite(Self.files)
         let server = PreviewServer(options: site.options()) { _ in }
         let listening = try await server.start(host: "127.0.0.1", port: 0)
         #expect(listening.port > 0)
-        try body(site, server, listening.port)
+        try await body(site, server, listening.port)
         await server.stop()
     }
 
     @Test func servesPagesWithTheLiveReloadScript() async throws {
         try await withServer { _, _, port in
-            let home = try httpGet("/", port: port)
+            let home = try await get("/", port: port)
             #expect(home.status == 200)
             #expect(home.headers["content-type"] == "text/html; charset=utf-8")
             #expect(home.body.contains(LiveReloadScript.tag + "</body>"))
-            let actor = try httpGet("/actors/iran/index.html", port: port)
+            let actor = try await get("/actors/iran/index.html", port: port)
             #expect(actor.status == 200 && actor.body.contains("<h1"))
-            #expect(try httpGet("/actors/iran", port: port).headers["location"] == "/actors/iran/")
-            #expect(try httpGet("/graph.json", port: port).headers["content-type"] == "application/json")
-            #expect(try httpGet("/nowhere/", port: port).status == 404)
-            #expect(try httpGet("/_dossier/live.js", port: port).body.contains("new WebSocket"))
-            #expect(try httpGet("/assets/style.css", port: port, method: "HEAD").status == 200)
+            #expect(try await get("/actors/iran", port: port).headers["location"] == "/actors/iran/")
+            #expect(try await get("/graph.json", port: port).headers["content-type"] == "application/json")
+            #expect(try await get("/nowhere/", port: port).status == 404)
+            #expect(try await get("/_dossier/live.js", port: port).body.contains("new WebSocket"))
+            #expect(try await get("/assets/style.css", port: port, method: "HEAD").status == 200)
         }
     }
 
     @Test(arguments: ["/../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/actors/..%2f..%2f..%2fetc/passwd", "/a%5c..%5c..%5cb"])
     func refusesPathsOutOfTheSite(path: String) async throws {
         try await withServer { _, _, port in
-            let response = try httpGet(path, port: port)
+            let response = try await get(path, port: port)
             #expect(response.status == 400 || response.status == 404)
             #expect(!response.body.contains("root:"))
         }
@@ -47,48 +47,50 @@ import TestSupport
 
     /// DNS rebinding and cross-site WebSockets: other sites' pages get nothing.
     @Test func answersOnlyToItsOwnAddress() async throws {
-        try await withServer { _, _, port throws in
-            let status = { (request: String) throws -> String in
-                let socket = try TestSocket(port: port)
-                socket.send(request)
-                return String(decoding: socket.receive(), as: UTF8.self).components(separatedBy: "\r\n").first ?? ""
+        try await withServer { _, _, port async throws in
+            let status = { (request: String) async throws -> String in
+                try await offPool {
+                    let socket = try TestSocket(port: port)
+                    socket.send(request)
+                    return String(decoding: socket.receive(), as: UTF8.self).components(separatedBy: "\r\n").first ?? ""
+                }
             }
-            #expect(try status("GET / HTTP/1.1\r\nHost: evil.example:\(port)\r\nConnection: close\r\n\r\n").contains("403"))
-            #expect(try status("GET / HTTP/1.1\r\nConnection: close\r\n\r\n").contains("403"))
-            #expect(try status("GET / HTTP/1.1\r\nHost: localhost:\(port)\r\nConnection: close\r\n\r\n").contains("200"))
+            #expect(try await status("GET / HTTP/1.1\r\nHost: evil.example:\(port)\r\nConnection: close\r\n\r\n").contains("403"))
+            #expect(try await status("GET / HTTP/1.1\r\nConnection: close\r\n\r\n").contains("403"))
+            #expect(try await status("GET / HTTP/1.1\r\nHost: localhost:\(port)\r\nConnection: close\r\n\r\n").contains("200"))
             let upgrade = "GET /_dossier/live HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-            #expect(try status(upgrade + "Origin: https://evil.example\r\n\r\n").contains("403"))
-            #expect(try status(upgrade + "Origin: http://127.0.0.1:\(port)\r\n\r\n").contains("101"))
+            #expect(try await status(upgrade + "Origin: https://evil.example\r\n\r\n").contains("403"))
+            #expect(try await status(upgrade + "Origin: http://127.0.0.1:\(port)\r\n\r\n").contains("101"))
         }
     }
 
     @Test func editReloadsTheChangedPagesAndErrorsShowUntilFixed() async throws {
         try await withServer { site, server, port in
-            let socket = try TestWebSocket(port: port)
-            #expect(socket.receive() == #"{"type":"ok"}"#)
+            let socket = try await TestWebSocket.connect(port: port)
+            #expect(try await socket.next() == #"{"type":"ok"}"#)
 
             // An edit: the pages that show it are named, the others are not.
             try site.write("Content/actors/iran.md", Data("---\nname: Iran\n---\nA country, edited.\n".utf8))
-            let reload = try #require(socket.receive { $0.contains(#""type":"reload""#) })
+            let reload = try #require(try await socket.next { $0.contains(#""type":"reload""#) })
             #expect(reload.contains(#""actors/iran/index.html""#))
             #expect(!reload.contains(#""actors/tajikistan/index.html""#))
-            #expect(try httpGet("/actors/iran/", port: port).body.contains("A country, edited."))
+            #expect(try await get("/actors/iran/", port: port).body.contains("A country, edited."))
 
             // A broken file: the overlay message carries file:line:col, the old page stays.
             try site.write("Content/articles/ties.md", Data("---\ntitle: Ties\n---\n[[irn]] talks.\n".utf8))
-            let errors = try #require(socket.receive { $0.contains(#""type":"errors""#) })
+            let errors = try #require(try await socket.next { $0.contains(#""type":"errors""#) })
             #expect(errors.contains("Content/articles/ties.md:4:1: error: unknown entity 'irn'"))
-            #expect(try httpGet("/articles/ties/", port: port).body.contains("Ties"))
+            #expect(try await get("/articles/ties/", port: port).body.contains("Ties"))
             // A page opened now learns about the errors as it connects.
-            let late = try TestWebSocket(port: port)
-            #expect(late.receive()?.contains(#""type":"errors""#) == true)
+            let late = try await TestWebSocket.connect(port: port)
+            #expect(try await late.next()?.contains(#""type":"errors""#) == true)
 
             // Fixed: the overlay goes (a reload message), the page shows the fix.
             try site.write("Content/articles/ties.md", Data("---\ntitle: Ties\n---\n[[iran]] talks again.\n".utf8))
-            let fixed = try #require(socket.receive { $0.contains(#""type":"reload""#) })
+            let fixed = try #require(try await socket.next { $0.contains(#""type":"reload""#) })
             #expect(fixed.contains(#""articles/ties/index.html""#))
-            #expect(try httpGet("/articles/ties/", port: port).body.contains("talks again"))
+            #expect(try await get("/articles/ties/", port: port).body.contains("talks again"))
             _ = server
         }
     }
@@ -108,7 +110,7 @@ import TestSupport
             writer.start()
             var checked = 0
             while !stop.withLock({ done }) || checked < 20 {
-                let page = try httpGet("/actors/iran/index.html", port: port)
+                let page = try await get("/actors/iran/index.html", port: port)
                 #expect(page.status == 200)
                 #expect(page.body.hasSuffix("</html>\n"), "a truncated page was served")
                 // One snapshot per response: every "Version N" on the page is the same N.
@@ -116,7 +118,8 @@ import TestSupport
                 #expect(versions.count <= 1, "a page mixed two builds: \(versions)")
                 checked += 1
             }
-            #expect(waitUntil(5) { server.rebuildsFinished >= 1 })
+            for _ in 0..<250 where server.rebuildsFinished < 1 { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(server.rebuildsFinished >= 1)
         }
     }
 }

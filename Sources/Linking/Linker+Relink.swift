@@ -1,0 +1,120 @@
+import Model
+
+extension Linker {
+    /// The site after edits to the bodies of some files, derived from the previous site
+    /// instead of linked from scratch: `files` are all files (same paths, same order) and
+    /// `changed` the indices of those whose bodies changed. Nil when the edit could reach
+    /// beyond those files' mentions — front matter changed, a typed link names a stub or
+    /// nothing, or a changed file has diagnostics other than its mentions' — and the caller
+    /// links the whole site. The result equals `link(files)`; the property tests check it.
+    public func relink(_ old: Site, files: [ParsedFile], changed: [Int]) -> Site? {
+        guard files.count == old.files.count, !changed.isEmpty else { return nil }
+        let registry = Registry(old.entities)
+        let changedSet = Set(changed)
+        for c in changed {
+            let before = old.files[c], after = files[c]
+            guard before.path == after.path, before.role == after.role, before.frontMatter == after.frontMatter else { return nil }
+            for mention in before.mentions + after.mentions where mention.form == .typedLink {
+                guard case .found(let index) = registry.resolve(mention.target, kind: mention.kind),
+                      !registry.entities[index].isStub else { return nil }
+            }
+        }
+        let changedPaths = Set(changed.map { files[$0].path })
+        // Link diagnostics at a changed file must all come from its mentions, to be redone.
+        for diagnostic in old.diagnostics {
+            if let path = diagnostic.location?.path, changedPaths.contains(path),
+               !Self.mentionDiagnosticCodes.contains(diagnostic.code) { return nil }
+        }
+        var diagnostics = old.diagnostics.filter { !($0.location.map { changedPaths.contains($0.path) } ?? false) }
+
+        // Which files are linked, and the order their mentions are listed in.
+        let documentSet = Set(old.documents)
+        var rank = Array(repeating: Int.max, count: files.count)
+        var order = old.documents
+        order += old.entityByFile.keys.sorted { files[$0].path < files[$1].path }
+        for (position, file) in order.enumerated() { rank[file] = position }
+        func isLinked(_ file: Int) -> Bool { rank[file] != .max }
+
+        var resolutions = old.resolutions
+        var lookups = Registry.Memo(registry)
+        for c in changed {
+            resolutions[c] = isLinked(c)
+                ? files[c].mentions.map { Self.resolve($0, &lookups, &diagnostics) }
+                : Array(repeating: nil, count: files[c].mentions.count)
+        }
+
+        // Entities whose backlinks, relations or documents can change.
+        var affected = Set<Int>()
+        for c in changed {
+            for case let target? in old.resolutions[c] + resolutions[c] { affected.insert(target) }
+        }
+
+        var backlinks = old.backlinks
+        for entity in affected {
+            var refs = backlinks[entity].filter { !changedSet.contains($0.file) }
+            for c in changed where isLinked(c) {
+                for (m, target) in resolutions[c].enumerated() where target == entity { refs.append(MentionRef(file: c, mention: m)) }
+            }
+            backlinks[entity] = refs.sorted { rank[$0.file] != rank[$1.file] ? rank[$0.file] < rank[$1.file] : $0.mention < $1.mention }
+        }
+
+        // Co-occurrence: take the changed files' old contributions out, put the new ones in.
+        var delta: [Relations.Pair: Int] = [:]
+        func contribute(_ file: ParsedFile, _ targets: [Int?], _ index: Int, _ sign: Int) {
+            guard isLinked(index) else { return }
+            var perBlock: [Int: Set<Int>] = [:]
+            var mentioned = Set<Int>()
+            for (m, target) in targets.enumerated() {
+                guard let target else { continue }
+                perBlock[file.mentions[m].block, default: []].insert(target)
+                mentioned.insert(target)
+            }
+            for block in perBlock.values {
+                let members = block.sorted()
+                for i in members.indices {
+                    for j in members.indices.dropFirst(i + 1) { delta[Relations.Pair(members[i], members[j]), default: 0] += sign }
+                }
+            }
+            if let owner = old.entityByFile[index] {
+                for target in mentioned where target != owner { delta[Relations.Pair(owner, target), default: 0] += sign }
+            }
+        }
+        for c in changed {
+            contribute(old.files[c], old.resolutions[c], c, -1)
+            contribute(files[c], resolutions[c], c, +1)
+        }
+        var related = old.related
+        var resort = Set<Int>()
+        func adjust(_ a: Int, _ b: Int, _ change: Int) {
+            if let i = related[a].firstIndex(where: { $0.entity == b }) {
+                related[a][i].weight += change
+                if related[a][i].weight == 0 { related[a].remove(at: i) }
+            } else {
+                related[a].append(Relation(entity: b, weight: change))
+            }
+            resort.insert(a)
+        }
+        for (pair, change) in delta where change != 0 {
+            adjust(pair.a, pair.b, change)
+            adjust(pair.b, pair.a, change)
+        }
+        for entity in resort {
+            related[entity].sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.entity < $1.entity }
+        }
+
+        // Documents that mention or list each affected entity, newest first.
+        var documentsByEntity = old.documentsByEntity
+        for entity in affected {
+            var list = documentsByEntity[entity].filter { !changedSet.contains($0) }
+            for c in changed where documentSet.contains(c) {
+                if resolutions[c].contains(entity) || (old.documentThemes[c] ?? []).contains(entity) { list.append(c) }
+            }
+            documentsByEntity[entity] = list.sorted { rank[$0] < rank[$1] }
+        }
+
+        return Site(
+            config: old.config, files: files, documents: old.documents, entities: old.entities, entityIndex: old.entityIndex,
+            resolutions: resolutions, backlinks: backlinks, related: related, documentsByEntity: documentsByEntity,
+            timeline: old.timeline, documentThemes: old.documentThemes, diagnostics: diagnostics)
+    }
+}
