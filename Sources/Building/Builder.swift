@@ -40,10 +40,13 @@ public enum Builder {
 
     private static func buildReport(_ options: BuildOptions) -> Report {
         var options = options
+        var cacheTiming: [(step: String, seconds: Double)] = []
         if options.persistentCache, options.parseCache == nil {
+            var clock = Stopwatch()
             let cache = ParseCache()
             BuildCache.load(into: cache, site: options.site)
             options.parseCache = cache
+            cacheTiming = [("cache", clock.lap())]
         }
         let generation = Pipeline.generate(options)
         let buildID = String(UInt64.random(in: 0...UInt64.max), radix: 36)
@@ -60,7 +63,7 @@ public enum Builder {
         }
         defer { saving.wait() }
         var report = Report(diagnostics: generation.diagnostics)
-        report.timings = generation.timings
+        report.timings = cacheTiming + generation.timings
         var clock = Stopwatch()
         guard !generation.failed(strict: options.strict), let site = generation.site, let templates = generation.templates else {
             return report
@@ -121,7 +124,13 @@ public enum Builder {
               cache.previousSignature == BuildCache.signature(config: site.config, templates: templates, drafts: options.drafts),
               let previousBuild = cache.previousBuild, !previousBuild.isEmpty, writer.previousBuild() == previousBuild
         else { return nil }
-        let previous = Linker(config: site.config, includeDrafts: options.drafts || site.config.drafts).link(previousFiles)
+        // Files added, removed or renamed change every page: nothing to keep.
+        guard previousFiles.map(\.path) == site.files.map(\.path) else { return nil }
+        // The previous site, derived from this one when only bodies changed (linking it
+        // from scratch costs as much as the build's own linking).
+        let changed = site.files.indices.filter { previousFiles[$0] != site.files[$0] }
+        let linker = Linker(config: site.config, includeDrafts: options.drafts || site.config.drafts)
+        let previous = changed.isEmpty ? site : linker.relink(site, files: previousFiles, changed: changed) ?? linker.link(previousFiles)
         guard case .pages(let dirty) = ChangeScope(from: previous, templates, to: site, templates) else { return nil }
         return (generation.pages.filter { !dirty.contains($0) }, previous.files == site.files)
     }

@@ -19,7 +19,7 @@ public enum BuildCache {
     static let magic = Array("DOSSIER-CACHE\n".utf8)
     static let recordMagic = Array("DOSSIER-BUILD\n".utf8)
     /// Bump when the encoding of any cached type changes.
-    static let formatVersion = 3
+    static let formatVersion = 4
 
     public static func url(site: URL) -> URL {
         site.appendingPathComponent(".dossier/cache")
@@ -36,8 +36,7 @@ public enum BuildCache {
     public static func load(into cache: ParseCache, site: URL) -> Int? {
         guard let data = FileManager.default.contents(atPath: url(site: site).path) else { return nil }
         let bytes = [UInt8](data)
-        guard let entries = try? decode(bytes) else { return nil }
-        let entriesChecksum = checksum(of: bytes)
+        guard let (entries, entriesChecksum) = try? decodeWithChecksum(bytes) else { return nil }
         var record = (signature: UInt64(0), build: "")
         if let recordData = FileManager.default.contents(atPath: recordURL(site: site).path),
            let decoded = try? decodeRecord([UInt8](recordData)), decoded.entriesChecksum == entriesChecksum {
@@ -120,14 +119,18 @@ public enum BuildCache {
         w.int(formatVersion)
         w.string(Version.dossier)
         w.int(entries.count)
+        // Each entry is length-prefixed, so that reading can decode them in parallel.
         for entry in entries.sorted(by: { $0.path < $1.path }) {
-            w.string(entry.path)
-            w.role(entry.key.role)
-            w.uint64(entry.key.fingerprint)
-            w.int(entry.key.size)
-            w.bool(entry.key.allowRawHTML)
-            w.bool(entry.key.prettyURLs)
-            w.parsedFile(entry.file)
+            var e = BinaryWriter()
+            e.string(entry.path)
+            e.role(entry.key.role)
+            e.uint64(entry.key.fingerprint)
+            e.int(entry.key.size)
+            e.bool(entry.key.allowRawHTML)
+            e.bool(entry.key.prettyURLs)
+            e.parsedFile(entry.file)
+            w.int(e.bytes.count)
+            w.raw(e.bytes)
             if w.bytes.count >= 1 << 20 {
                 try sink(w.bytes)
                 w = BinaryWriter()
@@ -154,30 +157,48 @@ public enum BuildCache {
         return record
     }
 
-    /// Magic at the start, checksum at the end.
-    private static func verify(_ bytes: [UInt8], magic: [UInt8]) throws {
+    /// Magic at the start, checksum at the end; returns the fingerprint of the content.
+    @discardableResult
+    private static func verify(_ bytes: [UInt8], magic: [UInt8]) throws -> UInt64 {
         guard bytes.count >= magic.count + 8, bytes.starts(with: magic) else { throw BinaryReader.Corrupt() }
         var tail = BinaryReader(bytes, offset: bytes.count - 8)
         var checksum = Fingerprint()
         checksum.add(bytes[..<(bytes.count - 8)])
         guard try tail.uint64() == checksum.value else { throw BinaryReader.Corrupt() }
+        return checksum.value
     }
 
     static func decode(_ bytes: [UInt8]) throws -> [(path: String, key: ParseCache.Key, file: ParsedFile)] {
-        try verify(bytes, magic: magic)
+        try decodeWithChecksum(bytes).entries
+    }
+
+    /// The entries and the checksum that identifies the whole file, with one pass over it.
+    static func decodeWithChecksum(_ bytes: [UInt8]) throws
+        -> (entries: [(path: String, key: ParseCache.Key, file: ParsedFile)], checksum: UInt64) {
+        let content = try verify(bytes, magic: magic)
         var r = BinaryReader(bytes, offset: magic.count, end: bytes.count - 8)
         guard try r.int() == formatVersion, try r.string() == Version.dossier else { throw BinaryReader.Corrupt() }
-        let entries = try r.array { r -> (String, ParseCache.Key, ParsedFile) in
-            let path = try r.string()
-            let key = ParseCache.Key(role: try r.role(), fingerprint: try r.uint64(), size: try r.int(),
-                                     allowRawHTML: try r.bool(), prettyURLs: try r.bool())
-            let file = try r.parsedFile()
-            // An entry whose content names another file is not this file's.
-            guard file.path == path, file.role == key.role else { throw BinaryReader.Corrupt() }
-            return (path, key, file)
+        let spans = try r.array { r -> Range<Int> in
+            let length = try r.count()
+            let start = r.offset
+            _ = try r.raw(length)
+            return start..<(start + length)
         }
         guard r.isAtEnd else { throw BinaryReader.Corrupt() }
-        return entries.map { (path: $0.0, key: $0.1, file: $0.2) }
+        // Entries decode on all cores; any failure fails the whole cache.
+        let decoded = spans.parallelMap { span -> (path: String, key: ParseCache.Key, file: ParsedFile)? in
+            var r = BinaryReader(bytes, offset: span.lowerBound, end: span.upperBound)
+            guard let path = try? r.string(),
+                  let key = try? ParseCache.Key(role: r.role(), fingerprint: r.uint64(), size: r.int(),
+                                                allowRawHTML: r.bool(), prettyURLs: r.bool()),
+                  let file = try? r.parsedFile(), r.isAtEnd,
+                  // An entry whose content names another file is not this file's.
+                  file.path == path, file.role == key.role else { return nil }
+            return (path, key, file)
+        }
+        let entries = decoded.compactMap { $0 }
+        guard entries.count == decoded.count else { throw BinaryReader.Corrupt() }
+        return (entries, combined(content, Array(bytes[(bytes.count - 8)...])))
     }
 }
 
