@@ -19,11 +19,11 @@ extension RenderContext {
                 guard parsed.mentions.indices.contains(i) else { continue }
                 let mention = parsed.mentions[i]
                 if let target = site.resolutions[file][i] {
-                    html += openLink(target)
-                    if !mention.hasShownText { html += HTML.escape(site.entities[target].name) }
+                    appendLink(target, to: &html)
+                    if !mention.hasShownText { HTML.append(site.entities[target].name, to: &html) }
                 } else {
                     html += "<span class=\"mention mention-unresolved\">"
-                    if !mention.hasShownText { html += HTML.escape(mention.shown) }
+                    if !mention.hasShownText { HTML.append(mention.shown, to: &html) }
                 }
             case .mentionEnd(let i):
                 guard parsed.mentions.indices.contains(i) else { continue }
@@ -33,10 +33,13 @@ extension RenderContext {
         return html
     }
 
-    /// Ids hold letters, digits and `-` only, so the URL needs no escaping.
-    private func openLink(_ target: Int) -> String {
+    /// The opening `<a>` of a mention link. Ids hold letters, digits and `-` only, so the
+    /// URL needs no escaping.
+    private func appendLink(_ target: Int, to html: inout String) {
         let link = index.entities[target]
-        return link.open + urls.page(link.folder) + link.close
+        html += link.open
+        html += urls.page(link.folder)
+        html += link.close
     }
 
     /// A passage quoting `entity`: the block's text with the entity's mentions marked and
@@ -60,9 +63,10 @@ extension RenderContext {
             window = start..<max(start, end)
         }
         var html = window.lowerBound > 0 ? "…" : ""
+        html.reserveCapacity(window.count + block.spans.count * 120 + 8)
         var cursor = window.lowerBound
         for span in block.spans where span.start >= window.lowerBound && span.end <= window.upperBound {
-            html += HTML.escape(String(decoding: bytes[cursor..<span.start], as: UTF8.self))
+            HTML.append(String(decoding: bytes[cursor..<span.start], as: UTF8.self), to: &html)
             let target = site.resolutions[file][span.mention]
             let mention = mentions[span.mention]
             let text: String
@@ -70,15 +74,19 @@ extension RenderContext {
                 text = String(decoding: bytes[span.start..<span.end], as: UTF8.self)
             }
             if target == entity {
-                html += "<mark>\(HTML.escape(text))</mark>"
+                html += "<mark>"
+                HTML.append(text, to: &html)
+                html += "</mark>"
             } else if let target {
-                html += openLink(target) + HTML.escape(text) + "</a>"
+                appendLink(target, to: &html)
+                HTML.append(text, to: &html)
+                html += "</a>"
             } else {
-                html += HTML.escape(text)
+                HTML.append(text, to: &html)
             }
             cursor = span.end
         }
-        html += HTML.escape(String(decoding: bytes[cursor..<window.upperBound], as: UTF8.self))
+        HTML.append(String(decoding: bytes[cursor..<window.upperBound], as: UTF8.self), to: &html)
         if window.upperBound < bytes.count { html += "…" }
         return html
     }
