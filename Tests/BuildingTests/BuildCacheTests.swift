@@ -152,3 +152,32 @@ import TestSupport
         #expect(site.read("articles/two/index.html")?.contains("listen!.") == true)
     }
 }
+
+@Suite struct FingerprintTests {
+    @Test func sameBytesSameValueHoweverSplit() {
+        let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        let whole = Fingerprint.of(bytes)
+        for cuts in [[1], [7, 8], [3, 500, 501], [999], [8, 16, 24]] {
+            var fingerprint = Fingerprint()
+            var start = 0
+            for cut in cuts + [bytes.count] {
+                fingerprint.add(bytes[start..<cut])
+                start = cut
+            }
+            #expect(fingerprint.value == whole, "cuts \(cuts)")
+        }
+    }
+
+    @Test func smallChangesChangeTheValue() {
+        let base = Array("The quick brown fox jumps over the lazy dog".utf8)
+        var seen = Set([Fingerprint.of(base)])
+        for i in base.indices {
+            var changed = base
+            changed[i] ^= 1
+            #expect(seen.insert(Fingerprint.of(changed)).inserted, "flipping byte \(i)")
+        }
+        #expect(seen.insert(Fingerprint.of(base + [0])).inserted, "a trailing zero byte")
+        #expect(seen.insert(Fingerprint.of([])).inserted)
+        #expect(Fingerprint.of([]) != Fingerprint.of([0]))
+    }
+}
