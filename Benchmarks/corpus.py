@@ -211,7 +211,7 @@ class Corpus:
         text = " ".join(rng.choice(WORDS) for _ in range(words))
         return text[0].upper() + text[1:] + "."
 
-    def mention(self, dossier, kind_roll, mentioned):
+    def mention(self, kind_roll, mentioned):
         """One mention, as (dossier text, hugo text)."""
         rng = self.rng
         if kind_roll < 0.7:
@@ -244,7 +244,7 @@ class Corpus:
         for _ in range(rng.randint(2, 6)):
             sentence = self.sentence()
             if mentions > 0 and rng.random() < 0.7:
-                d, h = self.mention(dossier, rng.random(), mentioned)
+                d, h = self.mention(rng.random(), mentioned)
                 mentions -= 1
                 words = sentence.split(" ")
                 at = rng.randint(1, len(words) - 1)
@@ -282,7 +282,7 @@ class Corpus:
                 items = []
                 for _ in range(rng.randint(2, 5)):
                     if mentions > 0 and rng.random() < 0.5:
-                        d, h = self.mention(None, rng.random(), mentioned)
+                        d, h = self.mention(rng.random(), mentioned)
                         mentions -= 1
                         words = self.sentence(rng.randint(4, 10))
                         items.append((f"- {d}: {words}", f"- {h}: {words}"))
