@@ -141,15 +141,24 @@ public enum GraphExport {
                 path: parsed.path, title: meta?.title ?? parsed.path, url: URLs.absolute(urlPath), section: section,
                 date: meta?.date?.edtf, themes: (site.documentThemes[file] ?? []).map(id), mentions: mentions)
         }
-        var edges: [EdgeRecord] = []
+        var pairs: [(source: Int, target: Int, weight: Int)] = []
         for (index, relations) in site.related.enumerated() {
-            for relation in relations where index < relation.entity {
-                edges.append(EdgeRecord(
-                    source: id(index), sourceKind: site.entities[index].kind.rawValue, target: id(relation.entity),
-                    targetKind: site.entities[relation.entity].kind.rawValue, weight: relation.weight))
+            for relation in relations where index < relation.entity { pairs.append((index, relation.entity, relation.weight)) }
+        }
+        // Edges are listed by (source kind, source id, target kind, target id). Entities are
+        // normally sorted by key already, and then indices sort the same way, without
+        // comparing strings.
+        if zip(site.entities, site.entities.dropFirst()).allSatisfy({ $0.key < $1.key }) {
+            pairs.sort { ($0.source, $0.target) < ($1.source, $1.target) }
+        } else {
+            pairs.sort { a, b in
+                (site.entities[a.source].key, site.entities[a.target].key) < (site.entities[b.source].key, site.entities[b.target].key)
             }
         }
-        edges.sort { ($0.sourceKind, $0.source, $0.targetKind, $0.target) < ($1.sourceKind, $1.source, $1.targetKind, $1.target) }
+        let edges = pairs.map { pair in
+            EdgeRecord(source: id(pair.source), sourceKind: site.entities[pair.source].kind.rawValue, target: id(pair.target),
+                       targetKind: site.entities[pair.target].kind.rawValue, weight: pair.weight)
+        }
         return Graph(site: SiteInfo(title: site.config.title, baseURL: site.config.baseURL, language: site.config.language),
                      entities: entities, documents: documents, edges: edges)
     }
