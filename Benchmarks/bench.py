@@ -215,6 +215,14 @@ def markdown(report):
     return "\n".join(lines) + "\n"
 
 
+def release_binary():
+    """Builds the release `dossier` and returns its path."""
+    subprocess.run(["swift", "build", "-c", "release", "--product", "dossier"], cwd=REPO, check=True)
+    bin_path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=REPO,
+                              capture_output=True, text=True, check=True).stdout.strip()
+    return os.path.join(bin_path, "dossier")
+
+
 def version(command):
     try:
         return subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip().splitlines()[0]
@@ -249,13 +257,7 @@ def main():
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
 
-    dossier = args.dossier
-    if not dossier:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "dossier"], cwd=REPO, check=True)
-        bin_path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=REPO,
-                                  capture_output=True, text=True, check=True).stdout.strip()
-        dossier = os.path.join(bin_path, "dossier")
-    dossier = os.path.abspath(dossier)
+    dossier = os.path.abspath(args.dossier or release_binary())
 
     os.makedirs(args.root, exist_ok=True)
     floor = os.path.join(args.root, "floor")

@@ -22,9 +22,9 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 import corpus  # noqa: E402
+from bench import release_binary  # noqa: E402
 
 
 class WebSocket:
@@ -81,12 +81,7 @@ def main():
     parser.add_argument("--dossier", help="dossier binary (default: build the release binary)")
     args = parser.parse_args()
 
-    dossier = args.dossier
-    if not dossier:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "dossier"], cwd=REPO, check=True)
-        bin_path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=REPO,
-                                  capture_output=True, text=True, check=True).stdout.strip()
-        dossier = os.path.join(bin_path, "dossier")
+    dossier = args.dossier or release_binary()
 
     site = os.path.join(args.root, str(args.articles))
     if os.path.exists(site):

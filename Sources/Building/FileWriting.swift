@@ -21,22 +21,9 @@ enum FileWriting {
 
     /// Writes `bytes` to `path`, creating missing parent folders.
     static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
-        var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if fd < 0, errno == ENOENT {
-            makeParents(of: path)
-            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        }
-        guard fd >= 0 else { throw Failure(path: path, code: errno) }
-        defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let done = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if done < 0 {
-                if errno == EINTR { continue }
-                throw Failure(path: path, code: errno)
-            }
-            offset += done
-        }
+        let file = try Appender(path: path)
+        try file.append(bytes)
+        try file.close()
     }
 
     static func write(_ text: String, to path: String) throws {

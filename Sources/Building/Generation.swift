@@ -175,28 +175,18 @@ public enum Pipeline {
         case text(String)
         /// Produced in pieces, each handed to the sink in order.
         case stream((_ sink: ([UInt8]) -> Void) -> Void)
-    }
 
-    /// Every file of the site in memory, for tests and tools that want them as values.
-    public static func render(
-        _ site: Site, pages: [Page], templates: TemplateSet, contentAssets: [(relativePath: String, url: URL)]
-    ) -> [OutputFile] {
-        let lock = NSLock()
-        nonisolated(unsafe) var files: [OutputFile] = []
-        render(site, pages: pages, templates: templates, contentAssets: contentAssets) { path, contents in
-            let file = switch contents {
-            case .bytes(let bytes): OutputFile(path: path, contents: bytes)
-            case .text(let text): OutputFile(path: path, text: text)
+        /// All the bytes, in memory.
+        var bytes: [UInt8] {
+            switch self {
+            case .bytes(let bytes): return bytes
+            case .text(let text): return Array(text.utf8)
             case .stream(let produce):
-                OutputFile(path: path, contents: {
-                    var bytes: [UInt8] = []
-                    produce { bytes += $0 }
-                    return bytes
-                }())
+                var all: [UInt8] = []
+                produce { all += $0 }
+                return all
             }
-            lock.withLock { files.append(file) }
         }
-        return files.sorted { $0.path < $1.path }
     }
 
     /// A file of `Content/` or of the theme that would take the place of a generated page

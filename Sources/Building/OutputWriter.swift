@@ -185,12 +185,4 @@ public struct OutputWriter {
             throw Failure.io("cannot write the site to \(output.path): \(error.localizedDescription)")
         }
     }
-
-    /// Writes `files` as the whole new content of the output folder.
-    @discardableResult
-    public func write(_ files: [OutputFile]) throws -> (written: Int, unchanged: Int) {
-        let staging = try stage()
-        files.parallelForEach { staging.write($0) }
-        return try commit(staging)
-    }
 }

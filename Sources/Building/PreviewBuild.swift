@@ -118,11 +118,7 @@ public final class PreviewBuild: @unchecked Sendable {
         nonisolated(unsafe) var rendered: [String: [UInt8]] = [:]
         outcome.rendered = Pipeline.render(site, pages: pages, templates: templates, contentAssets: generation.contentAssets,
                                            graph: false) { path, contents in
-            let bytes: [UInt8] = switch contents {
-            case .bytes(let bytes): bytes
-            case .text(let text): Array(text.utf8)
-            case .stream(let produce): { var all: [UInt8] = []; produce { all += $0 }; return all }()
-            }
+            let bytes = contents.bytes
             collected.withLock { rendered[path] = bytes }
         }
         // Pages not rendered keep their bytes; pages and assets that are gone go.
