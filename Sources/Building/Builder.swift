@@ -121,7 +121,7 @@ public enum Builder {
         _ options: BuildOptions, _ generation: Generation, site: Site, templates: TemplateSet, writer: OutputWriter
     ) -> (pages: [Page], graph: Bool)? {
         guard options.persistentCache, let cache = options.parseCache, let previousFiles = cache.previousFiles,
-              cache.previousSignature == BuildCache.signature(config: site.config, templates: templates, drafts: options.drafts),
+              cache.previousSignature == cache.signature,  // set for this build before saving
               let previousBuild = cache.previousBuild, !previousBuild.isEmpty, writer.previousBuild() == previousBuild
         else { return nil }
         // Files added, removed or renamed change every page: nothing to keep.
