@@ -7,12 +7,15 @@ struct FrontMatterDecoder {
     let role: FileRole
     let stem: String
 
-    static let documentKeys = ["title", "date", "authors", "summary", "themes", "source", "draft", "bluf", "judgments"]
+    static let documentKeys = [
+        "title", "date", "authors", "summary", "themes", "source", "draft",
+        "bluf", "judgments", "cutoff", "sources", "classification", "handling",
+    ]
     static let actorKeys = ["name", "type", "aliases", "wikidata"]
     static let eventKeys = ["name", "date", "date_text", "place", "actors", "themes", "aliases"]
     static let themeKeys = ["name", "aliases", "broader"]
     static let judgmentKeys = ["text", "likelihood", "confidence", "basis"]
-    static let sourceKeys = ["publisher", "url", "title"]
+    static let sourceKeys = ["publisher", "url", "title", "date"]
 
     /// Metadata from the root node, or defaults when there is no front matter.
     mutating func decode(_ root: Node?) -> FrontMatter {
@@ -41,6 +44,7 @@ struct FrontMatterDecoder {
 
     private mutating func decodeDocument(_ pairs: [(key: String, keyNode: Node, value: Node)]) -> DocumentMeta {
         var meta = DocumentMeta(title: "")
+        var lint = BriefingLint()
         for (key, keyNode, value) in pairs {
             switch key {
             case "title": meta.title = reader.string(value, key: key) ?? ""
@@ -50,11 +54,18 @@ struct FrontMatterDecoder {
             case "themes": meta.themes = references(value, key: key)
             case "source": meta.source = source(value)
             case "draft": meta.draft = reader.bool(value, key: key) ?? false
-            case "bluf": meta.bluf = reader.string(value, key: key)
-            case "judgments": meta.judgments = judgments(value)
+            case "bluf":
+                meta.bluf = reader.string(value, key: key)
+                lint.bluf = value
+            case "judgments": meta.judgments = judgments(value, lint: &lint)
+            case "cutoff": meta.cutoff = date(value, key: key)
+            case "sources": meta.sources = sources(value)
+            case "classification": meta.classification = reader.string(value, key: key)
+            case "handling": meta.handling = reader.string(value, key: key)
             default: reader.unknownKey(key, keyNode, allowed: Self.documentKeys)
             }
         }
+        if case .document(section: "briefings", _) = role { lint.check(meta, reader: &reader) }
         return meta
     }
 
@@ -134,25 +145,31 @@ struct FrontMatterDecoder {
         return date
     }
 
-    private mutating func source(_ node: Node) -> SourceInfo? {
+    private mutating func sources(_ node: Node) -> [SourceInfo] {
+        guard case .sequence(let items) = node else { return source(node, key: "sources").map { [$0] } ?? [] }
+        return items.compactMap { source($0, key: "sources") }
+    }
+
+    private mutating func source(_ node: Node, key: String = "source") -> SourceInfo? {
         if case .scalar = node {
-            guard let text = reader.string(node, key: "source") else { return nil }
+            guard let text = reader.string(node, key: key) else { return nil }
             return text.hasPrefix("http://") || text.hasPrefix("https://") ? SourceInfo(url: text) : SourceInfo(publisher: text)
         }
-        guard let pairs = reader.mapping(node, what: "'source'") else { return nil }
+        guard let pairs = reader.mapping(node, what: "a source") else { return nil }
         var info = SourceInfo()
         for (key, keyNode, value) in pairs {
             switch key {
             case "publisher": info.publisher = reader.string(value, key: key)
             case "url": info.url = reader.string(value, key: key)
             case "title": info.title = reader.string(value, key: key)
+            case "date": info.date = date(value, key: key)
             default: reader.unknownKey(key, keyNode, allowed: Self.sourceKeys)
             }
         }
         return info
     }
 
-    private mutating func judgments(_ node: Node) -> [Judgment] {
+    private mutating func judgments(_ node: Node, lint: inout BriefingLint) -> [Judgment] {
         guard case .sequence(let items) = node else {
             reader.diagnostics.append(.error("front-matter-type", "'judgments' must be a list", at: reader.location(of: node)))
             return []
@@ -160,15 +177,19 @@ struct FrontMatterDecoder {
         return items.compactMap { item in
             let at = reader.location(of: item)
             if case .scalar = item, let text = reader.string(item, key: "judgments") {
+                lint.judgmentTexts.append((item, false, false))
                 return Judgment(text: text, likelihood: nil, confidence: nil, basis: nil, location: at)
             }
             guard let pairs = reader.mapping(item, what: "a judgment") else { return nil }
             var judgment = Judgment(text: "", likelihood: nil, confidence: nil, basis: nil, location: at)
+            var textNode = item
             for (key, keyNode, value) in pairs {
                 switch key {
-                case "text": judgment.text = reader.string(value, key: key) ?? ""
-                case "likelihood": judgment.likelihood = reader.string(value, key: key)
-                case "confidence": judgment.confidence = reader.string(value, key: key)
+                case "text":
+                    judgment.text = reader.string(value, key: key) ?? ""
+                    textNode = value
+                case "likelihood": judgment.likelihood = term(value, key: key, Likelihood.init(term:), accepted: Likelihood.acceptedTerms)
+                case "confidence": judgment.confidence = term(value, key: key, Confidence.init(term:), accepted: Confidence.acceptedTerms)
                 case "basis": judgment.basis = reader.string(value, key: key)
                 default: reader.unknownKey(key, keyNode, allowed: Self.judgmentKeys)
                 }
@@ -177,7 +198,19 @@ struct FrontMatterDecoder {
                 reader.diagnostics.append(.error("missing-key", "a judgment needs 'text'", at: at))
                 return nil
             }
+            let given = Set(pairs.map(\.key))
+            lint.judgmentTexts.append((textNode, given.contains("likelihood"), given.contains("confidence")))
             return judgment
         }
+    }
+
+    /// A term of a fixed vocabulary; an unknown one is an error that lists the vocabulary.
+    private mutating func term<T>(_ node: Node, key: String, _ read: (String) -> T?, accepted: [String]) -> T? {
+        guard let text = reader.string(node, key: key) else { return nil }
+        if let value = read(text) { return value }
+        var message = "unknown \(key) '\(text)'; use one of: \(accepted.joined(separator: ", "))"
+        if let guess = Suggestion.closest(to: text.lowercased(), among: accepted) { message += " (did you mean '\(guess)'?)" }
+        reader.diagnostics.append(.error("unknown-\(key)", message, at: reader.location(of: node)))
+        return nil
     }
 }

@@ -3,23 +3,25 @@ public struct SourceInfo: Hashable, Sendable {
     public var publisher: String?
     public var url: String?
     public var title: String?
+    public var date: PartialDate?
 
-    public init(publisher: String? = nil, url: String? = nil, title: String? = nil) {
+    public init(publisher: String? = nil, url: String? = nil, title: String? = nil, date: PartialDate? = nil) {
         self.publisher = publisher
         self.url = url
         self.title = title
+        self.date = date
     }
 }
 
 /// A key judgment of a briefing: a statement, its likelihood and the analyst's confidence.
 public struct Judgment: Hashable, Sendable {
     public var text: String
-    public var likelihood: String?
-    public var confidence: String?
+    public var likelihood: Likelihood?
+    public var confidence: Confidence?
     public var basis: String?
     public var location: SourceLocation
 
-    public init(text: String, likelihood: String?, confidence: String?, basis: String?, location: SourceLocation) {
+    public init(text: String, likelihood: Likelihood?, confidence: Confidence?, basis: String?, location: SourceLocation) {
         self.text = text
         self.likelihood = likelihood
         self.confidence = confidence
@@ -39,6 +41,14 @@ public struct DocumentMeta: Hashable, Sendable {
     /// Briefings: bottom line up front.
     public var bluf: String?
     public var judgments: [Judgment] = []
+    /// Briefings: the date after which no information was taken into account.
+    public var cutoff: PartialDate?
+    /// Briefings: the sources it draws on, listed in its annex.
+    public var sources: [SourceInfo] = []
+    /// Briefings: banner text, such as a classification or `TLP:CLEAR`, and handling
+    /// instructions shown beside it.
+    public var classification: String?
+    public var handling: String?
 
     public init(title: String) { self.title = title }
 }

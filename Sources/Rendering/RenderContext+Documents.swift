@@ -51,8 +51,8 @@ extension RenderContext {
         }
         let toc = tableOfContents(file)
         let judgments = meta.judgments.enumerated().map { offset, judgment in
-            DocumentView.JudgmentView(number: offset + 1, text: judgment.text, likelihood: judgment.likelihood,
-                                      confidence: judgment.confidence, basis: judgment.basis)
+            DocumentView.JudgmentView(number: offset + 1, text: judgment.text, likelihood: judgment.likelihood?.term,
+                                      confidence: judgment.confidence?.term, basis: judgment.basis)
         }
         let themes = (site.documentThemes[file] ?? []).map { entityLink($0) }
         return DocumentView(

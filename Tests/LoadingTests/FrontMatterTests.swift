@@ -51,7 +51,7 @@ import TestSupport
         #expect(meta.title == "A <b>title</b>")
         #expect(meta.authors == ["Jane Doe"])
         #expect(meta.source == SourceInfo(publisher: "CABAR.asia", url: "https://cabar.asia"))
-        #expect(meta.judgments.map(\.likelihood) == ["likely"])
+        #expect(meta.judgments.map(\.likelihood) == [.likely])
         #expect(meta.judgments.first?.location.line == 9)
     }
 

@@ -124,3 +124,11 @@ struct BinaryReader {
         return bytes[offset..<(offset + n)]
     }
 }
+
+extension Optional {
+    /// The value, or `BinaryReader.Corrupt` when a decoded field has no valid meaning.
+    func orThrow() throws -> Wrapped {
+        guard let self else { throw BinaryReader.Corrupt() }
+        return self
+    }
+}

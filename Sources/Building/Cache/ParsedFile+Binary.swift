@@ -59,20 +59,25 @@ extension BinaryWriter {
         optional(b.anchor) { $0.string($1) }
     }
 
+    mutating func source(_ s: SourceInfo) {
+        optional(s.publisher) { $0.string($1) }; optional(s.url) { $0.string($1) }; optional(s.title) { $0.string($1) }
+        date(s.date)
+    }
+
     mutating func frontMatter(_ frontMatter: FrontMatter) {
         switch frontMatter {
         case .document(let m):
             int(0)
             string(m.title); date(m.date); array(m.authors) { $0.string($1) }; optional(m.summary) { $0.string($1) }
             array(m.themes) { $0.reference($1) }
-            optional(m.source) { w, s in
-                w.optional(s.publisher) { $0.string($1) }; w.optional(s.url) { $0.string($1) }; w.optional(s.title) { $0.string($1) }
-            }
+            optional(m.source) { $0.source($1) }
             bool(m.draft); optional(m.bluf) { $0.string($1) }
             array(m.judgments) { w, j in
-                w.string(j.text); w.optional(j.likelihood) { $0.string($1) }; w.optional(j.confidence) { $0.string($1) }
+                w.string(j.text); w.optional(j.likelihood) { $0.int($1.rawValue) }; w.optional(j.confidence) { $0.int($1.rawValue) }
                 w.optional(j.basis) { $0.string($1) }; w.location(j.location)
             }
+            date(m.cutoff); array(m.sources) { $0.source($1) }
+            optional(m.classification) { $0.string($1) }; optional(m.handling) { $0.string($1) }
         case .actor(let m):
             int(1)
             string(m.name); string(m.type.rawValue); array(m.aliases) { $0.string($1) }; optional(m.wikidata) { $0.string($1) }
@@ -178,6 +183,11 @@ extension BinaryReader {
                   line: try int(), anchor: try optional { try $0.string() })
     }
 
+    mutating func source() throws -> SourceInfo {
+        SourceInfo(publisher: try optional { try $0.string() }, url: try optional { try $0.string() },
+                   title: try optional { try $0.string() }, date: try date())
+    }
+
     mutating func frontMatter() throws -> FrontMatter {
         func strings(_ r: inout BinaryReader) throws -> [String] { try r.array { try $0.string() } }
         switch try int() {
@@ -185,15 +195,17 @@ extension BinaryReader {
             var m = DocumentMeta(title: try string())
             m.date = try date(); m.authors = try strings(&self); m.summary = try optional { try $0.string() }
             m.themes = try array { try $0.reference() }
-            m.source = try optional { r in
-                SourceInfo(publisher: try r.optional { try $0.string() }, url: try r.optional { try $0.string() },
-                           title: try r.optional { try $0.string() })
-            }
+            m.source = try optional { try $0.source() }
             m.draft = try bool(); m.bluf = try optional { try $0.string() }
             m.judgments = try array { r in
-                Judgment(text: try r.string(), likelihood: try r.optional { try $0.string() }, confidence: try r.optional { try $0.string() },
-                         basis: try r.optional { try $0.string() }, location: try r.location())
+                let text = try r.string()
+                let likelihood = try r.optional { r in try Likelihood(rawValue: r.int()).orThrow() }
+                let confidence = try r.optional { r in try Confidence(rawValue: r.int()).orThrow() }
+                return Judgment(text: text, likelihood: likelihood, confidence: confidence,
+                                basis: try r.optional { try $0.string() }, location: try r.location())
             }
+            m.cutoff = try date(); m.sources = try array { try $0.source() }
+            m.classification = try optional { try $0.string() }; m.handling = try optional { try $0.string() }
             return .document(m)
         case 1:
             var m = ActorMeta(name: try string())
