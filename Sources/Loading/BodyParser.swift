@@ -9,6 +9,9 @@ struct BodyParser {
     let source: SourceText
     let allowRawHTML: Bool
     let prettyURLs: Bool
+    /// Set for a single self-contained page: turns each image URL into a `data:` URI (nil
+    /// when it cannot be embedded). Links then become text with numbered notes.
+    var embedImage: ((String, SourceLocation) -> String?)?
 
     struct Output {
         var body = RenderedBody(segments: [])
@@ -19,6 +22,8 @@ struct BodyParser {
         var lead: TextBlock?
         /// The text of the opening level-1 heading taken out of the body, if asked for.
         var title: String?
+        /// Single-file pages: the targets of outside links, numbered from 1 in the body.
+        var notes: [String] = []
         var diagnostics: [Diagnostic] = []
     }
 
@@ -34,12 +39,14 @@ struct BodyParser {
         let document = body.withUnsafeBufferPointer { MarkdownDocument(parsing: $0) }
         var output = Output()
         if titleFromBody { output.title = takeTitle(from: document) }
-        var collector = MentionCollector(source: source, prettyURLs: prettyURLs)
+        var collector = MentionCollector(source: source, prettyURLs: embedImage == nil ? prettyURLs : nil)
         document.walk { node, entering in collector.visit(node, entering: entering) }
         output.diagnostics = collector.diagnostics
         output.mentions = apply(collector.sites, headings: collector.headings, to: document)
         demoteHeadings(collector.headings)
         measure(document, into: &output)
+        // After measuring, so a single file's passages and word count are the site's.
+        if let embedImage { output.notes = StandaloneLinks(source: source, embedImage: embedImage).rewrite(document) }
         output.body = Self.segments(of: document.renderHTML(allowRawHTML: allowRawHTML), headings: output.headings)
         return output
     }

@@ -12,12 +12,28 @@ public struct FileParser: Sendable {
     }
 
     public func parse(_ file: ContentFile) -> ParsedFile {
+        parse(file, embedImage: nil).file
+    }
+
+    /// The file parsed for a single self-contained page (`dossier brief`): the same mentions
+    /// in the same order as `parse`, so the site's resolutions apply, but images embedded by
+    /// `embedImage` (a URL as written and its place → a `data:` URI, or nil to leave the
+    /// image out), links
+    /// to the web turned into text with numbered notes (`notes` lists their targets) and raw
+    /// HTML always left out.
+    public func parseStandalone(
+        _ file: ContentFile, embedImage: @escaping (_ url: String, _ at: SourceLocation) -> String?
+    ) -> (file: ParsedFile, notes: [String]) {
+        FileParser(allowRawHTML: false, prettyURLs: prettyURLs).parse(file, embedImage: embedImage)
+    }
+
+    private func parse(_ file: ContentFile, embedImage: ((String, SourceLocation) -> String?)?) -> (file: ParsedFile, notes: [String]) {
         var parsed = ParsedFile(path: file.path, role: file.role, frontMatter: nil)
         let fileStart = SourceLocation(path: file.path, line: 1, column: 1)
         if let offset = SourceText.firstInvalidUTF8Offset(file.bytes) {
             let at = SourceText(path: file.path, bytes: Array(file.bytes[..<offset])).location(ofOffset: offset)
             parsed.diagnostics.append(.error("invalid-utf8", "file is not valid UTF-8 (invalid byte at offset \(offset))", at: at))
-            return parsed
+            return (parsed, [])
         }
         // A NUL byte would end text at the C boundary: read it as a space, in the raw text
         // mentions are anchored on as well as in what cmark parses, so both stay aligned.
@@ -34,12 +50,12 @@ public struct FileParser: Sendable {
 
         let split = FrontMatterSplitter.split(source)
         parsed.diagnostics += split.diagnostics
-        if split.diagnostics.hasErrors { return parsed }
+        if split.diagnostics.hasErrors { return (parsed, []) }
         var reader = YAMLReader(source: source, firstLine: split.yamlFirstLine)
         let root = split.yaml.flatMap { reader.parse($0) }
         if split.yaml != nil && root == nil && reader.diagnostics.hasErrors {
             parsed.diagnostics += reader.diagnostics
-            return parsed
+            return (parsed, [])
         }
         var decoder = FrontMatterDecoder(reader: reader, role: file.role, stem: Self.stem(of: file.path))
         var frontMatter = decoder.decode(root)
@@ -47,7 +63,7 @@ public struct FileParser: Sendable {
 
         var untitled = false
         if case .document(let meta) = frontMatter { untitled = meta.title.isEmpty }
-        let body = BodyParser(source: source, allowRawHTML: allowRawHTML, prettyURLs: prettyURLs)
+        let body = BodyParser(source: source, allowRawHTML: allowRawHTML, prettyURLs: prettyURLs, embedImage: embedImage)
             .parse(body: split.body, titleFromBody: untitled)
         parsed.body = body.body
         parsed.mentions = body.mentions
@@ -74,7 +90,7 @@ public struct FileParser: Sendable {
             frontMatter = .document(meta)
         }
         parsed.frontMatter = frontMatter
-        return parsed
+        return (parsed, body.notes)
     }
 
     static func stem(of path: String) -> String {

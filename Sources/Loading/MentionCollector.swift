@@ -8,7 +8,9 @@ import Model
 /// same there: the raw bytes decide.
 struct MentionCollector {
     let source: SourceText
-    let prettyURLs: Bool
+    /// How relative links are rewritten for the site's pages; nil leaves them as written,
+    /// for a single-file page that resolves them itself.
+    let prettyURLs: Bool?
     private(set) var sites: [BodyParser.MentionSite] = []
     private(set) var headings: [MarkdownNode] = []
     private(set) var diagnostics: [Diagnostic] = []
@@ -23,7 +25,7 @@ struct MentionCollector {
     /// Inside a typed link, whose anchoring already moved the cursor past its text.
     private var typedLinkDepth = 0
 
-    init(source: SourceText, prettyURLs: Bool) {
+    init(source: SourceText, prettyURLs: Bool?) {
         self.source = source
         self.prettyURLs = prettyURLs
     }
@@ -77,7 +79,7 @@ struct MentionCollector {
             node.setURL("")
             diagnostics.append(.warning("unsafe-url", "link to '\(url.prefix(40))' removed: script and data URLs are not allowed",
                                         at: nodeLocation(node)))
-        } else if let rewritten = RelativeLink.rewrite(url, prettyURLs: prettyURLs) {
+        } else if let prettyURLs, let rewritten = RelativeLink.rewrite(url, prettyURLs: prettyURLs) {
             node.setURL(rewritten)
         }
         checkSwallowedWikilink(node)

@@ -1,0 +1,66 @@
+import Foundation
+import Model
+
+/// Turns an image a document refers to into a `data:` URI, for single files that must not
+/// load anything: the path is read against the document's folder (`/img/x.png` against
+/// `Content/`), and only image files inside `Content/` of at most `maxBytes` are embedded.
+public struct ImageEmbedder: Sendable {
+    let site: URL
+    let maxBytes: Int
+
+    public static let defaultMaxBytes = 8 << 20
+
+    public init(site: URL, maxBytes: Int = ImageEmbedder.defaultMaxBytes) {
+        self.site = site
+        self.maxBytes = maxBytes
+    }
+
+    static let mediaTypes = [
+        "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif",
+        "webp": "image/webp", "avif": "image/avif", "svg": "image/svg+xml",
+    ]
+
+    /// The image at `url`, written in the document at `document` (`Content/briefings/x.md`),
+    /// or why it cannot be embedded.
+    public func embed(_ url: String, in document: String) -> Result<String, EmbedError> {
+        var path = Substring(url)
+        if let mark = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<mark] }
+        let decoded = String(path).removingPercentEncoding ?? String(path)
+        // Content-relative parts of the file, resolved without leaving Content/.
+        var parts: [Substring] = decoded.hasPrefix("/") ? [] : document.split(separator: "/").dropFirst().dropLast()
+        for part in decoded.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return .failure(.outsideContent) }
+                parts.removeLast()
+            default: parts.append(part)
+            }
+        }
+        guard let last = parts.last, let dot = last.lastIndex(of: ".") else { return .failure(.notAnImage) }
+        guard let type = Self.mediaTypes[last[last.index(after: dot)...].lowercased()] else { return .failure(.notAnImage) }
+        let content = site.appendingPathComponent("Content").resolvingSymlinksInPath().path
+        let file = ([content] + parts.map(String.init)).joined(separator: "/")
+        // A symbolic link may point anywhere: only what lies inside Content/ is read.
+        let real = URL(fileURLWithPath: file).resolvingSymlinksInPath().path
+        guard real.hasPrefix(content + "/") else { return .failure(.outsideContent) }
+        switch FileReading.read(real, limit: maxBytes) {
+        case .bytes(let bytes): return .success("data:\(type);base64," + Data(bytes).base64EncodedString())
+        case .tooLarge(let size): return .failure(.tooLarge(size, limit: maxBytes))
+        case .failed(let reason): return .failure(.unreadable(reason))
+        }
+    }
+
+    public enum EmbedError: Error, Equatable, CustomStringConvertible {
+        case notAnImage, outsideContent, tooLarge(Int, limit: Int), unreadable(String)
+
+        public var description: String {
+            switch self {
+            case .notAnImage: "it is not a PNG, JPEG, GIF, WebP, AVIF or SVG file"
+            case .outsideContent: "it is outside Content/"
+            case let .tooLarge(size, limit): "it is \(size) bytes, over the limit of \(limit)"
+            case .unreadable(let reason): reason
+            }
+        }
+    }
+}

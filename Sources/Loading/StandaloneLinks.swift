@@ -1,0 +1,83 @@
+import Markdown
+import Model
+
+/// Makes a body stand on its own in one file that is read offline, mailed or printed:
+/// images are embedded as `data:` URIs, links to the web become their text with a numbered
+/// note (the notes list the addresses as text), and links to the site's other pages become
+/// plain text. Links within the page (`#part`) stay. Nothing in the result makes the
+/// browser request anything.
+struct StandaloneLinks {
+    let source: SourceText
+    /// An image URL as written and where → a `data:` URI, or nil to leave the image out.
+    let embedImage: (String, SourceLocation) -> String?
+
+    /// Rewrites the tree; returns the notes' targets, in the order the body first cites them.
+    func rewrite(_ document: MarkdownDocument) -> [String] {
+        // In document order, so notes are numbered as read. What sits inside an image's
+        // description goes with the image.
+        var targets: [MarkdownNode] = []
+        var imageDepth = 0
+        document.walk { node, entering in
+            guard node.kind == .link || node.kind == .image else { return }
+            if entering, imageDepth == 0 { targets.append(node) }
+            if node.kind == .image { imageDepth += entering ? 1 : -1 }
+        }
+        var notes: [String] = []
+        func note(_ url: String) -> String {
+            let number = (notes.firstIndex(of: url) ?? { notes.append(url); return notes.count - 1 }()) + 1
+            return "<sup class=\"note-ref\"><a href=\"#_note-\(number)\">\(number)</a></sup>"
+        }
+        for node in targets {
+            let url = node.url ?? ""
+            if node.kind == .image {
+                let alt = Self.escape(BodyParser.plainText(of: node))
+                let html: String
+                if url.lowercased().hasPrefix("data:image/") {
+                    // Already vetted by the mention collector as a raster image.
+                    html = "<img src=\"\(Self.escape(url))\" alt=\"\(alt)\" />"
+                } else if !Self.hasScheme(url), !url.hasPrefix("//"),
+                          let data = embedImage(url, source.location(line: max(1, node.startLine), column: max(1, node.startColumn))) {
+                    html = "<img src=\"\(Self.escape(data))\" alt=\"\(alt)\" />"
+                } else {
+                    let shown = alt.isEmpty ? "Image" : "Image: \(alt)"
+                    html = "<span class=\"image-omitted\">[\(shown)]</span>" + (Self.isWeb(url) ? note(url) : "")
+                }
+                node.insertBefore(document.makeCustomInline(onEnter: html, onExit: ""))
+                node.remove()
+            } else if url.hasPrefix("#") {
+                continue
+            } else {
+                let wrapper = document.makeCustomInline(onEnter: "", onExit: Self.isWeb(url) ? note(url) : "")
+                node.insertBefore(wrapper)
+                node.moveChildren(to: wrapper)
+                node.remove()
+            }
+        }
+        return notes
+    }
+
+    /// Addresses a reader can follow from paper: the web and mail.
+    static func isWeb(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        return lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") || lower.hasPrefix("//")
+    }
+
+    static func hasScheme(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        return !url[..<colon].contains("/")
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for c in text.replacingForbiddenHTMLCodePoints.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}
