@@ -1,18 +1,18 @@
 # The two commands of the README: `make site` builds the example site into Output/,
-# `make test` runs the test suite. Both install libcmark-dev first when it is missing, and
-# make sure Output/ exists: Package.swift excludes it from the theme target, and SwiftPM
-# warns about excluding a folder that is not there.
+# `make test` runs the test suite. Both install libcmark-dev first when it is missing (the
+# tests also Chromium, for PDF output), and make sure Output/ exists: Package.swift excludes
+# it from the theme target, and SwiftPM warns about excluding a folder that is not there.
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test serve deps release bench clean
+.PHONY: site test test-deps serve deps release bench clean
 
 site: deps
 	@mkdir -p Output
 	$(SWIFT) build --product dossier
 	$(SWIFT) run dossier build
 
-test: deps
+test: deps test-deps
 	@mkdir -p Output
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
@@ -27,6 +27,15 @@ deps:
 	@if ! { pkg-config --exists libcmark 2>/dev/null || [ -f /usr/include/cmark.h ]; }; then \
 		echo "Installing libcmark-dev (the cmark C library)"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev pkg-config; \
+	fi
+
+# Headless Chromium prints briefings to PDF (`dossier brief --pdf`); the tests that need it
+# are skipped, and say so, where it cannot be installed.
+test-deps:
+	@if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then \
+		echo "Installing chromium (for the PDF tests of dossier brief)"; \
+		{ $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; } >/dev/null 2>&1 \
+			|| echo "chromium could not be installed: the PDF tests will be skipped"; \
 	fi
 
 release: deps

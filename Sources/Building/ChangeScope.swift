@@ -36,6 +36,8 @@ enum ChangeScope {
             let count = max(Pagination.entityPageCount(old, entity: entity), Pagination.entityPageCount(new, entity: entity))
             for number in 1...count { dirty.insert(.entity(index: entity, number: number)) }
         }
+        // A briefing's single file embeds its images, which no content diff sees.
+        dirty.formUnion(new.documents.filter(new.isBriefing).map { .briefingFile(file: $0) })
         self = .pages(dirty)
     }
 }

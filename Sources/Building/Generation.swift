@@ -150,9 +150,14 @@ public enum Pipeline {
     @discardableResult
     public static func render(
         _ site: Site, pages: [Page], templates: TemplateSet, contentAssets: [(relativePath: String, url: URL)],
-        graph: Bool = true, emit: @Sendable (_ path: String, _ contents: consuming Contents) -> Void
+        siteFolder: URL, graph: Bool = true, emit: @Sendable (_ path: String, _ contents: consuming Contents) -> Void
     ) -> Int {
-        let renderer = PageRenderer(site: site, templates: templates)
+        let source = StandaloneSource(site: siteFolder, config: site.config)
+        let renderer = PageRenderer(site: site, templates: templates) { file in
+            // The site's pages already report every problem of the file but its images, and
+            // those the page shows as broken too.
+            source.reparse(site.files[file].path).reparsed
+        }
         let assets = templates.assets.map { ($0.path, $0.url) } + contentAssets.map { ($0.relativePath, $0.url) }
         // The graph is the largest single job: it starts first so it does not finish last.
         let jobs: [Job] = (graph ? [.graph] : []) + assets.map { .asset(path: $0, url: $1) } + pages.map { .page($0) }

@@ -117,7 +117,7 @@ public final class PreviewBuild: @unchecked Sendable {
         let collected = NSLock()
         nonisolated(unsafe) var rendered: [String: [UInt8]] = [:]
         outcome.rendered = Pipeline.render(site, pages: pages, templates: templates, contentAssets: generation.contentAssets,
-                                           graph: false) { path, contents in
+                                           siteFolder: options.site, graph: false) { path, contents in
             let bytes = contents.bytes
             collected.withLock { rendered[path] = bytes }
         }

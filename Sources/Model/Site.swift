@@ -85,6 +85,13 @@ public struct Site: Sendable {
         entities.indices.filter { entities[$0].kind == kind }
     }
 
+    /// Documents in `Content/briefings/` are briefings: their own page layout, lints and a
+    /// single-file version.
+    public func isBriefing(_ file: Int) -> Bool {
+        if case .document(section: "briefings", _) = files[file].role { return true }
+        return false
+    }
+
     public func documentMeta(_ file: Int) -> DocumentMeta? {
         if case let .document(meta)? = files[file].frontMatter { return meta }
         return nil

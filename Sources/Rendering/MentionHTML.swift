@@ -2,9 +2,11 @@ import Model
 
 extension RenderContext {
     /// A file's body with every mention turned into a link to its entity (or a marked span
-    /// when it did not resolve).
-    func bodyHTML(_ file: Int) -> String {
-        let parsed = site.files[file]
+    /// when it did not resolve, or in a single file). `reparsed` is the same file parsed for
+    /// a single file: its mentions are the site's, in the same order.
+    func bodyHTML(_ file: Int, reparsed: ParsedFile? = nil) -> String {
+        let parsed = reparsed ?? site.files[file]
+        let resolutions = site.resolutions[file]
         var html = ""
         html.reserveCapacity(parsed.body.segments.reduce(0) { total, segment in
             if case .html(let text) = segment { return total + text.utf8.count }
@@ -16,9 +18,9 @@ extension RenderContext {
                 html += text
             case .mentionStart(let i):
                 // Raw HTML (unsafe_html) can spell a marker; only the parser's own are honoured.
-                guard parsed.mentions.indices.contains(i) else { continue }
+                guard parsed.mentions.indices.contains(i), resolutions.indices.contains(i) else { continue }
                 let mention = parsed.mentions[i]
-                if let target = site.resolutions[file][i] {
+                if let target = resolutions[i] {
                     appendLink(target, to: &html)
                     if !mention.hasShownText { HTML.append(site.entities[target].name, to: &html) }
                 } else {
@@ -26,16 +28,21 @@ extension RenderContext {
                     if !mention.hasShownText { HTML.append(mention.shown, to: &html) }
                 }
             case .mentionEnd(let i):
-                guard parsed.mentions.indices.contains(i) else { continue }
-                html += site.resolutions[file][i] == nil ? "</span>" : "</a>"
+                guard parsed.mentions.indices.contains(i), resolutions.indices.contains(i) else { continue }
+                html += resolutions[i] == nil || standalone ? "</span>" : "</a>"
             }
         }
         return html
     }
 
     /// The opening `<a>` of a mention link. Ids hold letters, digits and `-` only, so the
-    /// URL needs no escaping.
+    /// URL needs no escaping. A single file has no pages to link to: the name stays text,
+    /// marked by kind, and the annex describes it.
     private func appendLink(_ target: Int, to html: inout String) {
+        if standalone {
+            html += "<span class=\"mention mention-\(site.entities[target].kind.rawValue)\">"
+            return
+        }
         let link = index.entities[target]
         html += link.open
         html += urls.page(link.folder)
@@ -80,7 +87,7 @@ extension RenderContext {
             } else if let target {
                 appendLink(target, to: &html)
                 HTML.append(text, to: &html)
-                html += "</a>"
+                html += standalone ? "</span>" : "</a>"
             } else {
                 HTML.append(text, to: &html)
             }

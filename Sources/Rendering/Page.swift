@@ -4,6 +4,8 @@ import Model
 public enum Page: Hashable, Sendable {
     case home
     case document(file: Int)
+    /// A briefing's single self-contained file, `briefing.html` beside its page.
+    case briefingFile(file: Int)
     case section(name: String)
     case entityIndex(EntityKind)
     /// An entity page; `number` counts from 1 when the mention list paginates.
@@ -12,6 +14,7 @@ public enum Page: Hashable, Sendable {
     /// The page's file relative to the output root: `actors/iran/index.html`.
     public func outputPath(in site: Site) -> String {
         let folder = folder(in: site)
+        if case .briefingFile = self { return folder + "/briefing.html" }
         return folder.isEmpty ? "index.html" : folder + "/index.html"
     }
 
@@ -19,7 +22,7 @@ public enum Page: Hashable, Sendable {
     func folder(in site: Site) -> String {
         switch self {
         case .home: return ""
-        case .document(let file):
+        case .document(let file), .briefingFile(let file):
             if case let .document(_, urlPath) = site.files[file].role { return urlPath }
             return ""
         case .section(let name): return name
@@ -36,6 +39,7 @@ extension Page {
     public static func inventory(of site: Site) -> [Page] {
         var pages: [Page] = [.home]
         pages += site.documents.map { .document(file: $0) }
+        pages += site.documents.filter(site.isBriefing).map { .briefingFile(file: $0) }
         pages += site.sections.map { .section(name: $0) }
         pages += EntityKind.allCases.map { .entityIndex($0) }
         for index in site.entities.indices {

@@ -8,12 +8,18 @@ public struct PageRenderer: Sendable {
     let templates: TemplateSet
     let navigation: Navigation
     let index: RenderIndex
+    let standalone: StandaloneRenderer
+    /// Parses a document again for its single file (which reads it and its images from
+    /// disk); without it, or when the file is gone, the site's parse is used.
+    let reparse: (@Sendable (_ file: Int) -> StandaloneRenderer.Reparsed?)?
 
-    public init(site: Site, templates: TemplateSet) {
+    public init(site: Site, templates: TemplateSet, reparse: (@Sendable (_ file: Int) -> StandaloneRenderer.Reparsed?)? = nil) {
         self.site = site
         self.templates = templates
         navigation = Navigation(site)
         index = RenderIndex(site)
+        standalone = StandaloneRenderer(site: site, templates: templates, index: index)
+        self.reparse = reparse
     }
 
     /// A rendered page: where it goes and its HTML.
@@ -30,8 +36,12 @@ public struct PageRenderer: Sendable {
         switch page {
         case .home:
             html = templates.render(context.homeView(), template: "home")
+        case .document(let file) where site.isBriefing(file):
+            html = templates.render(context.briefingView(file), template: "briefing")
         case .document(let file):
             html = templates.render(context.documentView(file), template: "document")
+        case .briefingFile(let file):
+            html = standalone.briefing(file, reparsed: reparse?(file) ?? (site.files[file], []))
         case .section(let name):
             html = templates.render(context.sectionView(name), template: "section")
         case .entityIndex(let kind):
@@ -61,8 +71,11 @@ struct RenderContext {
     let urls: URLs
     let navigation: Navigation
     let index: RenderIndex
+    /// For a single self-contained file: mentions are text, not links.
+    var standalone = false
 
-    func layout(title: String, description: String = "", current: String? = nil, folder: String) -> LayoutView {
+    func layout(title: String, description: String = "", current: String? = nil, folder: String,
+                extraStylesheets: [String] = [], headCSS: String? = nil) -> LayoutView {
         let nav = navigation.entries.map { entry in
             LayoutView.NavItem(label: entry.label, url: urls.page(entry.folder), current: current == entry.folder)
         }
@@ -73,7 +86,7 @@ struct RenderContext {
             language: site.config.language, direction: site.config.direction,
             pageTitle: title == site.config.title ? title : "\(title) · \(site.config.title)",
             description: description.isEmpty ? (site.config.description.isEmpty ? nil : site.config.description) : description,
-            stylesheet: urls.file("assets/style.css"), homeURL: urls.page(""), canonical: canonical, nav: nav)
+            stylesheet: urls.file("assets/style.css"), extraStylesheets: extraStylesheets, headCSS: headCSS, homeURL: urls.page(""), canonical: canonical, nav: nav)
     }
 
     // MARK: - Shared pieces

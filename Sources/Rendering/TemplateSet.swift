@@ -15,6 +15,7 @@ public struct TemplateSet: Sendable {
     /// an empty page later.
     static let required = [
         "home", "document", "section", "actors", "events", "themes", "actor", "event", "theme",
+        "briefing", "brief", "brief-entity",
         "partials/header", "partials/footer", "partials/mentions",
     ]
 
@@ -87,6 +88,12 @@ public struct TemplateSet: Sendable {
             if url.resolvingSymlinksInPath().path.hasPrefix(root) { paths.append(path) } else { escaping.append(path) }
         }
         return (paths, escaping)
+    }
+
+    /// The text of a theme file that is not a template, such as a style sheet to inline.
+    func assetText(_ path: String) -> String? {
+        guard let url = assets.first(where: { $0.path == path })?.url, let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        return String(validating: data, as: UTF8.self)
     }
 
     func render(_ view: some TemplateRepresentable, template: String, capacity: Int = 0) -> String {

@@ -9,11 +9,13 @@ import TestSupport
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    func run(_ arguments: [String], environment: [String: String] = [:], in folder: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         let executable: URL = try #require(Self.executable, "build the dossier executable first")
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        if let folder { process.currentDirectoryURL = folder }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -67,5 +69,61 @@ import TestSupport
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("Built "))
         #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("articles/x/index.html").path))
+    }
+}
+
+/// `dossier brief` as users run it.
+@Suite struct BriefCommandTests {
+    let cli = CLITests()
+
+    @Test func briefsADocumentFoundFromItsPathAndAnEntityById() throws {
+        let site = try TemporarySite([
+            "Content/actors/iran.md": "---\nname: Iran\ntype: country\naliases: [IRI]\n---\nA country.\n",
+            "Content/briefings/week.md": "---\ntitle: Week\nbluf: Iran talks.\n---\n[[iran]] talks.\n",
+        ])
+        // The site is found from the document's path; the default name is its id.
+        let byPath = try cli.run(["brief", "Content/briefings/week.md"], in: site.root)
+        #expect(byPath.status == 0, "\(byPath.stderr)")
+        #expect(byPath.stderr.contains("Wrote \(site.root.resolvingSymlinksInPath().path)/week.html") || byPath.stderr.contains("week.html"))
+        let written = try String(contentsOf: site.root.appendingPathComponent("week.html"), encoding: .utf8)
+        #expect(written.contains("<h1 dir=\"auto\">Week</h1>"))
+
+        let output = site.root.appendingPathComponent("iri.html")
+        let byAlias = try cli.run(["brief", "IRI", "--site", site.root.path, "--output", output.path])
+        #expect(byAlias.status == 0, "\(byAlias.stderr)")
+        #expect(try String(contentsOf: output, encoding: .utf8).contains("<h1 dir=\"auto\">Iran</h1>"))
+
+        let toStdout = try cli.run(["brief", "actor:iran", "--site", site.root.path, "-o", "-"])
+        #expect(toStdout.stdout.hasPrefix("<!doctype html>"))
+    }
+
+    @Test func unknownTargetsAndMissingChromiumAreClearErrors() throws {
+        let site = try TemporarySite([
+            "Content/actors/iran.md": "---\nname: Iran\n---\n",
+            "Content/briefings/week.md": "---\ntitle: Week\nbluf: Short.\n---\n[[iran]].\n",
+        ])
+        let unknown = try cli.run(["brief", "actor:irn", "--site", site.root.path])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("error: no actor 'irn' in the site (did you mean 'actor:iran'?)"))
+        let missing = try cli.run(["brief", "Content/briefings/nope.md"], in: site.root)
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("no such file"))
+        let pdf = try cli.run(["brief", "actor:iran", "--site", site.root.path, "--pdf"], environment: ["DOSSIER_CHROMIUM": "/nonexistent/chromium"])
+        #expect(pdf.status == 1)
+        #expect(pdf.stderr.contains("--pdf needs Chromium"))
+        #expect(pdf.stderr.contains("apt-get install chromium"))
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("iran.pdf").path))
+    }
+
+    @Test func lintsFailTheBriefOnlyWhenStrict() throws {
+        let site = try TemporarySite([
+            "Content/briefings/week.md": "---\ntitle: Week\nbluf: Short.\njudgments:\n  - text: It may rain.\n    likelihood: likely\n    confidence: low\n---\nBody.\n",
+        ])
+        let relaxed = try cli.run(["brief", "Content/briefings/week.md", "-o", "-"], in: site.root)
+        #expect(relaxed.status == 0)
+        #expect(relaxed.stderr.contains("Content/briefings/week.md:5:14: warning: 'may' hedges the judgment"))
+        let strict = try cli.run(["brief", "Content/briefings/week.md", "-o", "-", "--strict"], in: site.root)
+        #expect(strict.status == 1)
+        #expect(strict.stdout.isEmpty)
     }
 }

@@ -16,20 +16,31 @@ import TestSupport
         let navigation = Navigation(site)
         let index = RenderIndex(site)
         var checked = Set<String>()
+        var standalone = RenderContext(site: site, urls: URLs(pretty: false, folder: ""), navigation: navigation, index: index)
+        standalone.standalone = true
+        let head = StandaloneHead(language: "en", direction: "ltr", siteTitle: "T", css: "body {}", pageCSS: "@page {}")
         for page in Page.inventory(of: site) {
             let context = RenderContext(site: site, urls: URLs(pretty: false, folder: page.folder(in: site)), navigation: navigation, index: index)
             let view: Any = switch page {
             case .home: context.homeView()
+            case .document(let file) where site.isBriefing(file): context.briefingView(file)
             case .document(let file): context.documentView(file)
+            case .briefingFile(let file): standalone.briefingView(file, notes: ["https://example.org/"], head: head)
             case .section(let name): context.sectionView(name)
             case .entityIndex(let kind): context.indexView(kind)
             case let .entity(index, number): context.entityView(index, page: number)
             }
             check(view, path: "\(page)", checked: &checked)
         }
+        for entity in site.entities.indices {
+            check(standalone.entityBriefingView(entity, reparsed: nil, notes: ["https://example.org/"], head: head),
+                  path: "brief \(site.entities[entity].key)", checked: &checked)
+        }
         for type in ["HomeView", "DocumentView", "SectionView", "IndexView", "EntityView", "LayoutView", "NavItem",
                      "EntityLinkView", "DocumentSummaryView", "MentionGroupView", "Snippet", "PagerView", "Link",
-                     "TOCItem", "JudgmentView", "EntityGroup", "Group", "Stats"] {
+                     "TOCItem", "JudgmentView", "EntityGroup", "Group", "Stats",
+                     "BriefingView", "ScaleStep", "StandaloneHead", "BannerView", "AnnexView", "Entity", "Source", "Note",
+                     "EstimativeKeyView", "Term", "Level", "EntityBriefingView", "Fact", "TimelineItem", "DocumentPassages"] {
             #expect(checked.contains(type), "no \(type) was checked")
         }
     }

@@ -15,6 +15,10 @@ struct LayoutView {
     let pageTitle: String
     let description: String?
     let stylesheet: String
+    /// Style sheets some pages add (briefings: `assets/briefing.css`).
+    let extraStylesheets: [String]
+    /// Page-specific CSS for the head, such as a briefing's print margin boxes.
+    let headCSS: String?
     let homeURL: String
     let canonical: String?
     let nav: [NavItem]

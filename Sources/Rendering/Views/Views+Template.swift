@@ -13,6 +13,8 @@ extension LayoutView: TemplateObject, TemplateRepresentable {
         case "pageTitle": self.pageTitle.templateValue
         case "description": self.description.templateValue
         case "stylesheet": self.stylesheet.templateValue
+        case "extraStylesheets": self.extraStylesheets.templateValue
+        case "headCSS": self.headCSS.templateValue
         case "homeURL": self.homeURL.templateValue
         case "canonical": self.canonical.templateValue
         case "nav": self.nav.templateValue

@@ -1,0 +1,129 @@
+import Foundation
+import Model
+import Rendering
+
+/// What `dossier brief` makes a single file of.
+public enum BriefTarget: Sendable, Equatable {
+    /// A document, by its path relative to the site folder (`Content/briefings/x.md`).
+    case document(String)
+    /// An entity: `actor:iran`, or an id, name or alias when only one entity answers to it.
+    case entity(String)
+}
+
+extension Builder {
+    public struct Brief: Sendable {
+        /// The single HTML file, or nil when it could not be made.
+        public var html: String?
+        /// Problems of the briefed file and its images; site-wide errors are summarised.
+        public var diagnostics: [Diagnostic] = []
+        /// Why nothing was made, when it is not a diagnostic.
+        public var failure: String?
+        /// A file name stem for the output: the document's or the entity's id.
+        public var name = "briefing"
+    }
+
+    /// Builds the site in memory and renders one document or entity as a single file.
+    public static func brief(_ options: BuildOptions, target: BriefTarget) -> Brief {
+        var brief = Brief()
+        let generation = Pipeline.generate(options)
+        guard let site = generation.site, let templates = generation.templates else {
+            brief.diagnostics = generation.diagnostics
+            brief.failure = "the site could not be loaded"
+            return brief
+        }
+        let standalone = StandaloneRenderer(site: site, templates: templates)
+        let source = StandaloneSource(site: options.site, config: site.config)
+        switch target {
+        case .document(let path):
+            guard let file = site.files.firstIndex(where: { $0.path == path }) else {
+                brief.diagnostics = generation.diagnostics
+                brief.failure = "\(path) is not a Markdown file of the site's Content/ folder"
+                return brief
+            }
+            guard site.documents.contains(file) else {
+                brief.diagnostics = generation.diagnostics.filter { $0.location?.path == path }
+                brief.failure = site.documentMeta(file)?.draft == true
+                    ? "\(path) is a draft; pass --drafts to brief it" : "\(path) is not a document (entity files are briefed by id, such as actor:iran)"
+                return brief
+            }
+            let (reparsed, problems) = source.reparse(path)
+            brief.diagnostics = Self.relevant(generation.diagnostics, to: path) + problems
+            guard !Self.failed(brief.diagnostics, path: path, strict: options.strict), let reparsed else {
+                brief.failure = brief.failure ?? (reparsed == nil ? "\(path) could not be read again" : nil)
+                return brief
+            }
+            brief.html = standalone.briefing(file, reparsed: reparsed)
+            brief.name = Self.stem(path)
+        case .entity(let reference):
+            switch resolveEntity(reference, in: site) {
+            case .success(let entity):
+                var reparsed: StandaloneRenderer.Reparsed?
+                var problems: [Diagnostic] = []
+                let path = site.entities[entity].file.map { site.files[$0].path }
+                if let path { (reparsed, problems) = source.reparse(path) }
+                brief.diagnostics = Self.relevant(generation.diagnostics, to: path) + problems
+                guard !Self.failed(brief.diagnostics, path: path, strict: options.strict) else { return brief }
+                brief.html = standalone.entityBriefing(entity, reparsed: reparsed)
+                brief.name = site.entities[entity].id.rawValue
+            case .failure(let message):
+                brief.diagnostics = generation.diagnostics.filter { $0.severity == .error }
+                brief.failure = message.description
+            }
+        }
+        return brief
+    }
+
+    /// The diagnostics of the briefed file, and one line for errors elsewhere: they do not
+    /// stop a briefing, but the writer should know.
+    private static func relevant(_ diagnostics: [Diagnostic], to path: String?) -> [Diagnostic] {
+        var own = diagnostics.filter { $0.location?.path == path && path != nil }
+        let elsewhere = diagnostics.filter { $0.severity == .error && ($0.location?.path != path || path == nil) }.count
+        if elsewhere > 0 {
+            own.append(.warning("site-errors", "the rest of the site has \(elsewhere) error\(elsewhere == 1 ? "" : "s"); run dossier check", at: nil))
+        }
+        return own
+    }
+
+    private static func failed(_ diagnostics: [Diagnostic], path: String?, strict: Bool) -> Bool {
+        diagnostics.contains { $0.severity == .error || (strict && $0.code != "site-errors") }
+    }
+
+    private static func stem(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.split(separator: ".").dropLast().joined(separator: ".")
+    }
+
+    /// `kind:id` exactly; otherwise an id, name or alias that only one entity has.
+    public static func resolveEntity(_ reference: String, in site: Site) -> Result<Int, BriefFailure> {
+        let text = reference.trimmingCharacters(in: .whitespaces)
+        if let colon = text.firstIndex(of: ":"), let kind = EntityKind(rawValue: String(text[..<colon]).lowercased()) {
+            let id = EntityID.normalize(String(text[text.index(after: colon)...]))
+            if let entityID = EntityID(id), let index = site.entityIndex[EntityKey(kind, entityID)] { return .success(index) }
+            let ids = site.entities(of: kind).map { site.entities[$0].id.rawValue }
+            var message = "no \(kind.rawValue) '\(id)' in the site"
+            if let guess = Suggestion.closest(to: id, among: ids) { message += " (did you mean '\(kind.rawValue):\(guess)'?)" }
+            return .failure(BriefFailure(message))
+        }
+        let folded = EntityID.normalize(text)
+        let key = lookupKey(text)
+        let matches = site.entities.indices.filter { index in
+            let entity = site.entities[index]
+            return entity.id.rawValue == folded || lookupKey(entity.name) == key || entity.aliases.contains { lookupKey($0) == key }
+        }
+        switch matches.count {
+        case 1: return .success(matches[0])
+        case 0:
+            var message = "no entity or Markdown file '\(text)'"
+            if let guess = Suggestion.closest(to: folded, among: site.entities.map(\.id.rawValue)) { message += " (did you mean '\(guess)'?)" }
+            return .failure(BriefFailure(message))
+        default:
+            let keys = matches.map { site.entities[$0].key.description }.joined(separator: ", ")
+            return .failure(BriefFailure("'\(text)' names several entities: \(keys); write one of them"))
+        }
+    }
+
+    public struct BriefFailure: Error, CustomStringConvertible {
+        public var description: String
+        init(_ description: String) { self.description = description }
+    }
+}

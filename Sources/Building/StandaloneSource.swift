@@ -1,0 +1,35 @@
+import Foundation
+import Loading
+import Model
+import Rendering
+
+/// A document read and parsed again for its single self-contained file, with its images
+/// embedded: the site's own parse rewrote links for pages and left images as references.
+struct StandaloneSource: Sendable {
+    let site: URL
+    let config: SiteConfig
+
+    /// Nil when the file cannot be read again; diagnostics say why an image was left out.
+    func reparse(_ path: String) -> (reparsed: StandaloneRenderer.Reparsed?, diagnostics: [Diagnostic]) {
+        let loader = ContentLoader(site: site, maxFileSize: config.maxFileSize)
+        let (file, loadDiagnostics) = loader.reload(path)
+        guard let file else { return (nil, loadDiagnostics) }
+        let embedder = ImageEmbedder(site: site)
+        let problems = Problems()
+        let parser = FileParser(allowRawHTML: false, prettyURLs: config.prettyURLs)
+        let reparsed = parser.parseStandalone(file) { url, location in
+            switch embedder.embed(url, in: path) {
+            case .success(let uri): return uri
+            case .failure(let error):
+                problems.list.append(.warning("image-not-embedded", "image '\(url)' is left out of the single file: \(error)", at: location))
+                return nil
+            }
+        }
+        return (reparsed, loadDiagnostics + problems.list)
+    }
+
+    /// Collects what the embedding closure reports; it runs synchronously, inside the parse.
+    private final class Problems {
+        var list: [Diagnostic] = []
+    }
+}

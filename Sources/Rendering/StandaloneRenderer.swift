@@ -1,0 +1,56 @@
+import Foundation
+import Model
+
+/// Single self-contained HTML files: a briefing document, or an entity's briefing. The
+/// theme's `assets/briefing.css` is inlined, entity names are text explained by an annex,
+/// and a Content-Security-Policy forbids every request, so the file opens offline and
+/// never reaches out, wherever it is mailed.
+public struct StandaloneRenderer: Sendable {
+    let site: Site
+    let templates: TemplateSet
+    let index: RenderIndex
+    let css: String
+
+    public init(site: Site, templates: TemplateSet) {
+        self.init(site: site, templates: templates, index: RenderIndex(site))
+    }
+
+    init(site: Site, templates: TemplateSet, index: RenderIndex) {
+        self.site = site
+        self.templates = templates
+        self.index = index
+        css = CSS.inline(templates.assetText("assets/briefing.css") ?? "")
+    }
+
+    /// A file parsed for a single file (`FileParser.parseStandalone`) and its notes.
+    public typealias Reparsed = (file: ParsedFile, notes: [String])
+
+    /// The single file of the briefing document at `file` (an index into `site.files`).
+    public func briefing(_ file: Int, reparsed: Reparsed) -> String {
+        let meta = site.documentMeta(file) ?? DocumentMeta(title: site.files[file].path)
+        let view = context.briefingView(file, reparsed: reparsed.file, notes: reparsed.notes,
+                                        head: head(title: meta.title, pageCSS: RenderContext.printCSS(meta)))
+        return templates.render(view, template: "brief")
+    }
+
+    /// The single-file briefing on the entity at `entity` (an index into `site.entities`);
+    /// `reparsed` is its description file parsed for a single file, when it has one.
+    public func entityBriefing(_ entity: Int, reparsed: Reparsed?) -> String {
+        let name = site.entities[entity].name
+        let view = context.entityBriefingView(entity, reparsed: reparsed?.file, notes: reparsed?.notes ?? [],
+                                              head: head(title: name, pageCSS: RenderContext.printCSS(DocumentMeta(title: name))))
+        return templates.render(view, template: "brief-entity")
+    }
+
+    private var context: RenderContext {
+        var context = RenderContext(site: site, urls: URLs(pretty: site.config.prettyURLs, folder: ""),
+                                    navigation: Navigation(site), index: index)
+        context.standalone = true
+        return context
+    }
+
+    private func head(title: String, pageCSS: String) -> StandaloneHead {
+        StandaloneHead(language: site.config.language, direction: site.config.direction, siteTitle: site.config.title,
+                       css: css, pageCSS: CSS.inline(pageCSS))
+    }
+}
