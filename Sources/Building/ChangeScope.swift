@@ -6,7 +6,8 @@ import Rendering
 /// matter — affects every page. When only the bodies of existing files changed, the pages
 /// affected are those files' own pages, the pages of every entity they mention (before or
 /// after the change: those pages quote their passages, count their mentions and rank
-/// related entities from them), and the few pages that summarise the whole site.
+/// related entities from them), the few pages that summarise the whole site, and the
+/// briefings whose annex describes a changed entity.
 enum ChangeScope {
     case everything
     case pages(Set<Page>)
@@ -23,21 +24,37 @@ enum ChangeScope {
         dirty.formUnion(new.sections.map { .section(name: $0) })
         dirty.formUnion(EntityKind.allCases.map { .entityIndex($0) })
         var entities = Set<Int>()
+        /// Entities whose own description changed: briefings quote its first sentence.
+        var described = Set<Int>()
         for index in new.files.indices where old.files[index] != new.files[index] {
             guard old.files[index].frontMatter == new.files[index].frontMatter else {
                 self = .everything
                 return
             }
             if new.documents.contains(index) { dirty.insert(.document(file: index)) }
-            if let owner = new.entityByFile[index] { entities.insert(owner) }
+            if let owner = new.entityByFile[index] {
+                entities.insert(owner)
+                described.insert(owner)
+            }
             for case let target? in old.resolutions[index] + new.resolutions[index] { entities.insert(target) }
         }
         for entity in entities {
             let count = max(Pagination.entityPageCount(old, entity: entity), Pagination.entityPageCount(new, entity: entity))
             for number in 1...count { dirty.insert(.entity(index: entity, number: number)) }
         }
-        // A briefing's single file embeds its images, which no content diff sees.
-        dirty.formUnion(new.documents.filter(new.isBriefing).map { .briefingFile(file: $0) })
+        for file in new.documents where new.isBriefing(file) {
+            // A briefing's annex describes what it mentions; its single file also embeds its
+            // images, whose bytes no content diff sees.
+            let annexChanged = new.resolutions[file].contains { $0.map(described.contains) ?? false }
+            if annexChanged { dirty.insert(.document(file: file)) }
+            if annexChanged || dirty.contains(.document(file: file)) || Self.hasImages(new.files[file]) {
+                dirty.insert(.briefingFile(file: file))
+            }
+        }
         self = .pages(dirty)
+    }
+
+    static func hasImages(_ file: ParsedFile) -> Bool {
+        file.body.segments.contains { if case .html(let html) = $0 { html.contains("<img") } else { false } }
     }
 }

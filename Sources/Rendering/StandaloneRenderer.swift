@@ -19,7 +19,7 @@ public struct StandaloneRenderer: Sendable {
         self.site = site
         self.templates = templates
         self.index = index
-        css = CSS.inline(templates.assetText("assets/briefing.css") ?? "")
+        css = CSS.inline(templates.sources[TemplateSet.inlinedStylesheet] ?? "")
     }
 
     /// A file parsed for a single file (`FileParser.parseStandalone`) and its notes.

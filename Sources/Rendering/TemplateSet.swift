@@ -58,7 +58,12 @@ public struct TemplateSet: Sendable {
         }
         diagnostics += missingPartials(templates, files: files)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (TemplateSet(library: TemplateLibrary(templates), assets: assets, sources: templates.mapValues(\.source)), diagnostics)
+        var sources = templates.mapValues(\.source)
+        // Single files inline this sheet: it is an input of pages, like a template.
+        if let css = assets.first(where: { $0.0 == inlinedStylesheet }).flatMap({ FileManager.default.contents(atPath: $0.1.path) }) {
+            sources[inlinedStylesheet] = String(decoding: css, as: UTF8.self)
+        }
+        return (TemplateSet(library: TemplateLibrary(templates), assets: assets, sources: sources), diagnostics)
     }
 
     /// Partials named in templates (`{{> name}}`) that no template provides.
@@ -90,11 +95,8 @@ public struct TemplateSet: Sendable {
         return (paths, escaping)
     }
 
-    /// The text of a theme file that is not a template, such as a style sheet to inline.
-    func assetText(_ path: String) -> String? {
-        guard let url = assets.first(where: { $0.path == path })?.url, let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        return String(validating: data, as: UTF8.self)
-    }
+    /// The style sheet single files inline.
+    static let inlinedStylesheet = "assets/briefing.css"
 
     func render(_ view: some TemplateRepresentable, template: String, capacity: Int = 0) -> String {
         library.render(view, template: template, capacity: capacity) ?? ""

@@ -46,8 +46,11 @@ enum LiveReloadScript {
     })();
     """#
 
-    /// `html` with the script tag before its last `</body>`, or at the end.
+    /// `html` with the script tag before its last `</body>`, or at the end. A page with its
+    /// own Content-Security-Policy (a briefing's single file) is served as built: it is meant
+    /// to be downloaded as it is, and its policy would refuse the script anyway.
     static func inject(into html: [UInt8]) -> [UInt8] {
+        if declaresPolicy(html) { return html }
         let marker = Array("</body>".utf8)
         var index = html.count - marker.count
         while index >= 0 {
@@ -57,5 +60,17 @@ enum LiveReloadScript {
             index -= 1
         }
         return html + Array(tag.utf8)
+    }
+
+    private static let policy = Array("http-equiv=\"Content-Security-Policy\"".utf8)
+
+    /// Whether the `<head>` (the first 4 KB) declares a Content-Security-Policy.
+    static func declaresPolicy(_ html: [UInt8]) -> Bool {
+        let head = html.prefix(4096)
+        guard head.count >= policy.count else { return false }
+        for start in head.startIndex...(head.endIndex - policy.count) where head[start] == policy[0] {
+            if head[start..<(start + policy.count)].elementsEqual(policy) { return true }
+        }
+        return false
     }
 }

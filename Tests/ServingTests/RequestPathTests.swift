@@ -31,4 +31,10 @@ import Testing
         #expect(injected == "<html><body><p>&lt;/body&gt;</p>\(LiveReloadScript.tag)</body>\n</html>\n")
         #expect(String(decoding: LiveReloadScript.inject(into: Array("plain".utf8)), as: UTF8.self) == "plain" + LiveReloadScript.tag)
     }
+
+    /// A briefing's single file is served byte for byte as it is downloaded.
+    @Test func pagesWithTheirOwnPolicyAreServedAsBuilt() {
+        let single = Array("<!doctype html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\"></head><body></body>".utf8)
+        #expect(LiveReloadScript.inject(into: single) == single)
+    }
 }
