@@ -140,10 +140,28 @@ public enum Builder {
         Pipeline.generate(options).diagnostics
     }
 
-    /// The knowledge graph as JSON, or nil when the site has errors.
-    public static func exportJSON(_ options: BuildOptions) -> (json: [UInt8]?, diagnostics: [Diagnostic]) {
+    /// What `dossier export` writes.
+    public enum ExportFormat: String, CaseIterable, Sendable {
+        /// The knowledge graph, as `graph.json`.
+        case json
+        /// Events, one row each.
+        case csv
+        /// Entities and relations for Gephi, yEd or Cytoscape.
+        case graphml
+        /// Events for TimelineJS.
+        case timeline
+    }
+
+    /// The site in an export format, or nil when the site has errors.
+    public static func export(_ options: BuildOptions, format: ExportFormat) -> (bytes: [UInt8]?, diagnostics: [Diagnostic]) {
         let generation = Pipeline.generate(options, withTheme: false)
         guard !generation.failed(strict: options.strict), let site = generation.site else { return (nil, generation.diagnostics) }
-        return (GraphExport.json(site), generation.diagnostics)
+        let bytes: [UInt8] = switch format {
+        case .json: GraphExport.json(site)
+        case .csv: Array(EventsCSV.csv(site).utf8)
+        case .graphml: Array(GraphML.xml(site).utf8)
+        case .timeline: TimelineJS.json(site)
+        }
+        return (bytes, generation.diagnostics)
     }
 }

@@ -14,9 +14,15 @@ struct JSONWriter {
     /// held whole in memory. Without one, `finish` returns everything.
     private let sink: (([UInt8]) -> Void)?
     private let chunkSize = 1 << 20
+    /// No line breaks or indentation: for files a browser downloads.
+    private let compact: Bool
+    /// `<`, `>` and `&` as `\u003c`… so the JSON can sit inside `<script>` (JSON-LD).
+    private let htmlSafe: Bool
 
-    init(sink: (([UInt8]) -> Void)? = nil) {
+    init(sink: (([UInt8]) -> Void)? = nil, compact: Bool = false, htmlSafe: Bool = false) {
         self.sink = sink
+        self.compact = compact
+        self.htmlSafe = htmlSafe
         bytes.reserveCapacity(sink == nil ? 1 << 16 : chunkSize + 4096)
     }
 
@@ -60,7 +66,7 @@ struct JSONWriter {
     private mutating func close(_ bracket: UInt8) {
         depth -= 1
         // An empty container keeps an empty line inside, as JSONEncoder wrote it.
-        if hasMember.removeLast() == false { bytes.append(0x0A) }
+        if hasMember.removeLast() == false, !compact { bytes.append(0x0A) }
         newline()
         bytes.append(bracket)
     }
@@ -70,7 +76,7 @@ struct JSONWriter {
     mutating func key(_ name: String) {
         startValue()
         string(name)
-        bytes.append(contentsOf: [0x20, 0x3A, 0x20])
+        if compact { bytes.append(0x3A) } else { bytes.append(contentsOf: [0x20, 0x3A, 0x20]) }
         afterKey = true
     }
 
@@ -97,6 +103,21 @@ struct JSONWriter {
         string(text)
     }
 
+    mutating func value(_ number: Int) {
+        startValue()
+        bytes.append(contentsOf: String(number).utf8)
+    }
+
+    mutating func value(_ number: Double) {
+        startValue()
+        bytes.append(contentsOf: (number == number.rounded() ? String(Int(number)) : String(number)).utf8)
+    }
+
+    mutating func null() {
+        startValue()
+        bytes.append(contentsOf: "null".utf8)
+    }
+
     /// Commas, line breaks and indentation before a value (none after a key).
     private mutating func startValue() {
         if afterKey {
@@ -114,6 +135,7 @@ struct JSONWriter {
             sink(bytes)
             bytes.removeAll(keepingCapacity: true)
         }
+        guard !compact else { return }
         bytes.append(0x0A)
         bytes.append(contentsOf: repeatElement(0x20, count: depth * 2))
     }
@@ -124,7 +146,8 @@ struct JSONWriter {
         bytes.append(0x22)
         // Most strings (ids, paths, names) need no escaping: copy them whole.
         let plain = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
-            guard !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || (htmlSafe && ($0 == 0x3C || $0 == 0x3E || $0 == 0x26)) })
+            else { return false }
             bytes.append(contentsOf: utf8)
             return true
         }
@@ -141,6 +164,9 @@ struct JSONWriter {
             case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
             case 0x08: bytes.append(contentsOf: [0x5C, 0x62])
             case 0x0C: bytes.append(contentsOf: [0x5C, 0x66])
+            case 0x3C where htmlSafe: bytes.append(contentsOf: Array("\\u003c".utf8))
+            case 0x3E where htmlSafe: bytes.append(contentsOf: Array("\\u003e".utf8))
+            case 0x26 where htmlSafe: bytes.append(contentsOf: Array("\\u0026".utf8))
             case 0x00..<0x20:
                 let hex = Array("0123456789abcdef".utf8)
                 bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])

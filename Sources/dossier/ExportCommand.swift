@@ -3,19 +3,26 @@ import Building
 import Foundation
 
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the knowledge graph (the same as Output/graph.json) to standard output.")
-
-    enum Format: String, ExpressibleByArgument, CaseIterable { case json }
+    static let configuration = CommandConfiguration(
+        abstract: "Print the site's data to standard output.",
+        discussion: """
+            json: the knowledge graph, the same as Output/graph.json. csv: the events, one row each \
+            (id, name, date_start, date_end, precision, approximate, uncertain, actors, place, themes, \
+            source). graphml: entities and weighted relations for Gephi, yEd or Cytoscape. timeline: \
+            the dated events as TimelineJS JSON.
+            """)
 
     @OptionGroup var options: SiteOptions
 
-    @Option(name: .long, help: "Export format.")
-    var format: Format
+    @Option(name: .long, help: "Export format: json, csv, graphml or timeline.")
+    var format: Builder.ExportFormat
 
     func run() throws {
-        let (json, diagnostics) = Builder.exportJSON(options.buildOptions())
+        let (bytes, diagnostics) = Builder.export(options.buildOptions(), format: format)
         DiagnosticPrinter.print(diagnostics)
-        guard let json else { throw ExitCode(1) }
-        FileHandle.standardOutput.write(Data(json))
+        guard let bytes else { throw ExitCode(1) }
+        FileHandle.standardOutput.write(Data(bytes))
     }
 }
+
+extension Builder.ExportFormat: ExpressibleByArgument {}

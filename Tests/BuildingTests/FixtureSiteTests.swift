@@ -35,7 +35,7 @@ import TestSupport
     @Test func exportPrintsTheSameGraph() throws {
         var options = BuildOptions(site: Self.site)
         options.builtinTheme = Repository.templates
-        let (json, _) = Builder.exportJSON(options)
+        let (json, _) = Builder.export(options, format: .json)
         let golden = try Data(contentsOf: Self.golden)
         #expect(json.map { Data($0) } == golden)
     }

@@ -1,0 +1,53 @@
+import Model
+
+/// Events as CSV (RFC 4180), one row each in timeline order, with columns after ACLED's
+/// event data: what a spreadsheet or a conflict-data tool expects.
+public enum EventsCSV {
+    public static let columns = [
+        "id", "name", "date_start", "date_end", "precision", "approximate", "uncertain", "actors", "place", "themes", "source",
+    ]
+
+    public static func csv(_ site: Site) -> String {
+        var rows = [columns]
+        for event in site.timeline {
+            let entity = site.entities[event]
+            guard case let .event(date, _, place, actors, themes) = entity.details else { continue }
+            let sources = site.documentsByEntity[event].map { site.files[$0].path }
+            rows.append([
+                entity.id.rawValue, entity.name,
+                date?.lowerBound?.description ?? "", date?.upperBound?.description ?? "",
+                precision(date), flag(date?.start?.approximate == true || date?.end?.approximate == true),
+                flag(date?.start?.uncertain == true || date?.end?.uncertain == true),
+                actors.map { site.entities[$0].name }.joined(separator: "; "), place ?? "",
+                themes.map { site.entities[$0].name }.joined(separator: "; "), sources.joined(separator: "; "),
+            ])
+        }
+        return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// `day`, `month`, `year`, `decade`, `century`; `interval` for a span between two dates,
+    /// `open` when one end is open; empty without a date.
+    static func precision(_ date: PartialDate?) -> String {
+        guard let date else { return "" }
+        if date.isInterval { return date.start == nil || date.isOpenEnd ? "open" : "interval" }
+        switch date.start?.precision {
+        case .day?: return "day"
+        case .month?: return "month"
+        case .year?: return "year"
+        case .decade?: return "decade"
+        case .century?: return "century"
+        case nil: return ""
+        }
+    }
+
+    static func flag(_ value: Bool) -> String { value ? "true" : "false" }
+
+    /// A field quoted when it holds a comma, quote or line break; quotes doubled. A leading
+    /// `=`, `+`, `-` or `@` is prefixed with `'` so spreadsheets do not run it as a formula.
+    static func field(_ text: String) -> String {
+        var text = text
+        if let first = text.first, "=+-@".contains(first) { text = "'" + text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
