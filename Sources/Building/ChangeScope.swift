@@ -20,7 +20,9 @@ enum ChangeScope {
             self = .everything
             return
         }
-        var dirty = Set<Page>([.home])
+        // Pages and files that summarise the whole site.
+        var dirty = Set<Page>([.home, .sitemap, .feed(theme: nil)])
+        dirty.formUnion(new.entities(of: .theme).map { .feed(theme: $0) })
         dirty.formUnion(new.sections.map { .section(name: $0) })
         dirty.formUnion(EntityKind.allCases.map { .entityIndex($0) })
         var entities = Set<Int>()

@@ -6,6 +6,10 @@ public enum Page: Hashable, Sendable {
     case document(file: Int)
     /// A briefing's single self-contained file, `briefing.html` beside its page.
     case briefingFile(file: Int)
+    /// The Atom feed of the site's documents, or of a theme's.
+    case feed(theme: Int?)
+    /// `sitemap.xml`, for a site with a `baseURL`.
+    case sitemap
     case section(name: String)
     case entityIndex(EntityKind)
     /// An entity page; `number` counts from 1 when the mention list paginates.
@@ -14,14 +18,27 @@ public enum Page: Hashable, Sendable {
     /// The page's file relative to the output root: `actors/iran/index.html`.
     public func outputPath(in site: Site) -> String {
         let folder = folder(in: site)
-        if case .briefingFile = self { return folder + "/briefing.html" }
-        return folder.isEmpty ? "index.html" : folder + "/index.html"
+        switch self {
+        case .briefingFile: return folder + "/briefing.html"
+        case .feed: return folder.isEmpty ? "feed.xml" : folder + "/feed.xml"
+        case .sitemap: return "sitemap.xml"
+        default: return folder.isEmpty ? "index.html" : folder + "/index.html"
+        }
+    }
+
+    /// A page a reader opens (and a sitemap lists), rather than a file for programs.
+    public var isHTMLPage: Bool {
+        switch self {
+        case .briefingFile, .feed, .sitemap: false
+        default: true
+        }
     }
 
     /// The page's folder relative to the output root, "" for the home page.
     func folder(in site: Site) -> String {
         switch self {
-        case .home: return ""
+        case .home, .sitemap, .feed(theme: nil): return ""
+        case .feed(let theme?): return URLs.entityFolder(site.entities[theme].key)
         case .document(let file), .briefingFile(let file):
             if case let .document(_, urlPath) = site.files[file].role { return urlPath }
             return ""
@@ -45,6 +62,9 @@ extension Page {
         for index in site.entities.indices {
             pages += (1...Pagination.entityPageCount(site, entity: index)).map { .entity(index: index, number: $0) }
         }
+        pages.append(.feed(theme: nil))
+        pages += site.entities(of: .theme).filter { !site.documentsByEntity[$0].isEmpty }.map { .feed(theme: $0) }
+        if !site.config.baseURL.isEmpty { pages.append(.sitemap) }
         return pages
     }
 }

@@ -42,6 +42,10 @@ public struct PageRenderer: Sendable {
             html = templates.render(context.documentView(file), template: "document")
         case .briefingFile(let file):
             html = standalone.briefing(file, reparsed: reparse?(file) ?? (site.files[file], []))
+        case .feed(let theme):
+            html = AtomFeed.xml(site, theme: theme, index: index)
+        case .sitemap:
+            html = Sitemap.xml(site, pages: Page.inventory(of: site))
         case .section(let name):
             html = templates.render(context.sectionView(name), template: "section")
         case .entityIndex(let kind):
@@ -74,19 +78,27 @@ struct RenderContext {
     /// For a single self-contained file: mentions are text, not links.
     var standalone = false
 
-    func layout(title: String, description: String = "", current: String? = nil, folder: String,
+    func layout(title: String, description: String = "", current: String? = nil, folder: String, kind: PageKind = .collection,
                 extraStylesheets: [String] = [], headCSS: String? = nil) -> LayoutView {
         let nav = navigation.entries.map { entry in
             LayoutView.NavItem(label: entry.label, url: urls.page(entry.folder), current: current == entry.folder)
         }
-        let base = site.config.baseURL
-        let canonical = base.isEmpty ? nil : (base.hasSuffix("/") ? String(base.dropLast()) : base) + URLs.absolute(folder)
+        let canonical = absoluteURL(folder)
+        let summary = description.isEmpty ? (site.config.description.isEmpty ? nil : site.config.description) : description
+        var published: String?
+        if case .document(let file) = kind { published = site.documentMeta(file)?.date?.lowerBound?.description }
+        let ogType = switch kind {
+        case .document: "article"
+        case .website, .collection, .entity: "website"
+        }
         return LayoutView(
             siteTitle: site.config.title, siteDescription: site.config.description.isEmpty ? nil : site.config.description,
             language: site.config.language, direction: site.config.direction,
-            pageTitle: title == site.config.title ? title : "\(title) · \(site.config.title)",
-            description: description.isEmpty ? (site.config.description.isEmpty ? nil : site.config.description) : description,
-            stylesheet: urls.file("assets/style.css"), extraStylesheets: extraStylesheets, headCSS: headCSS, homeURL: urls.page(""), canonical: canonical, nav: nav)
+            pageTitle: title == site.config.title ? title : "\(title) · \(site.config.title)", title: title,
+            description: summary,
+            stylesheet: urls.file("assets/style.css"), extraStylesheets: extraStylesheets, headCSS: headCSS, homeURL: urls.page(""),
+            feedURL: urls.file("feed.xml"), canonical: canonical, ogType: ogType, ogLocale: site.config.language.replacingOccurrences(of: "-", with: "_"),
+            publishedTime: published, jsonLD: jsonLD(kind, name: title, description: summary, url: canonical), nav: nav)
     }
 
     // MARK: - Shared pieces

@@ -16,7 +16,7 @@ extension RenderContext {
         }
         let layout = standalone ? nil : self.layout(
             title: meta.title, description: meta.bluf ?? meta.summary ?? leadText(file), current: "briefings", folder: folder,
-            extraStylesheets: [urls.file("assets/briefing.css")], headCSS: Self.printCSS(meta))
+            kind: .document(file), extraStylesheets: [urls.file("assets/briefing.css")], headCSS: Self.printCSS(meta))
         return BriefingView(
             layout: layout, head: head, banner: Self.banner(meta),
             title: meta.title, date: meta.date?.displayText, isoDate: meta.date?.lowerBound?.description,
@@ -24,7 +24,7 @@ extension RenderContext {
             authors: meta.authors.isEmpty ? nil : meta.authors.joined(separator: ", "), summary: meta.summary,
             bluf: meta.bluf, judgments: judgments, bodyHTML: bodyHTML(file, reparsed: reparsed),
             annex: annex(file, meta: meta, notes: notes), key: Self.estimativeKey,
-            downloadURL: standalone ? nil : "briefing.html", siteAddress: standalone ? siteAddress(folder) : nil,
+            downloadURL: standalone ? nil : "briefing.html", siteAddress: standalone ? absoluteURL(folder) : nil,
             hasJudgments: !judgments.isEmpty)
     }
 
@@ -84,12 +84,6 @@ extension RenderContext {
             previous = c
         }
         return text
-    }
-
-    func siteAddress(_ folder: String) -> String? {
-        let base = site.config.baseURL
-        guard !base.isEmpty else { return nil }
-        return (base.hasSuffix("/") ? String(base.dropLast()) : base) + URLs.absolute(folder)
     }
 
     static func percent(_ range: ClosedRange<Int>) -> String {

@@ -14,7 +14,7 @@ extension RenderContext {
         let themes = site.entities(of: .theme).map { entityLink($0, count: site.documentsByEntity[$0].count) }
         let briefings = summaries.filter(\.isBriefing)
         return HomeView(
-            layout: layout(title: site.config.title, folder: ""),
+            layout: layout(title: site.config.title, folder: "", kind: .website),
             documents: summaries.filter { !$0.isBriefing }.prefix(10).map { $0 },
             briefings: briefings,
             keyActors: Array(actors),
@@ -57,7 +57,7 @@ extension RenderContext {
         let themes = (site.documentThemes[file] ?? []).map { entityLink($0) }
         return DocumentView(
             layout: layout(title: meta.title, description: meta.summary ?? leadText(file), current: section,
-                           folder: documentFolder(file)),
+                           folder: documentFolder(file), kind: .document(file)),
             title: meta.title, date: meta.date?.displayText, isoDate: meta.date?.lowerBound?.description,
             authors: meta.authors.isEmpty ? nil : meta.authors.joined(separator: ", "), summary: meta.summary,
             sourcePublisher: meta.source?.publisher, sourceURL: meta.source?.url.flatMap(Self.safeExternalURL),

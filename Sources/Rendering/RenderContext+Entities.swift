@@ -48,7 +48,7 @@ extension RenderContext {
         let mentionSummary = "\(mentions) mention\(mentions == 1 ? "" : "s") in \(sources) page\(sources == 1 ? "" : "s"), each shown in its passage."
         let summary = entity.file.map(leadText) ?? ""
         return EntityView(
-            layout: layout(title: entity.name, description: summary, current: entity.kind.folder, folder: folder),
+            layout: layout(title: entity.name, description: summary, current: entity.kind.folder, folder: folder, kind: .entity(index)),
             name: entity.name, kind: entity.kind.rawValue, kindLabel: Labels.singular(entity.kind), typeLabel: typeLabel,
             aliases: entity.aliases, wikidataURL: wikidataURL, isStub: entity.isStub,
             stubPath: "Content/\(entity.kind.folder)/\(entity.id.rawValue).md", descriptionHTML: description,

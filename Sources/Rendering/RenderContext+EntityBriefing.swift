@@ -30,7 +30,7 @@ extension RenderContext {
             descriptionHTML: description, facts: facts(index), timeline: timeline, documents: documents,
             moreDocuments: site.documentsByEntity[index].count > quoted.count ? site.documentsByEntity[index].count - quoted.count : nil,
             relatedActors: relatedActors, relatedThemes: relatedThemes, notes: noteViews,
-            siteAddress: siteAddress(URLs.entityFolder(entity.key)),
+            siteAddress: absoluteURL(URLs.entityFolder(entity.key)),
             hasTimeline: !timeline.isEmpty, hasDocuments: !documents.isEmpty, hasRelatedActors: !relatedActors.isEmpty,
             hasRelatedThemes: !relatedThemes.isEmpty, hasNotes: !noteViews.isEmpty)
     }

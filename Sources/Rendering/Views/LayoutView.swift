@@ -12,7 +12,9 @@ struct LayoutView {
     let siteDescription: String?
     let language: String
     let direction: String
+    /// `Page · Site` for `<title>`; `title` alone for link previews.
     let pageTitle: String
+    let title: String
     let description: String?
     let stylesheet: String
     /// Style sheets some pages add (briefings: `assets/briefing.css`).
@@ -20,7 +22,14 @@ struct LayoutView {
     /// Page-specific CSS for the head, such as a briefing's print margin boxes.
     let headCSS: String?
     let homeURL: String
+    let feedURL: String
     let canonical: String?
+    /// Open Graph: `article` or `website`, the locale (`en`, `fa_IR`), the publication date.
+    let ogType: String
+    let ogLocale: String
+    let publishedTime: String?
+    /// schema.org JSON-LD, escaped for `<script>`.
+    let jsonLD: String
     let nav: [NavItem]
     let generator = "Dossier"
 }

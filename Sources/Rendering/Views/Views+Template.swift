@@ -11,12 +11,18 @@ extension LayoutView: TemplateObject, TemplateRepresentable {
         case "language": self.language.templateValue
         case "direction": self.direction.templateValue
         case "pageTitle": self.pageTitle.templateValue
+        case "title": self.title.templateValue
         case "description": self.description.templateValue
         case "stylesheet": self.stylesheet.templateValue
         case "extraStylesheets": self.extraStylesheets.templateValue
         case "headCSS": self.headCSS.templateValue
         case "homeURL": self.homeURL.templateValue
+        case "feedURL": self.feedURL.templateValue
         case "canonical": self.canonical.templateValue
+        case "ogType": self.ogType.templateValue
+        case "ogLocale": self.ogLocale.templateValue
+        case "publishedTime": self.publishedTime.templateValue
+        case "jsonLD": self.jsonLD.templateValue
         case "nav": self.nav.templateValue
         case "generator": self.generator.templateValue
         default: .missing
