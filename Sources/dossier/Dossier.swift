@@ -7,7 +7,7 @@ struct Dossier: AsyncParsableCommand {
         commandName: "dossier",
         abstract: "Generate a linked website of actors, events and themes from annotated Markdown.",
         version: Version.dossier,
-        subcommands: [Build.self, Check.self, Brief.self, Export.self, Serve.self],
+        subcommands: [Build.self, Check.self, Brief.self, Export.self, Serve.self, New.self],
         defaultSubcommand: Build.self
     )
 }

@@ -127,3 +127,30 @@ import TestSupport
         #expect(strict.stdout.isEmpty)
     }
 }
+
+/// `dossier new` as users run it.
+@Suite struct NewCommandTests {
+    let cli = CLITests()
+
+    @Test func scaffoldsASiteThatBuildsWithoutWarnings() throws {
+        let parent = try TemporarySite([:])
+        let folder = parent.root.appendingPathComponent("my-site")
+        let created = try cli.run(["new", folder.path])
+        #expect(created.status == 0, "\(created.stderr)")
+        let build = try cli.run(["build", "--site", folder.path, "--strict"])
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(build.stdout.contains("0 errors, 0 warnings") || build.stderr.contains("0 errors, 0 warnings"))
+        for page in ["articles/first-analysis/index.html", "actors/northland/index.html", "events/border-talks/index.html",
+                     "themes/border-security/index.html", "feed.xml"] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output/" + page).path), "\(page)")
+        }
+        let article = try String(contentsOf: folder.appendingPathComponent("Output/articles/first-analysis/index.html"), encoding: .utf8)
+        #expect(article.contains("href=\"../../actors/northland/index.html\""))
+        #expect(article.contains("href=\"../../events/border-talks/index.html\""))
+        #expect(article.contains("href=\"../../themes/border-security/index.html\""))
+        // A folder with files in it is left alone.
+        let again = try cli.run(["new", folder.path])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("is not empty"))
+    }
+}
