@@ -10,6 +10,8 @@ public enum Page: Hashable, Sendable {
     case feed(theme: Int?)
     /// `sitemap.xml`, for a site with a `baseURL`.
     case sitemap
+    /// `/graph/`: the relationship graph.
+    case graph
     case section(name: String)
     case entityIndex(EntityKind)
     /// An entity page; `number` counts from 1 when the mention list paginates.
@@ -43,6 +45,7 @@ public enum Page: Hashable, Sendable {
             if case let .document(_, urlPath) = site.files[file].role { return urlPath }
             return ""
         case .section(let name): return name
+        case .graph: return "graph"
         case .entityIndex(let kind): return kind.folder
         case let .entity(index, number):
             let base = URLs.entityFolder(site.entities[index].key)
@@ -62,6 +65,7 @@ extension Page {
         for index in site.entities.indices {
             pages += (1...Pagination.entityPageCount(site, entity: index)).map { .entity(index: index, number: $0) }
         }
+        pages.append(.graph)
         pages.append(.feed(theme: nil))
         pages += site.entities(of: .theme).filter { !site.documentsByEntity[$0].isEmpty }.map { .feed(theme: $0) }
         if !site.config.baseURL.isEmpty { pages.append(.sitemap) }

@@ -46,6 +46,8 @@ public struct PageRenderer: Sendable {
             html = AtomFeed.xml(site, theme: theme, index: index)
         case .sitemap:
             html = Sitemap.xml(site, pages: Page.inventory(of: site))
+        case .graph:
+            html = templates.render(context.graphView(), template: "graph")
         case .section(let name):
             html = templates.render(context.sectionView(name), template: "section")
         case .entityIndex(let kind):
@@ -66,6 +68,7 @@ struct Navigation: Sendable {
         let kinds = Set(site.entities.map(\.kind))
         entries = site.sections.map { (Labels.section($0), $0) }
             + EntityKind.allCases.filter(kinds.contains).map { (Labels.plural($0), $0.folder) }
+            + [("Graph", "graph"), ("Search", "search")]
     }
 }
 
@@ -97,6 +100,7 @@ struct RenderContext {
             pageTitle: title == site.config.title ? title : "\(title) · \(site.config.title)", title: title,
             description: summary,
             stylesheet: urls.file("assets/style.css"), extraStylesheets: extraStylesheets, headCSS: headCSS, homeURL: urls.page(""),
+            graphURL: urls.page("graph"), searchURL: urls.page("search"),
             feedURL: urls.file("feed.xml"), canonical: canonical, ogType: ogType, ogLocale: site.config.language.replacingOccurrences(of: "-", with: "_"),
             publishedTime: published, jsonLD: jsonLD(kind, name: title, description: summary, url: canonical), nav: nav)
     }

@@ -56,7 +56,10 @@ extension RenderContext {
             mentionGroups: groups, pager: pager,
             relatedActors: relatedActors, relatedEvents: relatedEvents, relatedThemes: relatedThemes, documents: documents,
             date: date, edtf: edtf, place: place, participants: participants, eventThemes: eventThemes,
-            previousEvent: previous, nextEvent: next, participation: participation, broader: broader, narrower: narrower,
+            previousEvent: previous, nextEvent: next, participation: participation,
+            neighbourhoodSVG: entity.kind == .actor && page == 1 ? GraphSVG.neighbourhood(index, site: site, url: entityURL) : nil,
+            timelineSVG: entity.kind == .event && page == 1 ? TimelineSVG.strip(site, event: index, url: entityURL) : nil,
+            broader: broader, narrower: narrower,
             indexURL: urls.page(entity.kind.folder), mentionSummary: mentionSummary, hasMentions: !groups.isEmpty,
             hasAliases: !entity.aliases.isEmpty, hasParticipation: !participation.isEmpty,
             hasRelatedActors: !relatedActors.isEmpty, hasRelatedEvents: !relatedEvents.isEmpty,
@@ -104,8 +107,14 @@ extension RenderContext {
         case .event: "Every dated event, in order. Dates show their precision: a day, a month, a year or a span."
         case .theme: "The themes documents and events belong to, with the number of documents on each."
         }
+        var chartSVG: String?, chartNote: String?
+        if kind == .event, let chart = TimelineSVG.chart(site, url: entityURL) {
+            chartSVG = chart.svg
+            if chart.shown < chart.dated { chartNote = "The chart shows the \(chart.shown) most mentioned of \(chart.dated) dated events; the list below has them all." }
+        }
         return IndexView(layout: layout(title: Labels.plural(kind), current: kind.folder, folder: kind.folder),
-                         title: Labels.plural(kind), intro: intro, total: members.count, groups: groups)
+                         title: Labels.plural(kind), intro: intro, total: members.count, groups: groups,
+                         chartSVG: chartSVG, chartNote: chartNote)
     }
 }
 

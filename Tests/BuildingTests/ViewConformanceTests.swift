@@ -29,6 +29,7 @@ import TestSupport
             case .section(let name): context.sectionView(name)
             case .entityIndex(let kind): context.indexView(kind)
             case let .entity(index, number): context.entityView(index, page: number)
+            case .graph: context.graphView()
             case .feed, .sitemap: nil
             }
             if let view { check(view, path: "\(page)", checked: &checked) }
@@ -41,7 +42,8 @@ import TestSupport
                      "EntityLinkView", "DocumentSummaryView", "MentionGroupView", "Snippet", "PagerView", "Link",
                      "TOCItem", "JudgmentView", "EntityGroup", "Group", "Stats",
                      "BriefingView", "ScaleStep", "StandaloneHead", "BannerView", "AnnexView", "Entity", "Source", "Note",
-                     "EstimativeKeyView", "Term", "Level", "EntityBriefingView", "Fact", "TimelineItem", "DocumentPassages"] {
+                     "EstimativeKeyView", "Term", "Level", "EntityBriefingView", "Fact", "TimelineItem", "DocumentPassages",
+                     "GraphPageView", "ThemeOption"] {
             #expect(checked.contains(type), "no \(type) was checked")
         }
     }

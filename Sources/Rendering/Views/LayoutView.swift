@@ -22,6 +22,8 @@ struct LayoutView {
     /// Page-specific CSS for the head, such as a briefing's print margin boxes.
     let headCSS: String?
     let homeURL: String
+    let graphURL: String
+    let searchURL: String
     let feedURL: String
     let canonical: String?
     /// Open Graph: `article` or `website`, the locale (`en`, `fa_IR`), the publication date.

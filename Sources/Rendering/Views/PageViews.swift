@@ -80,6 +80,9 @@ struct IndexView {
     let intro: String
     let total: Int
     let groups: [Group]
+    /// Events: the timeline drawn to scale (SVG), and a note when it shows only some.
+    let chartSVG: String?
+    let chartNote: String?
 }
 
 /// Actor, event and theme pages share one view; each template shows what fits its kind.
@@ -110,8 +113,11 @@ struct EntityView {
     let eventThemes: [EntityLinkView]
     let previousEvent: EntityLinkView?
     let nextEvent: EntityLinkView?
-    // Actors: events they take part in
+    // Actors: events they take part in, and their neighbourhood in the graph (SVG)
     let participation: [EntityLinkView]
+    let neighbourhoodSVG: String?
+    // Events: their place on the timeline (SVG)
+    let timelineSVG: String?
     // Themes
     let broader: EntityLinkView?
     let narrower: [EntityLinkView]
@@ -128,4 +134,22 @@ struct EntityView {
     let hasEventThemes: Bool
     let hasNarrower: Bool
     let hasDocuments: Bool
+}
+
+/// `/graph/`: the actor–event graph as SVG, with filters that scripts switch on.
+struct GraphPageView {
+    struct ThemeOption {
+        let id: String
+        let name: String
+    }
+
+    let layout: LayoutView
+    let svg: String
+    let nodeCount: Int
+    let edgeCount: Int
+    /// Actors and events in the site, when the graph shows only the most mentioned.
+    let total: Int
+    let isPartial: Bool
+    let themes: [ThemeOption]
+    let script: String
 }

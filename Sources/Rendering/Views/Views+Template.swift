@@ -17,6 +17,8 @@ extension LayoutView: TemplateObject, TemplateRepresentable {
         case "extraStylesheets": self.extraStylesheets.templateValue
         case "headCSS": self.headCSS.templateValue
         case "homeURL": self.homeURL.templateValue
+        case "graphURL": self.graphURL.templateValue
+        case "searchURL": self.searchURL.templateValue
         case "feedURL": self.feedURL.templateValue
         case "canonical": self.canonical.templateValue
         case "ogType": self.ogType.templateValue
@@ -232,6 +234,8 @@ extension IndexView: TemplateObject, TemplateRepresentable {
         case "intro": self.intro.templateValue
         case "total": self.total.templateValue
         case "groups": self.groups.templateValue
+        case "chartSVG": self.chartSVG.templateValue
+        case "chartNote": self.chartNote.templateValue
         default: .missing
         }
     }
@@ -277,6 +281,8 @@ extension EntityView: TemplateObject, TemplateRepresentable {
         case "previousEvent": self.previousEvent.templateValue
         case "nextEvent": self.nextEvent.templateValue
         case "participation": self.participation.templateValue
+        case "neighbourhoodSVG": self.neighbourhoodSVG.templateValue
+        case "timelineSVG": self.timelineSVG.templateValue
         case "broader": self.broader.templateValue
         case "narrower": self.narrower.templateValue
         case "indexURL": self.indexURL.templateValue
@@ -291,6 +297,32 @@ extension EntityView: TemplateObject, TemplateRepresentable {
         case "hasEventThemes": self.hasEventThemes.templateValue
         case "hasNarrower": self.hasNarrower.templateValue
         case "hasDocuments": self.hasDocuments.templateValue
+        default: .missing
+        }
+    }
+}
+
+extension GraphPageView: TemplateObject, TemplateRepresentable {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
+        case "layout": self.layout.templateValue
+        case "svg": self.svg.templateValue
+        case "nodeCount": self.nodeCount.templateValue
+        case "edgeCount": self.edgeCount.templateValue
+        case "total": self.total.templateValue
+        case "isPartial": self.isPartial.templateValue
+        case "themes": self.themes.templateValue
+        case "script": self.script.templateValue
+        default: .missing
+        }
+    }
+}
+
+extension GraphPageView.ThemeOption: TemplateObject, TemplateRepresentable {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
+        case "id": self.id.templateValue
+        case "name": self.name.templateValue
         default: .missing
         }
     }

@@ -1,0 +1,98 @@
+import Foundation
+import Model
+
+/// Server-rendered SVG for relationship graphs: links work without JavaScript, labels are
+/// text, and the browser only draws. Colours come from the theme's CSS classes.
+enum GraphSVG {
+    /// The site graph for `/graph/`, `size` units square.
+    static func site(_ graph: RelationGraph, site: Site, url: (Int) -> String, size: Double = 1000) -> String {
+        let margin = 40.0
+        func x(_ node: RelationGraph.Node) -> String { format(margin + node.point.x * (size - 2 * margin)) }
+        func y(_ node: RelationGraph.Node) -> String { format(margin + node.point.y * (size - 2 * margin)) }
+        let maxWeight = Double(graph.edges.map(\.weight).max() ?? 1)
+        let maxImportance = Double(graph.nodes.map(\.importance).max() ?? 1)
+        var svg = "<svg class=\"graph\" viewBox=\"0 0 \(format(size)) \(format(size))\" aria-label=\"Relationship graph: \(graph.nodes.count) actors and events, \(graph.edges.count) links\">\n"
+        svg += "<g class=\"edges\">\n"
+        for edge in graph.edges {
+            let a = graph.nodes[edge.a], b = graph.nodes[edge.b]
+            let strength = (Double(edge.weight) / maxWeight).squareRoot()
+            svg += "<line x1=\"\(x(a))\" y1=\"\(y(a))\" x2=\"\(x(b))\" y2=\"\(y(b))\" data-a=\"\(edge.a)\" data-b=\"\(edge.b)\""
+                + " stroke-width=\"\(format(0.6 + 2.4 * strength))\" stroke-opacity=\"\(format(0.12 + 0.6 * strength))\"/>\n"
+        }
+        svg += "</g>\n<g class=\"nodes\">\n"
+        for (i, node) in graph.nodes.enumerated() {
+            let entity = site.entities[node.entity]
+            let radius = 3 + 11 * (Double(node.importance) / maxImportance).squareRoot()
+            let themes = node.themes.map { site.entities[$0].id.rawValue }.joined(separator: " ")
+            svg += "<a href=\"\(url(node.entity))\" class=\"node node-\(entity.kind.rawValue)\(node.labelled ? " labelled" : "")\" data-node=\"\(i)\" data-kind=\"\(entity.kind.rawValue)\" data-themes=\"\(themes)\">"
+            svg += "<title>\(HTML.escape(tooltip(node.entity, importance: node.importance, site: site)))</title>"
+            svg += "<circle cx=\"\(x(node))\" cy=\"\(y(node))\" r=\"\(format(radius))\"/>"
+            // Every node has its label; only the important ones show it until hovered.
+            svg += "<text x=\"\(format(margin + node.point.x * (size - 2 * margin) + radius + 3))\" y=\"\(format(margin + node.point.y * (size - 2 * margin) + 4))\">\(HTML.escape(entity.name))</text>"
+            svg += "</a>\n"
+        }
+        return svg + "</g>\n</svg>"
+    }
+
+    /// An entity's neighbourhood: it in the middle, its strongest relations around it.
+    static func neighbourhood(_ center: Int, site: Site, url: (Int) -> String, limit: Int = 12) -> String? {
+        let neighbours = site.related[center].filter { site.entities[$0.entity].kind != .theme }.prefix(limit)
+        guard !neighbours.isEmpty else { return nil }
+        let width = 640.0, height = 360.0, cx = width / 2, cy = height / 2
+        let maxWeight = Double(neighbours.map(\.weight).max() ?? 1)
+        var points: [(Int, Double, Double)] = []
+        // Around an ellipse, strongest at the top, going clockwise.
+        for (i, relation) in neighbours.enumerated() {
+            let angle = -Double.pi / 2 + 2 * Double.pi * Double(i) / Double(neighbours.count)
+            points.append((relation.entity, cx + cos(angle) * (width / 2 - 175), cy + sin(angle) * (height / 2 - 40)))
+        }
+        let name = site.entities[center].name
+        var svg = "<svg class=\"graph graph-local\" viewBox=\"0 0 \(format(width)) \(format(height))\" aria-label=\"\(HTML.escape(name)) and its \(neighbours.count) strongest relations\">\n<g class=\"edges\">\n"
+        for (relation, point) in zip(neighbours, points) {
+            let strength = (Double(relation.weight) / maxWeight).squareRoot()
+            svg += "<line x1=\"\(format(cx))\" y1=\"\(format(cy))\" x2=\"\(format(point.1))\" y2=\"\(format(point.2))\""
+                + " stroke-width=\"\(format(0.8 + 3 * strength))\" stroke-opacity=\"\(format(0.2 + 0.6 * strength))\"/>\n"
+        }
+        svg += "</g>\n<g class=\"nodes\">\n"
+        let centerKind = site.entities[center].kind.rawValue
+        svg += "<g class=\"node node-\(centerKind) labelled center\"><circle cx=\"\(format(cx))\" cy=\"\(format(cy))\" r=\"12\"/>"
+        svg += "<text x=\"\(format(cx))\" y=\"\(format(cy + 28))\" text-anchor=\"middle\">\(HTML.escape(name))</text></g>\n"
+        for (relation, point) in zip(neighbours, points) {
+            let entity = site.entities[relation.entity]
+            let anchor = point.1 < cx - 1 ? "end" : point.1 > cx + 1 ? "start" : "middle"
+            let dx = anchor == "end" ? -10.0 : anchor == "start" ? 10.0 : 0
+            let dy = anchor == "middle" ? (point.2 < cy ? -12.0 : 20.0) : 4
+            svg += "<a href=\"\(url(relation.entity))\" class=\"node node-\(entity.kind.rawValue) labelled\">"
+            svg += "<title>\(HTML.escape(entity.name)): \(relation.weight) shared \(relation.weight == 1 ? "mention" : "mentions")</title>"
+            svg += "<circle cx=\"\(format(point.1))\" cy=\"\(format(point.2))\" r=\"\(format(4 + 4 * (Double(relation.weight) / maxWeight)))\"/>"
+            svg += "<text x=\"\(format(point.1 + dx))\" y=\"\(format(point.2 + dy))\" text-anchor=\"\(anchor)\">\(HTML.escape(short(entity.name)))</text></a>\n"
+        }
+        return svg + "</g>\n</svg>"
+    }
+
+    /// Names long enough to leave the picture are cut; the full name is the node's title.
+    static func short(_ name: String, limit: Int = 26) -> String {
+        name.count <= limit ? name : String(name.prefix(limit - 1)).trimmingCharacters(in: .whitespaces) + "…"
+    }
+
+    static func tooltip(_ entity: Int, importance: Int, site: Site) -> String {
+        let e = site.entities[entity]
+        var parts = [e.name]
+        if case let .actor(type, _) = e.details { parts.append(Labels.actorType(type)) }
+        if let when = e.dateDisplay { parts.append(when) }
+        parts.append("\(site.backlinks[entity].count) mentions")
+        return parts.joined(separator: " · ")
+    }
+
+    /// One decimal: stable text, small files.
+    static func format(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

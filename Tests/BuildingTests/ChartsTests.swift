@@ -1,0 +1,93 @@
+import Building
+import Foundation
+import Model
+@testable import Rendering
+import Testing
+import TestSupport
+
+/// The relationship graph and the timeline chart, read back from their SVG.
+@Suite struct ChartsTests {
+    func site(_ root: URL = Repository.root) throws -> Site {
+        var options = BuildOptions(site: root)
+        options.builtinTheme = Repository.templates
+        return try #require(Pipeline.generate(options).site)
+    }
+
+    @Test func graphHasTheActorsAndEventsAndTheirLinks() throws {
+        let site = try site()
+        let graph = RelationGraph(site)
+        let svg = GraphSVG.site(graph, site: site) { "/" + URLs.entityFolder(site.entities[$0].key) + "/" }
+        let page = HTMLScanner(svg)
+        let nodes = page.tags.filter { $0.name == "a" && $0.attribute("data-node") != nil }
+        let lines = page.tags.filter { $0.name == "line" }
+        // Every actor and event with a mention is a node (the example is far below the cap).
+        let expected = site.entities.indices.filter { site.entities[$0].kind != .theme && site.backlinks[$0].count + site.participation[$0].count > 0 }
+        #expect(nodes.count == expected.count)
+        #expect(Set(nodes.compactMap { $0.attribute("href") }) == Set(expected.map { "/" + URLs.entityFolder(site.entities[$0].key) + "/" }))
+        #expect(lines.count == graph.edges.count && lines.count > nodes.count)
+        for line in lines {
+            let a = try #require(line.attribute("data-a").flatMap(Int.init)), b = try #require(line.attribute("data-b").flatMap(Int.init))
+            #expect(nodes.indices.contains(a) && nodes.indices.contains(b) && a != b)
+        }
+        // Iran and Tajikistan, the most mentioned, are linked and labelled.
+        let iran = try #require(graph.nodes.firstIndex { site.entities[$0.entity].id.rawValue == "iran" })
+        let tajikistan = try #require(graph.nodes.firstIndex { site.entities[$0.entity].id.rawValue == "tajikistan" })
+        #expect(graph.edges.contains { Set([$0.a, $0.b]) == Set([iran, tajikistan]) })
+        #expect(graph.nodes[iran].labelled && graph.nodes[tajikistan].labelled)
+        // Inside the picture, and no two nodes on the same spot.
+        let points = graph.nodes.map(\.point)
+        #expect(points.allSatisfy { (0...1).contains($0.x) && (0...1).contains($0.y) })
+        #expect(Set(points.map { "\(Int($0.x * 1000)),\(Int($0.y * 1000))" }).count == points.count)
+    }
+
+    @Test func layoutIsDeterministic() throws {
+        let site = try site()
+        let first = RelationGraph(site).nodes.map(\.point), second = RelationGraph(site).nodes.map(\.point)
+        #expect(first == second)
+    }
+
+    @Test func largeGraphsKeepTheMostMentionedNodes() {
+        // A star of 700 leaves around a hub: the cap keeps the hub and the best-linked.
+        let edges = (1..<700).map { (a: 0, b: $0, weight: 1.0) }
+        let points = ForceLayout.layout(nodes: 700, edges: edges, iterations: 20)
+        #expect(points.count == 700)
+        #expect(RelationGraph.maxNodes == 500)
+    }
+
+    @Test func timelineDrawsPrecision() throws {
+        let site = try site(FixtureSiteTests.site)
+        let chart = try #require(TimelineSVG.chart(site) { "#\(site.entities[$0].id.rawValue)" })
+        let page = HTMLScanner(chart.svg)
+        let marks = page.tags.filter { $0.name == "a" }
+        #expect(marks.count == chart.shown)
+        #expect(chart.shown == site.timeline.filter { site.entities[$0].date != nil }.count)
+        // The factory (16 May 2022) is a point; the civil war (1992/1997) a bar.
+        let factory = try #require(chart.svg.range(of: "href=\"#ababil-2-factory\""))
+        let war = try #require(chart.svg.range(of: "href=\"#civil-war\""))
+        #expect(chart.svg[factory.upperBound...].prefix(200).contains("<circle"))
+        #expect(chart.svg[war.upperBound...].prefix(200).contains("<rect"))
+        // Uncertain and approximate dates are marked.
+        let fuzzy = try TemporarySite([
+            "Content/events/maybe.md": "---\nname: Maybe\ndate: 2021?\n---\n",
+            "Content/events/about.md": "---\nname: About\ndate: 2020-05~\n---\n",
+            "Content/events/since.md": "---\nname: Since\ndate: 2019/..\n---\n",
+            "Content/articles/a.md": "---\ntitle: A\n---\n[[event:maybe]] [[event:about]] [[event:since]]\n",
+        ])
+        let fuzzySite = try self.site(fuzzy.root)
+        let svg = try #require(TimelineSVG.chart(fuzzySite) { "#\(fuzzySite.entities[$0].id.rawValue)" }).svg
+        #expect(svg.contains("class=\"event-mark uncertain\""))
+        #expect(svg.contains("class=\"uncertain-mark\""))
+        #expect(svg.contains("class=\"event-mark approximate\""))
+        #expect(svg.contains("<path d=\"M"), "an open end has an arrow")
+    }
+
+    @Test func dayNumbersMatchTheCalendar() {
+        #expect(TimelineSVG.dayNumber(Day(1970, 1, 1)) == 0)
+        #expect(TimelineSVG.dayNumber(Day(2000, 3, 1)) == 11017)
+        #expect(TimelineSVG.dayNumber(Day(1969, 12, 31)) == -1)
+        for year in [-500, 1, 1899, 1970, 2022, 2400] {
+            #expect(TimelineSVG.yearOf(TimelineSVG.dayNumber(Day(year, 7, 1))) == year)
+            #expect(TimelineSVG.yearOf(TimelineSVG.dayNumber(Day(year, 1, 1))) == year)
+        }
+    }
+}
