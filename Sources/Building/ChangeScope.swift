@@ -21,7 +21,7 @@ enum ChangeScope {
             return
         }
         // Pages and files that summarise the whole site.
-        var dirty = Set<Page>([.home, .sitemap, .feed(theme: nil), .graph])
+        var dirty = Set<Page>([.home, .sitemap, .feed(theme: nil), .graph, .search, .searchIndex, .previews])
         dirty.formUnion(new.entities(of: .theme).map { .feed(theme: $0) })
         dirty.formUnion(new.sections.map { .section(name: $0) })
         dirty.formUnion(EntityKind.allCases.map { .entityIndex($0) })

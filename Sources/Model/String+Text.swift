@@ -46,3 +46,29 @@ extension Unicode.Scalar {
         value == 0x20 || value == 0x09 || (value >= 0x80 && properties.generalCategory == .spaceSeparator)
     }
 }
+
+extension String {
+    /// The form search compares in: canonical decomposition without its combining marks
+    /// (é → e, ё → е, Persian short vowels dropped), lowercased, Arabic yeh and kaf as their
+    /// Persian letters, a zero-width non-joiner as the space writers often type for it, and
+    /// without tatweel. The search script folds
+    /// queries the same way (`Templates/assets/search.js`).
+    public var searchFolded: String {
+        if utf8.allSatisfy({ $0 < 0x80 }) { return lowercased() }
+        var scalars = String.UnicodeScalarView()
+        for scalar in decomposedStringWithCanonicalMapping.unicodeScalars where scalar.properties.generalCategory != .nonspacingMark {
+            scalars.append(scalar)
+        }
+        var folded = String.UnicodeScalarView()
+        for scalar in String(scalars).lowercased().unicodeScalars {
+            switch scalar.value {
+            case 0x064A, 0x0649: folded.append(Unicode.Scalar(0x06CC)!)
+            case 0x0643: folded.append(Unicode.Scalar(0x06A9)!)
+            case 0x200C: folded.append(" ")
+            case 0x0640: continue
+            default: folded.append(scalar)
+            }
+        }
+        return String(folded)
+    }
+}

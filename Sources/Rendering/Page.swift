@@ -12,6 +12,11 @@ public enum Page: Hashable, Sendable {
     case sitemap
     /// `/graph/`: the relationship graph.
     case graph
+    /// `/search/`, and the index it loads (`/search/index.js`).
+    case search
+    case searchIndex
+    /// `/previews.js`: the cards hover previews show.
+    case previews
     case section(name: String)
     case entityIndex(EntityKind)
     /// An entity page; `number` counts from 1 when the mention list paginates.
@@ -24,6 +29,8 @@ public enum Page: Hashable, Sendable {
         case .briefingFile: return folder + "/briefing.html"
         case .feed: return folder.isEmpty ? "feed.xml" : folder + "/feed.xml"
         case .sitemap: return "sitemap.xml"
+        case .searchIndex: return "search/index.js"
+        case .previews: return "previews.js"
         default: return folder.isEmpty ? "index.html" : folder + "/index.html"
         }
     }
@@ -31,7 +38,7 @@ public enum Page: Hashable, Sendable {
     /// A page a reader opens (and a sitemap lists), rather than a file for programs.
     public var isHTMLPage: Bool {
         switch self {
-        case .briefingFile, .feed, .sitemap: false
+        case .briefingFile, .feed, .sitemap, .searchIndex, .previews: false
         default: true
         }
     }
@@ -39,13 +46,14 @@ public enum Page: Hashable, Sendable {
     /// The page's folder relative to the output root, "" for the home page.
     func folder(in site: Site) -> String {
         switch self {
-        case .home, .sitemap, .feed(theme: nil): return ""
+        case .home, .sitemap, .feed(theme: nil), .previews: return ""
         case .feed(let theme?): return URLs.entityFolder(site.entities[theme].key)
         case .document(let file), .briefingFile(let file):
             if case let .document(_, urlPath) = site.files[file].role { return urlPath }
             return ""
         case .section(let name): return name
         case .graph: return "graph"
+        case .search, .searchIndex: return "search"
         case .entityIndex(let kind): return kind.folder
         case let .entity(index, number):
             let base = URLs.entityFolder(site.entities[index].key)
@@ -65,7 +73,7 @@ extension Page {
         for index in site.entities.indices {
             pages += (1...Pagination.entityPageCount(site, entity: index)).map { .entity(index: index, number: $0) }
         }
-        pages.append(.graph)
+        pages += [.graph, .search, .searchIndex, .previews]
         pages.append(.feed(theme: nil))
         pages += site.entities(of: .theme).filter { !site.documentsByEntity[$0].isEmpty }.map { .feed(theme: $0) }
         if !site.config.baseURL.isEmpty { pages.append(.sitemap) }

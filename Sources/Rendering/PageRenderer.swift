@@ -48,6 +48,12 @@ public struct PageRenderer: Sendable {
             html = Sitemap.xml(site, pages: Page.inventory(of: site))
         case .graph:
             html = templates.render(context.graphView(), template: "graph")
+        case .search:
+            html = templates.render(context.searchView(), template: "search")
+        case .searchIndex:
+            html = SearchIndex.script(site, index: index, context: context)
+        case .previews:
+            html = PreviewData.script(site, index: index, context: context)
         case .section(let name):
             html = templates.render(context.sectionView(name), template: "section")
         case .entityIndex(let kind):
@@ -101,6 +107,7 @@ struct RenderContext {
             description: summary,
             stylesheet: urls.file("assets/style.css"), extraStylesheets: extraStylesheets, headCSS: headCSS, homeURL: urls.page(""),
             graphURL: urls.page("graph"), searchURL: urls.page("search"),
+            previewScript: urls.file("assets/previews.js"), previewData: urls.file("previews.js"),
             feedURL: urls.file("feed.xml"), canonical: canonical, ogType: ogType, ogLocale: site.config.language.replacingOccurrences(of: "-", with: "_"),
             publishedTime: published, jsonLD: jsonLD(kind, name: title, description: summary, url: canonical), nav: nav)
     }

@@ -30,7 +30,8 @@ import TestSupport
             case .entityIndex(let kind): context.indexView(kind)
             case let .entity(index, number): context.entityView(index, page: number)
             case .graph: context.graphView()
-            case .feed, .sitemap: nil
+            case .search: context.searchView()
+            case .feed, .sitemap, .searchIndex, .previews: nil
             }
             if let view { check(view, path: "\(page)", checked: &checked) }
         }
@@ -43,7 +44,7 @@ import TestSupport
                      "TOCItem", "JudgmentView", "EntityGroup", "Group", "Stats",
                      "BriefingView", "ScaleStep", "StandaloneHead", "BannerView", "AnnexView", "Entity", "Source", "Note",
                      "EstimativeKeyView", "Term", "Level", "EntityBriefingView", "Fact", "TimelineItem", "DocumentPassages",
-                     "GraphPageView", "ThemeOption"] {
+                     "GraphPageView", "ThemeOption", "SearchPageView"] {
             #expect(checked.contains(type), "no \(type) was checked")
         }
     }

@@ -40,3 +40,16 @@ import Testing
         #expect(d.description == "Content/articles/x.md:12:5: error: unknown entity 'irn' (did you mean 'iran'?) [unresolved-mention]")
     }
 }
+
+@Suite struct SearchFoldingTests {
+    @Test func foldsCaseMarksAndPersianLetters() {
+        #expect("Türkiye".searchFolded == "turkiye")
+        #expect("Ёлка".searchFolded == "елка")
+        #expect("Эмомали Раҳмон".searchFolded == "эмомали раҳмон")  // ҳ is a letter of its own
+        #expect("كتاب".searchFolded == "کتاب")                      // Arabic kaf → Persian
+        #expect("علي".searchFolded == "علی")                         // Arabic yeh → Persian
+        #expect("خامنه\u{200C}ای".searchFolded == "خامنه ای")
+        #expect("کِتاب".searchFolded == "کتاب")                      // short vowel dropped
+        #expect("IRI".searchFolded == "iri")
+    }
+}

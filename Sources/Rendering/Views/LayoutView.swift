@@ -24,6 +24,9 @@ struct LayoutView {
     let homeURL: String
     let graphURL: String
     let searchURL: String
+    /// Hover previews: the script, and the data it loads on first use.
+    let previewScript: String
+    let previewData: String
     let feedURL: String
     let canonical: String?
     /// Open Graph: `article` or `website`, the locale (`en`, `fa_IR`), the publication date.

@@ -136,6 +136,16 @@ struct EntityView {
     let hasDocuments: Bool
 }
 
+/// `/search/`: the form, and the scripts that load the index and answer queries.
+struct SearchPageView {
+    let layout: LayoutView
+    let indexScript: String
+    let script: String
+    /// The site root from the page, for the index's links.
+    let root: String
+    let entries: Int
+}
+
 /// `/graph/`: the actor–event graph as SVG, with filters that scripts switch on.
 struct GraphPageView {
     struct ThemeOption {

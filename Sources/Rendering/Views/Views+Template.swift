@@ -19,6 +19,8 @@ extension LayoutView: TemplateObject, TemplateRepresentable {
         case "homeURL": self.homeURL.templateValue
         case "graphURL": self.graphURL.templateValue
         case "searchURL": self.searchURL.templateValue
+        case "previewScript": self.previewScript.templateValue
+        case "previewData": self.previewData.templateValue
         case "feedURL": self.feedURL.templateValue
         case "canonical": self.canonical.templateValue
         case "ogType": self.ogType.templateValue
@@ -297,6 +299,19 @@ extension EntityView: TemplateObject, TemplateRepresentable {
         case "hasEventThemes": self.hasEventThemes.templateValue
         case "hasNarrower": self.hasNarrower.templateValue
         case "hasDocuments": self.hasDocuments.templateValue
+        default: .missing
+        }
+    }
+}
+
+extension SearchPageView: TemplateObject, TemplateRepresentable {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
+        case "layout": self.layout.templateValue
+        case "indexScript": self.indexScript.templateValue
+        case "script": self.script.templateValue
+        case "root": self.root.templateValue
+        case "entries": self.entries.templateValue
         default: .missing
         }
     }

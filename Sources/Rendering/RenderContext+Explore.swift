@@ -1,6 +1,14 @@
 import Model
 
 extension RenderContext {
+    func searchView() -> SearchPageView {
+        SearchPageView(
+            layout: layout(title: "Search", description: "Find actors, events, themes and documents by name, alias or title.",
+                           current: "search", folder: "search"),
+            indexScript: "index.js", script: urls.file("assets/search.js"), root: urls.file(""),
+            entries: site.entities.count + site.documents.count)
+    }
+
     func graphView() -> GraphPageView {
         let graph = RelationGraph(site)
         let svg = GraphSVG.site(graph, site: site, url: entityURL)

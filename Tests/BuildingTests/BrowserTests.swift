@@ -1,0 +1,122 @@
+import Building
+import Foundation
+import Testing
+import TestSupport
+
+/// The example site in headless Chromium: search, hover previews, the graph, and pages
+/// that log no errors. Pages load from disk (`file:`), as a reader may open them.
+@Suite(.serialized, .enabled(if: Browser.executable != nil, "needs Chromium (apt-get install chromium)"))
+struct BrowserTests {
+    /// The example site, built once for the suite.
+    static let output: URL = {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-browser-site-\(UUID().uuidString)")
+        var options = BuildOptions(site: Repository.root, output: output)
+        options.builtinTheme = Repository.templates
+        _ = Builder.build(options)
+        return output
+    }()
+
+    /// A page of the built site; `query` is percent-encoded here.
+    func url(_ path: String, query: String? = nil) -> URL {
+        var components = URLComponents(url: Self.output.appendingPathComponent(path), resolvingAgainstBaseURL: false)!
+        if let query { components.queryItems = [URLQueryItem(name: "q", value: query)] }
+        return components.url!
+    }
+
+    @Test func searchFindsEntitiesByAliasInAnyScript() async throws {
+        try await blocking {
+            let browser = try Browser()
+            // (query, kind of the first result group, the first result there)
+            let cases = [
+                ("IRI", "actor", "Iran"),
+                ("Рахмон", "actor", "Emomali Rahmon"),
+                ("раҳмон", "actor", "Emomali Rahmon"),
+                ("ایران", "actor", "Iran"),
+                ("خامنه ای", "actor", "Ali Khamenei"),
+                ("turkiye", "actor", "Turkey"),
+                ("taj", "actor", "Tajikistan"),
+                ("ababil", "event", "Opening of the Ababil-2 drone factory"),
+                ("clean slate", "document", "A clean slate: how Dushanbe and Tehran reconciled, 2021–2022"),
+            ]
+            for (query, kind, expected) in cases {
+                try browser.open(self.url("search/index.html", query: query))
+                let found = try browser.wait(until: "document.querySelector('.search-\(kind) li a')")
+                let state = try browser.evaluate("location.href + ' ' + document.getElementById('_search-results').outerHTML + ' ' + typeof self.dossierSearch")
+                #expect(found, "\(query): \(state ?? "")")
+                guard found else { continue }
+                let first = try browser.evaluate("document.querySelector('.search-\(kind) li a').textContent") as? String
+                #expect(first == expected, "\(query)")
+                #expect(browser.errors.isEmpty, "\(browser.errors)")
+            }
+            // Typing updates the results as you go.
+            try browser.open(self.url("search/index.html"))
+            try browser.evaluate("(() => { const i = document.getElementById('_search-query'); i.value = 'Khamen'; i.dispatchEvent(new Event('input')); })()")
+            #expect(try browser.wait(until: "document.querySelector('.search-actor li a')?.textContent === 'Ali Khamenei'"))
+            // Results link to the pages.
+            let href = try browser.evaluate("document.querySelector('.search-actor li a').href") as? String
+            #expect(href?.hasSuffix("/actors/ali-khamenei/index.html") == true)
+        }
+    }
+
+    @Test func focusingAMentionShowsItsPreview() async throws {
+        try await blocking {
+            let browser = try Browser()
+            try browser.open(self.url("articles/rapprochement-2021-2022/index.html"))
+            let target = try #require(try browser.evaluate("(() => { const a = document.querySelector('.prose a.mention-actor'); a.focus(); return a.textContent; })()") as? String)
+            #expect(try browser.wait(until: "document.getElementById('_preview') && !document.getElementById('_preview').hidden"))
+            let card = try browser.evaluate("document.getElementById('_preview').innerText") as? String ?? ""
+            #expect(!card.isEmpty)
+            #expect(card.contains("mentions"))
+            let described = try browser.evaluate("document.activeElement.getAttribute('aria-describedby')") as? String
+            #expect(described == "_preview", "\(target)")
+            try browser.press("Escape", code: "Escape")
+            #expect(try browser.wait(until: "document.getElementById('_preview').hidden"))
+            #expect(browser.errors.isEmpty, "\(browser.errors)")
+        }
+    }
+
+    @Test func graphHasItsNodesAndLinksAndFilters() async throws {
+        let graph = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.output.appendingPathComponent("graph.json"))) as? [String: Any]
+        let entities = graph?["entities"] as? [[String: Any]] ?? []
+        let expected = entities.filter { $0["kind"] as? String != "theme" && !(($0["mentions"] as? [Any])?.isEmpty ?? true) }.count
+        try await blocking {
+            let browser = try Browser()
+            try browser.open(self.url("graph/index.html"))
+            let nodes = try browser.evaluate("document.querySelectorAll('svg.graph .nodes a').length") as? Int
+            let links = try browser.evaluate("document.querySelectorAll('svg.graph .edges line').length") as? Int ?? 0
+            #expect(nodes == expected)
+            #expect(links > expected)
+            #expect(try browser.evaluate("document.querySelector('svg.graph a[href$=\"actors/iran/index.html\"] text').textContent") as? String == "Iran")
+            // Hiding events leaves the actors, and only the links between them.
+            try browser.evaluate("(() => { const box = document.querySelector('.graph-filter input[value=event]'); box.checked = false; box.dispatchEvent(new Event('change', {bubbles: true})); })()")
+            let shown = try browser.evaluate("[...document.querySelectorAll('svg.graph .nodes a')].filter(n => getComputedStyle(n).display !== 'none').map(n => n.dataset.kind)") as? [String] ?? []
+            #expect(!shown.isEmpty && shown.allSatisfy { $0 == "actor" })
+            let visibleLinks = try browser.evaluate("[...document.querySelectorAll('svg.graph .edges line')].filter(l => getComputedStyle(l).display !== 'none').length") as? Int ?? 0
+            #expect(visibleLinks > 0 && visibleLinks < links)
+            #expect(browser.errors.isEmpty, "\(browser.errors)")
+        }
+    }
+
+    @Test func pagesLoadWithoutErrors() async throws {
+        let pages = [
+            "index.html", "articles/history-1992-2016/index.html", "briefings/tajikistan-iran-rapprochement/index.html",
+            "briefings/tajikistan-iran-rapprochement/briefing.html", "actors/index.html", "actors/iran/index.html",
+            "events/index.html", "events/ababil-2-factory/index.html", "themes/security/index.html", "graph/index.html",
+            "search/index.html",
+        ]
+        try await blocking {
+            let browser = try Browser()
+            for page in pages {
+                try browser.open(self.url(page))
+                #expect(browser.errors.isEmpty, "\(page): \(browser.errors)")
+                #expect(try browser.evaluate("document.querySelectorAll('h1').length") as? Int == 1, "\(page)")
+                #expect(try browser.evaluate("document.title.length > 0") as? Bool == true, "\(page)")
+            }
+            // The timeline chart and an actor's neighbourhood render as SVG with content.
+            try browser.open(self.url("events/index.html"))
+            #expect(try browser.evaluate("document.querySelectorAll('svg.timeline-chart .event-mark').length") as? Int ?? 0 > 15)
+            try browser.open(self.url("actors/tajikistan/index.html"))
+            #expect(try browser.evaluate("document.querySelectorAll('svg.graph-local .node').length") as? Int ?? 0 > 5)
+        }
+    }
+}
