@@ -1,5 +1,6 @@
 import Foundation
 import Linking
+import Loading
 import Model
 import Rendering
 
@@ -135,9 +136,19 @@ public enum Builder {
         return (generation.pages.filter { !dirty.contains($0) }, previous.files == site.files)
     }
 
-    /// Diagnostics only: the build without rendering and writing.
-    public static func check(_ options: BuildOptions) -> [Diagnostic] {
-        Pipeline.generate(options).diagnostics
+    /// Diagnostics only: the build without rendering and writing. With `unlinked`, also a
+    /// note for each plain-text name of an entity that could be annotated.
+    public static func check(_ options: BuildOptions, unlinked: Bool = false) -> [Diagnostic] {
+        let generation = Pipeline.generate(options)
+        guard unlinked, let site = generation.site else { return generation.diagnostics }
+        let matcher = NameMatcher(site.entities)
+        let loader = ContentLoader(site: options.site, maxFileSize: site.config.maxFileSize)
+        let files = site.documents + site.entityByFile.keys.sorted()
+        let notes = files.parallelMap { file -> [Diagnostic] in
+            guard let content = loader.reload(site.files[file].path).file else { return [] }
+            return UnlinkedScanner.scan(content, matcher: matcher, entities: site.entities, owner: site.entityByFile[file])
+        }
+        return (generation.diagnostics + notes.flatMap { $0 }).sortedByLocation()
     }
 
     /// What `dossier export` writes.

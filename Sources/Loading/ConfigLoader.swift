@@ -41,9 +41,6 @@ public enum ConfigLoader {
                 // YAML 1.1 habit: `autolink: off` may be meant as false.
                 if let mode = SiteConfig.Autolink(rawValue: text == "false" || text == "no" ? "off" : text) {
                     config.autolink = mode
-                    if mode != .off {
-                        reader.diagnostics.append(.warning("unsupported-setting", "'autolink: \(mode.rawValue)' is not supported yet; mentions are linked only where annotated", at: reader.location(of: value)))
-                    }
                 } else {
                     reader.diagnostics.append(.error("invalid-setting", "'autolink' must be off, first or all", at: reader.location(of: value)))
                 }

@@ -3,7 +3,7 @@ import Model
 
 /// The Load stage: walks `Content/`, reads Markdown files and lists the other files
 /// (images, attachments) to copy. Nothing outside the site folder is followed.
-public struct ContentLoader {
+public struct ContentLoader: Sendable {
     public struct Result: Sendable {
         public var files: [ContentFile]
         /// Non-Markdown files: path relative to `Content/` and absolute file URL.

@@ -7,6 +7,12 @@ extension RenderContext {
     func bodyHTML(_ file: Int, reparsed: ParsedFile? = nil) -> String {
         let parsed = reparsed ?? site.files[file]
         let resolutions = site.resolutions[file]
+        // Autolinking: which entities this body has linked so far (`first` links each once),
+        // and how deep inside links, code and headings the text is, across segments.
+        let matcher = standalone ? nil : index.autolink
+        var linked = Set<Int>()
+        if let owner = site.entityByFile[file] { linked.insert(owner) }
+        var verbatimDepth = 0, mentionDepth = 0
         var html = ""
         html.reserveCapacity(parsed.body.segments.reduce(0) { total, segment in
             if case .html(let text) = segment { return total + text.utf8.count }
@@ -15,12 +21,18 @@ extension RenderContext {
         for segment in parsed.body.segments {
             switch segment {
             case .html(let text):
-                html += text
+                if let matcher, mentionDepth == 0 {
+                    autolink(text, matcher: matcher, linked: &linked, verbatimDepth: &verbatimDepth, into: &html, self: site.entityByFile[file])
+                } else {
+                    html += text
+                }
             case .mentionStart(let i):
                 // Raw HTML (unsafe_html) can spell a marker; only the parser's own are honoured.
                 guard parsed.mentions.indices.contains(i), resolutions.indices.contains(i) else { continue }
                 let mention = parsed.mentions[i]
+                mentionDepth += 1
                 if let target = resolutions[i] {
+                    if site.config.autolink == .first { linked.insert(target) }
                     appendLink(target, to: &html)
                     if !mention.hasShownText { HTML.append(site.entities[target].name, to: &html) }
                 } else {
@@ -29,6 +41,7 @@ extension RenderContext {
                 }
             case .mentionEnd(let i):
                 guard parsed.mentions.indices.contains(i), resolutions.indices.contains(i) else { continue }
+                mentionDepth -= 1
                 html += resolutions[i] == nil || standalone ? "</span>" : "</a>"
             }
         }

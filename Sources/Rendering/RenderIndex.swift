@@ -30,8 +30,11 @@ struct RenderIndex: Sendable {
 
     let files: [FileCard]
     let entities: [EntityLink]
+    /// Entity names to link where the text does not annotate them (`autolink`), or nil.
+    let autolink: NameMatcher?
 
     init(_ site: Site) {
+        autolink = site.config.autolink == .off ? nil : NameMatcher(site.entities)
         files = site.files.indices.map { file in
             let parsed = site.files[file]
             if let owner = site.entityByFile[file] {

@@ -12,12 +12,16 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Output format: text (compiler style, on stderr) or json (on stdout).")
     var format: Format = .text
 
+    @Flag(name: .long, help: "Also list plain-text names of entities that could be annotated (notes).")
+    var unlinked = false
+
     func run() throws {
-        let diagnostics = Builder.check(options.buildOptions())
+        let diagnostics = Builder.check(options.buildOptions(), unlinked: unlinked)
         switch format {
         case .text:
             DiagnosticPrinter.print(diagnostics)
-            print("\(diagnostics.errorCount) error(s), \(diagnostics.warningCount) warning(s)")
+            let notes = diagnostics.filter { $0.severity == .note }.count
+            print("\(diagnostics.errorCount) error(s), \(diagnostics.warningCount) warning(s)" + (unlinked ? ", \(notes) unlinked mention(s)" : ""))
         case .json:
             DiagnosticPrinter.printJSON(diagnostics)
         }
