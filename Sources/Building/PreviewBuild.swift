@@ -39,8 +39,10 @@ public final class PreviewBuild: @unchecked Sendable {
         var content: [(path: String, role: FileRole)] = []
         var assets: [(relativePath: String, url: URL)] = []
         var loadedCleanly = false
-        /// `graph.json`, made when first asked for.
-        var graph: [UInt8]?
+        /// Files made when first asked for (see `onRequest`), by output path: which page each
+        /// is, and the bytes once made.
+        var deferred: [String: Page] = [:]
+        var made: [String: [UInt8]] = [:]
         /// Counts rebuilds, to tell states apart.
         var generation = 0
     }
@@ -60,24 +62,38 @@ public final class PreviewBuild: @unchecked Sendable {
 
     /// The last good site: output path → bytes.
     public var files: [String: [UInt8]] {
-        var all = lock.withLock { state?.files ?? [:] }
-        if all.isEmpty { return all }
-        all["graph.json"] = file(at: "graph.json")
+        guard let current = lock.withLock({ state }) else { return [:] }
+        var all = current.files
+        for path in current.deferred.keys + ["graph.json"] { all[path] = file(at: path) }
         return all
     }
 
+    /// Files that sum up the whole site, change with nearly every edit and are seldom open
+    /// while writing: `graph.json`, the relationship graph (a force layout), the search
+    /// index, the preview cards, feeds and the sitemap. A rebuild does not make them; the
+    /// first request after it does.
+    static func onRequest(_ page: Page) -> Bool {
+        switch page {
+        case .graph, .searchIndex, .previews, .sitemap, .feed: true
+        default: false
+        }
+    }
+
     public func file(at path: String) -> [UInt8]? {
-        guard path == "graph.json" else { return lock.withLock { state?.files[path] } }
-        // The graph lists every mention: a large file that changes with every edit and that
-        // few previews ask for, so it is written on request — outside the lock, so requests
-        // for pages do not wait for it.
         guard let current = lock.withLock({ state }) else { return nil }
-        if let graph = current.graph { return graph }
+        if let bytes = current.files[path] ?? current.made[path] { return bytes }
+        // Made outside the lock, so requests for pages do not wait for it.
         var bytes: [UInt8] = []
-        GraphExport.write(current.site) { bytes += $0 }
+        if path == "graph.json" {
+            GraphExport.write(current.site) { bytes += $0 }
+        } else if let page = current.deferred[path] {
+            bytes = Array(PageRenderer(site: current.site, templates: current.templates).render(page).text.utf8)
+        } else {
+            return nil
+        }
         lock.withLock {
             // Kept only if no rebuild replaced the site meanwhile.
-            if state?.generation == current.generation { state?.graph = bytes }
+            if state?.generation == current.generation { state?.made[path] = bytes }
         }
         return bytes
     }
@@ -108,11 +124,13 @@ public final class PreviewBuild: @unchecked Sendable {
         }
         let last = lock.withLock { state }
         let scope = last.map { ChangeScope(from: $0.site, $0.templates, to: site, templates) } ?? .everything
-        let pages: [Page]
+        var pages: [Page]
         switch scope {
         case .everything: pages = generation.pages
         case .pages(let dirty): pages = generation.pages.filter(dirty.contains)
         }
+        pages = pages.filter { !Self.onRequest($0) }
+        let deferred = Dictionary(generation.pages.filter(Self.onRequest).map { ($0.outputPath(in: site), $0) }, uniquingKeysWith: { a, _ in a })
 
         let collected = NSLock()
         nonisolated(unsafe) var rendered: [String: [UInt8]] = [:]
@@ -126,19 +144,20 @@ public final class PreviewBuild: @unchecked Sendable {
         if case .everything = scope { next = [:] }
         let live = Set(generation.pages.map { $0.outputPath(in: site) })
             .union(templates.assets.map(\.path)).union(generation.contentAssets.map(\.relativePath))
-        next = next.filter { live.contains($0.key) }
+        next = next.filter { live.contains($0.key) && deferred[$0.key] == nil }
         for (path, bytes) in rendered { next[path] = bytes }
 
         let old = last?.files ?? [:]
         outcome.changed = next.filter { old[$0.key] != $0.value }.map(\.key).sorted()
         outcome.removed = old.keys.filter { next[$0] == nil }.sorted()
         if outcome.changed.contains(where: { $0.hasSuffix(".html") }) || !outcome.removed.isEmpty || last == nil {
-            outcome.changed.append("graph.json")
+            outcome.changed += ["graph.json"] + deferred.keys.sorted()
         }
+        outcome.removed += (last?.deferred.keys.filter { deferred[$0] == nil } ?? []).sorted()
         lock.withLock {
             state = State(site: site, templates: templates, pages: generation.pages, files: next,
                           content: generation.files, assets: generation.contentAssets,
-                          loadedCleanly: generation.loadedCleanly, generation: (state?.generation ?? 0) + 1)
+                          loadedCleanly: generation.loadedCleanly, deferred: deferred, generation: (state?.generation ?? 0) + 1)
         }
         outcome.pages = generation.pages.count
         outcome.succeeded = true

@@ -58,7 +58,7 @@ extension RenderContext {
             date: date, edtf: edtf, place: place, participants: participants, eventThemes: eventThemes,
             previousEvent: previous, nextEvent: next, participation: participation,
             neighbourhoodSVG: entity.kind == .actor && page == 1 ? GraphSVG.neighbourhood(index, site: site, url: entityURL) : nil,
-            timelineSVG: entity.kind == .event && page == 1 ? TimelineSVG.strip(site, event: index, url: entityURL) : nil,
+            timelineSVG: entity.kind == .event && page == 1 ? TimelineSVG.strip(site, event: index, axis: self.index.timelineAxis, url: entityURL) : nil,
             broader: broader, narrower: narrower,
             indexURL: urls.page(entity.kind.folder), mentionSummary: mentionSummary, hasMentions: !groups.isEmpty,
             hasAliases: !entity.aliases.isEmpty, hasParticipation: !participation.isEmpty,

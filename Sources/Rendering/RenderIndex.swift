@@ -32,9 +32,12 @@ struct RenderIndex: Sendable {
     let entities: [EntityLink]
     /// Entity names to link where the text does not annotate them (`autolink`), or nil.
     let autolink: NameMatcher?
+    /// The axis every event page's timeline strip shares.
+    let timelineAxis: TimelineSVG.StripAxis?
 
     init(_ site: Site) {
         autolink = site.config.autolink == .off ? nil : NameMatcher(site.entities)
+        timelineAxis = TimelineSVG.stripAxis(site)
         files = site.files.indices.map { file in
             let parsed = site.files[file]
             if let owner = site.entityByFile[file] {

@@ -12,6 +12,8 @@
   var PER_KIND = 10;
 
   function fold(text) {
+    // Most text is ASCII, where folding is lowercasing.
+    if (!/[^\x00-\x7F]/.test(text)) return text.toLowerCase();
     return text.normalize("NFD").replace(/\p{Mn}/gu, "").toLowerCase()
       .replace(/[\u064A\u0649]/g, "\u06CC").replace(/\u0643/g, "\u06A9").replace(/\u200C/g, " ").replace(/\u0640/g, "");
   }
@@ -103,6 +105,14 @@
     }, 60);
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); render(input.value); });
+  // Fold every row's text while the reader has not typed yet, a slice at a time, so the
+  // first query does not pay for it.
+  var warmed = 0;
+  (function warm() {
+    var end = Math.min(rows.length, warmed + 1500);
+    for (; warmed < end; warmed++) if (!rows[warmed].text) rows[warmed].text = words(fold(rows[warmed].name + " " + rows[warmed].detail));
+    if (warmed < rows.length) setTimeout(warm, 0);
+  })();
   var initial = new URLSearchParams(location.search).get("q");
   if (initial) { input.value = initial; render(initial); }
   self.dossierSearchRun = search;

@@ -111,25 +111,59 @@ enum TimelineSVG {
         return (svg + body + "</svg>", items.count, dated)
     }
 
-    /// An event's place on the whole timeline: every event a faint tick, this one marked.
-    static func strip(_ site: Site, event: Int, url: (Int) -> String) -> String? {
-        let all = items(site, events: site.timeline)
-        guard let item = all.first(where: { $0.event == event }), let first = all.map(\.start).min(),
-              let last = all.map(\.end).max() else { return nil }
-        let span = max(Double(last - first), 1) * 1.04
-        let origin = Double(first) - span * 0.02
-        let stripWidth = 640.0, left = 24.0, plot = stripWidth - 48
-        func x(_ day: Int) -> Double { left + (Double(day) - origin) / span * plot }
-        var svg = "<svg class=\"timeline-chart timeline-strip\" viewBox=\"0 0 \(f(stripWidth)) 92\" aria-label=\"Where \(HTML.escape(site.entities[event].name)) falls on the timeline\">\n"
-        svg += axis(first: first, last: last, x: x, top: 18, bottom: 62)
-        for other in all where other.event != event {
-            let cx = (x(other.start) + x(other.end)) / 2
-            svg += "<a href=\"\(url(other.event))\" class=\"tick\"><title>\(HTML.escape(label(other.event, site: site)))</title>"
-            svg += "<circle cx=\"\(f(cx))\" cy=\"48\" r=\"3\"/></a>"
+    /// What every event page's strip shares, computed once per build: the axis, and the
+    /// density of events along it (one dot per occupied bin, larger where more events
+    /// fall), so a strip stays small however many events the site has.
+    struct StripAxis: Sendable {
+        let first: Int
+        let last: Int
+        let background: String
+
+        static let width = 640.0, left = 24.0, bins = 120
+
+        func x(_ day: Int) -> Double {
+            let span = max(Double(last - first), 1) * 1.04
+            let origin = Double(first) - span * 0.02
+            return Self.left + (Double(day) - origin) / span * (Self.width - 2 * Self.left)
         }
-        svg += mark(item, site: site, x: x, y: 40, url: url(event), labelled: false, current: true)
-        let middle = (x(item.start) + max(x(item.end), x(item.start) + 3)) / 2
-        let anchor = middle > stripWidth * 0.75 ? "end" : middle < stripWidth * 0.25 ? "start" : "middle"
+    }
+
+    static func stripAxis(_ site: Site) -> StripAxis? {
+        let all = items(site, events: site.timeline)
+        guard let first = all.map(\.start).min(), let last = all.map(\.end).max() else { return nil }
+        let axis = StripAxis(first: first, last: last, background: "")
+        var counts = [Int](repeating: 0, count: StripAxis.bins)
+        let left = axis.x(first), right = axis.x(last)
+        for item in all {
+            let middle = (axis.x(item.start) + axis.x(item.end)) / 2
+            let bin = min(StripAxis.bins - 1, max(0, Int((middle - left) / max(right - left, 1) * Double(StripAxis.bins - 1))))
+            counts[bin] += 1
+        }
+        var background = self.axis(first: first, last: last, x: axis.x, top: 18, bottom: 62)
+        let most = Double(counts.max() ?? 1)
+        for (bin, count) in counts.enumerated() where count > 0 {
+            let cx = left + (right - left) * Double(bin) / Double(StripAxis.bins - 1)
+            background += "<circle class=\"density\" cx=\"\(f(cx))\" cy=\"48\" r=\"\(f(2 + 3 * (Double(count) / most).squareRoot()))\"/>"
+        }
+        return StripAxis(first: first, last: last, background: background)
+    }
+
+    /// An event's place on the whole timeline: the shared axis with its density of events,
+    /// and this event marked.
+    static func strip(_ site: Site, event: Int, axis: StripAxis?, url: (Int) -> String) -> String? {
+        guard let axis, let date = site.entities[event].date else { return nil }
+        let start = date.lowerBound.map(dayNumber) ?? axis.first
+        let end = max(start, date.upperBound.map(dayNumber) ?? axis.last)
+        let item = Item(event: event, start: start, end: end, point: date.isExactDay,
+                        approximate: date.start?.approximate == true || date.end?.approximate == true,
+                        uncertain: date.start?.uncertain == true || date.end?.uncertain == true,
+                        openStart: date.start == nil, openEnd: date.isInterval && date.isOpenEnd)
+        let width = StripAxis.width
+        var svg = "<svg class=\"timeline-chart timeline-strip\" viewBox=\"0 0 \(f(width)) 92\" aria-label=\"Where \(HTML.escape(site.entities[event].name)) falls on the timeline\">\n"
+        svg += axis.background
+        svg += mark(item, site: site, x: axis.x, y: 40, url: url(event), labelled: false, current: true)
+        let middle = (axis.x(item.start) + max(axis.x(item.end), axis.x(item.start) + 3)) / 2
+        let anchor = middle > width * 0.75 ? "end" : middle < width * 0.25 ? "start" : "middle"
         svg += "<text class=\"strip-label\" x=\"\(f(middle))\" y=\"82\" text-anchor=\"\(anchor)\">\(HTML.escape(site.entities[event].dateDisplay ?? ""))</text>"
         return svg + "\n</svg>"
     }
