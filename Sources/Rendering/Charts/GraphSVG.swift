@@ -20,11 +20,25 @@ enum GraphSVG {
                 + " stroke-width=\"\(format(0.6 + 2.4 * strength))\" stroke-opacity=\"\(format(0.12 + 0.6 * strength))\"/>\n"
         }
         svg += "</g>\n<g class=\"nodes\">\n"
-        for (i, node) in graph.nodes.enumerated() {
+        // Labels shown from the start: the important nodes', most important first, each only
+        // where it overlaps no label already placed. The others show on hover and focus.
+        func radius(_ node: RelationGraph.Node) -> Double { 3 + 11 * (Double(node.importance) / maxImportance).squareRoot() }
+        var placed: [(x: Double, y: Double, w: Double)] = []
+        var shown = Set<Int>()
+        for (i, node) in graph.nodes.enumerated() where node.labelled {
+            let x = margin + node.point.x * (size - 2 * margin) + radius(node) + 3
+            let y = margin + node.point.y * (size - 2 * margin) - 7
+            let w = Double(site.entities[node.entity].name.count) * 6.3
+            guard !placed.contains(where: { abs($0.y - y) < 12 && x < $0.x + $0.w + 4 && $0.x < x + w + 4 }) else { continue }
+            placed.append((x, y, w))
+            shown.insert(i)
+        }
+        // The least important first, so hubs and their labels are drawn on top.
+        for (i, node) in graph.nodes.enumerated().reversed() {
             let entity = site.entities[node.entity]
-            let radius = 3 + 11 * (Double(node.importance) / maxImportance).squareRoot()
+            let radius = radius(node)
             let themes = node.themes.map { site.entities[$0].id.rawValue }.joined(separator: " ")
-            svg += "<a href=\"\(url(node.entity))\" class=\"node node-\(entity.kind.rawValue)\(node.labelled ? " labelled" : "")\" data-node=\"\(i)\" data-kind=\"\(entity.kind.rawValue)\" data-themes=\"\(themes)\">"
+            svg += "<a href=\"\(url(node.entity))\" class=\"node node-\(entity.kind.rawValue)\(shown.contains(i) ? " labelled" : "")\" data-node=\"\(i)\" data-kind=\"\(entity.kind.rawValue)\" data-themes=\"\(themes)\">"
             svg += "<title>\(HTML.escape(tooltip(node.entity, importance: node.importance, site: site)))</title>"
             svg += "<circle cx=\"\(x(node))\" cy=\"\(y(node))\" r=\"\(format(radius))\"/>"
             // Every node has its label; only the important ones show it until hovered.
