@@ -34,7 +34,7 @@ deps:
 # installed.
 test-deps:
 	@if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then \
-		echo "Installing chromium (for the PDF tests of dossier brief)"; \
+		echo "Installing chromium (for PDF output and the browser tests)"; \
 		{ $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; } >/dev/null 2>&1 \
 			|| echo "chromium could not be installed: the PDF tests will be skipped"; \
 	fi

@@ -15,6 +15,9 @@ enum RequestPath {
         guard raw.hasPrefix("/"), !raw.hasPrefix("//") else { return .refused }
         guard let decoded = percentDecoded(raw) else { return .refused }
         if decoded.contains("\\") || decoded.unicodeScalars.contains(where: { $0.value < 0x20 }) { return .refused }
+        // Encoded twice (`%252e%252e`): a server that decoded again would see `..`.
+        let lower = decoded.lowercased()
+        if ["%2e", "%2f", "%5c", "%00"].contains(where: lower.contains) { return .refused }
         let segments = decoded.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
         if segments.contains(where: { $0 == ".." || $0 == "." }) { return .refused }
         // Empty segments inside the path (`/a//b`) are refused too: they never name a page.

@@ -13,6 +13,7 @@ import Testing
     @Test(arguments: [
         "/../etc/passwd", "/actors/../../etc/passwd", "/%2e%2e/etc/passwd", "/%2E%2E/%2e%2E/x", "/a/%2e/b",
         "//etc/passwd", "etc/passwd", "/a\\..\\b", "/a%5c..%5cb", "/a%00b", "/a//b", "/%zz", "/%C0%AE%C0%AE/x",
+        "/%252e%252e/etc/passwd", "/a%252f..%252fb", "/a%255c..%255cb", "/%252E%252E", "/a%2f..%2fb", "/..%2f..%2fetc",
     ])
     func traversalIsRefused(path: String) {
         #expect(RequestPath.resolve(path) == .refused)
