@@ -58,8 +58,13 @@ public struct ContentLoader: Sendable {
             var target = full
             var isDirectory = kind == .directory
             if kind == .symlink {
-                // Only links can leave the site; everything else under Content/ is inside it.
-                guard let resolved = FileReading.realPath(full) else { continue }
+                // Only links can leave the site; everything else under Content/ is inside it. A
+                // link to another folder of the site (shared notes) is followed.
+                guard let resolved = FileReading.realPath(full) else {
+                    result.diagnostics.append(.error("unreadable-file", "cannot read file: symbolic link points to nothing; it is skipped",
+                                                     at: location(path)))
+                    continue
+                }
                 guard resolved == site.path || resolved.hasPrefix(site.path + "/") else {
                     result.diagnostics.append(.error("symlink-escape", "symbolic link points outside the site folder; it is skipped",
                                                      at: location(path)))
