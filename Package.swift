@@ -5,8 +5,8 @@ import PackageDescription
 /// so that `Templates/` (the one copy of the built-in theme) can be its resource. `Output/` is
 /// generated and git-ignored; the Makefile creates it before building.
 let themeExcludes = [
-    "Content", "Tests", "Output", "Benchmarks", "README.md", "Makefile", "dossier.yml", "Package.swift",
-    "Sources/CCmark", "Sources/Markdown", "Sources/Model", "Sources/Loading", "Sources/Linking",
+    "Content", "Tests", "Output", "Benchmarks", "README.md", "SECURITY.md", "Makefile", "dossier.yml", "Package.swift",
+    "Sources/CCmark", "Sources/CFileSwap", "Sources/Markdown", "Sources/Model", "Sources/Loading", "Sources/Linking",
     "Sources/Templating", "Sources/Rendering", "Sources/Building", "Sources/Serving", "Sources/dossier",
 ]
 
@@ -29,6 +29,8 @@ let package = Package(
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
         .target(name: "Markdown", dependencies: ["CCmark"]),
+        // One system call Foundation does not offer: swapping two folders atomically.
+        .target(name: "CFileSwap"),
         .target(name: "Model"),
         .target(name: "Loading", dependencies: ["Model", "Markdown", "Yams"]),
         .target(name: "Linking", dependencies: ["Model"]),
@@ -43,7 +45,7 @@ let package = Package(
             sources: ["Sources/Theme"],
             resources: [.copy("Templates")]
         ),
-        .target(name: "Building", dependencies: ["Model", "Loading", "Linking", "Rendering", "Theme"]),
+        .target(name: "Building", dependencies: ["Model", "Loading", "Linking", "Rendering", "Theme", "CFileSwap"]),
         // `dossier serve`: the preview server, file watching and live reload.
         .target(name: "Serving", dependencies: ["Building", "Model", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(

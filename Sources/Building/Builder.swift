@@ -49,6 +49,9 @@ public enum Builder {
             options.parseCache = cache
             cacheTiming = [("cache", clock.lap())]
         }
+        // A build killed earlier may have left the site moved aside: put it back first, so
+        // even a build that fails leaves a site in place.
+        OutputWriter(site: options.site, output: options.output).recoverFromInterruptedBuilds()
         let generation = Pipeline.generate(options)
         let buildID = String(UInt64.random(in: 0...UInt64.max), radix: 36)
         // Parsing results do not depend on whether the site links: keep them either way,

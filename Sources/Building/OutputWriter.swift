@@ -1,5 +1,9 @@
+import CFileSwap
 import Foundation
 import Rendering
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The Write stage: writes the whole site into a folder beside the output and swaps it in
 /// only when every file is written, so a failed build leaves the previous site as it was.
@@ -124,6 +128,7 @@ public struct OutputWriter {
 
     /// Starts a new site beside the output folder, after checking the folder is ours to replace.
     public func stage() throws -> Staging {
+        recoverFromInterruptedBuilds()
         try checkOutput()
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
@@ -137,6 +142,36 @@ public struct OutputWriter {
         }
         let previous = FileManager.default.fileExists(atPath: output.path) ? output.path : nil
         return Staging(folder: staging, retired: retired, previous: previous)
+    }
+
+    /// Cleans up after builds that were killed: their half-written staging folders, and
+    /// the old site they had moved aside. If one died between moving the old site aside
+    /// and moving the new one in, the output folder is missing: the complete new site (its
+    /// marker is written last) or else the old one is put back first. Folders of builds
+    /// still running (their process exists) are left alone.
+    public func recoverFromInterruptedBuilds() {
+        let fm = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let name = output.lastPathComponent
+        guard let entries = try? fm.contentsOfDirectory(atPath: parent.path) else { return }
+        var staged: [URL] = [], retired: [URL] = []
+        for entry in entries {
+            for (kind, prefix) in [("tmp", ".\(name).tmp-"), ("old", ".\(name).old-")] where entry.hasPrefix(prefix) {
+                let token = entry.dropFirst(prefix.count)
+                guard let pid = Int32(token.split(separator: "-").first ?? ""), pid != getpid(),
+                      kill(pid, 0) != 0, errno == ESRCH else { continue }
+                let url = parent.appendingPathComponent(entry)
+                if kind == "tmp" { staged.append(url) } else { retired.append(url) }
+            }
+        }
+        if !fm.fileExists(atPath: output.path) {
+            let complete = staged.first { fm.fileExists(atPath: $0.appendingPathComponent(Self.marker).path) }
+            if let restore = complete ?? retired.first, (try? fm.moveItem(at: restore, to: output)) != nil {
+                staged.removeAll { $0 == restore }
+                retired.removeAll { $0 == restore }
+            }
+        }
+        for folder in staged + retired { try? fm.removeItem(at: folder) }
     }
 
     /// Drops a staged site (the build failed).
@@ -168,6 +203,14 @@ public struct OutputWriter {
                 try fm.copyItem(at: keep, to: staging.folder.appendingPathComponent(".gitkeep"))
             }
             let hadOutput = fm.fileExists(atPath: output.path)
+            // One atomic exchange where the system offers it: the output folder always holds a
+            // whole site, the old one or the new one, even if the process dies right here.
+            if hadOutput, dossier_exchange_paths(staging.folder.path, output.path) == 0 {
+                try? fm.removeItem(at: staging.folder)
+                return (counts.written, counts.unchanged)
+            }
+            // Otherwise two renames; a build killed between them is repaired by the next one
+            // (`recoverFromInterruptedBuilds`).
             if hadOutput { try fm.moveItem(at: output, to: staging.retired) }
             do {
                 try fm.moveItem(at: staging.folder, to: output)
