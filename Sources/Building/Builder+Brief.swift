@@ -46,7 +46,7 @@ extension Builder {
                     ? "\(path) is a draft; pass --drafts to brief it" : "\(path) is not a document (entity files are briefed by id, such as actor:iran)"
                 return brief
             }
-            let (reparsed, problems) = source.reparse(path)
+            let (reparsed, problems) = source.reparse(path, expecting: site.files[file].mentions)
             brief.diagnostics = Self.relevant(generation.diagnostics, to: path) + problems
             guard !Self.failed(brief.diagnostics, path: path, strict: options.strict), let reparsed else {
                 brief.failure = brief.failure ?? (reparsed == nil ? "\(path) could not be read again" : nil)
@@ -60,7 +60,9 @@ extension Builder {
                 var reparsed: StandaloneRenderer.Reparsed?
                 var problems: [Diagnostic] = []
                 let path = site.entities[entity].file.map { site.files[$0].path }
-                if let path { (reparsed, problems) = source.reparse(path) }
+                if let path, let file = site.entities[entity].file {
+                    (reparsed, problems) = source.reparse(path, expecting: site.files[file].mentions)
+                }
                 brief.diagnostics = Self.relevant(generation.diagnostics, to: path) + problems
                 guard !Self.failed(brief.diagnostics, path: path, strict: options.strict) else { return brief }
                 brief.html = standalone.entityBriefing(entity, reparsed: reparsed)

@@ -156,7 +156,7 @@ public enum Pipeline {
         let renderer = PageRenderer(site: site, templates: templates) { file in
             // The site's pages already report every problem of the file but its images, and
             // those the page shows as broken too.
-            source.reparse(site.files[file].path).reparsed
+            source.reparse(site.files[file].path, expecting: site.files[file].mentions).reparsed
         }
         let assets = templates.assets.map { ($0.path, $0.url) } + contentAssets.map { ($0.relativePath, $0.url) }
         // The graph is the largest single job: it starts first so it does not finish last.

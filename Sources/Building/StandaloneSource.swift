@@ -9,8 +9,9 @@ struct StandaloneSource: Sendable {
     let site: URL
     let config: SiteConfig
 
-    /// Nil when the file cannot be read again; diagnostics say why an image was left out.
-    func reparse(_ path: String) -> (reparsed: StandaloneRenderer.Reparsed?, diagnostics: [Diagnostic]) {
+    /// Nil when the file cannot be read again, or no longer holds the mentions the site was
+    /// linked from (it changed during the build); diagnostics say why an image was left out.
+    func reparse(_ path: String, expecting mentions: [Mention]? = nil) -> (reparsed: StandaloneRenderer.Reparsed?, diagnostics: [Diagnostic]) {
         let loader = ContentLoader(site: site, maxFileSize: config.maxFileSize)
         let (file, loadDiagnostics) = loader.reload(path)
         guard let file else { return (nil, loadDiagnostics) }
@@ -25,6 +26,7 @@ struct StandaloneSource: Sendable {
                 return nil
             }
         }
+        if let mentions, reparsed.file.mentions != mentions { return (nil, loadDiagnostics) }
         return (reparsed, loadDiagnostics + problems.list)
     }
 

@@ -257,7 +257,7 @@ public struct Linker {
     }
 
     /// Folders Dossier generates; a section (`Content/Actors/`) may not take their place.
-    static let generatedFolders: Set<String> = ["actors", "events", "themes", "assets"]
+    static let generatedFolders: Set<String> = ["actors", "events", "themes", "assets", "graph", "search"]
     /// Page names kept for the site's own pages.
     static let reservedPages: Set<String> = ["graph", "search", "page", "feed", "sitemap"]
 }

@@ -15,16 +15,23 @@ struct StandaloneLinks {
     func rewrite(_ document: MarkdownDocument) -> [String] {
         // In document order, so notes are numbered as read. What sits inside an image's
         // description goes with the image.
+        // A note is read where its marker stands: an image's where the image is, a link's
+        // after the link's text (so after an image inside it). Numbers follow that order.
         var targets: [MarkdownNode] = []
+        var markers: [(node: MarkdownNode, url: String)] = []
         var imageDepth = 0
         document.walk { node, entering in
             guard node.kind == .link || node.kind == .image else { return }
             if entering, imageDepth == 0 { targets.append(node) }
+            if imageDepth == 0, Self.isWeb(node.url ?? ""), node.kind == .image ? entering : !entering {
+                markers.append((node, node.url ?? ""))
+            }
             if node.kind == .image { imageDepth += entering ? 1 : -1 }
         }
         var notes: [String] = []
+        for marker in markers where !notes.contains(marker.url) { notes.append(marker.url) }
         func note(_ url: String) -> String {
-            let number = (notes.firstIndex(of: url) ?? { notes.append(url); return notes.count - 1 }()) + 1
+            let number = (notes.firstIndex(of: url) ?? 0) + 1
             return "<sup class=\"note-ref\"><a href=\"#_note-\(number)\">\(number)</a></sup>"
         }
         for node in targets {

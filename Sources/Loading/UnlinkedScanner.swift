@@ -64,28 +64,83 @@ public enum UnlinkedScanner {
         return String(characters)
     }
 
-    /// The next occurrence of `name` in the block's raw lines, as a whole word, after the
-    /// cursor; the cursor moves past it. Raw text is what an editor shows, so positions are
-    /// the file's own even where cmark unescaped or joined lines.
+    /// The next occurrence of `name` in the block's raw lines, as a whole word outside
+    /// annotations, code spans and link syntax, after the cursor; the cursor moves past it.
+    /// Raw text is what an editor shows, so positions are the file's own even where cmark
+    /// unescaped or joined lines.
     static func find(_ name: String, in source: SourceText, block: (first: Int, last: Int), cursor: inout (line: Int, offset: Int)) -> SourceLocation? {
-        let needle = Array(name.utf8)
+        let needle = Array(name)
         guard !needle.isEmpty else { return nil }
         var line = max(cursor.line, block.first)
-        var offset = line == cursor.line ? cursor.offset : 0
+        var startOffset = line == cursor.line ? cursor.offset : 0
         while line <= block.last {
             let range = source.lines[line - 1]
-            let bytes = source.bytes[range]
-            var i = range.lowerBound + offset
-            while i + needle.count <= range.upperBound {
-                if bytes[i] == needle[0], Array(bytes[i..<(i + needle.count)]) == needle {
-                    cursor = (line, i + needle.count - range.lowerBound)
-                    return source.location(line: line, column: i - range.lowerBound + 1)
+            let characters = Array(String(decoding: source.bytes[range], as: UTF8.self))
+            let hidden = maskedCharacters(characters)
+            // UTF-8 offset of each character, for columns and the cursor.
+            var offsets: [Int] = []
+            var total = 0
+            for c in characters { offsets.append(total); total += c.utf8.count }
+            offsets.append(total)
+            var i = offsets.firstIndex { $0 >= startOffset } ?? characters.count
+            while i + needle.count <= characters.count {
+                let end = i + needle.count
+                if !hidden[i], Array(characters[i..<end]) == needle,
+                   i == 0 || !(characters[i - 1].isLetter || characters[i - 1].isNumber),
+                   end == characters.count || !(characters[end].isLetter || characters[end].isNumber) {
+                    cursor = (line, offsets[end])
+                    return source.location(line: line, column: offsets[i] + 1)
                 }
                 i += 1
             }
             line += 1
-            offset = 0
+            startOffset = 0
         }
         return nil
+    }
+
+    /// Characters of a raw line that are not plain text: inside `[[…]]`, code spans, a link's
+    /// `](destination)` and `<autolinks>`, and link text (cmark does not report it as text).
+    static func maskedCharacters(_ line: [Character]) -> [Bool] {
+        var hidden = [Bool](repeating: false, count: line.count)
+        func hide(_ range: Range<Int>) { for k in range where k < hidden.count { hidden[k] = true } }
+        var i = 0
+        while i < line.count {
+            switch line[i] {
+            case "`":
+                var run = 0
+                while i + run < line.count, line[i + run] == "`" { run += 1 }
+                var j = i + run
+                while j < line.count {
+                    if line[j] == "`" {
+                        var close = 0
+                        while j + close < line.count, line[j + close] == "`" { close += 1 }
+                        if close == run { break }
+                        j += close
+                    } else {
+                        j += 1
+                    }
+                }
+                hide(i..<min(line.count, j + run))
+                i = j + run
+            case "[" where i + 1 < line.count && line[i + 1] == "[":
+                let end = (i + 2..<max(i + 2, line.count - 1)).first { line[$0] == "]" && line[$0 + 1] == "]" }.map { $0 + 2 } ?? line.count
+                hide(i..<end)
+                i = end
+            case "[":
+                // `[text](destination)`: both parts are link syntax, not plain text.
+                guard let close = (i + 1..<line.count).first(where: { line[$0] == "]" }), close + 1 < line.count, line[close + 1] == "(",
+                      let end = (close + 2..<line.count).first(where: { line[$0] == ")" }) else { i += 1; continue }
+                hide(i..<(end + 1))
+                i = end + 1
+            case "<":
+                guard let end = (i + 1..<line.count).first(where: { line[$0] == ">" }) else { i += 1; continue }
+                hide(i..<(end + 1))
+                i = end + 1
+            default:
+                i += 1
+            }
+        }
+        return hidden
     }
 }

@@ -50,7 +50,8 @@ extension Unicode.Scalar {
 extension String {
     /// The form search compares in: canonical decomposition without its combining marks
     /// (é → e, ё → е, Persian short vowels dropped), lowercased, Arabic yeh and kaf as their
-    /// Persian letters, a zero-width non-joiner as the space writers often type for it, and
+    /// Persian letters, Greek final sigma as sigma, a zero-width non-joiner as the space
+    /// writers often type for it, and
     /// without tatweel. The search script folds
     /// queries the same way (`Templates/assets/search.js`).
     public var searchFolded: String {
@@ -63,6 +64,7 @@ extension String {
         for scalar in String(scalars).lowercased().unicodeScalars {
             switch scalar.value {
             case 0x064A, 0x0649: folded.append(Unicode.Scalar(0x06CC)!)
+            case 0x03C2: folded.append(Unicode.Scalar(0x03C3)!)  // final sigma, as JS lowercases Σ at a word's end
             case 0x0643: folded.append(Unicode.Scalar(0x06A9)!)
             case 0x200C: folded.append(" ")
             case 0x0640: continue

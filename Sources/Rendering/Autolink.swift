@@ -41,7 +41,22 @@ extension RenderContext {
         while let open = rest.firstIndex(of: "<") {
             text = rest[..<open]
             flush(text, linked: &linked)
-            let close = rest[open...].firstIndex(of: ">") ?? rest.index(before: rest.endIndex)
+            // The tag ends at the first `>` outside a quoted attribute value.
+            var close = rest.index(before: rest.endIndex)
+            var quote: Character?
+            var cursor = rest.index(after: open)
+            while cursor < rest.endIndex {
+                let c = rest[cursor]
+                if let q = quote {
+                    if c == q { quote = nil }
+                } else if c == "\"" || c == "'" {
+                    quote = c
+                } else if c == ">" {
+                    close = cursor
+                    break
+                }
+                cursor = rest.index(after: cursor)
+            }
             let tag = rest[open...close]
             html += tag
             let name = tag.dropFirst().drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }.lowercased()

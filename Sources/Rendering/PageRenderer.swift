@@ -41,9 +41,9 @@ public struct PageRenderer: Sendable {
         case .document(let file):
             html = templates.render(context.documentView(file), template: "document")
         case .briefingFile(let file):
-            html = standalone.briefing(file, reparsed: reparse?(file) ?? (site.files[file], []))
+            html = standalone.briefing(file, reparsed: reparse?(file) ?? StandaloneRenderer.unavailable(site.files[file]))
         case .feed(let theme):
-            html = AtomFeed.xml(site, theme: theme, index: index)
+            html = AtomFeed.xml(site, theme: theme, index: index, context: context)
         case .sitemap:
             html = Sitemap.xml(site, pages: Page.inventory(of: site))
         case .graph:

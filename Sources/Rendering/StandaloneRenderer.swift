@@ -25,6 +25,16 @@ public struct StandaloneRenderer: Sendable {
     /// A file parsed for a single file (`FileParser.parseStandalone`) and its notes.
     public typealias Reparsed = (file: ParsedFile, notes: [String])
 
+    /// When the file cannot be read again as it was built (deleted or edited during the
+    /// build), the single file says so instead of falling back on the site's parse, whose
+    /// links and images would reach outside it. The next build makes it whole.
+    public static func unavailable(_ file: ParsedFile) -> Reparsed {
+        var empty = file
+        empty.body = RenderedBody(segments: [.html("<p class=\"notice\">The text of this briefing changed while the site was built; build the site again to include it.</p>\n")])
+        empty.mentions = []
+        return (empty, [])
+    }
+
     /// The single file of the briefing document at `file` (an index into `site.files`).
     public func briefing(_ file: Int, reparsed: Reparsed) -> String {
         let meta = site.documentMeta(file) ?? DocumentMeta(title: site.files[file].path)

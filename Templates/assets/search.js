@@ -15,7 +15,7 @@
     // Most text is ASCII, where folding is lowercasing.
     if (!/[^\x00-\x7F]/.test(text)) return text.toLowerCase();
     return text.normalize("NFD").replace(/\p{Mn}/gu, "").toLowerCase()
-      .replace(/[\u064A\u0649]/g, "\u06CC").replace(/\u0643/g, "\u06A9").replace(/\u200C/g, " ").replace(/\u0640/g, "");
+      .replace(/[\u064A\u0649]/g, "\u06CC").replace(/\u0643/g, "\u06A9").replace(/\u200C/g, " ").replace(/\u0640/g, "").replace(/\u03C2/g, "\u03C3");
   }
   function words(text) { return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean); }
 

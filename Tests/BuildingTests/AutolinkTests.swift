@@ -64,6 +64,25 @@ import TestSupport
         #expect(autolinks(body).isEmpty)
     }
 
+    @Test func positionsAreWholeWordsOutsideLinkSyntax() throws {
+        let site = try TemporarySite([
+            "Content/actors/northland.md": "---\nname: Northland\n---\nA country.\n",
+            "Content/articles/a.md": "---\ntitle: A\n---\n\nThe Northlander view of Northland is [[northland]] and [Northland](https://x.org) then `Northland` and Northland.\n",
+        ])
+        let notes = Builder.check(site.options(), unlinked: true).filter { $0.code == "unlinked-mention" }
+        #expect(notes.map { "\($0.location!.line):\($0.location!.column)" } == ["5:25", "5:104"])
+    }
+
+    @Test func rawHTMLAttributesAreLeftAlone() throws {
+        let site = try TemporarySite([
+            "Content/actors/northland.md": "---\nname: Northland\n---\nA country.\n",
+            "Content/articles/a.md": "---\ntitle: A\n---\n<abbr title=\"a > Northland\">N</abbr> and Northland.\n",
+        ], config: "unsafe_html: true\nautolink: all\n")
+        #expect(Builder.build(site.options()).succeeded)
+        let page = try #require(site.read("articles/a/index.html"))
+        #expect(page.contains("<abbr title=\"a > Northland\">N</abbr> and <a class=\"mention mention-actor autolink\""))
+    }
+
     @Test func autolinksAreNotMentions() throws {
         let (site, _, _) = try build("all")
         let graph = try JSONSerialization.jsonObject(with: Data(contentsOf: site.output.appendingPathComponent("graph.json"))) as? [String: Any]

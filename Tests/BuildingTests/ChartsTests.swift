@@ -40,6 +40,25 @@ import TestSupport
         #expect(Set(points.map { "\(Int($0.x * 1000)),\(Int($0.y * 1000))" }).count == points.count)
     }
 
+    @Test func siteWithoutMentionsDrawsAFiniteGraph() throws {
+        let site = try TemporarySite([
+            "Content/actors/a.md": "---\nname: A\n---\n",
+            "Content/actors/b.md": "---\nname: B\n---\n",
+        ])
+        #expect(Builder.build(site.options()).succeeded)
+        let graph = try #require(site.read("graph/index.html"))
+        #expect(!graph.lowercased().contains("nan") && !graph.contains("inf"))
+    }
+
+    @Test func sectionsCannotTakeTheGeneratedPagesPlaces() throws {
+        let site = try TemporarySite([
+            "Content/search/engines.md": "---\ntitle: Engines\n---\nText.\n",
+            "Content/graph/theory.md": "---\ntitle: Theory\n---\nText.\n",
+        ])
+        let codes = Builder.check(site.options()).map(\.code)
+        #expect(codes == ["duplicate-page", "duplicate-page"])
+    }
+
     @Test func layoutIsDeterministic() throws {
         let site = try site()
         let first = RelationGraph(site).nodes.map(\.point), second = RelationGraph(site).nodes.map(\.point)

@@ -48,6 +48,16 @@ import TestSupport
         #expect(rows[1][1] == "'=HYPERLINK(\"x\"), with \"quotes\"")
         #expect(rows[1][8] == "Line\none, two")
         #expect(rows[1][4] == "year")
+        // Separators inside one Character: a comma with a combining mark, CR LF.
+        let marks = try TemporarySite([
+            "Content/events/odd.md": "---\nname: \"Talks,\u{301} round \\\"\u{301}two\"\ndate: 2020\nplace: \"North\\r\\ngate\"\n---\n",
+            "Content/articles/a.md": "---\ntitle: A\n---\n[[event:odd]]\n",
+        ])
+        let split = try CSVReader.parse(String(decoding: try export(.csv, site: marks.root), as: UTF8.self))
+        #expect(split.count == 2 && split.allSatisfy { $0.count == 11 }, "\(split)")
+        let expectedName = "Talks,\u{301} round \"\u{301}two"
+        #expect(split[1][1] == expectedName)
+        #expect(split[1][8] == "North\r\ngate")
     }
 
     @Test func graphMLIsValidXMLWithTheGraphsNodesAndEdges() throws {

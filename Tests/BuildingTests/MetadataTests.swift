@@ -91,6 +91,13 @@ import TestSupport
         let feed = try XMLOutline(Data(try relative.text("feed.xml").utf8))
         #expect(feed.elements.filter { $0.name == "link" }.compactMap { $0.attributes["href"] }.contains("articles/a/index.html"))
         #expect((feed.texts["feed/entry/id"] ?? []).first == "urn:dossier:dossier:/articles/a/")
+        // Summaries read as the page does: entity names, not ids.
+        let named = try TemporarySite([
+            "Content/actors/northland.md": "---\nname: Northland\n---\n",
+            "Content/articles/a.md": "---\ntitle: A\n---\nTalks with [[northland]] today.\n",
+        ])
+        let namedFeed = try XMLOutline(Data(try Built(named.root).text("feed.xml").utf8))
+        #expect(namedFeed.texts["feed/entry/summary"] == ["Talks with Northland today."])
     }
 
     @Test func pagesCarryOpenGraphAndTypedJSONLD() throws {

@@ -68,6 +68,13 @@ import TestSupport
         #expect(notes == ["https://e.example/x.png", "https://f.example"])
     }
 
+    @Test func notesAreNumberedInReadingOrder() {
+        let (_, _, notes, html) = standalone("---\ntitle: B\n---\n[![Logo](https://i.example/l.png) and text](https://site.example)\n")
+        #expect(notes == ["https://i.example/l.png", "https://site.example"])
+        let first = html.range(of: "#_note-1")!, second = html.range(of: "#_note-2")!
+        #expect(first.lowerBound < second.lowerBound)
+    }
+
     @Test func rawHTMLIsLeftOutEvenWhenTheSiteAllowsIt() {
         let (site, _, _, html) = standalone("---\ntitle: B\n---\n<img src=\"https://track.example/p.gif\">\n\n<iframe src=\"https://x.example\"></iframe>\n")
         let siteHTML = site.body.segments.map { if case .html(let h) = $0 { h } else { "" } }.joined()

@@ -51,5 +51,7 @@ import Testing
         #expect("خامنه\u{200C}ای".searchFolded == "خامنه ای")
         #expect("کِتاب".searchFolded == "کتاب")                      // short vowel dropped
         #expect("IRI".searchFolded == "iri")
+        #expect("ΕΛΛΑΣ".searchFolded == "ελλασ")                     // JS lowercases a final Σ to ς
+        #expect("Ελλάς".searchFolded == "ελλασ")
     }
 }

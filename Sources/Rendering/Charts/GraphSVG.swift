@@ -9,8 +9,8 @@ enum GraphSVG {
         let margin = 40.0
         func x(_ node: RelationGraph.Node) -> String { format(margin + node.point.x * (size - 2 * margin)) }
         func y(_ node: RelationGraph.Node) -> String { format(margin + node.point.y * (size - 2 * margin)) }
-        let maxWeight = Double(graph.edges.map(\.weight).max() ?? 1)
-        let maxImportance = Double(graph.nodes.map(\.importance).max() ?? 1)
+        let maxWeight = Double(max(1, graph.edges.map(\.weight).max() ?? 1))
+        let maxImportance = Double(max(1, graph.nodes.map(\.importance).max() ?? 1))
         var svg = "<svg class=\"graph\" viewBox=\"0 0 \(format(size)) \(format(size))\" aria-label=\"Relationship graph: \(graph.nodes.count) actors and events, \(graph.edges.count) links\">\n"
         svg += "<g class=\"edges\">\n"
         for edge in graph.edges {
@@ -100,6 +100,7 @@ enum GraphSVG {
 
     /// One decimal: stable text, small files.
     static func format(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
         let rounded = (value * 10).rounded() / 10
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }

@@ -44,10 +44,17 @@ public enum EventsCSV {
 
     /// A field quoted when it holds a comma, quote or line break; quotes doubled. A leading
     /// `=`, `+`, `-` or `@` is prefixed with `'` so spreadsheets do not run it as a formula.
+    /// Bytes, not Characters: `"\r\n"` and a comma followed by a combining mark are single
+    /// Characters that a Character comparison would miss.
     static func field(_ text: String) -> String {
         var text = text
-        if let first = text.first, "=+-@".contains(first) { text = "'" + text }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        if let first = text.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) { text = "'" + text }
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { quoted.unicodeScalars.append("\"") }
+            quoted.unicodeScalars.append(scalar)
+        }
+        return quoted + "\""
     }
 }

@@ -7,7 +7,7 @@ import Model
 enum AtomFeed {
     static let limit = 50
 
-    static func xml(_ site: Site, theme: Int?, index: RenderIndex) -> String {
+    static func xml(_ site: Site, theme: Int?, index: RenderIndex, context: RenderContext) -> String {
         let folder = theme.map { URLs.entityFolder(site.entities[$0].key) } ?? ""
         let documents = (theme.map { site.documentsByEntity[$0] } ?? site.documents).filter { site.documents.contains($0) }.prefix(limit)
         let base = site.config.baseURL.hasSuffix("/") ? String(site.config.baseURL.dropLast()) : site.config.baseURL
@@ -46,7 +46,7 @@ enum AtomFeed {
             for theme in site.documentThemes[file] ?? [] {
                 xml += "    <category term=\"\(escape(site.entities[theme].id.rawValue))\" label=\"\(escape(site.entities[theme].name))\"/>\n"
             }
-            if let summary = meta?.bluf ?? meta?.summary ?? site.files[file].lead.map(\.text), !summary.isEmpty {
+            if let summary = meta?.bluf ?? meta?.summary ?? Optional(context.leadText(file)), !summary.isEmpty {
                 xml += "    <summary>\(escape(summary))</summary>\n"
             }
             xml += "  </entry>\n"
