@@ -5,7 +5,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test test-deps serve deps release bench clean
+.PHONY: site test test-deps fuzz serve deps release bench clean
 
 site: deps
 	@mkdir -p Output
@@ -16,6 +16,19 @@ test: deps test-deps
 	@mkdir -p Output
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	$(MAKE) fuzz
+
+# libFuzzer over parse, link and render (Tests/Fuzz), for FUZZ_SECONDS. New crashing
+# inputs are written to .build-fuzz/crash-*: add them to Tests/Fuzz/corpus, where the tests
+# replay them. A separate build folder, since every module is built with coverage hooks.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@rm -f .build-fuzz/*.yaml .build-fuzz/build.db
+	$(SWIFT) build -c release --product DossierFuzz --scratch-path .build-fuzz \
+		-Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
+	@mkdir -p .build-fuzz/corpus
+	.build-fuzz/release/DossierFuzz .build-fuzz/corpus Tests/Fuzz/corpus -max_total_time=$(FUZZ_SECONDS) \
+		-timeout=10 -rss_limit_mb=4096 -max_len=16384 -artifact_prefix=.build-fuzz/ -print_final_stats=1
 
 # Preview while editing: http://127.0.0.1:8000/, rebuilt and reloaded on every save.
 serve: deps
@@ -55,4 +68,4 @@ bench: deps
 	python3 Benchmarks/bench.py $(BENCH_ARGS)
 
 clean:
-	rm -rf .build Output
+	rm -rf .build .build-fuzz Output

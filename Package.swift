@@ -53,7 +53,9 @@ let package = Package(
             dependencies: ["Building", "Model", "Serving", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
-        .target(name: "TestSupport", dependencies: ["Model", "Building"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Model", "Loading", "Linking", "Rendering", "Building"], path: "Tests/TestSupport"),
+        // libFuzzer's entry point when built with `make fuzz`; otherwise it replays inputs.
+        .executableTarget(name: "DossierFuzz", dependencies: ["TestSupport"], path: "Tests/Fuzz", exclude: ["corpus"]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),

@@ -1,0 +1,68 @@
+import Foundation
+import Loading
+import Linking
+import Model
+import Rendering
+
+/// One fuzz input, end to end: the bytes are a Markdown file (front matter and all) in a
+/// small site with a few entities; it is parsed for the site and for a single file, linked,
+/// and rendered as its page, its entities' pages, its single-file briefing and the search
+/// and graph outputs. Returns the invariants it broke; a crash or a hang is the fuzzer's
+/// to catch.
+public enum FuzzHarness {
+    static let entities: [(path: String, text: String)] = [
+        ("Content/actors/iran.md", "---\nname: Iran\ntype: country\naliases: [IRI, ایران]\n---\nA country near [[tajikistan]].\n"),
+        ("Content/actors/tajikistan.md", "---\nname: Tajikistan\naliases: [Тоҷикистон]\n---\nBorders [[afghanistan]].\n"),
+        ("Content/actors/afghanistan.md", "---\nname: Afghanistan\n---\n"),
+        ("Content/events/talks.md", "---\nname: Talks\ndate: 2022-05~\nactors: [iran, tajikistan]\nthemes: [security]\n---\n"),
+        ("Content/themes/security.md", "---\nname: Security\n---\n"),
+    ]
+
+    static let templates: TemplateSet? = {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Templates")
+        return TemplateSet.load(builtin: folder, override: nil).0
+    }()
+
+    public static func check(_ bytes: [UInt8], briefing: Bool = false) -> [String] {
+        var violations: [String] = []
+        let path = briefing ? "Content/briefings/fuzz.md" : "Content/articles/fuzz.md"
+        let role = FileRole.document(section: briefing ? "briefings" : "articles", urlPath: briefing ? "briefings/fuzz" : "articles/fuzz")
+        var config = SiteConfig()
+        config.autolink = bytes.first.map { $0 % 3 == 0 ? .all : $0 % 3 == 1 ? .first : .off } ?? .off
+        let parser = FileParser(allowRawHTML: bytes.count % 2 == 0)
+        let document = ContentFile(path: path, role: role, bytes: bytes)
+        var files = entities.map { entry -> ParsedFile in
+            let kind = EntityKind(folder: String(entry.path.split(separator: "/")[1]))!
+            let id = EntityID(String(entry.path.split(separator: "/")[2].dropLast(3)))!
+            return parser.parse(ContentFile(path: entry.path, role: .entity(EntityKey(kind, id)), bytes: Array(entry.text.utf8)))
+        }
+        let parsed = parser.parse(document)
+        files.append(parsed)
+        // Positions lie in the file.
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).count + bytes.count(where: { $0 == 0x0D })
+        for mention in parsed.mentions where mention.location.line < 1 || mention.location.line > max(1, lines) || mention.location.column < 1 {
+            violations.append("mention at \(mention.location) outside the file")
+        }
+        for diagnostic in parsed.diagnostics {
+            if let at = diagnostic.location, at.line < 0 || at.line > max(1, lines) + 1 { violations.append("diagnostic at \(at) outside the file") }
+        }
+        // The single file sees the same mentions.
+        let single = parser.parseStandalone(document) { _, _ in nil }
+        if single.file.mentions != parsed.mentions { violations.append("single-file parse found other mentions") }
+
+        let site = Linker(config: config, includeDrafts: true).link(files)
+        guard let templates else { return ["templates did not load"] }
+        let renderer = PageRenderer(site: site, templates: templates) { _ in single }
+        for page in Page.inventory(of: site) {
+            let text = renderer.render(page).text
+            if page.isHTMLPage, !text.hasSuffix("</html>\n") { violations.append("\(page) is cut short") }
+            if case .briefingFile = page {
+                let references = HTMLScanner(text).references.filter { !$0.hasPrefix("#") && !$0.hasPrefix("data:") }
+                if !references.isEmpty { violations.append("single file refers to \(references.prefix(3))") }
+            }
+        }
+        _ = GraphExport.json(site)
+        return violations
+    }
+}
