@@ -84,6 +84,7 @@ public final class PreviewServer: @unchecked Sendable {
         case let .ip6(_, listening)?: actualPort = listening
         default: break
         }
+        TCPNoDelay.setOnListener(port: actualPort)
         return Listening(port: actualPort, watcher: watcher?.mechanism ?? "none")
     }
 

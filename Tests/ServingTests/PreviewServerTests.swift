@@ -22,6 +22,9 @@ import TestSupport
 
     @Test func servesPagesWithTheLiveReloadScript() async throws {
         try await withServer { _, _, port in
+            // Responses go out without waiting for delayed acknowledgements (TCP_NODELAY on
+            // the listening socket, inherited by its connections).
+            #expect(TCPNoDelay.setOnListener(port: port))
             let home = try await get("/", port: port)
             #expect(home.status == 200)
             #expect(home.headers["content-type"] == "text/html; charset=utf-8")
@@ -121,5 +124,80 @@ import TestSupport
             for _ in 0..<250 where server.rebuildsFinished < 1 { try await Task.sleep(for: .milliseconds(20)) }
             #expect(server.rebuildsFinished >= 1)
         }
+    }
+}
+
+/// The preview server under a bounded load from several clients while the site is edited:
+/// no failed request, no half page, traversal attempts refused, memory that levels off.
+@Suite struct PreviewServerLoadTests {
+    static func residentMegabytes() -> Int {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
+        return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) / 1024
+    }
+
+    @Test func manyClientsWhileEditing() async throws {
+        let site = try TemporarySite([
+            "Content/actors/iran.md": "---\nname: Iran\n---\nA country.\n",
+            "Content/events/talks.md": "---\nname: Talks\ndate: 2022-05\nactors: [iran]\n---\n",
+            "Content/articles/a.md": "---\ntitle: A\ndate: 2022-01-01\n---\nAbout [[iran]] and [[event:talks]].\n",
+            "Content/briefings/b.md": "---\ntitle: B\nbluf: Short.\n---\nOn [[iran]].\n",
+        ])
+        let server = PreviewServer(options: site.options()) { _ in }
+        let port = try await server.start(host: "127.0.0.1", port: 0).port
+        let paths = ["/", "/articles/a/", "/actors/iran/", "/events/", "/graph/", "/search/", "/search/index.js", "/previews.js",
+                     "/feed.xml", "/briefings/b/briefing.html", "/assets/style.css", "/graph.json"]
+        let refused = ["/../etc/passwd", "/%2e%2e/x", "/%252e%252e/x", "/a%5c..%5cb", "/a%00b"]
+
+        /// Four clients, `requests` each; returns the failures.
+        func load(requests: Int) async throws -> [String] {
+            try await offPool {
+                let failures = NSLock()
+                nonisolated(unsafe) var failed: [String] = []
+                DispatchQueue.concurrentPerform(iterations: 4) { client in
+                    for i in 0..<requests {
+                        let bad = i % 25 == 24
+                        let path = bad ? refused[(i / 25 + client) % refused.count] : paths[(i + client) % paths.count]
+                        let problem: String?
+                        do {
+                            let response = try httpGet(path, port: port)
+                            if bad {
+                                problem = response.status == 400 ? nil : "\(path) answered \(response.status)"
+                            } else if response.status != 200 {
+                                problem = "\(path) answered \(response.status)"
+                            } else if path.hasSuffix("/") || path.hasSuffix(".html"), !response.body.hasSuffix("</html>\n") {
+                                problem = "\(path) was cut short"
+                            } else {
+                                problem = nil
+                            }
+                        } catch {
+                            problem = "\(path): \(error)"
+                        }
+                        if let problem { failures.withLock { failed.append(problem) } }
+                    }
+                }
+                return failed
+            }
+        }
+
+        // Edits while the clients run: the server rebuilds between requests.
+        let path = site.root.appendingPathComponent("Content/articles/a.md")
+        let editor = Task.detached {
+            for i in 0..<20 {
+                try? Data("---\ntitle: A\ndate: 2022-01-01\n---\nAbout [[iran]] and [[event:talks]], version \(i).\n".utf8).write(to: path, options: .atomic)
+                try? await Task.sleep(for: .milliseconds(60))
+            }
+        }
+        let first = try await load(requests: 150)
+        let afterFirst = Self.residentMegabytes()
+        let second = try await load(requests: 150)
+        let afterSecond = Self.residentMegabytes()
+        _ = await editor.value
+        await server.stop()
+        #expect(first.isEmpty, "\(first.prefix(5))")
+        #expect(second.isEmpty, "\(second.prefix(5))")
+        #expect(server.rebuildsFinished >= 1)
+        // Serving the same site again costs no new memory to speak of.
+        #expect(afterSecond <= afterFirst + max(30, afterFirst / 4), "\(afterFirst) MB, then \(afterSecond) MB")
     }
 }
