@@ -64,6 +64,7 @@ struct BrowserTests {
             try browser.open(self.url("articles/rapprochement-2021-2022/index.html"))
             let target = try #require(try browser.evaluate("(() => { const a = document.querySelector('.prose a.mention-actor'); a.focus(); return a.textContent; })()") as? String)
             #expect(try browser.wait(until: "document.getElementById('_preview') && !document.getElementById('_preview').hidden"))
+            try browser.screenshot(to: Browser.artifacts.appendingPathComponent("screenshots/preview-on-focus.png"))
             let card = try browser.evaluate("document.getElementById('_preview').innerText") as? String ?? ""
             #expect(!card.isEmpty)
             #expect(card.contains("mentions"))
@@ -106,9 +107,13 @@ struct BrowserTests {
         ]
         try await blocking {
             let browser = try Browser()
+            let shots = Browser.artifacts.appendingPathComponent("screenshots")
             for page in pages {
                 try browser.open(self.url(page))
                 #expect(browser.errors.isEmpty, "\(page): \(browser.errors)")
+                // Kept for a person to look at (CI keeps the folder).
+                let name = page.replacingOccurrences(of: "/index.html", with: "").replacingOccurrences(of: "/", with: "_")
+                try browser.screenshot(to: shots.appendingPathComponent(name.replacingOccurrences(of: ".html", with: "") + ".png"))
                 #expect(try browser.evaluate("document.querySelectorAll('h1').length") as? Int == 1, "\(page)")
                 #expect(try browser.evaluate("document.title.length > 0") as? Bool == true, "\(page)")
             }

@@ -104,6 +104,21 @@ public final class Browser: @unchecked Sendable {
         return false
     }
 
+    /// A PNG of the whole page, for a person to look at.
+    public func screenshot(to file: URL) throws {
+        let result = try send("Page.captureScreenshot", ["format": "png", "captureBeyondViewport": true])
+        guard let base64 = result["data"] as? String, let data = Data(base64Encoded: base64) else { throw Failure(description: "no screenshot") }
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: file)
+    }
+
+    /// Where tests leave files for a person (CI keeps them): `DOSSIER_ARTIFACTS`, or
+    /// `.build/artifacts` in the repository.
+    public static var artifacts: URL {
+        if let folder = ProcessInfo.processInfo.environment["DOSSIER_ARTIFACTS"], !folder.isEmpty { return URL(fileURLWithPath: folder) }
+        return Repository.root.appendingPathComponent(".build/artifacts")
+    }
+
     /// Presses a key in the page (for keyboard behaviour).
     public func press(_ key: String, code: String) throws {
         for type in ["keyDown", "keyUp"] {
