@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import TestSupport
 
-/// Random input through parse, link and render (`FuzzHarness`), seeded so any failure can be
+/// Random input through parse, link and render (`FuzzHarness`) as an article, a briefing and
+/// an actor's description, seeded so any failure can be
 /// replayed: mutations of the fuzz corpus (`Tests/Fuzz/corpus`, which also keeps every input
 /// libFuzzer has found to crash, as a regression fixture). `make fuzz` runs libFuzzer itself.
 @Suite struct FuzzTests {
@@ -16,8 +17,8 @@ import TestSupport
     @Test func corpusInputsKeepEveryInvariant() {
         #expect(Self.seeds.count >= 5)
         for (i, seed) in Self.seeds.enumerated() {
-            for briefing in [false, true] {
-                #expect(FuzzHarness.check(seed, briefing: briefing).isEmpty, "corpus input \(i)")
+            for role in FuzzHarness.Role.allCases {
+                #expect(FuzzHarness.check(seed, as: role).isEmpty, "corpus input \(i) as \(role)")
             }
         }
     }
@@ -47,7 +48,7 @@ import TestSupport
                     bytes.insert(contentsOf: bytes[start..<(start + length)], at: position)
                 }
             }
-            let violations = FuzzHarness.check(bytes, briefing: round % 3 == 0)
+            let violations = FuzzHarness.check(bytes, as: FuzzHarness.Role.allCases[round % 3])
             #expect(violations.isEmpty, "round \(round): \(violations)")
         }
     }

@@ -6,8 +6,8 @@ import TestSupport
 // them (as `swift build` does), it replays the files named on the command line.
 
 func fuzzOne(_ bytes: [UInt8]) {
-    for briefing in [false, true] {
-        let violations = FuzzHarness.check(bytes, briefing: briefing)
+    for role in FuzzHarness.Role.allCases {
+        let violations = FuzzHarness.check(bytes, as: role)
         if !violations.isEmpty { fatalError("invariant broken: \(violations)") }
     }
 }

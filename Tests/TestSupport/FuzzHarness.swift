@@ -24,10 +24,20 @@ public enum FuzzHarness {
         return TemplateSet.load(builtin: folder, override: nil).0
     }()
 
+    /// What the fuzzed file is: an article, a briefing, or an actor's description.
+    public enum Role: CaseIterable, Sendable { case article, briefing, actor }
+
     public static func check(_ bytes: [UInt8], briefing: Bool = false) -> [String] {
+        check(bytes, as: briefing ? .briefing : .article)
+    }
+
+    public static func check(_ bytes: [UInt8], as kind: Role) -> [String] {
         var violations: [String] = []
-        let path = briefing ? "Content/briefings/fuzz.md" : "Content/articles/fuzz.md"
-        let role = FileRole.document(section: briefing ? "briefings" : "articles", urlPath: briefing ? "briefings/fuzz" : "articles/fuzz")
+        let (path, role): (String, FileRole) = switch kind {
+        case .article: ("Content/articles/fuzz.md", .document(section: "articles", urlPath: "articles/fuzz"))
+        case .briefing: ("Content/briefings/fuzz.md", .document(section: "briefings", urlPath: "briefings/fuzz"))
+        case .actor: ("Content/actors/fuzz.md", .entity(EntityKey(.actor, EntityID("fuzz")!)))
+        }
         var config = SiteConfig()
         config.autolink = bytes.first.map { $0 % 3 == 0 ? .all : $0 % 3 == 1 ? .first : .off } ?? .off
         let parser = FileParser(allowRawHTML: bytes.count % 2 == 0)
