@@ -46,7 +46,9 @@ extension Builder {
                     ? "\(path) is a draft; pass --drafts to brief it" : "\(path) is not a document (entity files are briefed by id, such as actor:iran)"
                 return brief
             }
-            let (reparsed, problems) = source.reparse(path, expecting: site.files[file].mentions)
+            // Briefings were parsed for their single files by the build, which reported their images.
+            let (reparsed, problems) = generation.singleFiles[file].map { ($0, [Diagnostic]()) }
+                ?? source.reparse(path, expecting: site.files[file].mentions)
             brief.diagnostics = Self.relevant(generation.diagnostics, to: path) + problems
             guard !Self.failed(brief.diagnostics, path: path, strict: options.strict), let reparsed else {
                 brief.failure = brief.failure ?? (reparsed == nil ? "\(path) could not be read again" : nil)

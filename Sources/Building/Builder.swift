@@ -94,7 +94,7 @@ public enum Builder {
         options.progress?("Rendering \(pages.count) pages")
         report.pages = generation.pages.count
         Pipeline.render(site, pages: pages, templates: templates,
-                        contentAssets: generation.contentAssets, siteFolder: options.site, graph: graph) { path, contents in
+                        contentAssets: generation.contentAssets, singleFiles: generation.singleFiles, graph: graph) { path, contents in
             switch contents {
             case .text(let text): staging.write(text, path: path)
             case .bytes(let bytes): staging.write(OutputFile(path: path, contents: bytes))

@@ -14,6 +14,10 @@ public struct Generation: Sendable {
     public var pages: [Page] = []
     /// Non-Markdown files of `Content/` to copy.
     public var contentAssets: [(relativePath: String, url: URL)] = []
+    /// Briefings parsed again for their single files (`briefing.html`), with their images
+    /// embedded, by file index: done here, so an image that cannot be embedded is a
+    /// diagnostic of the build (and of `check`) like any other.
+    public var singleFiles: [Int: StandaloneRenderer.Reparsed] = [:]
     public var diagnostics: [Diagnostic] = []
     public var timings: [(step: String, seconds: Double)] = []
     /// With a parse cache: files reused from it and files parsed.
@@ -126,6 +130,13 @@ public enum Pipeline {
             let (templates, themeDiagnostics) = TemplateSet.load(builtin: builtin, override: override)
             generation.templates = templates
             generation.diagnostics += themeDiagnostics
+            let source = StandaloneSource(site: options.site, config: site.config)
+            for file in site.documents where site.isBriefing(file) {
+                let (reparsed, problems) = source.reparse(site.files[file].path, expecting: site.files[file].mentions)
+                generation.singleFiles[file] = reparsed
+                // Reading problems were reported when the file was loaded.
+                generation.diagnostics += problems.filter { $0.code == "image-not-embedded" }
+            }
             if let templates {
                 generation.pages = Page.inventory(of: site)
                 generation.contentAssets = checkCollisions(site, pages: generation.pages, templates: templates,
@@ -150,14 +161,10 @@ public enum Pipeline {
     @discardableResult
     public static func render(
         _ site: Site, pages: [Page], templates: TemplateSet, contentAssets: [(relativePath: String, url: URL)],
-        siteFolder: URL, graph: Bool = true, emit: @Sendable (_ path: String, _ contents: consuming Contents) -> Void
+        singleFiles: [Int: StandaloneRenderer.Reparsed], graph: Bool = true,
+        emit: @Sendable (_ path: String, _ contents: consuming Contents) -> Void
     ) -> Int {
-        let source = StandaloneSource(site: siteFolder, config: site.config)
-        let renderer = PageRenderer(site: site, templates: templates) { file in
-            // The site's pages already report every problem of the file but its images, and
-            // those the page shows as broken too.
-            source.reparse(site.files[file].path, expecting: site.files[file].mentions).reparsed
-        }
+        let renderer = PageRenderer(site: site, templates: templates) { singleFiles[$0] }
         let assets = templates.assets.map { ($0.path, $0.url) } + contentAssets.map { ($0.relativePath, $0.url) }
         // The graph is the largest single job: it starts first so it does not finish last.
         let jobs: [Job] = (graph ? [.graph] : []) + assets.map { .asset(path: $0, url: $1) } + pages.map { .page($0) }

@@ -135,7 +135,7 @@ public final class PreviewBuild: @unchecked Sendable {
         let collected = NSLock()
         nonisolated(unsafe) var rendered: [String: [UInt8]] = [:]
         outcome.rendered = Pipeline.render(site, pages: pages, templates: templates, contentAssets: generation.contentAssets,
-                                           siteFolder: options.site, graph: false) { path, contents in
+                                           singleFiles: generation.singleFiles, graph: false) { path, contents in
             let bytes = contents.bytes
             collected.withLock { rendered[path] = bytes }
         }

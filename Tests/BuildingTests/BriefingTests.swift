@@ -169,6 +169,11 @@ import TestSupport
         let html = try #require(brief.html)
         #expect(html.contains("[Image: gone]"))
         #expect(!HTMLScanner(html).tags.contains { $0.name == "img" })
+        // The site's build and check report the same, as warnings.
+        #expect(Builder.check(site.options()).summaries == ["image-not-embedded@5:1", "image-not-embedded@5:22", "image-not-embedded@5:51"])
+        let report = Builder.build(site.options())
+        #expect(report.succeeded && report.diagnostics.allSatisfy { $0.severity == .warning })
+        #expect(site.read("briefings/b/briefing.html")?.contains("[Image: gone]") == true)
     }
 
     /// Print: a short briefing takes one page, a longer one two; judgments are never split.
