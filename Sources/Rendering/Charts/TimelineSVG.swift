@@ -14,6 +14,18 @@ enum TimelineSVG {
         let uncertain: Bool
         let openStart: Bool
         let openEnd: Bool
+
+        /// An event's date on the axis; open ends reach `first` and `last`.
+        init(event: Int, date: PartialDate, first: Int, last: Int) {
+            self.event = event
+            start = date.lowerBound.map(TimelineSVG.dayNumber) ?? first
+            end = max(start, date.upperBound.map(TimelineSVG.dayNumber) ?? last)
+            point = date.isExactDay
+            approximate = date.start?.approximate == true || date.end?.approximate == true
+            uncertain = date.start?.uncertain == true || date.end?.uncertain == true
+            openStart = date.start == nil
+            openEnd = date.isInterval && date.isOpenEnd
+        }
     }
 
     static let maxEvents = 400
@@ -38,14 +50,7 @@ enum TimelineSVG {
         }
         let known = dated.flatMap { [$0.1.lowerBound, $0.1.upperBound].compactMap { $0 } }.map(dayNumber)
         guard let first = known.min(), let last = known.max() else { return [] }
-        return dated.map { event, date in
-            let start = date.lowerBound.map(dayNumber) ?? first
-            let end = date.upperBound.map(dayNumber) ?? last
-            return Item(event: event, start: start, end: max(start, end), point: date.isExactDay,
-                        approximate: date.start?.approximate == true || date.end?.approximate == true,
-                        uncertain: date.start?.uncertain == true || date.end?.uncertain == true,
-                        openStart: date.start == nil, openEnd: date.isInterval && date.isOpenEnd)
-        }
+        return dated.map { Item(event: $0, date: $1, first: first, last: last) }
     }
 
     /// The `/events/` chart. Lanes are the events' first themes, in order of their first event.
@@ -152,12 +157,7 @@ enum TimelineSVG {
     /// and this event marked.
     static func strip(_ site: Site, event: Int, axis: StripAxis?, url: (Int) -> String) -> String? {
         guard let axis, let date = site.entities[event].date else { return nil }
-        let start = date.lowerBound.map(dayNumber) ?? axis.first
-        let end = max(start, date.upperBound.map(dayNumber) ?? axis.last)
-        let item = Item(event: event, start: start, end: end, point: date.isExactDay,
-                        approximate: date.start?.approximate == true || date.end?.approximate == true,
-                        uncertain: date.start?.uncertain == true || date.end?.uncertain == true,
-                        openStart: date.start == nil, openEnd: date.isInterval && date.isOpenEnd)
+        let item = Item(event: event, date: date, first: axis.first, last: axis.last)
         let width = StripAxis.width
         var svg = "<svg class=\"timeline-chart timeline-strip\" viewBox=\"0 0 \(f(width)) 92\" aria-label=\"Where \(HTML.escape(site.entities[event].name)) falls on the timeline\">\n"
         svg += axis.background
