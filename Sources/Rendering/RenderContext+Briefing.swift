@@ -6,14 +6,7 @@ extension RenderContext {
     func briefingView(_ file: Int, reparsed: ParsedFile? = nil, notes: [String] = [], head: StandaloneHead? = nil) -> BriefingView {
         let meta = site.documentMeta(file) ?? DocumentMeta(title: site.files[file].path)
         let folder = documentFolder(file)
-        let judgments = meta.judgments.enumerated().map { offset, judgment in
-            BriefingView.JudgmentView(
-                number: offset + 1, text: judgment.text, likelihood: judgment.likelihood?.term,
-                likelihoodRange: judgment.likelihood.map { Self.percent($0.percent) }, confidence: judgment.confidence?.term,
-                basis: judgment.basis,
-                scale: Likelihood.allCases.map { .init(term: $0.term, current: $0 == judgment.likelihood) },
-                hasScale: judgment.likelihood != nil)
-        }
+        let judgments = judgmentViews(meta)
         let layout = standalone ? nil : self.layout(
             title: meta.title, description: meta.bluf ?? meta.summary ?? leadText(file), current: "briefings", folder: folder,
             kind: .document(file), extraStylesheets: [urls.file("assets/briefing.css")], headCSS: Self.printCSS(meta))
@@ -26,6 +19,18 @@ extension RenderContext {
             annex: annex(file, meta: meta, notes: notes), key: Self.estimativeKey,
             downloadURL: standalone ? nil : "briefing.html", siteAddress: standalone ? absoluteURL(folder) : nil,
             hasJudgments: !judgments.isEmpty)
+    }
+
+    /// Numbered key judgments, for briefings and any other document that has them.
+    func judgmentViews(_ meta: DocumentMeta) -> [BriefingView.JudgmentView] {
+        meta.judgments.enumerated().map { offset, judgment in
+            BriefingView.JudgmentView(
+                number: offset + 1, text: judgment.text, likelihood: judgment.likelihood?.term,
+                likelihoodRange: judgment.likelihood.map { Self.percent($0.percent) }, confidence: judgment.confidence?.term,
+                basis: judgment.basis,
+                scale: Likelihood.allCases.map { .init(term: $0.term, current: $0 == judgment.likelihood) },
+                hasScale: judgment.likelihood != nil)
+        }
     }
 
     /// The actors, events and themes a document mentions (themes: also those it lists), and

@@ -50,10 +50,7 @@ extension RenderContext {
             return .init(label: Labels.plural(kind), kind: kind.rawValue, entities: members.map { entityLink($0, count: counts[$0]) })
         }
         let toc = tableOfContents(file)
-        let judgments = meta.judgments.enumerated().map { offset, judgment in
-            DocumentView.JudgmentView(number: offset + 1, text: judgment.text, likelihood: judgment.likelihood?.term,
-                                      confidence: judgment.confidence?.term, basis: judgment.basis)
-        }
+        let judgments = judgmentViews(meta)
         let themes = (site.documentThemes[file] ?? []).map { entityLink($0) }
         return DocumentView(
             layout: layout(title: meta.title, description: meta.summary ?? leadText(file), current: section,

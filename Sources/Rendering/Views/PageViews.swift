@@ -25,14 +25,6 @@ struct DocumentView {
         let hasChildren: Bool
     }
 
-    struct JudgmentView {
-        let number: Int
-        let text: String
-        let likelihood: String?
-        let confidence: String?
-        let basis: String?
-    }
-
     struct EntityGroup {
         let label: String
         let kind: String
@@ -50,7 +42,7 @@ struct DocumentView {
     let themes: [EntityLinkView]
     let isBriefing: Bool
     let bluf: String?
-    let judgments: [JudgmentView]
+    let judgments: [BriefingView.JudgmentView]
     let toc: [TOCItem]
     let bodyHTML: String
     let entityGroups: [EntityGroup]

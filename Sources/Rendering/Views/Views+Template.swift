@@ -193,19 +193,6 @@ extension DocumentView.TOCItem: TemplateObject, TemplateRepresentable {
     }
 }
 
-extension DocumentView.JudgmentView: TemplateObject, TemplateRepresentable {
-    func value(forKey key: String) -> TemplateValue {
-        switch key {
-        case "number": self.number.templateValue
-        case "text": self.text.templateValue
-        case "likelihood": self.likelihood.templateValue
-        case "confidence": self.confidence.templateValue
-        case "basis": self.basis.templateValue
-        default: .missing
-        }
-    }
-}
-
 extension DocumentView.EntityGroup: TemplateObject, TemplateRepresentable {
     func value(forKey key: String) -> TemplateValue {
         switch key {
