@@ -32,7 +32,7 @@ let package = Package(
         // One system call Foundation does not offer: swapping two folders atomically.
         .target(name: "CFileSwap"),
         .target(name: "Model"),
-        .target(name: "Loading", dependencies: ["Model", "Markdown", "Yams"]),
+        .target(name: "Loading", dependencies: ["Model", "Markdown", "Templating", "Yams"]),
         .target(name: "Linking", dependencies: ["Model"]),
         // Mustache templates, compiled once and rendered without reflection.
         .target(name: "Templating"),

@@ -5,10 +5,15 @@ import Foundation
 /// `map.svg` becomes `../map.svg`, and a link to another Markdown file (`b.md#part`) becomes
 /// a link to its page (`../b/index.html#part`).
 enum RelativeLink {
+    /// Whether a URL names its scheme (`https:`, `mailto:`): then it is absolute.
+    static func hasScheme(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        return !url[..<colon].contains("/")
+    }
+
     static func rewrite(_ url: String, prettyURLs: Bool) -> String? {
         guard let first = url.first, first != "/", first != "#", first != "?" else { return nil }
-        // Anything with a scheme (`https:`, `mailto:`) is absolute.
-        if let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/") { return nil }
+        if hasScheme(url) { return nil }
         var path = Substring(url)
         var suffix = Substring("")
         if let mark = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {

@@ -1,5 +1,6 @@
 import Markdown
 import Model
+import Templating
 
 /// Makes a body stand on its own in one file that is read offline, mailed or printed:
 /// images are embedded as `data:` URIs, links to the web become their text with a numbered
@@ -37,14 +38,14 @@ struct StandaloneLinks {
         for node in targets {
             let url = node.url ?? ""
             if node.kind == .image {
-                let alt = Self.escape(BodyParser.plainText(of: node))
+                let alt = HTMLEscaping.escape(BodyParser.plainText(of: node))
                 let html: String
                 if url.lowercased().hasPrefix("data:image/") {
                     // Already vetted by the mention collector as a raster image.
-                    html = "<img src=\"\(Self.escape(url))\" alt=\"\(alt)\" />"
-                } else if !Self.hasScheme(url), !url.hasPrefix("//"),
+                    html = "<img src=\"\(HTMLEscaping.escape(url))\" alt=\"\(alt)\" />"
+                } else if !RelativeLink.hasScheme(url), !url.hasPrefix("//"),
                           let data = embedImage(url, source.location(line: max(1, node.startLine), column: max(1, node.startColumn))) {
-                    html = "<img src=\"\(Self.escape(data))\" alt=\"\(alt)\" />"
+                    html = "<img src=\"\(HTMLEscaping.escape(data))\" alt=\"\(alt)\" />"
                 } else {
                     let shown = alt.isEmpty ? "Image" : "Image: \(alt)"
                     html = "<span class=\"image-omitted\">[\(shown)]</span>" + (Self.isWeb(url) ? note(url) : "")
@@ -67,24 +68,5 @@ struct StandaloneLinks {
     static func isWeb(_ url: String) -> Bool {
         let lower = url.lowercased()
         return lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") || lower.hasPrefix("//")
-    }
-
-    static func hasScheme(_ url: String) -> Bool {
-        guard let colon = url.firstIndex(of: ":") else { return false }
-        return !url[..<colon].contains("/")
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text.replacingForbiddenHTMLCodePoints.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
     }
 }
