@@ -43,6 +43,9 @@ public final class PreviewBuild: @unchecked Sendable {
         /// is, and the bytes once made.
         var deferred: [String: Page] = [:]
         var made: [String: [UInt8]] = [:]
+        /// The renderer those files are made with, built once per state (its index is a pass
+        /// over the whole site).
+        var renderer: PageRenderer?
         /// Counts rebuilds, to tell states apart.
         var generation = 0
     }
@@ -87,7 +90,9 @@ public final class PreviewBuild: @unchecked Sendable {
         if path == "graph.json" {
             GraphExport.write(current.site) { bytes += $0 }
         } else if let page = current.deferred[path] {
-            bytes = Array(PageRenderer(site: current.site, templates: current.templates).render(page).text.utf8)
+            let renderer = current.renderer ?? PageRenderer(site: current.site, templates: current.templates)
+            bytes = Array(renderer.render(page).text.utf8)
+            lock.withLock { if state?.generation == current.generation, state?.renderer == nil { state?.renderer = renderer } }
         } else {
             return nil
         }
