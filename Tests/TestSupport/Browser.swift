@@ -194,51 +194,23 @@ public final class Browser: @unchecked Sendable {
         return ""
     }
 
-    /// A TCP connection to 127.0.0.1 that speaks just enough WebSocket for the protocol.
+    /// A loopback connection that speaks just enough WebSocket for the protocol.
     final class Socket {
-        let fd: Int32
-        var buffer: [UInt8] = []
+        let connection: LoopbackSocket
 
         init(port: UInt16) throws {
-            fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            var timeout = timeval(tv_sec: 30, tv_usec: 0)
-            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = port.bigEndian
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            let result = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
-            guard result == 0 else { close(fd); throw Failure(description: "cannot connect to port \(port)") }
+            do { connection = try LoopbackSocket(port: port) } catch { throw Failure(description: "cannot connect to port \(port)") }
         }
-
-        deinit { close(fd) }
 
         func write(_ bytes: [UInt8]) throws {
-            var offset = 0
-            while offset < bytes.count {
-                let n = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress!, $0.count, Int32(MSG_NOSIGNAL)) }
-                guard n > 0 else { throw Failure(description: "write failed") }
-                offset += n
-            }
+            guard connection.send(bytes) else { throw Failure(description: "write failed") }
         }
 
-        func read(upTo count: Int) throws -> [UInt8] {
-            var chunk = [UInt8](repeating: 0, count: count)
-            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress!, count, 0) }
-            guard n >= 0 else { throw Failure(description: "read timed out") }
-            return Array(chunk[..<n])
-        }
+        func read(upTo count: Int) throws -> [UInt8] { connection.receive(upTo: count) }
 
         func read(exactly count: Int) throws -> [UInt8] {
-            while buffer.count < count {
-                let chunk = try read(upTo: 1 << 16)
-                guard !chunk.isEmpty else { throw Failure(description: "connection closed") }
-                buffer += chunk
-            }
-            defer { buffer.removeFirst(count) }
-            return Array(buffer[..<count])
+            guard let bytes = connection.receive(exactly: count) else { throw Failure(description: "connection closed or timed out") }
+            return bytes
         }
 
         func upgrade(path: String) throws {

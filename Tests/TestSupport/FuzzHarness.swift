@@ -27,10 +27,6 @@ public enum FuzzHarness {
     /// What the fuzzed file is: an article, a briefing, or an actor's description.
     public enum Role: CaseIterable, Sendable { case article, briefing, actor }
 
-    public static func check(_ bytes: [UInt8], briefing: Bool = false) -> [String] {
-        check(bytes, as: briefing ? .briefing : .article)
-    }
-
     public static func check(_ bytes: [UInt8], as kind: Role) -> [String] {
         var violations: [String] = []
         let (path, role): (String, FileRole) = switch kind {
