@@ -25,6 +25,8 @@ struct BodyParser {
         /// Single-file pages: the targets of outside links, numbered from 1 in the body.
         var notes: [String] = []
         var diagnostics: [Diagnostic] = []
+        /// Nothing but blank lines (a table, an image or code alone is a body).
+        var isEmpty = false
     }
 
     /// A mention found by the first walk, applied to the tree by the second step.
@@ -36,12 +38,13 @@ struct BodyParser {
     /// With `titleFromBody`, a level-1 heading that opens the body becomes `Output.title` and
     /// leaves the body: the page shows it as its one `h1`.
     func parse(body: [UInt8], titleFromBody: Bool = false) -> Output {
-        let document = body.withUnsafeBufferPointer { MarkdownDocument(parsing: $0) }
+        let document = MarkdownDocument(parsing: body, flavor: .gfm)
         var output = Output()
+        output.isEmpty = document.rootNode.firstChild == nil
         if titleFromBody { output.title = takeTitle(from: document) }
         var collector = MentionCollector(source: source, prettyURLs: embedImage == nil ? prettyURLs : nil)
         document.walk { node, entering in collector.visit(node, entering: entering) }
-        output.diagnostics = collector.diagnostics
+        output.diagnostics = collector.diagnostics + footnoteDiagnostics(document.footnotes)
         output.mentions = apply(collector.sites, headings: collector.headings, to: document)
         demoteHeadings(collector.headings)
         measure(document, into: &output)
@@ -49,6 +52,24 @@ struct BodyParser {
         if let embedImage { output.notes = StandaloneLinks(source: source, embedImage: embedImage).rewrite(document) }
         output.body = Self.segments(of: document.renderHTML(allowRawHTML: allowRawHTML), headings: output.headings)
         return output
+    }
+
+    private func footnoteDiagnostics(_ report: FootnoteReport) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for site in report.undefined {
+            let suggestion = Suggestion.closest(to: site.label, among: report.labels).map { " (did you mean '[^\($0)]'?)" } ?? ""
+            diagnostics.append(.error("footnote-undefined", "footnote '[^\(site.label)]' has no definition\(suggestion)",
+                                      at: source.location(line: site.line, column: site.column)))
+        }
+        for site in report.unused {
+            diagnostics.append(.warning("footnote-unused", "footnote '[^\(site.label)]' is defined but never referenced; it is left out",
+                                        at: source.location(line: site.line, column: site.column)))
+        }
+        for site in report.duplicates {
+            diagnostics.append(.warning("footnote-duplicate", "footnote '[^\(site.label)]' is defined twice; the first definition is used",
+                                        at: source.location(line: site.line, column: site.column)))
+        }
+        return diagnostics
     }
 
     // MARK: - Tree edits
@@ -140,19 +161,33 @@ struct BodyParser {
     private func measure(_ document: MarkdownDocument, into output: inout Output) {
         var text = ""
         var spans: [TextBlock.Span] = []
+        var notes: [TextBlock.Note] = []
         var openStart = 0
         var blockLine = 0
         var currentAnchor: String?
-        var usedAnchors = Set<String>()
+        // Footnote ids are taken first: a heading "Fn 1" gets `fn-1-2`.
+        var usedAnchors = document.footnotes.reservedIDs
         var nextSuffix: [String: Int] = [:]
+        // The plain text of each footnote, gathered at the end of the walk, for the blocks
+        // that cite it.
+        var noteText: [Int: String] = [:]
+        var currentNote: Int?
         document.walk { node, entering in
+            if let number = node.footnoteItem {
+                currentNote = entering ? number : nil
+                return
+            }
             switch node.kind {
             case .paragraph, .heading:
                 if entering {
                     text = ""
                     spans = []
+                    notes = []
                     blockLine = node.startLine
                     return
+                }
+                if let number = currentNote {
+                    noteText[number, default: ""] += (noteText[number]?.isEmpty == false ? " " : "") + text
                 }
                 var anchor = currentAnchor
                 if node.kind == .heading {
@@ -172,12 +207,12 @@ struct BodyParser {
                     currentAnchor = slug
                     anchor = slug
                 }
-                if node.kind == .paragraph && output.lead == nil {
+                if node.kind == .paragraph && output.lead == nil && currentNote == nil && !node.isBareParagraph {
                     output.lead = TextBlock(text: text, spans: spans, line: blockLine, anchor: anchor)
                 }
                 if !spans.isEmpty {
                     for span in spans { output.mentions[span.mention].block = output.blocks.count }
-                    output.blocks.append(TextBlock(text: text, spans: spans, line: blockLine, anchor: anchor))
+                    output.blocks.append(TextBlock(text: text, spans: spans, line: blockLine, anchor: anchor, notes: notes))
                 }
             case .text, .code:
                 let literal = (node.literal ?? "").replacingForbiddenHTMLCodePoints
@@ -187,6 +222,11 @@ struct BodyParser {
                 output.wordCount += Self.countWords(node.literal ?? "")
             case .softBreak, .lineBreak:
                 text += " "
+            case .customInline where entering && node.isTableCell:
+                // Cells read as words apart, not run together.
+                if !text.isEmpty && !text.hasSuffix(" ") { text += " " }
+            case .customInline where entering && node.footnoteReference != nil:
+                notes.append(TextBlock.Note(number: node.footnoteReference!, offset: text.utf8.count, text: ""))
             case .customInline where node.tag > 0:
                 let index = node.tag - 1
                 if entering {
@@ -201,6 +241,12 @@ struct BodyParser {
                 }
             default:
                 break
+            }
+        }
+        guard !noteText.isEmpty else { return }
+        for index in output.blocks.indices where !output.blocks[index].notes.isEmpty {
+            for k in output.blocks[index].notes.indices {
+                output.blocks[index].notes[k].text = noteText[output.blocks[index].notes[k].number] ?? ""
             }
         }
     }

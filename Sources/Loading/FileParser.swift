@@ -1,3 +1,4 @@
+import Markdown
 import Model
 
 /// The Parse stage for one file: UTF-8 check, front matter, body. A pure function of the
@@ -63,8 +64,19 @@ public struct FileParser: Sendable {
 
         var untitled = false
         if case .document(let meta) = frontMatter { untitled = meta.title.isEmpty }
-        let body = BodyParser(source: source, allowRawHTML: allowRawHTML, prettyURLs: prettyURLs, embedImage: embedImage)
-            .parse(body: split.body, titleFromBody: untitled)
+        // Comments are blanked in place, so the body's text and its raw lines agree.
+        var bodyBytes = split.body
+        var bodySource = source
+        if let (blanked, unclosed) = MarkdownComments.blanked(split.body) {
+            bodyBytes = blanked
+            bodySource = SourceText(path: file.path, bytes: blanked)
+            if let unclosed {
+                parsed.diagnostics.append(.warning("comment-unclosed", "'%%' opens a comment that never closes; the rest of the file is hidden",
+                                                   at: bodySource.location(ofOffset: unclosed)))
+            }
+        }
+        let body = BodyParser(source: bodySource, allowRawHTML: allowRawHTML, prettyURLs: prettyURLs, embedImage: embedImage)
+            .parse(body: bodyBytes, titleFromBody: untitled)
         parsed.body = body.body
         parsed.mentions = body.mentions
         parsed.blocks = body.blocks
@@ -84,7 +96,7 @@ public struct FileParser: Sendable {
                     }
                 }
             }
-            if body.wordCount == 0 && !file.bytes.isEmpty {
+            if body.isEmpty && !file.bytes.isEmpty {
                 parsed.diagnostics.append(.warning("empty-body", "document has no text after its front matter", at: fileStart))
             }
             frontMatter = .document(meta)

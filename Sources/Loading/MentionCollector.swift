@@ -197,6 +197,10 @@ struct MentionCollector {
                 diagnostics.append(.warning("wikilink-multiline", "a wikilink must stay on one line", at: location))
             } else if next != nil {
                 diagnostics.append(.warning("wikilink-formatting", "a wikilink holds plain text only; formatting inside '[[…]]' breaks it", at: location))
+            } else if node.parent?.isTableCell == true {
+                diagnostics.append(.warning("wikilink-unterminated",
+                                            "'[[' is never closed with ']]': in a table, write a wikilink's '|' as '\\|' ([[target\\|shown]])",
+                                            at: location))
             } else {
                 diagnostics.append(.warning("wikilink-unterminated", "'[[' is never closed with ']]'", at: location))
             }

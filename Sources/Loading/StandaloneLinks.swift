@@ -12,27 +12,37 @@ struct StandaloneLinks {
     /// An image URL as written and where → a `data:` URI, or nil to leave the image out.
     let embedImage: (String, SourceLocation) -> String?
 
-    /// Rewrites the tree; returns the notes' targets, in the order the body first cites them.
+    /// Rewrites the tree; returns the addresses of the notes the annex lists, in the order
+    /// the body first cites them (none when the body's footnote list holds them).
     func rewrite(_ document: MarkdownDocument) -> [String] {
         // In document order, so notes are numbered as read. What sits inside an image's
         // description goes with the image.
         // A note is read where its marker stands: an image's where the image is, a link's
         // after the link's text (so after an image inside it). Numbers follow that order.
+        // Footnotes are notes too: numbered with the links, where their references stand.
         var targets: [MarkdownNode] = []
-        var markers: [(node: MarkdownNode, url: String)] = []
+        var markers: [Endnote] = []
         var imageDepth = 0
         document.walk { node, entering in
+            if entering, imageDepth == 0, let footnote = node.footnoteReference {
+                markers.append(.footnote(footnote))
+                return
+            }
             guard node.kind == .link || node.kind == .image else { return }
             if entering, imageDepth == 0 { targets.append(node) }
             if imageDepth == 0, Self.isWeb(node.url ?? ""), node.kind == .image ? entering : !entering {
-                markers.append((node, node.url ?? ""))
+                markers.append(.link(node.url ?? ""))
             }
             if node.kind == .image { imageDepth += entering ? 1 : -1 }
         }
-        var notes: [String] = []
-        for marker in markers where !notes.contains(marker.url) { notes.append(marker.url) }
+        var order: [Endnote] = []
+        var numbers: [Endnote: Int] = [:]
+        for marker in markers where numbers[marker] == nil {
+            order.append(marker)
+            numbers[marker] = order.count
+        }
         func note(_ url: String) -> String {
-            let number = (notes.firstIndex(of: url) ?? 0) + 1
+            let number = numbers[.link(url)] ?? 0
             return "<sup class=\"note-ref\"><a href=\"#_note-\(number)\">\(number)</a></sup>"
         }
         for node in targets {
@@ -61,7 +71,13 @@ struct StandaloneLinks {
                 node.remove()
             }
         }
-        return notes
+        // With footnotes, the body's list of them becomes the one list of notes; without,
+        // the links are listed in the annex.
+        if document.hasFootnotes {
+            document.makeEndnotes(order)
+            return []
+        }
+        return order.compactMap { if case .link(let url) = $0 { url } else { nil } }
     }
 
     /// Addresses a reader can follow from paper: the web and mail.

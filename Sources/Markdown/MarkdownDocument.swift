@@ -10,6 +10,30 @@ import Darwin
 public final class MarkdownDocument {
     let root: OpaquePointer
 
+    /// CommonMark as cmark reads it, or with the GitHub and Obsidian syntax Dossier adds
+    /// around cmark (`GFMTransform`): tables, footnotes, strikethrough, extended autolinks,
+    /// task lists, callouts and highlights.
+    public enum Flavor: Sendable {
+        case commonMark, gfm
+    }
+
+    /// Positions of nodes cmark did not place: cells and other text parsed on their own,
+    /// and text split by the GFM layer. Keyed by node; read through `MarkdownNode`.
+    var positions: [OpaquePointer: NodePosition] = [:]
+    /// Set when some paragraph is rendered without its `<p>` (table rows, callout titles).
+    var hasBareParagraphs = false
+    /// What the GFM layer found about footnotes, for the caller's diagnostics.
+    public internal(set) var footnotes = FootnoteReport()
+    /// The footnote reference nodes, the section that lists the notes, and its items by
+    /// number: a single-file page numbers them with its other notes.
+    var footnoteReferences: [OpaquePointer: Int] = [:]
+    var footnoteSection: OpaquePointer?
+    var footnoteItems: [OpaquePointer: Int] = [:]
+    var footnoteBackLinks: [OpaquePointer] = []
+    /// Paragraphs rendered without `<p>` (table rows, callout titles), and table cells.
+    var bareParagraphs: Set<OpaquePointer> = []
+    var tableCells: Set<OpaquePointer> = []
+
     /// Parses UTF-8 bytes. Positions are 1-based lines and 1-based UTF-8 byte columns.
     ///
     /// No options are passed: `CMARK_OPT_SMART` would rewrite quotes in literals and
@@ -18,12 +42,28 @@ public final class MarkdownDocument {
         root = Self.parse(bytes)
     }
 
-    public init(parsing string: String) {
-        var string = string
-        root = string.withUTF8 { Self.parse($0) }
+    public convenience init(parsing string: String, flavor: Flavor = .commonMark) {
+        self.init(parsing: Array(string.utf8), flavor: flavor)
     }
 
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> OpaquePointer {
+    public init(parsing bytes: [UInt8], flavor: Flavor) {
+        guard flavor == .gfm else {
+            root = bytes.withUnsafeBufferPointer { Self.parse($0) }
+            return
+        }
+        let source = SourceLines(bytes)
+        let prepass = FootnotePrepass(bytes, lines: source)
+        root = prepass.bytes.withUnsafeBufferPointer { Self.parse($0) }
+        var transform = GFMTransform(document: self, source: source, definitions: prepass.definitions)
+        transform.run()
+    }
+
+    /// Parses text on its own, for the GFM layer (table cells, the lines around a table).
+    init(parsingPiece bytes: [UInt8]) {
+        root = bytes.withUnsafeBufferPointer { Self.parse($0) }
+    }
+
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> OpaquePointer {
         guard let base = bytes.baseAddress, bytes.count > 0 else {
             return cmark_parse_document("", 0, CMARK_OPT_DEFAULT)
         }
@@ -63,12 +103,55 @@ public final class MarkdownDocument {
         return MarkdownNode(node, in: self)
     }
 
+    /// A new block emitted verbatim as `onEnter`, its child blocks, then `onExit`, each on
+    /// a line of its own.
+    func makeCustomBlock(onEnter: String, onExit: String) -> MarkdownNode {
+        let node = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+        cmark_node_set_on_enter(node, onEnter)
+        cmark_node_set_on_exit(node, onExit)
+        return MarkdownNode(node, in: self)
+    }
+
+    /// An empty list of the same type, delimiter, start and tightness as `list`.
+    func makeList(like list: MarkdownNode) -> MarkdownNode {
+        let node = cmark_node_new(CMARK_NODE_LIST)!
+        cmark_node_set_list_type(node, cmark_node_get_list_type(list.pointer))
+        cmark_node_set_list_delim(node, cmark_node_get_list_delim(list.pointer))
+        cmark_node_set_list_start(node, cmark_node_get_list_start(list.pointer))
+        cmark_node_set_list_tight(node, cmark_node_get_list_tight(list.pointer))
+        return MarkdownNode(node, in: self)
+    }
+
+    func makeParagraph() -> MarkdownNode {
+        MarkdownNode(cmark_node_new(CMARK_NODE_PARAGRAPH)!, in: self)
+    }
+
+    func makeLink(url: String) -> MarkdownNode {
+        let node = cmark_node_new(CMARK_NODE_LINK)!
+        cmark_node_set_url(node, url)
+        return MarkdownNode(node, in: self)
+    }
+
+    /// Marks a paragraph to be rendered without `<p>`…`</p>`: its content is block markup
+    /// (a table row) or sits in a wrapper of its own (a callout's title).
+    func makeBare(_ paragraph: MarkdownNode) {
+        paragraph.prepend(makeCustomInline(onEnter: BareParagraph.open, onExit: ""))
+        paragraph.append(makeCustomInline(onEnter: BareParagraph.close, onExit: ""))
+        hasBareParagraphs = true
+        bareParagraphs.insert(paragraph.pointer)
+    }
+
     /// Renders HTML. Raw HTML is replaced by a comment unless `allowRawHTML` is set, and
     /// cmark drops `javascript:`/`vbscript:`/`file:`/`data:` link targets in safe mode.
     public func renderHTML(allowRawHTML: Bool) -> String {
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         guard let html = cmark_render_html(root, options) else { return "" }
         defer { free(html) }
-        return String(cString: html)
+        let rendered = String(cString: html)
+        return hasBareParagraphs ? BareParagraph.strip(rendered) : rendered
+    }
+
+    func position(of node: OpaquePointer) -> NodePosition? {
+        positions.isEmpty ? nil : positions[node]
     }
 }

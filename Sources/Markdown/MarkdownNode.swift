@@ -75,14 +75,18 @@ public struct MarkdownNode: Hashable {
     public var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
     public func setHeadingLevel(_ level: Int) { cmark_node_set_heading_level(pointer, Int32(level)) }
 
-    public var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
-    public var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
-    public var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
-    public var endColumn: Int { Int(cmark_node_get_end_column(pointer)) }
+    public var startLine: Int { document.position(of: pointer)?.startLine ?? Int(cmark_node_get_start_line(pointer)) }
+    public var startColumn: Int { document.position(of: pointer)?.startColumn ?? Int(cmark_node_get_start_column(pointer)) }
+    public var endLine: Int { document.position(of: pointer)?.endLine ?? Int(cmark_node_get_end_line(pointer)) }
+    public var endColumn: Int { document.position(of: pointer)?.endColumn ?? Int(cmark_node_get_end_column(pointer)) }
+
+    /// Where the node stands in the source, as cmark placed it or as the GFM layer did.
+    var position: NodePosition { NodePosition(startLine: startLine, startColumn: startColumn, endLine: endLine, endColumn: endColumn) }
 
     public var parent: MarkdownNode? { cmark_node_parent(pointer).map { MarkdownNode($0, in: document) } }
     public var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map { MarkdownNode($0, in: document) } }
     public var next: MarkdownNode? { cmark_node_next(pointer).map { MarkdownNode($0, in: document) } }
+    public var lastChild: MarkdownNode? { cmark_node_last_child(pointer).map { MarkdownNode($0, in: document) } }
     public var previous: MarkdownNode? { cmark_node_previous(pointer).map { MarkdownNode($0, in: document) } }
 
     /// A small integer the caller attaches to a node (0 when unset).
@@ -92,6 +96,38 @@ public struct MarkdownNode: Hashable {
     }
 
     public func insertBefore(_ sibling: MarkdownNode) { cmark_node_insert_before(pointer, sibling.pointer) }
+    func insertAfter(_ sibling: MarkdownNode) { cmark_node_insert_after(pointer, sibling.pointer) }
+    /// Takes the node out of its tree without freeing it (it may be appended elsewhere).
+    func unlink() { cmark_node_unlink(pointer) }
+    /// Frees a node already unlinked, with its subtree.
+    func free() { cmark_node_free(pointer) }
+
+    /// The node's children, read before any of them moves.
+    var children: [MarkdownNode] {
+        var result: [MarkdownNode] = []
+        var child = firstChild
+        while let node = child { result.append(node); child = node.next }
+        return result
+    }
+
+    /// The text the custom node emits on entering and leaving.
+    var onEnter: String { cmark_node_get_on_enter(pointer).map { String(cString: $0) } ?? "" }
+    func setOnEnter(_ html: String) { cmark_node_set_on_enter(pointer, html) }
+    func setOnExit(_ html: String) { cmark_node_set_on_exit(pointer, html) }
+
+    /// The number of the footnote this node references (`[^1]`), if it is a reference.
+    public var footnoteReference: Int? { document.footnoteReferences.isEmpty ? nil : document.footnoteReferences[pointer] }
+    /// The number of the footnote this node holds, if it is one of the page's footnotes.
+    public var footnoteItem: Int? { document.footnoteItems.isEmpty ? nil : document.footnoteItems[pointer] }
+    /// Whether this is the block that lists the footnotes at the end of the body.
+    public var isFootnoteSection: Bool { document.footnoteSection == pointer }
+
+    /// A table row or a callout's title: a paragraph that is not prose of its own.
+    public var isBareParagraph: Bool { document.bareParagraphs.contains(pointer) }
+    public var isTableCell: Bool { document.tableCells.contains(pointer) }
+
+    /// Whether the list a list item belongs to is tight.
+    var isTightList: Bool { cmark_node_get_list_tight(pointer) != 0 }
     public func append(_ child: MarkdownNode) { cmark_node_append_child(pointer, child.pointer) }
     public func prepend(_ child: MarkdownNode) { cmark_node_prepend_child(pointer, child.pointer) }
 

@@ -28,17 +28,33 @@ public struct TextBlock: Hashable, Sendable {
         }
     }
 
+    /// A footnote the block cites: its number on the page, where its reference stands in
+    /// `text` (a UTF-8 offset), and the note's plain text. A quoted passage keeps them.
+    public struct Note: Hashable, Sendable {
+        public var number: Int
+        public var offset: Int
+        public var text: String
+
+        public init(number: Int, offset: Int, text: String) {
+            self.number = number
+            self.offset = offset
+            self.text = text
+        }
+    }
+
     public var text: String
     public var spans: [Span]
     public var line: Int
     /// The id of the nearest heading above, for links straight to the passage.
     public var anchor: String?
+    public var notes: [Note]
 
-    public init(text: String, spans: [Span], line: Int, anchor: String?) {
+    public init(text: String, spans: [Span], line: Int, anchor: String?, notes: [Note] = []) {
         self.text = text
         self.spans = spans
         self.line = line
         self.anchor = anchor
+        self.notes = notes
     }
 }
 

@@ -84,9 +84,22 @@ extension RenderContext {
         }
         var html = window.lowerBound > 0 ? "…" : ""
         html.reserveCapacity(window.count + block.spans.count * 120 + 8)
+        var notes = block.notes[...]
+        /// Text from the block, with the footnote references that stand in it.
+        func appendText(_ range: Range<Int>) {
+            var cursor = range.lowerBound
+            while let note = notes.first, note.offset <= range.upperBound {
+                notes.removeFirst()
+                guard note.offset >= range.lowerBound else { continue }
+                HTML.append(String(decoding: bytes[cursor..<note.offset], as: UTF8.self), to: &html)
+                html += "<sup class=\"snippet-note-ref\">\(note.number)</sup>"
+                cursor = note.offset
+            }
+            HTML.append(String(decoding: bytes[cursor..<range.upperBound], as: UTF8.self), to: &html)
+        }
         var cursor = window.lowerBound
         for span in block.spans where span.start >= window.lowerBound && span.end <= window.upperBound {
-            HTML.append(String(decoding: bytes[cursor..<span.start], as: UTF8.self), to: &html)
+            appendText(cursor..<span.start)
             let target = site.resolutions[file][span.mention]
             let mention = mentions[span.mention]
             let text: String
@@ -106,8 +119,19 @@ extension RenderContext {
             }
             cursor = span.end
         }
-        HTML.append(String(decoding: bytes[cursor..<window.upperBound], as: UTF8.self), to: &html)
+        appendText(cursor..<window.upperBound)
         if window.upperBound < bytes.count { html += "…" }
+        // The footnotes the passage cites, under it, as in the document.
+        let cited = block.notes.filter { $0.offset >= window.lowerBound && $0.offset <= window.upperBound }
+        if !cited.isEmpty {
+            html += "<span class=\"snippet-notes\">"
+            for note in cited {
+                html += "<span class=\"snippet-note\"><sup>\(note.number)</sup> "
+                HTML.append(note.text, to: &html)
+                html += "</span>"
+            }
+            html += "</span>"
+        }
         return html
     }
 

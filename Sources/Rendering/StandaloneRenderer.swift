@@ -19,7 +19,7 @@ public struct StandaloneRenderer: Sendable {
         self.site = site
         self.templates = templates
         self.index = index
-        css = CSS.inline(templates.sources[TemplateSet.inlinedStylesheet] ?? "")
+        css = CSS.inline(TemplateSet.inlinedStylesheets.map { templates.sources[$0] ?? "" }.joined(separator: "\n"))
     }
 
     /// A file parsed for a single file (`FileParser.parseStandalone`) and its notes.

@@ -59,9 +59,11 @@ public struct TemplateSet: Sendable {
         diagnostics += missingPartials(templates, files: files)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         var sources = templates.mapValues(\.source)
-        // Single files inline this sheet: it is an input of pages, like a template.
-        if let css = assets.first(where: { $0.0 == inlinedStylesheet }).flatMap({ FileManager.default.contents(atPath: $0.1.path) }) {
-            sources[inlinedStylesheet] = String(decoding: css, as: UTF8.self)
+        // Single files inline these sheets: they are inputs of pages, like templates.
+        for sheet in inlinedStylesheets {
+            if let css = assets.first(where: { $0.0 == sheet }).flatMap({ FileManager.default.contents(atPath: $0.1.path) }) {
+                sources[sheet] = String(decoding: css, as: UTF8.self)
+            }
         }
         return (TemplateSet(library: TemplateLibrary(templates), assets: assets, sources: sources), diagnostics)
     }
@@ -95,8 +97,10 @@ public struct TemplateSet: Sendable {
         return (paths, escaping)
     }
 
-    /// The style sheet single files inline.
-    static let inlinedStylesheet = "assets/briefing.css"
+    /// The style sheets single files inline, in order: the one for Markdown content, which
+    /// every page links, then the briefings' own.
+    static let inlinedStylesheets = [contentStylesheet, "assets/briefing.css"]
+    static let contentStylesheet = "assets/content.css"
 
     func render(_ view: some TemplateRepresentable, template: String, capacity: Int = 0) -> String {
         library.render(view, template: template, capacity: capacity) ?? ""

@@ -19,7 +19,7 @@ public enum BuildCache {
     static let magic = Array("DOSSIER-CACHE\n".utf8)
     static let recordMagic = Array("DOSSIER-BUILD\n".utf8)
     /// Bump when the encoding of any cached type changes.
-    static let formatVersion = 6
+    static let formatVersion = 7
 
     public static func url(site: URL) -> URL {
         site.appendingPathComponent(".dossier/cache")
@@ -64,7 +64,7 @@ public enum BuildCache {
         var w = BinaryWriter()
         w.raw(recordMagic)
         w.int(formatVersion)
-        w.string(Version.dossier)
+        w.string(programIdentity)
         w.uint64(cache.signature)
         w.string(cache.build)
         w.uint64(entriesChecksum)
@@ -117,7 +117,7 @@ public enum BuildCache {
         var w = BinaryWriter()
         w.raw(magic)
         w.int(formatVersion)
-        w.string(Version.dossier)
+        w.string(programIdentity)
         w.int(entries.count)
         // Each entry is length-prefixed, so that reading can decode them in parallel.
         for entry in entries.sorted(by: { $0.path < $1.path }) {
@@ -151,7 +151,7 @@ public enum BuildCache {
     static func decodeRecord(_ bytes: [UInt8]) throws -> (signature: UInt64, build: String, entriesChecksum: UInt64) {
         try verify(bytes, magic: recordMagic)
         var r = BinaryReader(bytes, offset: recordMagic.count, end: bytes.count - 8)
-        guard try r.int() == formatVersion, try r.string() == Version.dossier else { throw BinaryReader.Corrupt() }
+        guard try r.int() == formatVersion, try r.string() == programIdentity else { throw BinaryReader.Corrupt() }
         let record = (signature: try r.uint64(), build: try r.string(), entriesChecksum: try r.uint64())
         guard r.isAtEnd else { throw BinaryReader.Corrupt() }
         return record
@@ -177,7 +177,7 @@ public enum BuildCache {
         -> (entries: [(path: String, key: ParseCache.Key, file: ParsedFile)], checksum: UInt64) {
         let content = try verify(bytes, magic: magic)
         var r = BinaryReader(bytes, offset: magic.count, end: bytes.count - 8)
-        guard try r.int() == formatVersion, try r.string() == Version.dossier else { throw BinaryReader.Corrupt() }
+        guard try r.int() == formatVersion, try r.string() == programIdentity else { throw BinaryReader.Corrupt() }
         let spans = try r.array { r -> Range<Int> in
             let length = try r.count()
             let start = r.offset
@@ -220,6 +220,10 @@ extension BuildCache {
         return Fingerprint.of(w.bytes)
     }
 }
+
+/// Parsed files depend on the program that parsed them: a rebuilt binary (same version
+/// number, new parser) must not reuse them.
+private let programIdentity = Version.dossier + " " + executableIdentity
 
 /// The running program's path, size and modification time.
 private let executableIdentity: String = {

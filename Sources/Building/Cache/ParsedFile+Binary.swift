@@ -57,6 +57,7 @@ extension BinaryWriter {
         array(b.spans) { w, s in w.int(s.mention); w.int(s.start); w.int(s.end) }
         int(b.line)
         optional(b.anchor) { $0.string($1) }
+        array(b.notes) { w, n in w.int(n.number); w.int(n.offset); w.string(n.text) }
     }
 
     mutating func source(_ s: SourceInfo) {
@@ -180,7 +181,8 @@ extension BinaryReader {
     mutating func block() throws -> TextBlock {
         TextBlock(text: try string(),
                   spans: try array { TextBlock.Span(mention: try $0.int(), start: try $0.int(), end: try $0.int()) },
-                  line: try int(), anchor: try optional { try $0.string() })
+                  line: try int(), anchor: try optional { try $0.string() },
+                  notes: try array { TextBlock.Note(number: try $0.int(), offset: try $0.int(), text: try $0.string()) })
     }
 
     mutating func source() throws -> SourceInfo {

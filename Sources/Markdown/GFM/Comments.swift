@@ -1,0 +1,90 @@
+/// Obsidian comments: `%%…%%`, inline or over several lines, never reach any output. They
+/// are blanked (spaces, newlines kept) before anything parses the body, so every later
+/// position is still the file's; `%%` inside code spans and fenced code is text.
+public enum MarkdownComments {
+    /// The bytes with each comment blanked, or nil when there is none. `unclosed` is the
+    /// offset of a `%%` that never closes (it hides the rest of the file, as in Obsidian).
+    public static func blanked(_ bytes: [UInt8]) -> (bytes: [UInt8], unclosed: Int?)? {
+        guard mayHoldComment(bytes) else { return nil }
+        var out = bytes
+        var changed = false
+        var unclosed: Int?
+        let lines = SourceLines(bytes).lines
+        var fence: (byte: UInt8, count: Int)?
+        var commentStart: Int?
+        for range in lines {
+            var indent = 0
+            while range.lowerBound + indent < range.upperBound, bytes[range.lowerBound + indent] == 0x20 { indent += 1 }
+            let first = range.lowerBound + indent
+            if commentStart == nil, indent <= 3, first < range.upperBound, bytes[first] == 0x60 || bytes[first] == 0x7E {
+                var run = first
+                while run < range.upperBound, bytes[run] == bytes[first] { run += 1 }
+                if let open = fence {
+                    if open.byte == bytes[first], run - first >= open.count { fence = nil }
+                    continue
+                }
+                if run - first >= 3 { fence = (bytes[first], run - first); continue }
+            }
+            if fence != nil { continue }
+            var i = range.lowerBound
+            while i < range.upperBound {
+                if let start = commentStart {
+                    if i + 1 < range.upperBound, bytes[i] == 0x25, bytes[i + 1] == 0x25 {
+                        blank(&out, start..<(i + 2))
+                        changed = true
+                        commentStart = nil
+                        i += 2
+                    } else {
+                        i += 1
+                    }
+                    continue
+                }
+                if bytes[i] == 0x60 {
+                    // A code span: skip to the closing run of the same length on this line.
+                    var run = i
+                    while run < range.upperBound, bytes[run] == 0x60 { run += 1 }
+                    let length = run - i
+                    var j = run
+                    var closed = false
+                    while j < range.upperBound {
+                        if bytes[j] == 0x60 {
+                            var k = j
+                            while k < range.upperBound, bytes[k] == 0x60 { k += 1 }
+                            if k - j == length { closed = true; j = k; break }
+                            j = k
+                        } else {
+                            j += 1
+                        }
+                    }
+                    i = closed ? j : run
+                    continue
+                }
+                if i + 1 < range.upperBound, bytes[i] == 0x25, bytes[i + 1] == 0x25 {
+                    commentStart = i
+                    i += 2
+                    continue
+                }
+                i += 1
+            }
+        }
+        if let start = commentStart {
+            blank(&out, start..<bytes.count)
+            changed = true
+            unclosed = start
+        }
+        return changed ? (out, unclosed) : nil
+    }
+
+    private static func mayHoldComment(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        while i + 1 < bytes.count {
+            if bytes[i] == 0x25, bytes[i + 1] == 0x25 { return true }
+            i += 1
+        }
+        return false
+    }
+
+    private static func blank(_ bytes: inout [UInt8], _ range: Range<Int>) {
+        for k in range where bytes[k] != 0x0A && bytes[k] != 0x0D { bytes[k] = 0x20 }
+    }
+}

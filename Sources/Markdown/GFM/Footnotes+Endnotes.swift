@@ -1,0 +1,67 @@
+/// A single-file page (a briefing printed or mailed) has one list of notes: its footnotes
+/// and its links to the web, numbered together in reading order (ICD 206 sourcing).
+public enum Endnote: Hashable, Sendable {
+    /// A footnote, by its number on the web page.
+    case footnote(Int)
+    /// An outside link, by its address.
+    case link(String)
+}
+
+extension MarkdownDocument {
+    /// Whether the body lists footnotes at its end.
+    public var hasFootnotes: Bool { footnoteSection != nil }
+
+    /// Renumbers the footnote references as `order` numbers them, and makes the footnote
+    /// section the page's one list of notes: footnotes where their number falls, each link
+    /// as its address. Back-links go (a page on paper has no use for them).
+    public func makeEndnotes(_ order: [Endnote]) {
+        guard let sectionPointer = footnoteSection else { return }
+        let section = MarkdownNode(sectionPointer, in: self)
+        var numberOf: [Int: Int] = [:]
+        for (index, note) in order.enumerated() { if case .footnote(let old) = note { numberOf[old] = index + 1 } }
+        for (pointer, old) in footnoteReferences {
+            guard let number = numberOf[old] else { continue }
+            MarkdownNode(pointer, in: self).setOnEnter("<sup class=\"note-ref\"><a href=\"#_note-\(number)\">\(number)</a></sup>")
+        }
+        for pointer in footnoteBackLinks { MarkdownNode(pointer, in: self).remove() }
+        footnoteBackLinks = []
+        var items: [Int: MarkdownNode] = [:]
+        for item in section.children {
+            item.unlink()
+            if let old = footnoteItems[item.pointer] { items[old] = item } else { item.free() }
+        }
+        for (index, note) in order.enumerated() {
+            let number = index + 1
+            switch note {
+            case .footnote(let old):
+                guard let item = items.removeValue(forKey: old) else { continue }
+                item.setOnEnter("<li id=\"_note-\(number)\">")
+                section.append(item)
+            case .link(let url):
+                let item = makeCustomBlock(onEnter: "<li id=\"_note-\(number)\"><span class=\"url\">\(HTMLText.escape(url))</span>", onExit: "</li>")
+                section.append(item)
+            }
+        }
+        // A footnote no reference reaches in this reading (none today) still closes the list.
+        for (_, item) in items.sorted(by: { $0.key < $1.key }) { section.append(item) }
+        section.setOnEnter("<section class=\"footnotes endnotes\" aria-label=\"Notes\">\n<ol>")
+    }
+}
+
+/// Escaping for text placed in HTML by the GFM layer itself.
+enum HTMLText {
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,82 @@
+/// The GitHub and Obsidian syntax Dossier reads around cmark, applied to the tree cmark
+/// built: each step finds its syntax where cmark left it (paragraphs of pipes, quotes that
+/// open with `[!note]`, text that holds `~~` or `[^1]`), checks the raw source where
+/// cmark's literals lost escapes, and rebuilds that part of the tree with positions kept.
+struct GFMTransform {
+    /// What the layer made, for the steps that come after the one that made it.
+    enum Role {
+        case table, tableRow, footnoteDefinition, callout, strikethrough, highlight
+    }
+
+    let document: MarkdownDocument
+    let source: SourceLines
+    let prepassDefinitions: [FootnotePrepass.Definition]
+    var roles: [OpaquePointer: Role] = [:]
+    var footnotes = FootnoteState()
+
+    init(document: MarkdownDocument, source: SourceLines, definitions: [FootnotePrepass.Definition]) {
+        self.document = document
+        self.source = source
+        self.prepassDefinitions = definitions
+    }
+
+    mutating func run() {
+        liftFootnoteDefinitions()
+        var paragraphs: [MarkdownNode] = []
+        var quotes: [MarkdownNode] = []
+        var items: [MarkdownNode] = []
+        document.walk { node, entering in
+            guard entering else { return }
+            switch node.kind {
+            case .paragraph: if node.endLine > node.startLine { paragraphs.append(node) }
+            case .blockQuote: quotes.append(node)
+            case .item: items.append(node)
+            default: break
+            }
+        }
+        for paragraph in paragraphs where mayHoldTable(paragraph) { _ = makeTable(from: paragraph) }
+        for quote in quotes { makeCallout(from: quote) }
+        for item in items { makeTaskItem(from: item) }
+        applyInlineSyntax()
+        appendFootnotes()
+        document.footnotes = footnotes.report
+    }
+
+    /// A table needs a delimiter row, which holds a `-`; most paragraphs have none.
+    private func mayHoldTable(_ paragraph: MarkdownNode) -> Bool {
+        guard let first = source.line(paragraph.startLine + 1), let last = source.line(paragraph.endLine) else { return false }
+        return source.bytes[first.lowerBound..<last.upperBound].contains(0x2D)
+    }
+
+    /// The raw text of every line that may hold a link reference definition, so that text
+    /// parsed on its own (a table cell) sees the document's definitions. Over-inclusion
+    /// only adds paragraphs after the pieces, which are ignored.
+    var referenceDefinitions: [UInt8] {
+        if let cached = definitionCache.value { return cached }
+        var text: [UInt8] = [0x0A]
+        var inDefinition = false
+        for range in source.lines {
+            var i = range.lowerBound
+            while i < range.upperBound, source.bytes[i] == 0x20 || source.bytes[i] == 0x3E { i += 1 }
+            let blank = i >= range.upperBound
+            if blank {
+                if inDefinition { text.append(0x0A) }
+                inDefinition = false
+                continue
+            }
+            if source.bytes[i] == 0x5B, i + 1 < range.upperBound, source.bytes[i + 1] != 0x5E,
+               source.bytes[i..<range.upperBound].contains(0x3A) {
+                inDefinition = true
+            }
+            if inDefinition {
+                text += source.bytes[i..<range.upperBound]
+                text.append(0x0A)
+            }
+        }
+        definitionCache.value = text
+        return text
+    }
+
+    private let definitionCache = Cache()
+    private final class Cache { var value: [UInt8]? }
+}

@@ -1,0 +1,54 @@
+/// A node's place in the source: 1-based lines and 1-based UTF-8 byte columns.
+struct NodePosition: Hashable {
+    var startLine: Int
+    var startColumn: Int
+    var endLine: Int
+    var endColumn: Int
+}
+
+/// What the GFM layer found about footnotes: the caller turns it into diagnostics.
+public struct FootnoteReport: Sendable {
+    public struct Site: Sendable, Hashable {
+        public var label: String
+        public var line: Int
+        public var column: Int
+    }
+
+    /// `[^label]` with no definition, where it stands (it stays text).
+    public var undefined: [Site] = []
+    /// Definitions no reference uses (they are left out of the page).
+    public var unused: [Site] = []
+    /// A second definition of a label (the first one is used).
+    public var duplicates: [Site] = []
+    /// Labels of the definitions, as written.
+    public var labels: [String] = []
+    /// The ids a page may not give to anything else (`fn-…`, `fnref-…`).
+    public var reservedIDs: Set<String> = []
+}
+
+/// Paragraphs rendered without their `<p>`: a marker opens and closes their content, and
+/// the rendered HTML loses `<p>` + open marker and close marker + `</p>`. Content can
+/// never produce a raw `<` followed by 0x01 in safe mode.
+enum BareParagraph {
+    static let open = "<\u{1}b0>"
+    static let close = "<\u{1}B0>"
+
+    private static let openRun = Array(("<p>" + open).utf8)
+    private static let closeRun = Array((close + "</p>").utf8)
+
+    static func strip(_ html: String) -> String {
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x3C {
+                if bytes[i...].starts(with: openRun) { i += openRun.count; continue }
+                if bytes[i...].starts(with: closeRun) { i += closeRun.count; continue }
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
