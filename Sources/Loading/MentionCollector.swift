@@ -100,8 +100,10 @@ struct MentionCollector {
         guard node.kind == .link,
               let before = node.previous, before.kind == .text, before.literal?.hasSuffix("[") == true,
               let after = node.next, after.kind == .text, after.literal?.hasPrefix("]") == true else { return }
+        // Only what is written `[[label]]` is a swallowed wikilink: `[[1](url)]` and
+        // `[[Smith 2020][smith]]` are a link in brackets, `\[[label]]` is escaped.
         let label = BodyParser.plainText(of: node)
-        let location = search("[[\(label)]]".utf8) ?? nodeLocation(node)
+        guard case .found(let location) = findWikilink(label) else { return }
         diagnostics.append(.error(
             "wikilink-swallowed",
             "[[\(label)]] is read as a link because a link reference definition '[\(label)]: …' exists; rename or remove the definition",
@@ -167,6 +169,9 @@ struct MentionCollector {
                     location = found
                 case .escaped:
                     continue
+                case .missing where blockHasEscapedBracket:
+                    // `\[\[x\]\]`: brackets the writer escaped on purpose.
+                    continue
                 case .missing:
                     diagnostics.append(.warning(
                         "mention-unanchored",
@@ -193,9 +198,13 @@ struct MentionCollector {
             let next = node.next?.kind
             let location = fast.map { source.location(line: $0.line, column: $0.column + open) }
                 ?? search("[[".utf8, advance: false) ?? nodeLocation(node)
-            if next == .softBreak {
+            let closedLater = closesOnItsLine(location)
+            let rest = literal.utf8.dropFirst(open + 2)
+            if !closedLater, rest.contains(UInt8(ascii: "[")) || (next != nil && next != .softBreak) {
+                // `[[bar [foo]`: brackets that never meant a wikilink.
+            } else if next == .softBreak {
                 diagnostics.append(.warning("wikilink-multiline", "a wikilink must stay on one line", at: location))
-            } else if next != nil {
+            } else if next != nil, closedLater {
                 diagnostics.append(.warning("wikilink-formatting", "a wikilink holds plain text only; formatting inside '[[…]]' breaks it", at: location))
             } else if node.parent?.isTableCell == true {
                 diagnostics.append(.warning("wikilink-unterminated",
@@ -206,6 +215,31 @@ struct MentionCollector {
             }
         }
         if !anchored.isEmpty { sites.append(.wikilink(text: node, links: anchored)) }
+    }
+
+    /// Whether `]]` follows the `[[` at `location` on its line.
+    private func closesOnItsLine(_ location: SourceLocation) -> Bool {
+        guard location.line >= 1, location.line <= source.lines.count else { return false }
+        let range = source.lines[location.line - 1]
+        var i = range.lowerBound + location.column + 1
+        while i + 1 < range.upperBound {
+            if source.bytes[i] == 0x5D, source.bytes[i + 1] == 0x5D { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether the block's raw lines escape a bracket anywhere (`\[`).
+    private var blockHasEscapedBracket: Bool {
+        guard let block else { return false }
+        let bytes = source.bytes
+        let start = source.lines[block.first - 1].lowerBound, end = source.lines[block.last - 1].upperBound
+        var i = start
+        while i + 1 < end {
+            if bytes[i] == 0x5C, bytes[i + 1] == 0x5B { return true }
+            i += 1
+        }
+        return false
     }
 
     /// The node's start when its source span is byte-for-byte its literal (the fast path).

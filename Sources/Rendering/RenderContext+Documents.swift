@@ -78,7 +78,13 @@ extension RenderContext {
         }
         var items: [(heading: Heading, children: [Heading])] = []
         for heading in headings {
-            if heading.level == top + 1, !items.isEmpty { items[items.count - 1].children.append(heading) } else { items.append((heading, [])) }
+            // A subheading nests under the heading above it only when that one is a level up:
+            // `### A`, `### B`, `## C` lists A, B and C side by side.
+            if heading.level == top + 1, let last = items.last, last.heading.level == top {
+                items[items.count - 1].children.append(heading)
+            } else {
+                items.append((heading, []))
+            }
         }
         return items.map { item in
             let children = item.children.map { DocumentView.TOCItem(text: text($0), anchor: $0.anchor, children: [], hasChildren: false) }
