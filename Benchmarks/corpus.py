@@ -21,7 +21,7 @@ import shutil
 import unicodedata
 
 # Bump when the output changes, so cached corpora are regenerated.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 
 LATIN_FIRST = ["Émile", "Zoë", "Łukasz", "Ana", "Björn", "Çağlar", "Dušan", "Élodie", "Farrukh",
                "Gulnora", "Hélène", "Iñigo", "Jürgen", "Karim", "Leïla", "Miloš", "Nodir",
@@ -260,13 +260,38 @@ class Corpus:
                     words = sentence.split(" ")
                     words[1] = f"*{words[1]}*"
                     sentence = " ".join(words)
+                if rng.random() < 0.08:
+                    # A sourced claim: the footnote's text goes to the end of the article.
+                    self.notes.append(f"{self.sentence(rng.randint(4, 10))[:-1]}, https://example.org/s/{rng.randrange(10**6)}.")
+                    sentence = sentence[:-1] + f".[^{len(self.notes)}]"
                 dossier.append(sentence)
                 hugo.append(sentence)
         pieces.append((" ".join(dossier), " ".join(hugo)))
         return mentions
 
+    def table(self, mentions, mentioned, pieces):
+        """A GitHub table of figures, some rows naming an entity (pipes in wikilinks escaped)."""
+        rng = self.rng
+        header = ["Actor", "Figure", "Year"]
+        dossier = ["| " + " | ".join(header) + " |", "| :-- | --: | :-: |"]
+        hugo = list(dossier)
+        for _ in range(rng.randint(3, 7)):
+            figure = f"{rng.randint(1, 999)}.{rng.randint(0, 9)}"
+            year = str(rng.randint(1990, 2024))
+            if mentions > 0 and rng.random() < 0.6:
+                d, h = self.mention(rng.random(), mentioned)
+                mentions -= 1
+                d = d.replace("|", "\\|")
+            else:
+                d = h = self.sentence(rng.randint(1, 3))[:-1]
+            dossier.append(f"| {d} | {figure} | {year} |")
+            hugo.append(f"| {h} | {figure} | {year} |")
+        pieces.append(("\n".join(dossier), "\n".join(hugo)))
+        return mentions
+
     def article(self, index):
         rng = self.rng
+        self.notes = []
         target = rng.randint(2000, 8000)
         mentions = rng.randint(5, 25)
         mentioned = {"actor": set(), "event": set(), "theme": set()}
@@ -293,9 +318,14 @@ class Corpus:
             elif roll < 0.28:
                 quote = self.sentence()
                 pieces.append((f"> {quote}", f"> {quote}"))
+            elif roll < 0.31:
+                mentions = self.table(mentions, mentioned, pieces)
             else:
                 mentions = self.paragraph(mentions, mentioned, pieces)
             size = sum(len(d.encode()) for d, _ in pieces)
+        if self.notes:
+            notes = "\n".join(f"[^{n}]: {text}" for n, text in enumerate(self.notes, 1))
+            pieces.append((notes, notes))
         year = 2000 + index % 25
         date = f"{year}-{index % 12 + 1:02d}-{index % 28 + 1:02d}"
         title = self.sentence(rng.randint(3, 8))[:-1]

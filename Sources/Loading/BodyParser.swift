@@ -173,11 +173,12 @@ struct BodyParser {
         var noteText: [Int: String] = [:]
         var currentNote: Int?
         document.walk { node, entering in
-            if let number = node.footnoteItem {
+            let kind = node.kind
+            if kind == .customBlock, let number = node.footnoteItem {
                 currentNote = entering ? number : nil
                 return
             }
-            switch node.kind {
+            switch kind {
             case .paragraph, .heading:
                 if entering {
                     text = ""

@@ -37,9 +37,17 @@ extension MentionCollector {
         let saved = cursor
         if node.kind == .code, literal.contains(" ") {
             // A code span may run over lines (cmark turns the line break into a space): its
-            // last word and the closing backtick are on one line.
+            // last word and the closing backtick are on one line, perhaps with the one space
+            // cmark strips (`` `` a ` b `` ``). The nearer of the two is the span's end.
             let last = literal.split(separator: " ").last.map(String.init) ?? literal
-            if search((last + "`").utf8) != nil { return }
+            let tight = search((last + "`").utf8, advance: false)
+            let spaced = search((last + " `").utf8, advance: false)
+            let found = [tight.map { ($0, last.utf8.count + 1) }, spaced.map { ($0, last.utf8.count + 2) }]
+                .compactMap { $0 }.min { ($0.0.line, $0.0.column) < ($1.0.line, $1.0.column) }
+            if let (at, length) = found {
+                cursor = (at.line, at.column - 1 + length)
+                return
+            }
             cursor = saved
         }
         while let found = search(literal.utf8) {

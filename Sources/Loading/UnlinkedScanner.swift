@@ -7,10 +7,16 @@ import Model
 public enum UnlinkedScanner {
     public static func scan(_ file: ContentFile, matcher: NameMatcher, entities: [Entity], owner: Int?) -> [Diagnostic] {
         guard SourceText.firstInvalidUTF8Offset(file.bytes) == nil else { return [] }
-        let source = SourceText(path: file.path, bytes: file.bytes.map { $0 == 0 ? 0x20 : $0 })
+        var source = SourceText(path: file.path, bytes: file.bytes.map { $0 == 0 ? 0x20 : $0 })
         let split = FrontMatterSplitter.split(source)
         guard split.diagnostics.isEmpty else { return [] }
-        let document = split.body.withUnsafeBufferPointer { MarkdownDocument(parsing: $0) }
+        var body = split.body
+        // As the build reads it: comments are not text, tables and callouts are.
+        if let blanked = MarkdownComments.blanked(body)?.bytes {
+            body = blanked
+            source = SourceText(path: file.path, bytes: blanked)
+        }
+        let document = MarkdownDocument(parsing: body, flavor: .gfm)
         var diagnostics: [Diagnostic] = []
         var skipDepth = 0
         // Where the next search in the raw lines of the current block starts.

@@ -88,6 +88,19 @@ public final class MarkdownDocument {
         }
     }
 
+    /// Visits every node in document order as cmark's pointer and type, for the GFM passes
+    /// over whole trees: no `MarkdownNode` is made for the nodes they skip.
+    func forEachNode(_ visit: (OpaquePointer, cmark_node_type, _ entering: Bool) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            visit(node, cmark_node_get_type(node), event == CMARK_EVENT_ENTER)
+        }
+    }
+
     /// A new inline node emitted verbatim as `onEnter`, its children, then `onExit`.
     /// cmark prints custom inlines even in safe mode, so callers escape what they put here.
     public func makeCustomInline(onEnter: String, onExit: String) -> MarkdownNode {
@@ -122,6 +135,8 @@ public final class MarkdownDocument {
         return MarkdownNode(node, in: self)
     }
 
+    func setTight(_ list: MarkdownNode, _ tight: Bool) { cmark_node_set_list_tight(list.pointer, tight ? 1 : 0) }
+
     func makeParagraph() -> MarkdownNode {
         MarkdownNode(cmark_node_new(CMARK_NODE_PARAGRAPH)!, in: self)
     }
@@ -139,6 +154,7 @@ public final class MarkdownDocument {
         paragraph.append(makeCustomInline(onEnter: BareParagraph.close, onExit: ""))
         hasBareParagraphs = true
         bareParagraphs.insert(paragraph.pointer)
+        mark(paragraph.pointer)
     }
 
     /// Renders HTML. Raw HTML is replaced by a comment unless `allowRawHTML` is set, and
@@ -147,11 +163,26 @@ public final class MarkdownDocument {
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         guard let html = cmark_render_html(root, options) else { return "" }
         defer { free(html) }
-        let rendered = String(cString: html)
-        return hasBareParagraphs ? BareParagraph.strip(rendered) : rendered
+        guard hasBareParagraphs else { return String(cString: html) }
+        return html.withMemoryRebound(to: UInt8.self, capacity: strlen(html)) {
+            BareParagraph.strip(UnsafeBufferPointer(start: $0, count: strlen(html)))
+        }
+    }
+
+    /// Nodes the GFM layer made or placed carry a mark in cmark's user data, so that the
+    /// lookups below cost one C call for every other node. (The caller's own tags,
+    /// `MarkdownNode.tag`, are small integers on nodes of its own.)
+    private static let gfmMark = Int.min
+
+    func mark(_ node: OpaquePointer) { cmark_node_set_user_data(node, UnsafeMutableRawPointer(bitPattern: Self.gfmMark)) }
+    func isMarked(_ node: OpaquePointer) -> Bool { Int(bitPattern: cmark_node_get_user_data(node)) == Self.gfmMark }
+
+    func place(_ node: OpaquePointer, _ position: NodePosition) {
+        positions[node] = position
+        mark(node)
     }
 
     func position(of node: OpaquePointer) -> NodePosition? {
-        positions.isEmpty ? nil : positions[node]
+        isMarked(node) ? positions[node] : nil
     }
 }

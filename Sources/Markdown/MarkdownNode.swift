@@ -116,15 +116,15 @@ public struct MarkdownNode: Hashable {
     func setOnExit(_ html: String) { cmark_node_set_on_exit(pointer, html) }
 
     /// The number of the footnote this node references (`[^1]`), if it is a reference.
-    public var footnoteReference: Int? { document.footnoteReferences.isEmpty ? nil : document.footnoteReferences[pointer] }
+    public var footnoteReference: Int? { document.isMarked(pointer) ? document.footnoteReferences[pointer] : nil }
     /// The number of the footnote this node holds, if it is one of the page's footnotes.
-    public var footnoteItem: Int? { document.footnoteItems.isEmpty ? nil : document.footnoteItems[pointer] }
+    public var footnoteItem: Int? { document.isMarked(pointer) ? document.footnoteItems[pointer] : nil }
     /// Whether this is the block that lists the footnotes at the end of the body.
     public var isFootnoteSection: Bool { document.footnoteSection == pointer }
 
     /// A table row or a callout's title: a paragraph that is not prose of its own.
-    public var isBareParagraph: Bool { document.bareParagraphs.contains(pointer) }
-    public var isTableCell: Bool { document.tableCells.contains(pointer) }
+    public var isBareParagraph: Bool { document.isMarked(pointer) && document.bareParagraphs.contains(pointer) }
+    public var isTableCell: Bool { document.isMarked(pointer) && document.tableCells.contains(pointer) }
 
     /// Whether the list a list item belongs to is tight.
     var isTightList: Bool { cmark_node_get_list_tight(pointer) != 0 }

@@ -22,6 +22,14 @@ import TestSupport
         #expect(result.found == result.expected)
     }
 
+    @Test func aPaddedCodeSpanDoesNotHideTheMentionAfterIt() {
+        // `` `` a ` b `` `` ends with a space before its backticks; the search for its end
+        // once ran on to a later code span and skipped the mention between.
+        let text = "| a | b | c |\n| - | - | - |\n| `` a ` b ``|\\| ⟨1⟩[[iran]]| `x b` |\n\nText `` a ` b `` then ⟨2⟩[[russia]] and `y b`.\n"
+        let result = mentions(text, targets: ["iran", "russia"])
+        #expect(result.found == result.expected)
+    }
+
     @Test func tableRowsAreThePassages() throws {
         let parsed = parse("| a | b |\n| - | - |\n| [[iran]] met | [[russia]] |\n| [[china]] | x |\n")
         #expect(parsed.blocks.map(\.text) == ["iran met russia", "china x"])

@@ -4,9 +4,8 @@
 extension GFMTransform {
     func linkAutolinks(in container: MarkdownNode) {
         for node in container.children where node.kind == .text {
-            guard let literal = node.literal else { continue }
+            guard node.withLiteralBytes({ Triggers.scan($0).contains(.autolink) }), let literal = node.literal else { continue }
             let bytes = Array(literal.utf8)
-            guard bytes.contains(where: { $0 == 0x3A || $0 == 0x40 || $0 == 0x77 }) else { continue }
             let links = Self.autolinks(in: bytes, after: node.previous.map { Self.lastByte(of: $0) })
             guard !links.isEmpty else { continue }
             let map = origins(of: node)
@@ -19,7 +18,7 @@ extension GFMTransform {
                 let anchor = document.makeLink(url: link.url)
                 let text = splitText(node, bytes, link.range, origins: map)
                 anchor.append(text)
-                document.positions[anchor.pointer] = text.position
+                document.place(anchor.pointer, text.position)
                 node.insertBefore(anchor)
                 cursor = link.range.upperBound
                 madeAny = true

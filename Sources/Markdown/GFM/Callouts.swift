@@ -45,16 +45,16 @@ extension GFMTransform {
             let shown = written.prefix(1).uppercased() + written.dropFirst().lowercased()
             title.append(document.makeText(shown))
         }
-        document.positions[title.pointer] = NodePosition(startLine: text.startLine, startColumn: text.startColumn,
-                                                         endLine: text.startLine, endColumn: text.endColumn)
+        document.place(title.pointer, NodePosition(startLine: text.startLine, startColumn: text.startColumn,
+                                                         endLine: text.startLine, endColumn: text.endColumn))
         var body: MarkdownNode?
         if let lineBreak = sibling {
             let remaining = document.makeParagraph()
             var node = lineBreak.next
             while let current = node { node = current.next; current.unlink(); remaining.append(current) }
             if let first = remaining.firstChild {
-                document.positions[remaining.pointer] = NodePosition(startLine: first.startLine, startColumn: first.startColumn,
-                                                                     endLine: paragraph.endLine, endColumn: paragraph.endColumn)
+                document.place(remaining.pointer, NodePosition(startLine: first.startLine, startColumn: first.startColumn,
+                                                                     endLine: paragraph.endLine, endColumn: paragraph.endColumn))
                 body = remaining
             } else {
                 remaining.free()
@@ -73,7 +73,7 @@ extension GFMTransform {
         }
         document.makeBare(title)
         roles[wrapper.pointer] = .callout
-        document.positions[wrapper.pointer] = quote.position
+        document.place(wrapper.pointer, quote.position)
         wrapper.append(title)
         let content = document.makeCustomBlock(onEnter: "<div class=\"callout-content\">", onExit: "</div>")
         if let body { content.append(body) }

@@ -5,7 +5,7 @@ public enum MarkdownComments {
     /// The bytes with each comment blanked, or nil when there is none. `unclosed` is the
     /// offset of a `%%` that never closes (it hides the rest of the file, as in Obsidian).
     public static func blanked(_ bytes: [UInt8]) -> (bytes: [UInt8], unclosed: Int?)? {
-        guard mayHoldComment(bytes) else { return nil }
+        guard bytes.containsPair(0x25, 0x25) else { return nil }
         var out = bytes
         var changed = false
         var unclosed: Int?
@@ -73,15 +73,6 @@ public enum MarkdownComments {
             unclosed = start
         }
         return changed ? (out, unclosed) : nil
-    }
-
-    private static func mayHoldComment(_ bytes: [UInt8]) -> Bool {
-        var i = 0
-        while i + 1 < bytes.count {
-            if bytes[i] == 0x25, bytes[i + 1] == 0x25 { return true }
-            i += 1
-        }
-        return false
     }
 
     private static func blank(_ bytes: inout [UInt8], _ range: Range<Int>) {

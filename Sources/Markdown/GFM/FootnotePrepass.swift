@@ -22,7 +22,7 @@ struct FootnotePrepass {
     /// Rewrites `source` if it holds a definition; `definitions` is empty otherwise.
     init(_ source: [UInt8], lines: SourceLines) {
         bytes = source
-        guard Self.mayHoldDefinitions(source) else { return }
+        guard source.containsPair(0x5B, 0x5E) else { return }
         var fence: (byte: UInt8, count: Int)?
         for (index, range) in lines.lines.enumerated() {
             var indent = 0
@@ -49,15 +49,6 @@ struct FootnotePrepass {
             for k in 0..<padding { bytes[first + 4 + k] = k % 2 == 0 ? 0x3E : 0x20 }
             definitions.append(Definition(label: label, line: index + 1, column: indent + 1, depth: (padding + 1) / 2))
         }
-    }
-
-    private static func mayHoldDefinitions(_ source: [UInt8]) -> Bool {
-        var i = 0
-        while i + 2 < source.count {
-            if source[i] == 0x5B, source[i + 1] == 0x5E { return true }
-            i += 1
-        }
-        return false
     }
 
     private static func fenceRun(_ bytes: [UInt8], at start: Int, end: Int, byte: UInt8) -> Int {

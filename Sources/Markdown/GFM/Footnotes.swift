@@ -1,3 +1,5 @@
+import CCmark
+
 /// Footnotes as GFM numbers and renders them: references numbered by first use, the
 /// definitions each reference uses listed at the end in that order, with back-links.
 struct FootnoteState {
@@ -25,8 +27,10 @@ extension GFMTransform {
     mutating func liftFootnoteDefinitions() {
         guard !prepassDefinitions.isEmpty else { return }
         var items: [Int: MarkdownNode] = [:]
-        document.walk { node, entering in
-            if entering, node.kind == .item { items[node.startLine << 16 | node.startColumn] = node }
+        document.forEachNode { node, type, entering in
+            if entering, type == CMARK_NODE_ITEM {
+                items[Int(cmark_node_get_start_line(node)) << 16 | Int(cmark_node_get_start_column(node))] = MarkdownNode(node, in: document)
+            }
         }
         for definition in prepassDefinitions {
             guard let item = items[definition.line << 16 | definition.column], let list = item.parent else { continue }
@@ -43,7 +47,8 @@ extension GFMTransform {
                 holder.insertAfter(rest)
             }
             item.remove()
-            if list.firstChild == nil { list.remove() }
+            if list.firstChild == nil { list.remove() } else { retighten(list) }
+            if let rest = holder.next, rest.kind == .list { retighten(rest) }
             let key = definition.label.lowercased()
             let site = FootnoteReport.Site(label: definition.label, line: definition.line, column: definition.column)
             if footnotes.byLabel[key] != nil {
@@ -56,6 +61,33 @@ extension GFMTransform {
                                                                   column: definition.column, holder: holder))
             footnotes.report.labels.append(definition.label)
         }
+    }
+
+    /// A list the definition's item was taken from is tight again unless a blank line
+    /// separates two of its remaining items or two blocks of one item (CommonMark's rule;
+    /// cmark decided it with the definition among the items).
+    private func retighten(_ list: MarkdownNode) {
+        // cmark counts a blank line after an item as the item's: its content ends earlier.
+        func contentEnd(_ node: MarkdownNode) -> Int {
+            guard node.kind == .item || node.kind == .list || node.kind == .blockQuote, let last = node.lastChild else { return node.endLine }
+            return contentEnd(last)
+        }
+        func blankBetween(_ a: MarkdownNode, _ b: MarkdownNode) -> Bool {
+            let end = contentEnd(a)
+            guard end + 1 < b.startLine else { return false }
+            for number in (end + 1)..<b.startLine {
+                guard let range = source.line(number) else { continue }
+                if source.bytes[range].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x3E }) { return true }
+            }
+            return false
+        }
+        let items = list.children
+        var loose = zip(items, items.dropFirst()).contains { blankBetween($0, $1) }
+        for item in items where !loose {
+            let blocks = item.children
+            loose = zip(blocks, blocks.dropFirst()).contains { blankBetween($0, $1) }
+        }
+        document.setTight(list, !loose)
     }
 
     /// The blocks of a definition's item: inside the quotes that pad its marker, then what
@@ -73,8 +105,14 @@ extension GFMTransform {
 
     /// `[^label]` in a text node: a reference when the label is defined, else reported.
     /// Returns the nodes that now stand where the text was.
-    mutating func applyFootnoteReferences(in text: MarkdownNode, escaped: [Bool]?) {
+    mutating func applyFootnoteReferences(in text: MarkdownNode) {
         guard let literal = text.literal else { return }
+        let map = origins(of: text)
+        let escaped = map?.escaped
+        func location(_ offset: Int) -> (line: Int, column: Int) {
+            if let map, offset < map.columns.count { return (map.line, map.columns[offset]) }
+            return (text.startLine, text.startColumn)
+        }
         let bytes = Array(literal.utf8)
         var pieces: [(Range<Int>, Int)] = []   // byte range of `[^label]` → definition
         var i = 0
@@ -87,7 +125,7 @@ extension GFMTransform {
             if let index = footnotes.byLabel[label.lowercased()] {
                 pieces.append((i..<(j + 1), index))
             } else {
-                let at = location(in: text, offset: i)
+                let at = location(i)
                 footnotes.report.undefined.append(FootnoteReport.Site(label: label, line: at.line, column: at.column))
             }
             i = j + 1
@@ -95,18 +133,15 @@ extension GFMTransform {
         guard !pieces.isEmpty else { return }
         var cursor = 0
         for (range, index) in pieces {
-            if range.lowerBound > cursor { text.insertBefore(splitText(text, bytes, cursor..<range.lowerBound)) }
-            text.insertBefore(referenceNode(to: index, in: text, at: range.lowerBound))
+            if range.lowerBound > cursor { text.insertBefore(splitText(text, bytes, cursor..<range.lowerBound, origins: map)) }
+            text.insertBefore(referenceNode(to: index, at: location(range.lowerBound)))
             cursor = range.upperBound
         }
-        if cursor < bytes.count {
-            let rest = splitText(text, bytes, cursor..<bytes.count)
-            text.insertBefore(rest)
-        }
+        if cursor < bytes.count { text.insertBefore(splitText(text, bytes, cursor..<bytes.count, origins: map)) }
         text.remove()
     }
 
-    private mutating func referenceNode(to index: Int, in text: MarkdownNode, at offset: Int) -> MarkdownNode {
+    private mutating func referenceNode(to index: Int, at: (line: Int, column: Int)) -> MarkdownNode {
         if footnotes.definitions[index].number == nil {
             footnotes.numbered.append(index)
             footnotes.definitions[index].number = footnotes.numbered.count
@@ -120,9 +155,9 @@ extension GFMTransform {
         let node = document.makeCustomInline(
             onEnter: "<sup class=\"footnote-ref\"><a href=\"#fn-\(label)\" id=\"\(id)\" data-footnote-ref>\(definition.number!)</a></sup>",
             onExit: "")
-        let at = location(in: text, offset: offset)
-        document.positions[node.pointer] = NodePosition(startLine: at.line, startColumn: at.column, endLine: at.line, endColumn: at.column)
+        document.place(node.pointer, NodePosition(startLine: at.line, startColumn: at.column, endLine: at.line, endColumn: at.column))
         document.footnoteReferences[node.pointer] = definition.number!
+        document.mark(node.pointer)
         return node
     }
 
@@ -156,6 +191,7 @@ extension GFMTransform {
             }
             document.footnoteBackLinks.append(backLink.pointer)
             document.footnoteItems[holder.pointer] = definition.number!
+            document.mark(holder.pointer)
             section.append(holder)
         }
         document.rootNode.append(section)

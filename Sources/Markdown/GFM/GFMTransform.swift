@@ -1,3 +1,10 @@
+import CCmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The GitHub and Obsidian syntax Dossier reads around cmark, applied to the tree cmark
 /// built: each step finds its syntax where cmark left it (paragraphs of pipes, quotes that
 /// open with `[!note]`, text that holds `~~` or `[^1]`), checks the raw source where
@@ -22,21 +29,38 @@ struct GFMTransform {
 
     mutating func run() {
         liftFootnoteDefinitions()
-        var paragraphs: [MarkdownNode] = []
-        var quotes: [MarkdownNode] = []
-        var items: [MarkdownNode] = []
-        document.walk { node, entering in
-            guard entering else { return }
-            switch node.kind {
-            case .paragraph: if node.endLine > node.startLine { paragraphs.append(node) }
-            case .blockQuote: quotes.append(node)
-            case .item: items.append(node)
-            default: break
+        // Tables need a `|`, callouts `[!`, task items `[ ]` or `[x]`: a body with none of
+        // them skips the walk.
+        let (pipe, callout, task) = source.bytes.withUnsafeBufferPointer { b -> (Bool, Bool, Bool) in
+            guard let base = b.baseAddress else { return (false, false, false) }
+            var callout = false, task = false
+            var i = 0
+            while i + 2 < b.count, let found = memchr(base + i, 0x5B, b.count - i) {
+                i = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                guard i + 1 < b.count else { break }
+                if b[i] == 0x21 { callout = true }
+                if b[i + 1] == 0x5D, b[i] == 0x20 || b[i] == 0x78 || b[i] == 0x58 { task = true }
             }
+            return (memchr(base, 0x7C, b.count) != nil, callout, task)
         }
-        for paragraph in paragraphs where mayHoldTable(paragraph) { _ = makeTable(from: paragraph) }
-        for quote in quotes { makeCallout(from: quote) }
-        for item in items { makeTaskItem(from: item) }
+        if pipe || callout || task {
+            var paragraphs: [MarkdownNode] = []
+            var quotes: [MarkdownNode] = []
+            var items: [MarkdownNode] = []
+            document.forEachNode { node, type, entering in
+                guard entering else { return }
+                switch type {
+                case CMARK_NODE_PARAGRAPH:
+                    if pipe, cmark_node_get_end_line(node) > cmark_node_get_start_line(node) { paragraphs.append(MarkdownNode(node, in: document)) }
+                case CMARK_NODE_BLOCK_QUOTE: if callout { quotes.append(MarkdownNode(node, in: document)) }
+                case CMARK_NODE_ITEM: if task { items.append(MarkdownNode(node, in: document)) }
+                default: break
+                }
+            }
+            for paragraph in paragraphs where mayHoldTable(paragraph) { _ = makeTable(from: paragraph) }
+            for quote in quotes { makeCallout(from: quote) }
+            for item in items { makeTaskItem(from: item) }
+        }
         applyInlineSyntax()
         appendFootnotes()
         document.footnotes = footnotes.report

@@ -1,58 +1,88 @@
+import CCmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Inline syntax cmark leaves as text: footnote references, `~~strikethrough~~`,
 /// `==highlight==` and extended autolinks.
 extension GFMTransform {
+    /// What a text literal may hold, found in one pass over its bytes: most text holds
+    /// none of it and costs nothing more.
+    struct Triggers: OptionSet {
+        let rawValue: UInt8
+        static let footnote = Triggers(rawValue: 1)    // `[^`
+        static let delimiter = Triggers(rawValue: 2)   // `~`, `==`
+        static let autolink = Triggers(rawValue: 4)    // `://`, `@`, `www.`
+
+        /// The bytes that may start a trigger; everything else is skipped with one load.
+        private static let starts: [Bool] = (0..<256).map { [0x5B, 0x7E, 0x3D, 0x3A, 0x40, 0x77].contains($0) }
+
+        static func scan(_ b: UnsafeBufferPointer<UInt8>) -> Triggers {
+            var found: Triggers = []
+            let n = b.count
+            var i = 0
+            let starts = Self.starts
+            while i < n {
+                guard starts[Int(b[i])] else { i += 1; continue }
+                switch b[i] {
+                case 0x5B: if i + 1 < n, b[i + 1] == 0x5E { found.insert(.footnote) }
+                case 0x7E: found.insert(.delimiter)
+                case 0x3D: if i + 1 < n, b[i + 1] == 0x3D { found.insert(.delimiter) }
+                case 0x3A: if i + 2 < n, b[i + 1] == 0x2F, b[i + 2] == 0x2F { found.insert(.autolink) }
+                case 0x40: found.insert(.autolink)
+                case 0x77: if i + 3 < n, b[i + 1] == 0x77, b[i + 2] == 0x77, b[i + 3] == 0x2E { found.insert(.autolink) }
+                default: break
+                }
+                i += 1
+            }
+            return found
+        }
+    }
+
     mutating func applyInlineSyntax() {
+        // Most bodies hold no trigger at all: then no text node can.
+        guard !source.bytes.withUnsafeBufferPointer({ Triggers.scan($0) }).isEmpty else { return }
         var texts: [MarkdownNode] = []
-        var containers: [MarkdownNode] = []
+        var containers: [(node: MarkdownNode, triggers: Triggers)] = []
+        var index: [OpaquePointer: Int] = [:]
         var linkDepth = 0
-        document.walk { node, entering in
-            switch node.kind {
-            case .link, .image:
+        document.forEachNode { node, type, entering in
+            switch type {
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 linkDepth += entering ? 1 : -1
-                if entering { containers.append(node) }
-            case .text where linkDepth == 0:
-                if node.literal?.utf8.contains(0x5B) == true { texts.append(node) }
-            case .paragraph, .heading, .emphasis, .strong, .customInline:
-                if entering { containers.append(node) }
+            case CMARK_NODE_TEXT:
+                guard let literal = cmark_node_get_literal(node) else { return }
+                var found = literal.withMemoryRebound(to: UInt8.self, capacity: 1) {
+                    Triggers.scan(UnsafeBufferPointer(start: $0, count: strlen(literal)))
+                }
+                // Nothing in a link's text becomes a reference or a link.
+                if linkDepth > 0 { found.remove(.footnote); found.remove(.autolink) }
+                guard !found.isEmpty, let parent = cmark_node_parent(node) else { return }
+                if found.contains(.footnote) { texts.append(MarkdownNode(node, in: document)) }
+                found.remove(.footnote)
+                guard !found.isEmpty else { return }
+                if let at = index[parent] {
+                    containers[at].triggers.formUnion(found)
+                } else {
+                    index[parent] = containers.count
+                    containers.append((MarkdownNode(parent, in: document), found))
+                }
             default:
                 break
             }
         }
         // Numbered in reading order, before anything else splits the text.
-        if !footnotes.byLabel.isEmpty || true {
-            for text in texts where text.literal?.contains("[^") == true {
-                applyFootnoteReferences(in: text, escaped: origins(of: text)?.escaped)
-            }
-        }
-        for container in containers {
+        for text in texts { applyFootnoteReferences(in: text) }
+        for (container, triggers) in containers {
             var made: [MarkdownNode] = []
-            if Self.hasDelimiterText(container) {
-                made = pairDelimiters(in: container)
-            }
-            if !isInLink(container) {
+            if triggers.contains(.delimiter) { made = pairDelimiters(in: container) }
+            if triggers.contains(.autolink) {
                 linkAutolinks(in: container)
                 for wrapper in made { linkAutolinks(in: wrapper) }
             }
         }
-    }
-
-    private static func hasDelimiterText(_ container: MarkdownNode) -> Bool {
-        var child = container.firstChild
-        while let node = child {
-            if node.kind == .text, let literal = node.literal,
-               literal.utf8.contains(where: { $0 == 0x7E || $0 == 0x3D }) { return true }
-            child = node.next
-        }
-        return false
-    }
-
-    private func isInLink(_ node: MarkdownNode) -> Bool {
-        var current: MarkdownNode? = node
-        while let n = current {
-            if n.kind == .link || n.kind == .image { return true }
-            current = n.parent
-        }
-        return false
     }
 
     // MARK: - Delimiters
@@ -143,8 +173,8 @@ extension GFMTransform {
                 node.unlink()
                 wrapper.append(node)
             }
-            document.positions[wrapper.pointer] = NodePosition(startLine: opener.startLine, startColumn: opener.startColumn,
-                                                               endLine: closer.endLine, endColumn: closer.endColumn)
+            document.place(wrapper.pointer, NodePosition(startLine: opener.startLine, startColumn: opener.startColumn,
+                                                               endLine: closer.endLine, endColumn: closer.endColumn))
             opener.remove()
             closer.remove()
             made.append(wrapper)

@@ -36,19 +36,21 @@ enum BareParagraph {
     private static let openRun = Array(("<p>" + open).utf8)
     private static let closeRun = Array((close + "</p>").utf8)
 
-    static func strip(_ html: String) -> String {
-        let bytes = Array(html.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == 0x3C {
-                if bytes[i...].starts(with: openRun) { i += openRun.count; continue }
-                if bytes[i...].starts(with: closeRun) { i += closeRun.count; continue }
+    static func strip(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            var written = 0
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == 0x3C, i + 4 < bytes.count, bytes[i + 1] == 0x70 || bytes[i + 1] == 0x01 {
+                    let rest = UnsafeBufferPointer(rebasing: bytes[i...])
+                    if rest.starts(with: openRun) { i += openRun.count; continue }
+                    if rest.starts(with: closeRun) { i += closeRun.count; continue }
+                }
+                out[written] = bytes[i]
+                written += 1
+                i += 1
             }
-            out.append(bytes[i])
-            i += 1
+            return written
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -54,7 +54,7 @@ extension MarkdownDocument {
             parsed.walk(from: block) { node in
                 let start = map(line: node.startLine, column: node.startColumn)
                 let end = map(line: node.endLine, column: node.endColumn)
-                positions[node.pointer] = NodePosition(startLine: start.0, startColumn: start.1, endLine: end.0, endColumn: end.1)
+                place(node.pointer, NodePosition(startLine: start.0, startColumn: start.1, endLine: end.0, endColumn: end.1))
             }
             var nodes = block.children.map { MarkdownNode($0.pointer, in: self) }
             if let first = nodes.first, first.kind == .text, let literal = first.literal, literal.hasPrefix("\u{A0}") {

@@ -1,27 +1,40 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The raw bytes of a document with a line index, for the GFM layer: cmark's literals are
 /// unescaped, so whether a delimiter was written or escaped is read from the source.
 /// Lines end at LF, CRLF or a lone CR, as cmark's do.
-struct SourceLines {
+final class SourceLines {
     let bytes: [UInt8]
     /// Byte range of each line's content, without its terminator. Line n is `lines[n - 1]`.
-    let lines: [Range<Int>]
+    /// Made on first use: most bodies never need it.
+    private(set) lazy var lines: [Range<Int>] = Self.index(bytes)
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
+    }
+
+    private static func index(_ bytes: [UInt8]) -> [Range<Int>] {
         var lines: [Range<Int>] = []
-        var start = 0
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            if byte == 0x0A || byte == 0x0D {
-                lines.append(start..<i)
-                if byte == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
-                start = i + 1
+        lines.reserveCapacity(bytes.count / 40 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            var i = 0
+            while i < buffer.count {
+                let byte = buffer[i]
+                if byte == 0x0A || byte == 0x0D {
+                    lines.append(start..<i)
+                    if byte == 0x0D, i + 1 < buffer.count, buffer[i + 1] == 0x0A { i += 1 }
+                    start = i + 1
+                }
+                i += 1
             }
-            i += 1
+            lines.append(start..<buffer.count)
         }
-        lines.append(start..<bytes.count)
-        self.lines = lines
+        return lines
     }
 
     func line(_ number: Int) -> Range<Int>? {
@@ -69,5 +82,22 @@ extension UInt8 {
     /// ASCII punctuation, the characters a backslash can escape.
     var isASCIIPunctuation: Bool {
         (0x21...0x2F).contains(self) || (0x3A...0x40).contains(self) || (0x5B...0x60).contains(self) || (0x7B...0x7E).contains(self)
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Whether the bytes hold `first` directly followed by `second`, found with `memchr`:
+    /// the GFM layer asks this of every body, and most hold neither.
+    func containsPair(_ first: UInt8, _ second: UInt8) -> Bool {
+        withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return false }
+            var i = 0
+            while i + 1 < b.count, let found = memchr(base + i, Int32(first), b.count - i) {
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if at + 1 < b.count, b[at + 1] == second { return true }
+                i = at + 1
+            }
+            return false
+        }
     }
 }

@@ -26,10 +26,11 @@ struct TableRow {
         var cells: [Range<Int>] = []
         var expectMore = true
         while offset < end, expectMore {
+            // A `|` right after a backslash never ends a cell, even after `\\`: GFM's scanner
+            // takes the longest match, reading `\\|` as `\` and an escaped pipe.
             var c = offset
             while c < end {
-                if bytes[c] == 0x5C, c + 1 < end, bytes[c + 1].isASCIIPunctuation { c += 2; continue }
-                if bytes[c] == 0x7C { break }
+                if bytes[c] == 0x7C, c == offset || bytes[c - 1] != 0x5C { break }
                 c += 1
             }
             var p = c
@@ -172,6 +173,7 @@ extension GFMTransform {
             for column in 0..<alignments.count {
                 let cell = document.makeCustomInline(onEnter: "<\(tag)\(alignments[column].attribute)>", onExit: "</\(tag)>\n")
                 document.tableCells.insert(cell.pointer)
+                document.mark(cell.pointer)
                 if column < count { for node in parsed.removeFirst() { cell.append(node) } }
                 row.append(cell)
             }
@@ -210,9 +212,9 @@ extension GFMTransform {
     }
 
     private func setPosition(_ node: MarkdownNode, from first: ContentLine, to last: ContentLine) {
-        document.positions[node.pointer] = NodePosition(
+        document.place(node.pointer, NodePosition(
             startLine: first.number, startColumn: first.start - source.lines[first.number - 1].lowerBound + 1,
-            endLine: last.number, endColumn: max(1, last.end - source.lines[last.number - 1].lowerBound))
+            endLine: last.number, endColumn: max(1, last.end - source.lines[last.number - 1].lowerBound)))
     }
 
     /// GFM drops the backslash of `\|` before a cell is parsed, inside code spans too.

@@ -76,21 +76,15 @@ extension GFMTransform {
         return i + width <= literal.count ? width : nil
     }
 
-    /// The file position of a literal byte, or the node's own when it cannot be mapped.
-    func location(in text: MarkdownNode, offset: Int) -> (line: Int, column: Int) {
-        if let origins = origins(of: text), offset < origins.columns.count { return (origins.line, origins.columns[offset]) }
-        return (text.startLine, text.startColumn)
-    }
-
     /// A new text node holding part of `text`'s literal, placed where that part was written.
     func splitText(_ text: MarkdownNode, _ bytes: [UInt8], _ range: Range<Int>, origins: TextOrigins? = nil) -> MarkdownNode {
         let node = document.makeText(String(decoding: bytes[range], as: UTF8.self))
         let map = origins ?? self.origins(of: text)
         if let map, range.upperBound < map.columns.count {
-            document.positions[node.pointer] = NodePosition(startLine: map.line, startColumn: map.columns[range.lowerBound],
-                                                            endLine: map.line, endColumn: max(1, map.columns[range.upperBound] - 1))
+            document.place(node.pointer, NodePosition(startLine: map.line, startColumn: map.columns[range.lowerBound],
+                                                            endLine: map.line, endColumn: max(1, map.columns[range.upperBound] - 1)))
         } else {
-            document.positions[node.pointer] = text.position
+            document.place(node.pointer, text.position)
         }
         return node
     }
