@@ -50,7 +50,7 @@ struct BodyParser {
         measure(document, into: &output)
         // After measuring, so a single file's passages and word count are the site's.
         if let embedImage { output.notes = StandaloneLinks(source: source, embedImage: embedImage).rewrite(document) }
-        output.body = Self.segments(of: document.renderHTML(allowRawHTML: allowRawHTML), headings: output.headings)
+        output.body = Self.segments(of: document.renderHTML(allowRawHTML: allowRawHTML, keepingBareMarkers: true), headings: output.headings)
         return output
     }
 
@@ -293,6 +293,16 @@ struct BodyParser {
             case UInt8(ascii: "e"):
                 segments.append(.html(pending)); pending = ""
                 segments.append(.mentionEnd(number))
+            case UInt8(ascii: "b"):
+                // A paragraph rendered bare (a table row, a callout's title) loses its `<p>`…
+                if pending.hasSuffix("<p>") { pending.removeLast(3) }
+            case UInt8(ascii: "B"):
+                // …and its `</p>`.
+                if bytes[(close + 1)...].starts(with: "</p>".utf8) {
+                    i = close + 5
+                    chunkStart = i
+                    continue
+                }
             case UInt8(ascii: "h") where number < headings.count:
                 // `<h2>` was just written: give it the heading's id.
                 if pending.hasSuffix(">"), let open = pending.range(of: "<h", options: .backwards) {

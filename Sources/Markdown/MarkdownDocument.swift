@@ -159,11 +159,14 @@ public final class MarkdownDocument {
 
     /// Renders HTML. Raw HTML is replaced by a comment unless `allowRawHTML` is set, and
     /// cmark drops `javascript:`/`vbscript:`/`file:`/`data:` link targets in safe mode.
-    public func renderHTML(allowRawHTML: Bool) -> String {
+    ///
+    /// With `keepingBareMarkers`, paragraphs rendered without `<p>` keep their markers
+    /// (`BareParagraph`) for a caller that scans the HTML anyway to take them out.
+    public func renderHTML(allowRawHTML: Bool, keepingBareMarkers: Bool = false) -> String {
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         guard let html = cmark_render_html(root, options) else { return "" }
         defer { free(html) }
-        guard hasBareParagraphs else { return String(cString: html) }
+        guard hasBareParagraphs, !keepingBareMarkers else { return String(cString: html) }
         return html.withMemoryRebound(to: UInt8.self, capacity: strlen(html)) {
             BareParagraph.strip(UnsafeBufferPointer(start: $0, count: strlen(html)))
         }

@@ -44,6 +44,13 @@ import TestSupport
             ---
             [[iran]] acted[^1] after a [report](https://example.org/r) and a [second](https://example.org/s).[^2]
 
+            | Year | Trade |
+            | --- | --: |
+            | 2021 | $180 m |
+
+            > [!tip]- Method
+            > Folded in the page, open on paper.
+
             [^1]: First source, see https://example.org/src.
             [^2]: Second source.
 
@@ -102,5 +109,10 @@ import TestSupport
         #expect(list.contains("<li id=\"_note-4\">\n<p>Second source.</p>"))
         #expect(!html.contains("class=\"footnote-backref"))
         #expect(!html.contains("Links in the text"), "the annex does not list the links a second time")
+        // Tables and callouts carry their styles into the file, which links no sheet.
+        #expect(html.contains("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table\"><table>"))
+        #expect(html.contains("<td style=\"text-align: right\">$180 m</td>"))
+        #expect(html.contains("<details class=\"callout callout-tip\" data-callout=\"tip\">"))
+        #expect(html.contains(".table-wrap { overflow-x: auto") && html.contains("details.callout::details-content"))
     }
 }

@@ -24,16 +24,19 @@ struct FootnoteState {
 extension GFMTransform {
     /// Takes each definition's blocks out of the list item the prepass made of it and
     /// gathers them in a holder that stays where the definition stood until the end.
-    mutating func liftFootnoteDefinitions() {
-        guard !prepassDefinitions.isEmpty else { return }
+    mutating func liftFootnoteDefinitions(items list: [MarkdownNode]) -> Set<OpaquePointer> {
         var items: [Int: MarkdownNode] = [:]
-        document.forEachNode { node, type, entering in
-            if entering, type == CMARK_NODE_ITEM {
-                items[Int(cmark_node_get_start_line(node)) << 16 | Int(cmark_node_get_start_column(node))] = MarkdownNode(node, in: document)
-            }
-        }
+        for item in list { items[item.startLine << 16 | item.startColumn] = item }
+        var freed: Set<OpaquePointer> = []
         for definition in prepassDefinitions {
             guard let item = items[definition.line << 16 | definition.column], let list = item.parent else { continue }
+            freed.insert(item.pointer)
+            var padding = item.firstChild
+            for _ in 0..<definition.depth {
+                guard let quote = padding, quote.kind == .blockQuote else { break }
+                freed.insert(quote.pointer)
+                padding = quote.firstChild
+            }
             let holder = document.makeCustomBlock(onEnter: "", onExit: "")
             roles[holder.pointer] = .footnoteDefinition
             for block in Self.content(of: item, depth: definition.depth) { block.unlink(); holder.append(block) }
@@ -61,6 +64,7 @@ extension GFMTransform {
                                                                   column: definition.column, holder: holder))
             footnotes.report.labels.append(definition.label)
         }
+        return freed
     }
 
     /// A list the definition's item was taken from is tight again unless a blank line

@@ -28,9 +28,8 @@ struct GFMTransform {
     }
 
     mutating func run() {
-        liftFootnoteDefinitions()
-        // Tables need a `|`, callouts `[!`, task items `[ ]` or `[x]`: a body with none of
-        // them skips the walk.
+        // Tables need a `|`, callouts `[!`, task items `[ ]` or `[x]`, footnote definitions
+        // their items: a body with none of them skips the walk.
         let (pipe, callout, task) = source.bytes.withUnsafeBufferPointer { b -> (Bool, Bool, Bool) in
             guard let base = b.baseAddress else { return (false, false, false) }
             var callout = false, task = false
@@ -43,27 +42,33 @@ struct GFMTransform {
             }
             return (memchr(base, 0x7C, b.count) != nil, callout, task)
         }
-        if pipe || callout || task {
-            var paragraphs: [MarkdownNode] = []
-            var quotes: [MarkdownNode] = []
-            var items: [MarkdownNode] = []
-            document.forEachNode { node, type, entering in
-                guard entering else { return }
-                switch type {
-                case CMARK_NODE_PARAGRAPH:
-                    if pipe, cmark_node_get_end_line(node) > cmark_node_get_start_line(node) { paragraphs.append(MarkdownNode(node, in: document)) }
-                case CMARK_NODE_BLOCK_QUOTE: if callout { quotes.append(MarkdownNode(node, in: document)) }
-                case CMARK_NODE_ITEM: if task { items.append(MarkdownNode(node, in: document)) }
-                default: break
-                }
-            }
-            for paragraph in paragraphs where mayHoldTable(paragraph) { _ = makeTable(from: paragraph) }
-            for quote in quotes { makeCallout(from: quote) }
-            for item in items { makeTaskItem(from: item) }
-        }
+        let definitions = !prepassDefinitions.isEmpty
+        if pipe || callout || task || definitions { applyBlockSyntax(pipe: pipe, callout: callout, task: task) }
         applyInlineSyntax()
         appendFootnotes()
         document.footnotes = footnotes.report
+    }
+
+    private mutating func applyBlockSyntax(pipe: Bool, callout: Bool, task: Bool) {
+        let definitions = !prepassDefinitions.isEmpty
+        var paragraphs: [MarkdownNode] = []
+        var quotes: [MarkdownNode] = []
+        var items: [MarkdownNode] = []
+        document.forEachNode { node, type, entering in
+            guard entering else { return }
+            switch type {
+            case CMARK_NODE_PARAGRAPH:
+                if pipe, cmark_node_get_end_line(node) > cmark_node_get_start_line(node) { paragraphs.append(MarkdownNode(node, in: document)) }
+            case CMARK_NODE_BLOCK_QUOTE: if callout { quotes.append(MarkdownNode(node, in: document)) }
+            case CMARK_NODE_ITEM: if task || definitions { items.append(MarkdownNode(node, in: document)) }
+            default: break
+            }
+        }
+        // The definitions' items and the quotes padding their markers are freed here.
+        let freed = definitions ? liftFootnoteDefinitions(items: items) : []
+        for paragraph in paragraphs where mayHoldTable(paragraph) { _ = makeTable(from: paragraph) }
+        if callout { for quote in quotes where !freed.contains(quote.pointer) { makeCallout(from: quote) } }
+        if task { for item in items where !freed.contains(item.pointer) { makeTaskItem(from: item) } }
     }
 
     /// A table needs a delimiter row, which holds a `-`; most paragraphs have none.

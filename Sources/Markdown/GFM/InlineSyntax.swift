@@ -16,34 +16,49 @@ extension GFMTransform {
         static let delimiter = Triggers(rawValue: 2)   // `~`, `==`
         static let autolink = Triggers(rawValue: 4)    // `://`, `@`, `www.`
 
-        /// The bytes that may start a trigger; everything else is skipped with one load.
-        private static let starts: [Bool] = (0..<256).map { [0x5B, 0x7E, 0x3D, 0x3A, 0x40, 0x77].contains($0) }
+        /// For each byte, the triggers that may start with it.
+        private static let startTable: [UInt8] = (0..<256).map { byte in
+            switch byte {
+            case 0x5B: footnote.rawValue
+            case 0x7E, 0x3D: delimiter.rawValue
+            case 0x3A, 0x40, 0x77: autolink.rawValue
+            default: 0
+            }
+        }
 
-        static func scan(_ b: UnsafeBufferPointer<UInt8>) -> Triggers {
+        /// Which triggers the bytes hold, looking only for those in `wanted`: one pass with
+        /// a table lookup per byte, a closer look only where a trigger may start.
+        static func scan(_ b: UnsafeBufferPointer<UInt8>, wanted: Triggers = [.footnote, .delimiter, .autolink]) -> Triggers {
             var found: Triggers = []
             let n = b.count
-            var i = 0
-            let starts = Self.starts
-            while i < n {
-                guard starts[Int(b[i])] else { i += 1; continue }
-                switch b[i] {
-                case 0x5B: if i + 1 < n, b[i + 1] == 0x5E { found.insert(.footnote) }
-                case 0x7E: found.insert(.delimiter)
-                case 0x3D: if i + 1 < n, b[i + 1] == 0x3D { found.insert(.delimiter) }
-                case 0x3A: if i + 2 < n, b[i + 1] == 0x2F, b[i + 2] == 0x2F { found.insert(.autolink) }
-                case 0x40: found.insert(.autolink)
-                case 0x77: if i + 3 < n, b[i + 1] == 0x77, b[i + 2] == 0x77, b[i + 3] == 0x2E { found.insert(.autolink) }
-                default: break
+            let mask = wanted.rawValue
+            return startTable.withUnsafeBufferPointer { table in
+                var i = 0
+                while i < n {
+                    let bits = table[Int(b[i])] & mask & ~found.rawValue
+                    if bits != 0 {
+                        switch b[i] {
+                        case 0x5B: if i + 1 < n, b[i + 1] == 0x5E { found.insert(.footnote) }
+                        case 0x7E: found.insert(.delimiter)
+                        case 0x3D: if i + 1 < n, b[i + 1] == 0x3D { found.insert(.delimiter) }
+                        case 0x3A: if i + 2 < n, b[i + 1] == 0x2F, b[i + 2] == 0x2F { found.insert(.autolink) }
+                        case 0x40: found.insert(.autolink)
+                        default: if i + 3 < n, b[i + 1] == 0x77, b[i + 2] == 0x77, b[i + 3] == 0x2E { found.insert(.autolink) }
+                        }
+                        if found == wanted { break }
+                    }
+                    i += 1
                 }
-                i += 1
+                return found
             }
-            return found
         }
     }
 
     mutating func applyInlineSyntax() {
-        // Most bodies hold no trigger at all: then no text node can.
-        guard !source.bytes.withUnsafeBufferPointer({ Triggers.scan($0) }).isEmpty else { return }
+        // Most bodies hold no trigger at all: then no text node can; text nodes are only
+        // searched for what the body holds.
+        let wanted = source.bytes.withUnsafeBufferPointer { Triggers.scan($0) }
+        guard !wanted.isEmpty else { return }
         var texts: [MarkdownNode] = []
         var containers: [(node: MarkdownNode, triggers: Triggers)] = []
         var index: [OpaquePointer: Int] = [:]
@@ -55,7 +70,7 @@ extension GFMTransform {
             case CMARK_NODE_TEXT:
                 guard let literal = cmark_node_get_literal(node) else { return }
                 var found = literal.withMemoryRebound(to: UInt8.self, capacity: 1) {
-                    Triggers.scan(UnsafeBufferPointer(start: $0, count: strlen(literal)))
+                    Triggers.scan(UnsafeBufferPointer(start: $0, count: strlen(literal)), wanted: wanted)
                 }
                 // Nothing in a link's text becomes a reference or a link.
                 if linkDepth > 0 { found.remove(.footnote); found.remove(.autolink) }

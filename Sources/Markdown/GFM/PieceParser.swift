@@ -21,7 +21,23 @@ extension MarkdownDocument {
     /// Each piece starts with a no-break space: cmark reads it as whitespace for emphasis
     /// (like a line start) but never as indentation, so a cell such as `# x` or `[a]: b` stays
     /// inline text, as in a table.
-    func parseInlinePieces(_ pieces: [Piece], definitions: [UInt8]) -> [[MarkdownNode]]? {
+    func parseInlinePieces(_ all: [Piece], definitions: @autoclosure () -> [UInt8]) -> [[MarkdownNode]]? {
+        // A one-line piece with no byte cmark's inline parser acts on (most cells: numbers,
+        // names, dates) is its own text: only the others are parsed.
+        var result: [[MarkdownNode]?] = all.map { piece in
+            guard piece.lines.count <= 1 else { return nil }
+            guard let line = piece.lines.first, !line.bytes.isEmpty else { return [] }
+            guard !line.bytes.contains(where: { Self.inlineSyntaxBytes.contains($0) }) else { return nil }
+            let node = makeText(String(decoding: line.bytes, as: UTF8.self))
+            let end = line.column + line.bytes.count + line.removed.count - 1
+            place(node.pointer, NodePosition(startLine: line.line, startColumn: line.column, endLine: line.line, endColumn: end))
+            return [node]
+        }
+        let parsedIndexes = result.indices.filter { result[$0] == nil }
+        guard !parsedIndexes.isEmpty else { return result.map { $0! } }
+        let pieces = parsedIndexes.map { all[$0] }
+        // Link reference definitions matter only to a piece with a bracket.
+        let needsDefinitions = pieces.contains { $0.lines.contains { $0.bytes.contains(0x5B) } }
         var text: [UInt8] = []
         var lineMap: [(line: Piece.Line, prefix: Int)] = []
         var starts: [Int] = []
@@ -37,11 +53,10 @@ extension MarkdownDocument {
             text.append(0x0A)
             lineMap.append((Piece.Line(line: 0, column: 1, bytes: []), 0))
         }
-        text += definitions
+        if needsDefinitions { text += definitions() }
         let parsed = MarkdownDocument(parsingPiece: text)
         let blocks = parsed.rootNode.children
         guard blocks.count >= pieces.count else { return nil }
-        var result: [[MarkdownNode]] = []
         for (index, block) in blocks.prefix(pieces.count).enumerated() {
             guard block.kind == .paragraph, block.startLine == starts[index] else { return nil }
             func map(line: Int, column: Int) -> (Int, Int) {
@@ -68,10 +83,13 @@ extension MarkdownDocument {
                 }
             }
             for node in nodes { node.unlink() }
-            result.append(nodes)
+            result[parsedIndexes[index]] = nodes
         }
-        return result
+        return result.map { $0! }
     }
+
+    /// The bytes that start something in cmark's inline parser; text without them is text.
+    static let inlineSyntaxBytes: Set<UInt8> = Set("\\`*_[]!<&".utf8).union([0x0A, 0x0D])
 }
 
 extension MarkdownDocument {

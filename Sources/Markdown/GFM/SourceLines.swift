@@ -21,6 +21,18 @@ final class SourceLines {
         var lines: [Range<Int>] = []
         lines.reserveCapacity(bytes.count / 40 + 1)
         bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            if memchr(base, 0x0D, buffer.count) == nil {
+                // LF only, as nearly every file: `memchr` finds each line's end.
+                var start = 0
+                while start < buffer.count, let found = memchr(base + start, 0x0A, buffer.count - start) {
+                    let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    lines.append(start..<end)
+                    start = end + 1
+                }
+                lines.append(start..<buffer.count)
+                return
+            }
             var start = 0
             var i = 0
             while i < buffer.count {
@@ -34,6 +46,7 @@ final class SourceLines {
             }
             lines.append(start..<buffer.count)
         }
+        if lines.isEmpty { lines.append(0..<0) }
         return lines
     }
 

@@ -16,12 +16,18 @@ extension GFMTransform {
               let start = source.offset(line: text.startLine, column: text.startColumn) else { return nil }
         let bytes = Array(literal.utf8)
         let raw = source.bytes
+        let base = lineRange.lowerBound - 1
+        // Most text is written as cmark reads it: the columns follow from the start.
+        if start + bytes.count <= lineRange.upperBound, raw[start..<(start + bytes.count)].elementsEqual(bytes),
+           !bytes.contains(0x5C), !bytes.contains(0x26), start == lineRange.lowerBound || raw[start - 1] != 0x5C {
+            return TextOrigins(line: text.startLine, columns: Array((start - base)...(start - base + bytes.count)),
+                               escaped: [Bool](repeating: false, count: bytes.count))
+        }
         var columns: [Int] = []
         var escaped: [Bool] = []
         columns.reserveCapacity(bytes.count + 1)
         escaped.reserveCapacity(bytes.count)
         var i = 0, j = start
-        let base = lineRange.lowerBound - 1
         while i < bytes.count {
             guard j < lineRange.upperBound else { return nil }
             if raw[j] == bytes[i] && !(raw[j] == 0x5C && j + 1 < lineRange.upperBound && raw[j + 1].isASCIIPunctuation) && raw[j] != 0x26 {
