@@ -38,7 +38,8 @@ struct BodyParser {
     /// With `titleFromBody`, a level-1 heading that opens the body becomes `Output.title` and
     /// leaves the body: the page shows it as its one `h1`.
     func parse(body: [UInt8], titleFromBody: Bool = false) -> Output {
-        let document = MarkdownDocument(parsing: body, flavor: .gfm)
+        // A single file is read on paper too: its callouts never fold.
+        let document = MarkdownDocument(parsing: body, flavor: .gfm(foldingCallouts: embedImage == nil))
         var output = Output()
         output.isEmpty = document.rootNode.firstChild == nil
         if titleFromBody { output.title = takeTitle(from: document) }

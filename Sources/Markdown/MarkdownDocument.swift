@@ -13,8 +13,12 @@ public final class MarkdownDocument {
     /// CommonMark as cmark reads it, or with the GitHub and Obsidian syntax Dossier adds
     /// around cmark (`GFMTransform`): tables, footnotes, strikethrough, extended autolinks,
     /// task lists, callouts and highlights.
-    public enum Flavor: Sendable {
-        case commonMark, gfm
+    public enum Flavor: Sendable, Equatable {
+        case commonMark
+        /// `foldingCallouts: false` renders `> [!x]-` callouts open, for pages read on paper.
+        case gfm(foldingCallouts: Bool)
+
+        public static let gfm = Flavor.gfm(foldingCallouts: true)
     }
 
     /// Positions of nodes cmark did not place: cells and other text parsed on their own,
@@ -47,14 +51,14 @@ public final class MarkdownDocument {
     }
 
     public init(parsing bytes: [UInt8], flavor: Flavor) {
-        guard flavor == .gfm else {
+        guard case .gfm(let folding) = flavor else {
             root = bytes.withUnsafeBufferPointer { Self.parse($0) }
             return
         }
         let source = SourceLines(bytes)
         let prepass = FootnotePrepass(bytes, lines: source)
         root = prepass.bytes.withUnsafeBufferPointer { Self.parse($0) }
-        var transform = GFMTransform(document: self, source: source, definitions: prepass.definitions)
+        var transform = GFMTransform(document: self, source: source, definitions: prepass.definitions, foldingCallouts: folding)
         transform.run()
     }
 

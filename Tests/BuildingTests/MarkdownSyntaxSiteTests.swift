@@ -112,7 +112,9 @@ import TestSupport
         // Tables and callouts carry their styles into the file, which links no sheet.
         #expect(html.contains("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table\"><table>"))
         #expect(html.contains("<td style=\"text-align: right\">$180 m</td>"))
-        #expect(html.contains("<details class=\"callout callout-tip\" data-callout=\"tip\">"))
-        #expect(html.contains(".table-wrap { overflow-x: auto") && html.contains("details.callout::details-content"))
+        // Paper cannot open a folded callout: the single file shows it open, the page folded.
+        #expect(site.read("briefings/b/index.html")?.contains("<details class=\"callout callout-tip\" data-callout=\"tip\">") == true)
+        #expect(html.contains("<div class=\"callout callout-tip\" data-callout=\"tip\">\n<p class=\"callout-title\">Method</p>"))
+        #expect(html.contains(".table-wrap { overflow-x: auto") && html.contains(".callout-tip {"))
     }
 }

@@ -62,7 +62,7 @@ extension GFMTransform {
         }
         let attributes = "class=\"callout callout-\(type)\" data-callout=\"\(type)\""
         let wrapper: MarkdownNode
-        if let fold {
+        if let fold, foldingCallouts {
             wrapper = document.makeCustomBlock(onEnter: "<details \(attributes)\(fold == 0x2B ? " open" : "")>", onExit: "</details>")
             title.prepend(document.makeCustomInline(onEnter: "<summary class=\"callout-title\">", onExit: ""))
             title.append(document.makeCustomInline(onEnter: "</summary>", onExit: ""))

@@ -18,13 +18,15 @@ struct GFMTransform {
     let document: MarkdownDocument
     let source: SourceLines
     let prepassDefinitions: [FootnotePrepass.Definition]
+    let foldingCallouts: Bool
     var roles: [OpaquePointer: Role] = [:]
     var footnotes = FootnoteState()
 
-    init(document: MarkdownDocument, source: SourceLines, definitions: [FootnotePrepass.Definition]) {
+    init(document: MarkdownDocument, source: SourceLines, definitions: [FootnotePrepass.Definition], foldingCallouts: Bool) {
         self.document = document
         self.source = source
         self.prepassDefinitions = definitions
+        self.foldingCallouts = foldingCallouts
     }
 
     mutating func run() {
