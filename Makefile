@@ -19,7 +19,8 @@ test: deps test-deps
 	$(MAKE) fuzz
 
 # libFuzzer over parse, link and render (Tests/Fuzz), for FUZZ_SECONDS. New crashing
-# inputs are written to .build-fuzz/crash-*: add them to Tests/Fuzz/corpus, where the tests
+# inputs are written to .build-fuzz/crash-* (Swift's own backtracer is off, so that
+# libFuzzer's handler runs and saves them): add them to Tests/Fuzz/corpus, where the tests
 # replay them. A separate build folder, since every module is built with coverage hooks.
 FUZZ_SECONDS ?= 60
 fuzz: deps
@@ -27,7 +28,7 @@ fuzz: deps
 	$(SWIFT) build -c release --product DossierFuzz --scratch-path .build-fuzz \
 		-Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
 	@mkdir -p .build-fuzz/corpus
-	.build-fuzz/release/DossierFuzz .build-fuzz/corpus Tests/Fuzz/corpus -max_total_time=$(FUZZ_SECONDS) \
+	SWIFT_BACKTRACE=enable=no .build-fuzz/release/DossierFuzz .build-fuzz/corpus Tests/Fuzz/corpus -max_total_time=$(FUZZ_SECONDS) \
 		-timeout=10 -rss_limit_mb=4096 -max_len=16384 -artifact_prefix=.build-fuzz/ -print_final_stats=1
 
 # Preview while editing: http://127.0.0.1:8000/, rebuilt and reloaded on every save.

@@ -231,7 +231,7 @@ struct MentionCollector {
 
     /// Whether the block's raw lines escape a bracket anywhere (`\[`).
     private var blockHasEscapedBracket: Bool {
-        guard let block else { return false }
+        guard let block, block.first >= 1, block.first <= block.last, block.last <= source.lines.count else { return false }
         let bytes = source.bytes
         let start = source.lines[block.first - 1].lowerBound, end = source.lines[block.last - 1].upperBound
         var i = start

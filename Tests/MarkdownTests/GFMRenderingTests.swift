@@ -91,6 +91,14 @@ import Testing
         #expect(document.footnotes.duplicates.map { "\($0.line):\($0.column)" } == ["4:1"])
     }
 
+    @Test func aDuplicateDefinitionsBlocksAreGoneBeforeTablesAreSought() {
+        // The second `[^a]` is dropped with its blocks; a table-like paragraph in it was once
+        // still on the list of paragraphs to read as tables (found by the fuzzer).
+        let rendered = html("x[^a]\n\n[^a]: kept\n[^a]: dropped\n\n    | t | u |\n    | - | - |\n    | 1 | 2 |\n")
+        #expect(rendered.contains("<li id=\"fn-a\">\n<p>kept"))
+        #expect(!rendered.contains("dropped") && !rendered.contains("<table>"))
+    }
+
     @Test func aFootnoteDefinitionIsNeverALinkDefinition() {
         // cmark alone reads `[^1]: Smith` as a link reference definition.
         let rendered = html("Claim[^1].\n\n[^1]: Smith\n")

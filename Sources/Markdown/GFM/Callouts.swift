@@ -72,7 +72,6 @@ extension GFMTransform {
             title.append(document.makeCustomInline(onEnter: "</p>", onExit: ""))
         }
         document.makeBare(title)
-        roles[wrapper.pointer] = .callout
         document.place(wrapper.pointer, quote.position)
         wrapper.append(title)
         let content = document.makeCustomBlock(onEnter: "<div class=\"callout-content\">", onExit: "</div>")

@@ -38,7 +38,6 @@ extension GFMTransform {
                 padding = quote.firstChild
             }
             let holder = document.makeCustomBlock(onEnter: "", onExit: "")
-            roles[holder.pointer] = .footnoteDefinition
             for block in Self.content(of: item, depth: definition.depth) { block.unlink(); holder.append(block) }
             // The holder takes the list's place, or follows the items before it.
             if item.previous == nil { list.insertBefore(holder) } else { list.insertAfter(holder) }
@@ -55,7 +54,9 @@ extension GFMTransform {
             let key = definition.label.lowercased()
             let site = FootnoteReport.Site(label: definition.label, line: definition.line, column: definition.column)
             if footnotes.byLabel[key] != nil {
+                // Its blocks go too: the caller's lists must not reach them.
                 footnotes.report.duplicates.append(site)
+                document.walk(from: holder) { freed.insert($0.pointer) }
                 holder.remove()
                 continue
             }

@@ -10,16 +10,10 @@ import Darwin
 /// open with `[!note]`, text that holds `~~` or `[^1]`), checks the raw source where
 /// cmark's literals lost escapes, and rebuilds that part of the tree with positions kept.
 struct GFMTransform {
-    /// What the layer made, for the steps that come after the one that made it.
-    enum Role {
-        case table, tableRow, footnoteDefinition, callout, strikethrough, highlight
-    }
-
     let document: MarkdownDocument
     let source: SourceLines
     let prepassDefinitions: [FootnotePrepass.Definition]
     let foldingCallouts: Bool
-    var roles: [OpaquePointer: Role] = [:]
     var footnotes = FootnoteState()
 
     init(document: MarkdownDocument, source: SourceLines, definitions: [FootnotePrepass.Definition], foldingCallouts: Bool) {
@@ -66,16 +60,18 @@ struct GFMTransform {
             default: break
             }
         }
-        // The definitions' items and the quotes padding their markers are freed here.
+        // The definitions' items, the quotes padding their markers and duplicate definitions
+        // are freed here: nothing below may touch them.
         let freed = definitions ? liftFootnoteDefinitions(items: items) : []
-        for paragraph in paragraphs where mayHoldTable(paragraph) { _ = makeTable(from: paragraph) }
+        for paragraph in paragraphs where !freed.contains(paragraph.pointer) && mayHoldTable(paragraph) { _ = makeTable(from: paragraph) }
         if callout { for quote in quotes where !freed.contains(quote.pointer) { makeCallout(from: quote) } }
         if task { for item in items where !freed.contains(item.pointer) { makeTaskItem(from: item) } }
     }
 
     /// A table needs a delimiter row, which holds a `-`; most paragraphs have none.
     private func mayHoldTable(_ paragraph: MarkdownNode) -> Bool {
-        guard let first = source.line(paragraph.startLine + 1), let last = source.line(paragraph.endLine) else { return false }
+        guard let first = source.line(paragraph.startLine + 1), let last = source.line(paragraph.endLine),
+              first.lowerBound <= last.upperBound else { return false }
         return source.bytes[first.lowerBound..<last.upperBound].contains(0x2D)
     }
 

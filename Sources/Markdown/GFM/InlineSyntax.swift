@@ -180,7 +180,6 @@ extension GFMTransform {
             guard let opener = runNodes[open], let closer = runNodes[close] else { continue }
             let strike = runs[open].byte == 0x7E
             let wrapper = document.makeCustomInline(onEnter: strike ? "<del>" : "<mark>", onExit: strike ? "</del>" : "</mark>")
-            roles[wrapper.pointer] = strike ? .strikethrough : .highlight
             opener.insertBefore(wrapper)
             var sibling = opener.next
             while let node = sibling, node != closer {

@@ -162,7 +162,6 @@ extension GFMTransform {
         let table = document.makeCustomBlock(
             onEnter: "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table\"><table>\n<thead>\n",
             onExit: (hasBody ? "</tbody>\n" : "") + "</table></div>")
-        roles[table.pointer] = .table
         setPosition(table, from: lines[headerIndex], to: rowLines.last?.0 ?? lines[headerIndex + 1])
 
         func row(_ line: ContentLine, cells count: Int, header: Bool) -> MarkdownNode {
@@ -179,7 +178,6 @@ extension GFMTransform {
             }
             row.append(document.makeCustomInline(onEnter: header ? "</tr>\n</thead>" + (hasBody ? "\n<tbody>" : "") : "</tr>", onExit: ""))
             document.makeBare(row)
-            roles[row.pointer] = .tableRow
             return row
         }
         table.append(row(lines[headerIndex], cells: headerCells.count, header: true))
