@@ -105,7 +105,7 @@ struct RenderContext {
             language: site.config.language, direction: site.config.direction,
             pageTitle: title == site.config.title ? title : "\(title) · \(site.config.title)", title: title,
             description: summary,
-            stylesheet: urls.file("assets/style.css"), extraStylesheets: [urls.file(TemplateSet.contentStylesheet)] + extraStylesheets, headCSS: headCSS, homeURL: urls.page(""),
+            stylesheet: urls.file("assets/style.css"), icon: urls.file("assets/icon.svg"), extraStylesheets: [urls.file(TemplateSet.contentStylesheet)] + extraStylesheets, headCSS: headCSS, homeURL: urls.page(""),
             graphURL: urls.page("graph"), searchURL: urls.page("search"),
             previewScript: urls.file("assets/previews.js"), previewData: urls.file("previews.js"),
             feedURL: urls.file("feed.xml"), canonical: canonical, ogType: ogType, ogLocale: site.config.language.replacingOccurrences(of: "-", with: "_"),

@@ -133,6 +133,11 @@ public final class PreviewServer: @unchecked Sendable {
             return Self.response(.badRequest, [.contentType: "text/plain; charset=utf-8"], Data("Bad request path\n".utf8))
         case .candidates(let paths):
             if let bytes = build.file(at: paths[0]) { return file(paths[0], bytes, head: request.method == .HEAD) }
+            // Browsers ask for `/favicon.ico` when a page (a custom template's) links no icon:
+            // the theme's icon answers, rather than a 404 in the console.
+            if paths[0] == "favicon.ico", let icon = build.file(at: "assets/icon.svg") {
+                return file("assets/icon.svg", icon, head: request.method == .HEAD)
+            }
             // `/actors/iran` is the folder page `/actors/iran/`: redirect so relative links resolve.
             if paths.count > 1, build.file(at: paths[1]) != nil {
                 return Self.response(.movedPermanently, [.location: request.path + "/"])

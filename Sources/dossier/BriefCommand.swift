@@ -1,6 +1,7 @@
 import ArgumentParser
 import Building
 import Foundation
+import Model
 
 struct Brief: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -47,7 +48,7 @@ struct Brief: ParsableCommand {
         let brief = Builder.brief(options, target: briefTarget)
         DiagnosticPrinter.print(brief.diagnostics)
         guard let html = brief.html else {
-            if let failure = brief.failure { DiagnosticPrinter.printError("error: \(failure)") }
+            if let failure = brief.failure { DiagnosticPrinter.printError("error: \(failure)".escapedForTerminal) }
             throw ExitCode(1)
         }
         if output == "-" {
@@ -62,7 +63,7 @@ struct Brief: ParsableCommand {
                 try Data(html.utf8).write(to: destination, options: .atomic)
             }
         } catch {
-            DiagnosticPrinter.printError("error: \(error)")
+            DiagnosticPrinter.printError("error: \(error)".escapedForTerminal)
             throw ExitCode(1)
         }
         DiagnosticPrinter.printError("Wrote \(destination.path)")

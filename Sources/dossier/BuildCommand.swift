@@ -1,6 +1,7 @@
 import ArgumentParser
 import Building
 import Foundation
+import Model
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Build the site into the output folder.")
@@ -28,7 +29,7 @@ struct Build: ParsableCommand {
         let report = Builder.build(buildOptions)
         if terminal { DiagnosticPrinter.printError("\r\u{1B}[K", terminator: "") }
         DiagnosticPrinter.print(report.diagnostics)
-        if let writeError = report.writeError { DiagnosticPrinter.printError("error: \(writeError)") }
+        if let writeError = report.writeError { DiagnosticPrinter.printError("error: \(writeError)".escapedForTerminal) }
         if timings {
             for (step, seconds) in report.timings {
                 let name = step.padding(toLength: 8, withPad: " ", startingAt: 0)

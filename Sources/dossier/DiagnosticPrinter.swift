@@ -3,9 +3,10 @@ import Model
 
 /// Prints diagnostics to standard error as `path:line:col: severity: message [code]`.
 enum DiagnosticPrinter {
+    /// Author text (names, values, paths) reaches the terminal here, escaped.
     static func print(_ diagnostics: [Diagnostic]) {
         var text = ""
-        for diagnostic in diagnostics { text += diagnostic.description + "\n" }
+        for diagnostic in diagnostics { text += diagnostic.description.escapedForTerminal + "\n" }
         printError(text, terminator: "")
     }
 

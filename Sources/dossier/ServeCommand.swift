@@ -1,6 +1,7 @@
 import ArgumentParser
 import Building
 import Foundation
+import Model
 import Serving
 
 struct Serve: AsyncParsableCommand {
@@ -20,7 +21,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let server = PreviewServer(options: options.buildOptions()) { line in
-            DiagnosticPrinter.printError(line)
+            DiagnosticPrinter.printError(line.escapedForTerminal)
         }
         let listening: PreviewServer.Listening
         guard host == "localhost" || Self.isIPAddress(host) else {

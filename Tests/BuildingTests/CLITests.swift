@@ -37,6 +37,18 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
     }
 
+    @Test func authorTextReachesTheTerminalEscaped() throws {
+        // A window title, a screen clear, an OSC 52 clipboard write and a right-to-left
+        // override, in a value a diagnostic quotes.
+        let site = try TemporarySite([
+            "Content/actors/x.md": "---\nname: X\ntype: \"\\e]0;PWNED\\a\\e[2J\\e]52;c;cHduZWQ=\\a\\u202Eevil\"\n---\n",
+        ])
+        let result = try run(["check", "--site", site.root.path])
+        #expect(result.stderr.contains("invalid-actor-type"), "\(result.stderr)")
+        #expect(!result.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
+        #expect(result.stderr.contains("\\u{1B}]0;PWNED\\u{7}") && result.stderr.contains("\\u{202E}evil"))
+    }
+
     @Test func checkSpeaksJSONForTools() throws {
         let site = try TemporarySite(["Content/articles/x.md": "---\ntitle: X\n---\n[[nobody]]\n"])
         let result = try run(["check", "--site", site.root.path, "--format", "json"])

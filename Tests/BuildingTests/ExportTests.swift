@@ -4,6 +4,7 @@ import Foundation
 import FoundationXML
 #endif
 import Model
+@testable import Rendering
 import Testing
 import TestSupport
 
@@ -58,6 +59,15 @@ import TestSupport
         let expectedName = "Talks,\u{301} round \"\u{301}two"
         #expect(split[1][1] == expectedName)
         #expect(split[1][8] == "North\r\ngate")
+    }
+
+    @Test func everyFormulaStartOnOWASPsListIsDefused() {
+        for start in ["=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠"] {
+            let field = EventsCSV.field(start + "SUM(A1)")
+            #expect(field.hasPrefix("'") || field.hasPrefix("\"'"), "\(start.unicodeScalars.map(\.value)): \(field)")
+        }
+        #expect(EventsCSV.field("Talks") == "Talks")
+        #expect(EventsCSV.field("a=b") == "a=b")
     }
 
     @Test func graphMLIsValidXMLWithTheGraphsNodesAndEdges() throws {

@@ -98,6 +98,19 @@ import TestSupport
         }
     }
 
+    @Test func pagesLinkTheThemesIconAndFaviconRequestsGetIt() async throws {
+        // Over HTTP a browser asks for `/favicon.ico` unless the page links an icon; either
+        // way nothing is logged as a 404 any more.
+        try await withServer { _, _, port in
+            let home = try await get("/", port: port)
+            #expect(home.body.contains("<link rel=\"icon\" href=\"assets/icon.svg\" type=\"image/svg+xml\">"))
+            let icon = try await get("/assets/icon.svg", port: port)
+            #expect(icon.status == 200 && icon.headers["content-type"]?.hasPrefix("image/svg+xml") == true)
+            let favicon = try await get("/favicon.ico", port: port)
+            #expect(favicon.status == 200 && favicon.body == icon.body)
+        }
+    }
+
     @Test func requestsDuringRebuildsGetWholePages() async throws {
         try await withServer { site, server, port in
             let stop = NSLock()

@@ -42,13 +42,19 @@ public enum EventsCSV {
 
     static func flag(_ value: Bool) -> String { value ? "true" : "false" }
 
-    /// A field quoted when it holds a comma, quote or line break; quotes doubled. A leading
-    /// `=`, `+`, `-` or `@` is prefixed with `'` so spreadsheets do not run it as a formula.
+    /// Characters that make a spreadsheet read a cell as a formula when they open it: OWASP's
+    /// list (`=`, `+`, `-`, `@`, tab, carriage return), line feed, and the full-width forms
+    /// of the first four, which spreadsheets in East Asian locales read the same way.
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\n", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}"]
+
+    /// A field quoted when it holds a comma, quote or line break; quotes doubled. A field
+    /// that opens with a `formulaStarts` character is prefixed with `'` so spreadsheets do
+    /// not run it as a formula.
     /// Bytes, not Characters: `"\r\n"` and a comma followed by a combining mark are single
     /// Characters that a Character comparison would miss.
     static func field(_ text: String) -> String {
         var text = text
-        if let first = text.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) { text = "'" + text }
+        if let first = text.unicodeScalars.first, formulaStarts.contains(first) { text = "'" + text }
         guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         var quoted = "\""
         for scalar in text.unicodeScalars {

@@ -17,6 +17,8 @@ struct LayoutView {
     let title: String
     let description: String?
     let stylesheet: String
+    /// The theme's icon: linked, so browsers do not ask a server for `/favicon.ico`.
+    let icon: String
     /// Style sheets some pages add (briefings: `assets/briefing.css`).
     let extraStylesheets: [String]
     /// Page-specific CSS for the head, such as a briefing's print margin boxes.

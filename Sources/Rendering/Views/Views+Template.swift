@@ -14,6 +14,7 @@ extension LayoutView: TemplateObject, TemplateRepresentable {
         case "title": self.title.templateValue
         case "description": self.description.templateValue
         case "stylesheet": self.stylesheet.templateValue
+        case "icon": self.icon.templateValue
         case "extraStylesheets": self.extraStylesheets.templateValue
         case "headCSS": self.headCSS.templateValue
         case "homeURL": self.homeURL.templateValue
