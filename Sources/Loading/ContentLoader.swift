@@ -20,9 +20,14 @@ public struct ContentLoader: Sendable {
     let site: URL
     let maxFileSize: Int
 
+    /// The content folder's real path: links are followed only when they resolve inside it.
+    let contentRoot: String
+
     public init(site: URL, maxFileSize: Int) {
         self.site = site.standardizedFileURL.resolvingSymlinksInPath()
         self.maxFileSize = maxFileSize
+        let content = self.site.appendingPathComponent("Content").path
+        contentRoot = FileReading.realPath(content) ?? content
     }
 
     public func load() -> Result {
@@ -58,26 +63,40 @@ public struct ContentLoader: Sendable {
             var target = full
             var isDirectory = kind == .directory
             if kind == .symlink {
-                // Only links can leave the site; everything else under Content/ is inside it. A
-                // link to another folder of the site (shared notes) is followed.
+                // Only links can leave the content folder; everything else under Content/ is
+                // inside it. A link to another folder of the content (shared notes) is followed;
+                // one to the site's `.env`, `.git` or `Output/` is not.
                 guard let resolved = FileReading.realPath(full) else {
                     result.diagnostics.append(.error("unreadable-file", "cannot read file: symbolic link points to nothing; it is skipped",
                                                      at: location(path)))
                     continue
                 }
-                guard resolved == site.path || resolved.hasPrefix(site.path + "/") else {
-                    result.diagnostics.append(.error("symlink-escape", "symbolic link points outside the site folder; it is skipped",
+                guard resolved == contentRoot || resolved.hasPrefix(contentRoot + "/") else {
+                    result.diagnostics.append(.warning("symlink-escape", "symbolic link points outside the content folder; it is skipped",
                                                      at: location(path)))
+                    continue
+                }
+                // Hidden files are never published, reached through a link or not.
+                if resolved.dropFirst(contentRoot.count).split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                    result.diagnostics.append(.warning("symlink-hidden", "symbolic link points to a hidden file or folder; it is skipped",
+                                                       at: location(path)))
                     continue
                 }
                 target = resolved
                 isDirectory = FileReading.isDirectory(resolved)
+                if !isDirectory, !FileReading.isRegularFile(resolved) {
+                    result.diagnostics.append(.warning("not-regular-file", "symbolic link points to a pipe, socket or device; it is skipped",
+                                                       at: location(path)))
+                    continue
+                }
                 if isDirectory, ancestors.contains(resolved) || folder.hasPrefix(resolved + "/") {
                     result.diagnostics.append(.warning("symlink-loop", "symbolic link points to a folder that contains it; it is skipped",
                                                        at: location(path)))
                     continue
                 }
             } else if kind == .other {
+                result.diagnostics.append(.warning("not-regular-file", "a pipe, socket or device is not content; it is skipped",
+                                                   at: location(path)))
                 continue
             }
             if isDirectory {

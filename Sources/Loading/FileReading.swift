@@ -57,18 +57,27 @@ enum FileReading {
         return String(cString: resolved)
     }
 
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+    }
+
     static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     /// The file's bytes, unless it is larger than `limit`.
+    /// Only regular files are read: opened without blocking (a FIFO would wait for a writer
+    /// forever), then checked, so a pipe or device named `x.md` or `map.png` is refused.
     static func read(_ path: String, limit: Int) -> ReadResult {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return .failed(String(cString: strerror(errno))) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failed(String(cString: strerror(errno))) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .failed("not a regular file (a pipe, socket or device); it is not read") }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         let size = Int(info.st_size)
         guard size <= limit else { return .tooLarge(size) }
         var bytes = [UInt8](repeating: 0, count: size)

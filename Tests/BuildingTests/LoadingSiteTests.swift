@@ -17,15 +17,15 @@ import TestSupport
         #expect(diagnostics.first?.location?.path == "Content/articles/leak.md")
     }
 
-    @Test func symlinksInsideTheSiteAreFollowedButLoopsAreNot() throws {
+    @Test func symlinksInsideTheContentAreFollowedButLoopsAreNot() throws {
         let site = try TemporarySite([
             "Content/articles/a.md": "---\ntitle: A\n---\nSee [[iran]].\n",
-            "Shared/b.md": "---\ntitle: B\n---\nAlso [[iran]].\n",
+            "Content/shared/b.md": "---\ntitle: B\n---\nAlso [[iran]].\n",
             "Content/actors/iran.md": "---\nname: Iran\n---\n",
         ])
         let fm = FileManager.default
         try fm.createSymbolicLink(at: site.root.appendingPathComponent("Content/notes"),
-                                  withDestinationURL: site.root.appendingPathComponent("Shared"))
+                                  withDestinationURL: site.root.appendingPathComponent("Content/shared"))
         try fm.createSymbolicLink(at: site.root.appendingPathComponent("Content/articles/again"),
                                   withDestinationURL: site.root.appendingPathComponent("Content"))
         var options = site.options()
@@ -34,7 +34,47 @@ import TestSupport
         #expect(generation.diagnostics.summaries == ["symlink-loop@1:1"])
         #expect(generation.diagnostics.first?.location?.path == "Content/articles/again")
         let documents = try #require(generation.site).documents.map { generation.site!.files[$0].path }.sorted()
-        #expect(documents == ["Content/articles/a.md", "Content/notes/b.md"])
+        #expect(documents == ["Content/articles/a.md", "Content/notes/b.md", "Content/shared/b.md"])
+    }
+
+    /// What the author did not mean to publish: the site's secrets, its repository, its own
+    /// output, hidden files — reached through links inside `Content/` — and pipes.
+    @Test(.timeLimit(.minutes(1)))
+    func linksOutOfTheContentHiddenFilesAndPipesAreNeverPublished() throws {
+        let site = try TemporarySite([
+            "Content/articles/a.md": "---\ntitle: A\n---\nText.\n",
+            "Content/articles/.draft-notes.md": "---\ntitle: Hidden\n---\nSecret draft.\n",
+            "Content/.hidden/key.txt": "hidden",
+            "Shared/b.md": "---\ntitle: B\n---\nOutside the content.\n",
+        ])
+        try site.write(".env", Data("API_KEY=secret".utf8))
+        try site.write(".git/config", Data("[core]".utf8))
+        let fm = FileManager.default
+        let links = ["Content/articles/env.txt": ".env", "Content/articles/git": ".git", "Content/articles/shared": "Shared",
+                     "Content/articles/out": "Output", "Content/articles/key.txt": "Content/.hidden/key.txt"]
+        for (link, target) in links {
+            try fm.createSymbolicLink(at: site.root.appendingPathComponent(link), withDestinationURL: site.root.appendingPathComponent(target))
+        }
+        try fm.createDirectory(at: site.output, withIntermediateDirectories: true)
+        // A FIFO in the content and a link to one: reading either would wait forever.
+        #expect(mkfifo(site.root.appendingPathComponent("Content/articles/pipe.md").path, 0o644) == 0)
+        try fm.createDirectory(at: site.root.appendingPathComponent("Content/pipes"), withIntermediateDirectories: true)
+        #expect(mkfifo(site.root.appendingPathComponent("Content/pipes/fifo").path, 0o644) == 0)
+        try fm.createSymbolicLink(at: site.root.appendingPathComponent("Content/articles/p.png"),
+                                  withDestinationURL: site.root.appendingPathComponent("Content/pipes/fifo"))
+        for _ in 0..<2 {
+            let report = Builder.build(site.options())
+            #expect(report.succeeded, "\(report.diagnostics)")
+            #expect(report.diagnostics.map { "\($0.code) \($0.location?.path ?? "")" }.sorted() == [
+                "not-regular-file Content/articles/p.png", "not-regular-file Content/articles/pipe.md", "not-regular-file Content/pipes/fifo",
+                "symlink-escape Content/articles/env.txt", "symlink-escape Content/articles/git",
+                "symlink-escape Content/articles/out", "symlink-escape Content/articles/shared",
+                "symlink-hidden Content/articles/key.txt",
+            ])
+        }
+        let published = fm.enumerator(atPath: site.output.path)!.compactMap { $0 as? String }
+        #expect(!published.contains { $0.contains("env") || $0.contains("git") || $0.contains("key") || $0.contains("draft") || $0.contains("out/") })
+        #expect(published.filter { $0.hasSuffix("index.html") }.count < 20, "no build nested in the next")
     }
 
     /// Two links that point at each other's folders end the walk instead of recursing.
