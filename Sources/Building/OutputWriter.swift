@@ -45,8 +45,37 @@ public struct OutputWriter {
         guard FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else { throw Failure.unsafeOutput("refusing to replace \(out): it is a file, not a folder") }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
-        if entries.contains(Self.marker) || entries.allSatisfy({ $0 == ".gitkeep" }) { return }
-        throw Failure.unsafeOutput("refusing to replace \(out): it is not empty and was not written by Dossier (no \(Self.marker) file)")
+        if entries.allSatisfy({ $0 == ".gitkeep" }) { return }
+        guard entries.contains(Self.marker) else {
+            throw Failure.unsafeOutput("refusing to replace \(out): it is not empty and was not written by Dossier (no \(Self.marker) file)")
+        }
+        // The marker lists what the last build wrote: the build replaces those files and
+        // nothing else. An empty or copied marker authorises nothing.
+        let recorded = Self.recordedFiles(in: output)
+        let foreign = Self.files(in: out).filter { $0 != Self.marker && $0 != ".gitkeep" && !recorded.contains($0) }
+        guard foreign.isEmpty else {
+            let examples = foreign.sorted().prefix(3).joined(separator: ", ")
+            throw Failure.unsafeOutput(
+                "refusing to replace \(out): \(foreign.count) file\(foreign.count == 1 ? "" : "s") in it \(foreign.count == 1 ? "was" : "were") not written by Dossier (\(examples)); move \(foreign.count == 1 ? "it" : "them") out of the folder")
+        }
+    }
+
+    /// The files the marker says the build that wrote `folder` wrote.
+    static func recordedFiles(in folder: URL) -> Set<String> {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(marker).path) else { return [] }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(of: "files:") else { return [] }
+        return Set(lines[(start + 1)...].filter { !$0.isEmpty }.map(String.init))
+    }
+
+    /// Every file under `folder`, as paths relative to it (symbolic links not followed).
+    static func files(in folder: String) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var files: [String] = []
+        while let path = walker.nextObject() as? String {
+            if walker.fileAttributes?[.type] as? FileAttributeType != .typeDirectory { files.append(path) }
+        }
+        return files
     }
 
     /// A new site being written beside the output folder. Pages are written into it as
@@ -60,6 +89,8 @@ public struct OutputWriter {
         private var changed = 0
         private var unchanged = 0
         private var failure: Failure?
+        /// Every file written or taken over, for the marker's record.
+        private var paths: [String] = []
 
         init(folder: URL, retired: URL, previous: String?) {
             self.folder = folder
@@ -76,7 +107,7 @@ public struct OutputWriter {
         /// is none, and the page must be rendered.
         public func reuse(_ path: String) -> Bool {
             guard let previous, FileWriting.link(previous + "/" + path, to: folder.path + "/" + path) else { return false }
-            lock.withLock { unchanged += 1 }
+            lock.withLock { unchanged += 1; paths.append(path) }
             return true
         }
 
@@ -99,7 +130,7 @@ public struct OutputWriter {
                 try file.close()
                 if let failed { throw failed }
                 let same = previous.map { FileWriting.size(at: $0 + "/" + path) == size } ?? false
-                lock.withLock { if same { unchanged += 1 } else { changed += 1 } }
+                lock.withLock { if same { unchanged += 1 } else { changed += 1 }; paths.append(path) }
             } catch {
                 lock.withLock { if failure == nil { failure = .io("\(error)") } }
             }
@@ -118,12 +149,14 @@ public struct OutputWriter {
                 lock.withLock { if failure == nil { failure = .io("\(error)") } }
                 return
             }
-            lock.withLock { if same { unchanged += 1 } else { changed += 1 } }
+            lock.withLock { if same { unchanged += 1 } else { changed += 1 }; paths.append(path) }
         }
 
         var counts: (written: Int, unchanged: Int, failure: Failure?) {
             lock.withLock { (changed, unchanged, failure) }
         }
+
+        var written: [String] { lock.withLock { paths } }
     }
 
     /// Starts a new site beside the output folder, after checking the folder is ours to replace.
@@ -195,7 +228,8 @@ public struct OutputWriter {
         let counts = staging.counts
         do {
             if let failure = counts.failure { throw failure }
-            try Data("Written by Dossier. This folder is replaced on every build.\nbuild: \(build)\n".utf8)
+            let record = staging.written.sorted().joined(separator: "\n")
+            try Data("Written by Dossier. This folder is replaced on every build.\nbuild: \(build)\nfiles:\n\(record)\n".utf8)
                 .write(to: staging.folder.appendingPathComponent(Self.marker))
             // A placeholder that keeps the folder in version control survives the swap.
             let keep = output.appendingPathComponent(".gitkeep")

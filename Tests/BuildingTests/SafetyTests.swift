@@ -40,6 +40,25 @@ import TestSupport
         #expect(site.read("precious.txt") == "mine")
     }
 
+    @Test func aMarkerAuthorisesOnlyTheFilesItRecords() throws {
+        // An empty marker file once let a build delete every file of the folder.
+        let site = try TemporarySite(Self.good)
+        try site.write("Output/precious.txt", Data("mine".utf8))
+        try site.write("Output/.dossier-output", Data())
+        var report = Builder.build(site.options())
+        #expect(!report.succeeded)
+        #expect(report.writeError?.contains("1 file in it was not written by Dossier (precious.txt)") == true, "\(report.writeError ?? "")")
+        #expect(site.read("precious.txt") == "mine")
+        // A folder Dossier wrote is replaced, build after build; a file added to it is not lost.
+        try FileManager.default.removeItem(at: site.output)
+        #expect(Builder.build(site.options()).succeeded)
+        #expect(Builder.build(site.options()).succeeded)
+        try site.write("Output/notes/mine.md", Data("mine".utf8))
+        report = Builder.build(site.options())
+        #expect(!report.succeeded && report.writeError?.contains("notes/mine.md") == true)
+        #expect(site.read("notes/mine.md") == "mine")
+    }
+
     @Test func acceptsAnOutputFolderHoldingOnlyGitkeep() throws {
         let site = try TemporarySite(Self.good)
         try site.write("Output/.gitkeep", Data())
