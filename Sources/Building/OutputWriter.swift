@@ -51,7 +51,10 @@ public struct OutputWriter {
         }
         // The marker lists what the last build wrote: the build replaces those files and
         // nothing else. An empty or copied marker authorises nothing.
-        let recorded = Self.recordedFiles(in: output)
+        guard let recorded = Self.recordedFiles(in: output) else {
+            throw Failure.unsafeOutput(
+                "refusing to replace \(out): its \(Self.marker) lists no files (an empty marker, or one from an earlier Dossier); delete the folder or move its files out once")
+        }
         let foreign = Self.files(in: out).filter { $0 != Self.marker && $0 != ".gitkeep" && !recorded.contains($0) }
         guard foreign.isEmpty else {
             let examples = foreign.sorted().prefix(3).joined(separator: ", ")
@@ -61,10 +64,10 @@ public struct OutputWriter {
     }
 
     /// The files the marker says the build that wrote `folder` wrote.
-    static func recordedFiles(in folder: URL) -> Set<String> {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(marker).path) else { return [] }
+    static func recordedFiles(in folder: URL) -> Set<String>? {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(marker).path) else { return nil }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard let start = lines.firstIndex(of: "files:") else { return [] }
+        guard let start = lines.firstIndex(of: "files:") else { return nil }
         return Set(lines[(start + 1)...].filter { !$0.isEmpty }.map(String.init))
     }
 

@@ -47,7 +47,7 @@ import TestSupport
         try site.write("Output/.dossier-output", Data())
         var report = Builder.build(site.options())
         #expect(!report.succeeded)
-        #expect(report.writeError?.contains("1 file in it was not written by Dossier (precious.txt)") == true, "\(report.writeError ?? "")")
+        #expect(report.writeError?.contains("lists no files") == true, "\(report.writeError ?? "")")
         #expect(site.read("precious.txt") == "mine")
         // A folder Dossier wrote is replaced, build after build; a file added to it is not lost.
         try FileManager.default.removeItem(at: site.output)
@@ -55,7 +55,7 @@ import TestSupport
         #expect(Builder.build(site.options()).succeeded)
         try site.write("Output/notes/mine.md", Data("mine".utf8))
         report = Builder.build(site.options())
-        #expect(!report.succeeded && report.writeError?.contains("notes/mine.md") == true)
+        #expect(!report.succeeded && report.writeError?.contains("1 file in it was not written by Dossier (notes/mine.md)") == true)
         #expect(site.read("notes/mine.md") == "mine")
     }
 
