@@ -63,7 +63,7 @@ public enum Pipeline {
         generation.diagnostics += configDiagnostics
 
         options.progress?("Loading Content/")
-        let loader = ContentLoader(site: options.site, maxFileSize: config.maxFileSize)
+        let loader = ContentLoader(site: options.site, maxFileSize: config.maxFileSize, allowActiveContent: config.unsafeHTML)
         var loaded: ContentLoader.Result
         // Only the changed files are read again when nothing else can have moved; their
         // places in the (sorted) file list are known.
@@ -151,7 +151,8 @@ public enum Pipeline {
     /// One unit of the Render stage's parallel work.
     enum Job: Sendable {
         case graph
-        case asset(path: String, url: URL)
+        /// `sanitize`: an SVG from content, written without active content.
+        case asset(path: String, url: URL, sanitize: Bool)
         case page(Page)
     }
 
@@ -165,15 +166,22 @@ public enum Pipeline {
         emit: @Sendable (_ path: String, _ contents: consuming Contents) -> Void
     ) -> Int {
         let renderer = PageRenderer(site: site, templates: templates) { singleFiles[$0] }
-        let assets = templates.assets.map { ($0.path, $0.url) } + contentAssets.map { ($0.relativePath, $0.url) }
+        // The theme's files are trusted as they are; content's SVG is not, unless the site
+        // says every author is (`unsafe_html`).
+        let sanitize = !site.config.unsafeHTML
+        let assets = templates.assets.map { Job.asset(path: $0.path, url: $0.url, sanitize: false) }
+            + contentAssets.map { Job.asset(path: $0.relativePath, url: $0.url, sanitize: sanitize && $0.relativePath.lowercased().hasSuffix(".svg")) }
         // The graph is the largest single job: it starts first so it does not finish last.
-        let jobs: [Job] = (graph ? [.graph] : []) + assets.map { .asset(path: $0, url: $1) } + pages.map { .page($0) }
+        let jobs: [Job] = (graph ? [.graph] : []) + assets + pages.map { .page($0) }
         jobs.parallelForEach { job in
             switch job {
             case .graph:
                 emit("graph.json", .stream { sink in GraphExport.write(site, to: sink) })
-            case let .asset(path, url):
-                emit(path, .bytes([UInt8](FileManager.default.contents(atPath: url.path) ?? Data())))
+            case let .asset(path, url, sanitize):
+                let bytes = [UInt8](FileManager.default.contents(atPath: url.path) ?? Data())
+                // The loader refused an SVG that does not parse; one that stopped parsing since
+                // is published empty rather than as it is.
+                emit(path, .bytes(sanitize ? SVGSanitizer.sanitize(bytes) ?? [] : bytes))
             case .page(let page):
                 let file = renderer.render(page)
                 emit(file.path, .text(file.text))

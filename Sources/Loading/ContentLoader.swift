@@ -23,9 +23,13 @@ public struct ContentLoader: Sendable {
     /// The content folder's real path: links are followed only when they resolve inside it.
     let contentRoot: String
 
-    public init(site: URL, maxFileSize: Int) {
+    /// `unsafe_html`: HTML and script files are published, SVG as it is.
+    let allowActiveContent: Bool
+
+    public init(site: URL, maxFileSize: Int, allowActiveContent: Bool = false) {
         self.site = site.standardizedFileURL.resolvingSymlinksInPath()
         self.maxFileSize = maxFileSize
+        self.allowActiveContent = allowActiveContent
         let content = self.site.appendingPathComponent("Content").path
         contentRoot = FileReading.realPath(content) ?? content
     }
@@ -103,12 +107,41 @@ public struct ContentLoader: Sendable {
                 walk(target, relative: path, ancestors: ancestors.union([target]), into: &result)
             } else if name.hasSuffix(".md") || name.hasSuffix(".markdown") {
                 read(target, path: path, into: &result)
-            } else {
+            } else if allowActiveContent || isPublishable(name, target, at: path, into: &result) {
                 // Beside the pages of its folder, whose names are slugs.
                 let folders = path.dropLast().map { Slug.make($0) }
                 result.assets.append(((folders + [name]).joined(separator: "/"), URL(fileURLWithPath: target)))
             }
         }
+    }
+
+    /// Files a browser would run: a page or script from content would run on the site's
+    /// own origin, with its search and previews.
+    static let activeExtensions: Set<String> = ["html", "htm", "xhtml", "js", "mjs"]
+
+    /// Whether a file other than Markdown may be published as it is: HTML and script files
+    /// are refused, an SVG must parse (it is sanitised when copied).
+    private func isPublishable(_ name: String, _ file: String, at path: [String], into result: inout Result) -> Bool {
+        let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        if Self.activeExtensions.contains(ext) {
+            result.diagnostics.append(.error(
+                "active-content",
+                "'\(name)' would run its scripts on the site; it is not published (set unsafe_html: true in dossier.yml if every author is trusted)",
+                at: location(path)))
+            return false
+        }
+        guard ext == "svg" else { return true }
+        switch FileReading.read(file, limit: maxFileSize) {
+        case .bytes(let bytes) where SVGSanitizer.sanitize(bytes) != nil:
+            return true
+        case .bytes:
+            result.diagnostics.append(.error("invalid-svg", "'\(name)' is not well-formed SVG (XML); it is not published", at: location(path)))
+        case .tooLarge(let size):
+            result.diagnostics.append(.error("file-too-large", "file is \(size) bytes, over the limit of \(maxFileSize) (max_file_size in dossier.yml); it is not published", at: location(path)))
+        case .failed(let reason):
+            result.diagnostics.append(.error("unreadable-file", "cannot read file: \(reason)", at: location(path)))
+        }
+        return false
     }
 
     /// Reads one Markdown file again, for a rebuild that knows only it changed: `path` is

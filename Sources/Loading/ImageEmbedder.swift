@@ -45,7 +45,11 @@ public struct ImageEmbedder: Sendable {
         let real = URL(fileURLWithPath: file).resolvingSymlinksInPath().path
         guard real.hasPrefix(content + "/") else { return .failure(.outsideContent) }
         switch FileReading.read(real, limit: maxBytes) {
-        case .bytes(let bytes): return .success("data:\(type);base64," + Data(bytes).base64EncodedString())
+        case .bytes(let bytes):
+            // The file is read and inlined by the reader's browser: SVG goes without scripts.
+            guard type == "image/svg+xml" else { return .success("data:\(type);base64," + Data(bytes).base64EncodedString()) }
+            guard let clean = SVGSanitizer.sanitize(bytes) else { return .failure(.unreadable("it is not well-formed SVG")) }
+            return .success("data:\(type);base64," + Data(clean).base64EncodedString())
         case .tooLarge(let size): return .failure(.tooLarge(size, limit: maxBytes))
         case .failed(let reason): return .failure(.unreadable(reason))
         }

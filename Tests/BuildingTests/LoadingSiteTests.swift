@@ -145,8 +145,13 @@ import TestSupport
         let diagnostics = Builder.check(site.options())
         #expect(diagnostics.map(\.description) == [
             "Content/graph.json:1:1: error: graph.json would replace a page or file Dossier generates; rename it [output-collision]",
-            "Content/index.html:1:1: error: index.html would replace a page or file Dossier generates; rename it [output-collision]",
+            "Content/index.html:1:1: error: 'index.html' would run its scripts on the site; it is not published (set unsafe_html: true in dossier.yml if every author is trusted) [active-content]",
         ])
+        // Where HTML may be published, it still may not replace a generated page.
+        try site.write("dossier.yml", Data("unsafe_html: true\n".utf8))
+        #expect(Builder.check(site.options()).map(\.description).contains(
+            "Content/index.html:1:1: error: index.html would replace a page or file Dossier generates; rename it [output-collision]"))
+        try site.write("dossier.yml", Data())
         #expect(!Builder.build(site.options()).succeeded)
     }
 

@@ -59,6 +59,42 @@ import TestSupport
         #expect(site.read("notes/mine.md") == "mine")
     }
 
+    /// Pages and scripts from content would run on the site's origin; SVG is drawing only.
+    @Test func activeContentIsRefusedOrSanitisedUnlessUnsafeHTML() throws {
+        let evilSVG = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><script>alert(2)</script><circle r=\"4\"/></svg>"
+        let files = [
+            "Content/articles/a.md": "---\ntitle: A\n---\n![map](evil.svg)\n",
+            "Content/briefings/b.md": "---\ntitle: B\nbluf: \"The map.\"\n---\n![map](../articles/evil.svg)\n",
+            "Content/articles/evil.svg": evilSVG,
+            "Content/articles/broken.svg": "<svg><g></svg>",
+            "Content/articles/evil.html": "<script>alert(3)</script>",
+            "Content/articles/tool.js": "alert(4)",
+        ]
+        let site = try TemporarySite(files)
+        let report = Builder.build(site.options())
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.map { "\($0.code) \($0.location?.path ?? "")" }.sorted() == [
+            "active-content Content/articles/evil.html", "active-content Content/articles/tool.js", "invalid-svg Content/articles/broken.svg",
+        ])
+        try site.remove("Content/articles/evil.html")
+        try site.remove("Content/articles/tool.js")
+        try site.remove("Content/articles/broken.svg")
+        #expect(Builder.build(site.options()).succeeded)
+        let published = try #require(site.read("articles/evil.svg"))
+        #expect(published.contains("<circle") && !published.contains("alert") && !published.contains("onload"))
+        // A single file embeds the same sanitised bytes.
+        let brief = try #require(Builder.brief(site.options(), target: .document("Content/briefings/b.md")).html)
+        let uri = try #require(brief.range(of: "data:image/svg+xml;base64,").map { brief[$0.upperBound...].prefix { $0 != "\"" } })
+        let embedded = String(decoding: try #require(Data(base64Encoded: String(uri))), as: UTF8.self)
+        #expect(embedded == published)
+
+        // Every author trusted: today's behaviour, files as they are.
+        let trusted = try TemporarySite(files.filter { !$0.key.contains("broken") }, config: "unsafe_html: true\n")
+        #expect(Builder.build(trusted.options()).succeeded)
+        #expect(trusted.read("articles/evil.svg") == evilSVG)
+        #expect(trusted.read("articles/evil.html") != nil && trusted.read("articles/tool.js") != nil)
+    }
+
     @Test func acceptsAnOutputFolderHoldingOnlyGitkeep() throws {
         let site = try TemporarySite(Self.good)
         try site.write("Output/.gitkeep", Data())
