@@ -1,5 +1,6 @@
 import Building
 import FlyingFox
+import FlyingSocks
 import Foundation
 import Model
 
@@ -38,7 +39,21 @@ public final class PreviewServer: @unchecked Sendable {
 
     /// Builds the site, starts watching, and starts serving on `host:port` (0: any free port).
     /// Returns once the server listens; it runs until `stop`.
+    public enum StartError: Error, CustomStringConvertible {
+        case portInUse(UInt16)
+        /// The server stopped before it listened (its error), or never listened.
+        case cannotListen(String)
+
+        public var description: String {
+            switch self {
+            case .portInUse(let port): "port \(port) is in use (try --port 0)"
+            case .cannotListen(let reason): reason
+            }
+        }
+    }
+
     public func start(host: String, port: UInt16, forcePolling: Bool = false) async throws -> Listening {
+        if PortProbe.isInUse(host: host, port: port) { throw StartError.portInUse(port) }
         // Watching starts first, so that edits saved during the first build are not missed.
         let site = options.site.path
         watcher = FileWatcher(roots: [site + "/Content", site + "/Templates"], files: [site + "/dossier.yml"],
@@ -75,9 +90,21 @@ public final class PreviewServer: @unchecked Sendable {
             return self.respond(to: request)
         }
         self.server = server
-        Task { try await server.run() }
+        // The server's own error (a port taken since the probe) ends the wait at once.
+        let stopped = LockedError()
+        Task {
+            do { try await server.run() } catch { stopped.set(error) }
+        }
         // Generous: on a loaded machine the listening task may start late.
-        try await server.waitUntilListening(timeout: 60)
+        let deadline = ContinuousClock.now + .seconds(60)
+        while await server.listeningAddress == nil {
+            if let error = stopped.value {
+                if case let SocketError.failed(_, code, _) = error, code == EADDRINUSE { throw StartError.portInUse(port) }
+                throw StartError.cannotListen("\(error)")
+            }
+            guard ContinuousClock.now < deadline else { throw StartError.cannotListen("the server did not start listening within 60 s") }
+            try await Task.sleep(for: .milliseconds(5))
+        }
         var actualPort = port
         switch await server.listeningAddress {
         case let .ip4(_, listening)?: actualPort = listening
@@ -211,4 +238,13 @@ public final class PreviewServer: @unchecked Sendable {
             live.failed(problems)
         }
     }
+}
+
+/// An error set from the server's task and read by the task waiting for it to listen.
+private final class LockedError: @unchecked Sendable {
+    private let lock = NSLock()
+    private var error: Error?
+
+    func set(_ error: Error) { lock.withLock { self.error = error } }
+    var value: Error? { lock.withLock { error } }
 }

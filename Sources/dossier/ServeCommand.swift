@@ -30,8 +30,11 @@ struct Serve: AsyncParsableCommand {
         }
         do {
             listening = try await server.start(host: host, port: port)
+        } catch let error as PreviewServer.StartError {
+            DiagnosticPrinter.printError("error: \(error)")
+            throw ExitCode(1)
         } catch {
-            DiagnosticPrinter.printError("error: cannot listen on \(host) port \(port) (is it in use?): \(error)")
+            DiagnosticPrinter.printError("error: cannot listen on \(host) port \(port): \(error)")
             throw ExitCode(1)
         }
         let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(listening.port)/"

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 @testable import Serving
 import Testing
 import TestSupport
@@ -95,6 +96,24 @@ import TestSupport
             #expect(fixed.contains(#""articles/ties/index.html""#))
             #expect(try await get("/articles/ties/", port: port).body.contains("talks again"))
             _ = server
+        }
+    }
+
+    @Test func aTakenPortIsReportedAtOnceNotAfterABuild() async throws {
+        // A second `dossier serve` on the same port once built, then waited forever.
+        try await withServer { site, _, port in
+            let lines = Mutex<[String]>([])
+            let second = PreviewServer(options: site.options()) { line in lines.withLock { $0.append(line) } }
+            let started = ContinuousClock.now
+            do {
+                _ = try await second.start(host: "127.0.0.1", port: port)
+                Issue.record("a second server started on a taken port")
+                await second.stop()
+            } catch let error as PreviewServer.StartError {
+                #expect(error.description == "port \(port) is in use (try --port 0)")
+            }
+            #expect(ContinuousClock.now - started < .seconds(5))
+            #expect(lines.withLock { $0.isEmpty }, "no build before the port is known to be free")
         }
     }
 
