@@ -75,6 +75,13 @@ public struct FileParser: Sendable {
                                                    at: bodySource.location(ofOffset: unclosed)))
             }
         }
+        if let offset = QuadraticInput.check(bodyBytes) {
+            parsed.diagnostics.append(.error(
+                "markdown-too-complex",
+                "images left open around many links ('![' without its ']'): the Markdown parser would take minutes on this file; close them or split the file",
+                at: bodySource.location(ofOffset: offset)))
+            return (parsed, [])
+        }
         let body = BodyParser(source: bodySource, allowRawHTML: allowRawHTML, prettyURLs: prettyURLs, embedImage: embedImage)
             .parse(body: bodyBytes, titleFromBody: untitled)
         parsed.body = body.body

@@ -23,16 +23,21 @@ extension String {
         return String(scalars[first...last])
     }
 
-    /// UTF-8 offset of the first occurrence of `needle`, searching bytes.
+    /// UTF-8 offset of the first occurrence of `needle` at or after `start`, searching the
+    /// string's own bytes: callers search one text many times from moving offsets, and a copy
+    /// per call made a text full of `](` quadratic.
     public func utf8Offset(of needle: String, from start: Int = 0) -> Int? {
-        let haystack = Array(utf8), pattern = Array(needle.utf8)
-        guard let head = pattern.first, pattern.count <= haystack.count else { return nil }
-        var i = start
-        while i <= haystack.count - pattern.count {
-            if haystack[i] == head, haystack[i..<(i + pattern.count)].elementsEqual(pattern) { return i }
-            i += 1
+        var haystack = self
+        let pattern = Array(needle.utf8)
+        return haystack.withUTF8 { bytes -> Int? in
+            guard let head = pattern.first, pattern.count <= bytes.count else { return nil }
+            var i = max(0, start)
+            while i <= bytes.count - pattern.count {
+                if bytes[i] == head, UnsafeBufferPointer(rebasing: bytes[i..<(i + pattern.count)]).elementsEqual(pattern) { return i }
+                i += 1
+            }
+            return nil
         }
-        return nil
     }
 }
 
