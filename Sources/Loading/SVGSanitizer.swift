@@ -1,4 +1,5 @@
 import Foundation
+import Templating
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -44,7 +45,7 @@ public enum SVGSanitizer {
             }
             var tag = "<" + name
             for (key, value) in attributes.sorted(by: { $0.key < $1.key }) where Self.keeps(key, value) {
-                tag += " " + key + "=\"" + Self.escape(value, quotes: true) + "\""
+                tag += " " + key + "=\"" + HTMLEscaping.escape(value) + "\""
             }
             wroteRoot = true
             closePending()
@@ -67,7 +68,7 @@ public enum SVGSanitizer {
             if let current = style {
                 style = nil
                 guard Self.isSelfContained(current.text) else { return }
-                out += current.open + Self.escape(current.text, quotes: false) + "</" + name + ">"
+                out += current.open + HTMLEscaping.escape(current.text) + "</" + name + ">"
                 return
             }
             if let tag = pending {
@@ -84,7 +85,7 @@ public enum SVGSanitizer {
                 style!.text += string
             } else {
                 closePending()
-                out += Self.escape(string, quotes: false)
+                out += HTMLEscaping.escape(string)
             }
         }
 
@@ -123,21 +124,6 @@ public enum SVGSanitizer {
             guard local == "set" || local.hasPrefix("animate") else { return false }
             let target = (attributes.first { $0.key.lowercased() == "attributename" }?.value ?? "").lowercased()
             return target.contains("href") || target.hasPrefix("on") || target == "src"
-        }
-
-        static func escape(_ text: String, quotes: Bool) -> String {
-            var out = ""
-            out.reserveCapacity(text.utf8.count)
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "&": out += "&amp;"
-                case "<": out += "&lt;"
-                case ">": out += "&gt;"
-                case "\"" where quotes: out += "&quot;"
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            return out
         }
     }
 }

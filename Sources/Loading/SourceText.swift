@@ -1,3 +1,4 @@
+import Markdown
 import Model
 
 /// The bytes of one file with a line index. Lines end at LF, CRLF or a lone CR, as cmark's
@@ -11,23 +12,7 @@ struct SourceText {
     init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
-        var lines: [Range<Int>] = []
-        lines.reserveCapacity(bytes.count / 40 + 1)
-        var start = 0
-        bytes.withUnsafeBufferPointer { buffer in
-            var i = 0
-            while i < buffer.count {
-                let byte = buffer[i]
-                if byte == 0x0A || byte == 0x0D {
-                    lines.append(start..<i)
-                    if byte == 0x0D, i + 1 < buffer.count, buffer[i + 1] == 0x0A { i += 1 }
-                    start = i + 1
-                }
-                i += 1
-            }
-            lines.append(start..<buffer.count)
-        }
-        self.lines = lines
+        lines = LineIndex.ranges(of: bytes)
     }
 
     func location(line: Int, column: Int) -> SourceLocation {

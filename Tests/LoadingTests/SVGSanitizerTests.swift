@@ -32,7 +32,7 @@ import Testing
             #expect(!result.contains(gone), "\(gone) is still in \(result)")
         }
         for kept in ["<svg", "xmlns=\"http://www.w3.org/2000/svg\"", "viewBox=\"0 0 10 10\"", "<rect", "fill=\"url(#g)\"", "<use href=\"#shape\"",
-                     "<animate", "circle { fill: url(#g) }", "d=\"M0 0 L10 10\"", "5 &lt; 6 &amp; \"quoted\""] {
+                     "<animate", "circle { fill: url(#g) }", "d=\"M0 0 L10 10\"", "5 &lt; 6 &amp; &quot;quoted&quot;"] {
             #expect(result.contains(kept), "\(kept) is missing from \(result)")
         }
         // What comes out parses again, to the same bytes.

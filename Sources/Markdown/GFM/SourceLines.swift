@@ -11,43 +11,10 @@ final class SourceLines {
     let bytes: [UInt8]
     /// Byte range of each line's content, without its terminator. Line n is `lines[n - 1]`.
     /// Made on first use: most bodies never need it.
-    private(set) lazy var lines: [Range<Int>] = Self.index(bytes)
+    private(set) lazy var lines: [Range<Int>] = LineIndex.ranges(of: bytes)
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
-    }
-
-    private static func index(_ bytes: [UInt8]) -> [Range<Int>] {
-        var lines: [Range<Int>] = []
-        lines.reserveCapacity(bytes.count / 40 + 1)
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            if memchr(base, 0x0D, buffer.count) == nil {
-                // LF only, as nearly every file: `memchr` finds each line's end.
-                var start = 0
-                while start < buffer.count, let found = memchr(base + start, 0x0A, buffer.count - start) {
-                    let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    lines.append(start..<end)
-                    start = end + 1
-                }
-                lines.append(start..<buffer.count)
-                return
-            }
-            var start = 0
-            var i = 0
-            while i < buffer.count {
-                let byte = buffer[i]
-                if byte == 0x0A || byte == 0x0D {
-                    lines.append(start..<i)
-                    if byte == 0x0D, i + 1 < buffer.count, buffer[i + 1] == 0x0A { i += 1 }
-                    start = i + 1
-                }
-                i += 1
-            }
-            lines.append(start..<buffer.count)
-        }
-        if lines.isEmpty { lines.append(0..<0) }
-        return lines
     }
 
     func line(_ number: Int) -> Range<Int>? {
@@ -84,6 +51,43 @@ final class SourceLines {
         }
         while i < range.upperBound, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
         return (i, markers)
+    }
+}
+
+/// The lines of a text: the byte range of each line's content, without its terminator (LF,
+/// CRLF or a lone CR, as cmark counts lines). Line n is `ranges[n - 1]`.
+public enum LineIndex {
+    public static func ranges(of bytes: [UInt8]) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        lines.reserveCapacity(bytes.count / 40 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            if memchr(base, 0x0D, buffer.count) == nil {
+                // LF only, as nearly every file: `memchr` finds each line's end.
+                var start = 0
+                while start < buffer.count, let found = memchr(base + start, 0x0A, buffer.count - start) {
+                    let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    lines.append(start..<end)
+                    start = end + 1
+                }
+                lines.append(start..<buffer.count)
+                return
+            }
+            var start = 0
+            var i = 0
+            while i < buffer.count {
+                let byte = buffer[i]
+                if byte == 0x0A || byte == 0x0D {
+                    lines.append(start..<i)
+                    if byte == 0x0D, i + 1 < buffer.count, buffer[i + 1] == 0x0A { i += 1 }
+                    start = i + 1
+                }
+                i += 1
+            }
+            lines.append(start..<buffer.count)
+        }
+        if lines.isEmpty { lines.append(0..<0) }
+        return lines
     }
 }
 
