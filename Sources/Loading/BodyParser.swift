@@ -41,8 +41,9 @@ struct BodyParser {
         // A single file is read on paper too: its callouts never fold.
         let document = MarkdownDocument(parsing: body, flavor: .gfm(foldingCallouts: embedImage == nil))
         var output = Output()
-        output.isEmpty = document.rootNode.firstChild == nil
         if titleFromBody { output.title = takeTitle(from: document) }
+        // After the title leaves: a body that was only `# Title` is empty.
+        output.isEmpty = document.rootNode.firstChild == nil
         var collector = MentionCollector(source: source, prettyURLs: embedImage == nil ? prettyURLs : nil)
         document.walk { node, entering in collector.visit(node, entering: entering) }
         output.diagnostics = collector.diagnostics + footnoteDiagnostics(document.footnotes)

@@ -113,5 +113,7 @@ import TestSupport
             #expect(!summaries.contains { $0.hasPrefix("empty-body") }, "\(body)")
         }
         #expect(parse("---\ntitle: T\n---\n\n").diagnostics.summaries.contains("empty-body@1:1"))
+        // A heading that became the title leaves nothing behind.
+        #expect(parse("# Only a title\n").diagnostics.summaries.contains("empty-body@1:1"))
     }
 }
