@@ -111,13 +111,13 @@ public final class MarkdownDocument {
         let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
         cmark_node_set_on_enter(node, onEnter)
         cmark_node_set_on_exit(node, onExit)
-        return MarkdownNode(node, in: self)
+        return fresh(node)
     }
 
     public func makeText(_ literal: String) -> MarkdownNode {
         let node = cmark_node_new(CMARK_NODE_TEXT)!
         cmark_node_set_literal(node, literal)
-        return MarkdownNode(node, in: self)
+        return fresh(node)
     }
 
     /// A new block emitted verbatim as `onEnter`, its child blocks, then `onExit`, each on
@@ -126,7 +126,7 @@ public final class MarkdownDocument {
         let node = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
         cmark_node_set_on_enter(node, onEnter)
         cmark_node_set_on_exit(node, onExit)
-        return MarkdownNode(node, in: self)
+        return fresh(node)
     }
 
     /// An empty list of the same type, delimiter, start and tightness as `list`.
@@ -136,18 +136,29 @@ public final class MarkdownDocument {
         cmark_node_set_list_delim(node, cmark_node_get_list_delim(list.pointer))
         cmark_node_set_list_start(node, cmark_node_get_list_start(list.pointer))
         cmark_node_set_list_tight(node, cmark_node_get_list_tight(list.pointer))
-        return MarkdownNode(node, in: self)
+        return fresh(node)
     }
 
     func setTight(_ list: MarkdownNode, _ tight: Bool) { cmark_node_set_list_tight(list.pointer, tight ? 1 : 0) }
 
     func makeParagraph() -> MarkdownNode {
-        MarkdownNode(cmark_node_new(CMARK_NODE_PARAGRAPH)!, in: self)
+        fresh(cmark_node_new(CMARK_NODE_PARAGRAPH)!)
     }
 
     func makeLink(url: String) -> MarkdownNode {
         let node = cmark_node_new(CMARK_NODE_LINK)!
         cmark_node_set_url(node, url)
+        return fresh(node)
+    }
+
+    /// A node just made may sit where a freed one did: what the layer knew of that address
+    /// goes, so lookups never see the old node's facts.
+    private func fresh(_ node: OpaquePointer) -> MarkdownNode {
+        if !positions.isEmpty { positions.removeValue(forKey: node) }
+        if !bareParagraphs.isEmpty { bareParagraphs.remove(node) }
+        if !tableCells.isEmpty { tableCells.remove(node) }
+        if !footnoteReferences.isEmpty { footnoteReferences.removeValue(forKey: node) }
+        if !footnoteItems.isEmpty { footnoteItems.removeValue(forKey: node) }
         return MarkdownNode(node, in: self)
     }
 

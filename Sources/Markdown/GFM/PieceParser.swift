@@ -56,9 +56,14 @@ extension MarkdownDocument {
         if needsDefinitions { text += definitions() }
         let parsed = MarkdownDocument(parsingPiece: text)
         let blocks = parsed.rootNode.children
-        guard blocks.count >= pieces.count else { return nil }
+        // On failure the nodes made so far belong to no tree: they are freed.
+        func failing() -> [[MarkdownNode]]? {
+            for nodes in result.compactMap({ $0 }) { for node in nodes where node.parent == nil { node.free() } }
+            return nil
+        }
+        guard blocks.count >= pieces.count else { return failing() }
         for (index, block) in blocks.prefix(pieces.count).enumerated() {
-            guard block.kind == .paragraph, block.startLine == starts[index] else { return nil }
+            guard block.kind == .paragraph, block.startLine == starts[index] else { return failing() }
             func map(line: Int, column: Int) -> (Int, Int) {
                 guard line >= 1, line <= lineMap.count else { return (0, 0) }
                 let entry = lineMap[line - 1]
@@ -67,6 +72,8 @@ extension MarkdownDocument {
                 return (entry.line.line, entry.line.column + offset + dropped)
             }
             parsed.walk(from: block) { node in
+                // The piece's paragraph is freed with the piece: only what is grafted is placed.
+                guard node != block else { return }
                 let start = map(line: node.startLine, column: node.startColumn)
                 let end = map(line: node.endLine, column: node.endColumn)
                 place(node.pointer, NodePosition(startLine: start.0, startColumn: start.1, endLine: end.0, endColumn: end.1))
