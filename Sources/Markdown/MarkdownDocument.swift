@@ -151,6 +151,29 @@ public final class MarkdownDocument {
         return fresh(node)
     }
 
+    /// Before a subtree is freed: the layer's facts about its nodes go with them, so nothing
+    /// later reaches a freed node through them (a footnote reference inside an image's text
+    /// or an unused definition, say).
+    func forget(_ subtree: OpaquePointer) {
+        guard !positions.isEmpty || !bareParagraphs.isEmpty || !tableCells.isEmpty || !footnoteReferences.isEmpty
+            || !footnoteItems.isEmpty || !footnoteBackLinks.isEmpty || footnoteSection != nil else { return }
+        guard let iterator = cmark_iter_new(subtree) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            guard isMarked(node) || footnoteSection == node else { continue }
+            positions.removeValue(forKey: node)
+            bareParagraphs.remove(node)
+            tableCells.remove(node)
+            footnoteReferences.removeValue(forKey: node)
+            footnoteItems.removeValue(forKey: node)
+            footnoteBackLinks.removeAll { $0 == node }
+            if footnoteSection == node { footnoteSection = nil }
+        }
+    }
+
     /// A node just made may sit where a freed one did: what the layer knew of that address
     /// goes, so lookups never see the old node's facts.
     private func fresh(_ node: OpaquePointer) -> MarkdownNode {

@@ -100,7 +100,10 @@ public struct MarkdownNode: Hashable {
     /// Takes the node out of its tree without freeing it (it may be appended elsewhere).
     func unlink() { cmark_node_unlink(pointer) }
     /// Frees a node already unlinked, with its subtree.
-    func free() { cmark_node_free(pointer) }
+    func free() {
+        document.forget(pointer)
+        cmark_node_free(pointer)
+    }
 
     /// The node's children, read before any of them moves.
     var children: [MarkdownNode] {
@@ -134,7 +137,7 @@ public struct MarkdownNode: Hashable {
     /// Unlinks the node and frees it with its subtree.
     public func remove() {
         cmark_node_unlink(pointer)
-        cmark_node_free(pointer)
+        free()
     }
 
     /// Moves this node's children to the end of `other`.

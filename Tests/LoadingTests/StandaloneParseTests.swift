@@ -15,6 +15,16 @@ import TestSupport
         return (parser.parse(file), single, notes, html)
     }
 
+    /// Footnote references the single file drops with their image, or that sit in a
+    /// definition nothing cites, were once renumbered after they were freed (the fuzzer,
+    /// under AddressSanitizer).
+    @Test func footnotesInDroppedPlacesAreNotRenumbered() {
+        let text = "---\ntitle: B\n---\n![see[^1]](https://example.org/m.png) and text[^2].\n\n[^1]: in the image\n[^2]: cited, see [site](https://example.org/s)\n[^3]: unused, citing[^1]\n"
+        let (_, single, _, html) = standalone(text)
+        #expect(html.contains("text<sup class=\"note-ref\"><a href=\"#_note-"))
+        #expect(single.diagnostics.contains { $0.code == "footnote-unused" })
+    }
+
     @Test func mentionsAreTheSiteParsesInTheSameOrder() {
         let text = """
         ---

@@ -195,6 +195,7 @@ extension GFMTransform {
                 holder.append(backLink)
             }
             document.footnoteBackLinks.append(backLink.pointer)
+            document.mark(backLink.pointer)
             document.footnoteItems[holder.pointer] = definition.number!
             document.mark(holder.pointer)
             section.append(holder)
