@@ -9,23 +9,12 @@ public enum MarkdownComments {
         var out = bytes
         var changed = false
         var unclosed: Int?
-        let lines = SourceLines(bytes).lines
-        var fence: (byte: UInt8, count: Int)?
+        let lines = LineIndex.ranges(of: bytes)
+        var fences = CodeFences()
         var commentStart: Int?
         for range in lines {
-            var indent = 0
-            while range.lowerBound + indent < range.upperBound, bytes[range.lowerBound + indent] == 0x20 { indent += 1 }
-            let first = range.lowerBound + indent
-            if commentStart == nil, indent <= 3, first < range.upperBound, bytes[first] == 0x60 || bytes[first] == 0x7E {
-                var run = first
-                while run < range.upperBound, bytes[run] == bytes[first] { run += 1 }
-                if let open = fence {
-                    if open.byte == bytes[first], run - first >= open.count { fence = nil }
-                    continue
-                }
-                if run - first >= 3 { fence = (bytes[first], run - first); continue }
-            }
-            if fence != nil { continue }
+            // Fences count only outside a comment: a comment may hold a fence line.
+            if commentStart == nil, fences.isCode(bytes, line: range) { continue }
             var i = range.lowerBound
             while i < range.upperBound {
                 if let start = commentStart {

@@ -23,38 +23,18 @@ struct FootnotePrepass {
     init(_ source: [UInt8], lines: SourceLines) {
         bytes = source
         guard source.containsPair(0x5B, 0x5E) else { return }
-        var fence: (byte: UInt8, count: Int)?
-        for (index, range) in lines.lines.enumerated() {
+        var fences = CodeFences()
+        for (index, range) in lines.lines.enumerated() where !fences.isCode(source, line: range) {
             var indent = 0
             while range.lowerBound + indent < range.upperBound, source[range.lowerBound + indent] == 0x20 { indent += 1 }
             let first = range.lowerBound + indent
             guard indent <= 3, first < range.upperBound else { continue }
-            let run = max(Self.fenceRun(source, at: first, end: range.upperBound, byte: 0x60),
-                          Self.fenceRun(source, at: first, end: range.upperBound, byte: 0x7E))
-            if let current = fence {
-                if source[first] == current.byte, run >= current.count,
-                   source[(first + run)..<range.upperBound].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                    fence = nil
-                }
-                continue
-            }
-            if run >= 3 {
-                // A backtick fence's info string holds no backtick.
-                if source[first] == 0x7E || !source[(first + run)..<range.upperBound].contains(0x60) { fence = (source[first], run) }
-                continue
-            }
             guard let (label, length) = Self.marker(source, at: first, end: range.upperBound) else { continue }
             let padding = length - 4
             for (k, byte) in "1)  ".utf8.enumerated() { bytes[first + k] = byte }
             for k in 0..<padding { bytes[first + 4 + k] = k % 2 == 0 ? 0x3E : 0x20 }
             definitions.append(Definition(label: label, line: index + 1, column: indent + 1, depth: (padding + 1) / 2))
         }
-    }
-
-    private static func fenceRun(_ bytes: [UInt8], at start: Int, end: Int, byte: UInt8) -> Int {
-        var i = start
-        while i < end, bytes[i] == byte { i += 1 }
-        return i - start
     }
 
     /// `[^label]:` at `start`: its label and the marker's length. A label holds no
