@@ -131,17 +131,12 @@ public struct ContentLoader: Sendable {
             return false
         }
         guard ext == "svg" else { return true }
-        switch FileReading.read(file, limit: maxFileSize) {
-        case .bytes(let bytes) where SVGSanitizer.sanitize(bytes) != nil:
-            return true
-        case .bytes:
+        guard let bytes = bytes(of: file, at: location(path), else: "published", into: &result) else { return false }
+        guard SVGSanitizer.sanitize(bytes) != nil else {
             result.diagnostics.append(.error("invalid-svg", "'\(name)' is not well-formed SVG (XML); it is not published", at: location(path)))
-        case .tooLarge(let size):
-            result.diagnostics.append(.error("file-too-large", "file is \(size) bytes, over the limit of \(maxFileSize) (max_file_size in dossier.yml); it is not published", at: location(path)))
-        case .failed(let reason):
-            result.diagnostics.append(.error("unreadable-file", "cannot read file: \(reason)", at: location(path)))
+            return false
         }
-        return false
+        return true
     }
 
     /// Reads one Markdown file again, for a rebuild that knows only it changed: `path` is
@@ -157,17 +152,26 @@ public struct ContentLoader: Sendable {
         let sitePath = "Content/" + path.joined(separator: "/")
         let fileLocation = SourceLocation(path: sitePath, line: 1, column: 1)
         guard let role = role(for: path, at: fileLocation, into: &result) else { return }
+        if let bytes = bytes(of: file, at: fileLocation, else: "parsed", into: &result) {
+            result.files.append(ContentFile(path: sitePath, role: role, bytes: bytes))
+        }
+    }
+
+    /// A file's bytes, or nil with the diagnostic that says why it is not `consequence`
+    /// ("parsed", "published").
+    private func bytes(of file: String, at location: SourceLocation, else consequence: String, into result: inout Result) -> [UInt8]? {
         switch FileReading.read(file, limit: maxFileSize) {
         case .bytes(let bytes):
-            result.files.append(ContentFile(path: sitePath, role: role, bytes: bytes))
+            return bytes
         case .tooLarge(let size):
             result.diagnostics.append(.error(
                 "file-too-large",
-                "file is \(size) bytes, over the limit of \(maxFileSize) (max_file_size in dossier.yml); it is not parsed",
-                at: fileLocation))
+                "file is \(size) bytes, over the limit of \(maxFileSize) (max_file_size in dossier.yml); it is not \(consequence)",
+                at: location))
         case .failed(let reason):
-            result.diagnostics.append(.error("unreadable-file", "cannot read file: \(reason)", at: fileLocation))
+            result.diagnostics.append(.error("unreadable-file", "cannot read file: \(reason)", at: location))
         }
+        return nil
     }
 
     /// Entity files live in `actors/`, `events/`, `themes/`; every other folder is a section.

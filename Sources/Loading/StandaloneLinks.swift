@@ -74,7 +74,7 @@ struct StandaloneLinks {
         // With footnotes, the body's list of them becomes the one list of notes; without,
         // the links are listed in the annex.
         if document.hasFootnotes {
-            document.makeEndnotes(order)
+            document.makeEndnotes(order, escapingText: HTMLEscaping.escape)
             return []
         }
         return order.compactMap { if case .link(let url) = $0 { url } else { nil } }

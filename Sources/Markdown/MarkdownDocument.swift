@@ -108,10 +108,7 @@ public final class MarkdownDocument {
     /// A new inline node emitted verbatim as `onEnter`, its children, then `onExit`.
     /// cmark prints custom inlines even in safe mode, so callers escape what they put here.
     public func makeCustomInline(onEnter: String, onExit: String) -> MarkdownNode {
-        let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
-        cmark_node_set_on_enter(node, onEnter)
-        cmark_node_set_on_exit(node, onExit)
-        return fresh(node)
+        makeCustom(CMARK_NODE_CUSTOM_INLINE, onEnter: onEnter, onExit: onExit)
     }
 
     public func makeText(_ literal: String) -> MarkdownNode {
@@ -123,7 +120,11 @@ public final class MarkdownDocument {
     /// A new block emitted verbatim as `onEnter`, its child blocks, then `onExit`, each on
     /// a line of its own.
     func makeCustomBlock(onEnter: String, onExit: String) -> MarkdownNode {
-        let node = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+        makeCustom(CMARK_NODE_CUSTOM_BLOCK, onEnter: onEnter, onExit: onExit)
+    }
+
+    private func makeCustom(_ type: cmark_node_type, onEnter: String, onExit: String) -> MarkdownNode {
+        let node = cmark_node_new(type)!
         cmark_node_set_on_enter(node, onEnter)
         cmark_node_set_on_exit(node, onExit)
         return fresh(node)
@@ -155,34 +156,38 @@ public final class MarkdownDocument {
     /// later reaches a freed node through them (a footnote reference inside an image's text
     /// or an unused definition, say).
     func forget(_ subtree: OpaquePointer) {
-        guard !positions.isEmpty || !bareParagraphs.isEmpty || !tableCells.isEmpty || !footnoteReferences.isEmpty
-            || !footnoteItems.isEmpty || !footnoteBackLinks.isEmpty || footnoteSection != nil else { return }
+        guard knowsAnyNode else { return }
         guard let iterator = cmark_iter_new(subtree) else { return }
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            guard isMarked(node) || footnoteSection == node else { continue }
-            positions.removeValue(forKey: node)
-            bareParagraphs.remove(node)
-            tableCells.remove(node)
-            footnoteReferences.removeValue(forKey: node)
-            footnoteItems.removeValue(forKey: node)
-            footnoteBackLinks.removeAll { $0 == node }
-            if footnoteSection == node { footnoteSection = nil }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  isMarked(node) || footnoteSection == node else { continue }
+            dropFacts(about: node)
         }
     }
 
     /// A node just made may sit where a freed one did: what the layer knew of that address
     /// goes, so lookups never see the old node's facts.
     private func fresh(_ node: OpaquePointer) -> MarkdownNode {
-        if !positions.isEmpty { positions.removeValue(forKey: node) }
-        if !bareParagraphs.isEmpty { bareParagraphs.remove(node) }
-        if !tableCells.isEmpty { tableCells.remove(node) }
-        if !footnoteReferences.isEmpty { footnoteReferences.removeValue(forKey: node) }
-        if !footnoteItems.isEmpty { footnoteItems.removeValue(forKey: node) }
+        if knowsAnyNode { dropFacts(about: node) }
         return MarkdownNode(node, in: self)
+    }
+
+    private var knowsAnyNode: Bool {
+        !positions.isEmpty || !bareParagraphs.isEmpty || !tableCells.isEmpty || !footnoteReferences.isEmpty
+            || !footnoteItems.isEmpty || !footnoteBackLinks.isEmpty || footnoteSection != nil
+    }
+
+    private func dropFacts(about node: OpaquePointer) {
+        positions.removeValue(forKey: node)
+        bareParagraphs.remove(node)
+        tableCells.remove(node)
+        footnoteReferences.removeValue(forKey: node)
+        footnoteItems.removeValue(forKey: node)
+        footnoteBackLinks.removeAll { $0 == node }
+        if footnoteSection == node { footnoteSection = nil }
     }
 
     /// Marks a paragraph to be rendered without `<p>`…`</p>`: its content is block markup
@@ -205,8 +210,9 @@ public final class MarkdownDocument {
         guard let html = cmark_render_html(root, options) else { return "" }
         defer { free(html) }
         guard hasBareParagraphs, !keepingBareMarkers else { return String(cString: html) }
-        return html.withMemoryRebound(to: UInt8.self, capacity: strlen(html)) {
-            BareParagraph.strip(UnsafeBufferPointer(start: $0, count: strlen(html)))
+        let length = strlen(html)
+        return html.withMemoryRebound(to: UInt8.self, capacity: length) {
+            BareParagraph.strip(UnsafeBufferPointer(start: $0, count: length))
         }
     }
 

@@ -13,8 +13,9 @@ extension MarkdownDocument {
 
     /// Renumbers the footnote references as `order` numbers them, and makes the footnote
     /// section the page's one list of notes: footnotes where their number falls, each link
-    /// as its address. Back-links go (a page on paper has no use for them).
-    public func makeEndnotes(_ order: [Endnote]) {
+    /// as its address, escaped by `escape` (the caller's HTML escaping). Back-links go (a
+    /// page on paper has no use for them).
+    public func makeEndnotes(_ order: [Endnote], escapingText escape: (String) -> String) {
         guard let sectionPointer = footnoteSection else { return }
         let section = MarkdownNode(sectionPointer, in: self)
         var numberOf: [Int: Int] = [:]
@@ -38,30 +39,12 @@ extension MarkdownDocument {
                 item.setOnEnter("<li id=\"_note-\(number)\">")
                 section.append(item)
             case .link(let url):
-                let item = makeCustomBlock(onEnter: "<li id=\"_note-\(number)\"><span class=\"url\">\(HTMLText.escape(url))</span>", onExit: "</li>")
+                let item = makeCustomBlock(onEnter: "<li id=\"_note-\(number)\"><span class=\"url\">\(escape(url))</span>", onExit: "</li>")
                 section.append(item)
             }
         }
         // A footnote no reference reaches in this reading (none today) still closes the list.
         for (_, item) in items.sorted(by: { $0.key < $1.key }) { section.append(item) }
         section.setOnEnter("<section class=\"footnotes endnotes\" aria-label=\"Notes\">\n<ol>")
-    }
-}
-
-/// Escaping for text placed in HTML by the GFM layer itself.
-enum HTMLText {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }

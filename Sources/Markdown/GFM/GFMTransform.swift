@@ -26,20 +26,11 @@ struct GFMTransform {
     mutating func run() {
         // Tables need a `|`, callouts `[!`, task items `[ ]` or `[x]`, footnote definitions
         // their items: a body with none of them skips the walk.
-        let (pipe, callout, task) = source.bytes.withUnsafeBufferPointer { b -> (Bool, Bool, Bool) in
-            guard let base = b.baseAddress else { return (false, false, false) }
-            var callout = false, task = false
-            var i = 0
-            while i + 2 < b.count, let found = memchr(base + i, 0x5B, b.count - i) {
-                i = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-                guard i + 1 < b.count else { break }
-                if b[i] == 0x21 { callout = true }
-                if b[i + 1] == 0x5D, b[i] == 0x20 || b[i] == 0x78 || b[i] == 0x58 { task = true }
-            }
-            return (memchr(base, 0x7C, b.count) != nil, callout, task)
-        }
-        let definitions = !prepassDefinitions.isEmpty
-        if pipe || callout || task || definitions { applyBlockSyntax(pipe: pipe, callout: callout, task: task) }
+        let bytes = source.bytes
+        let pipe = bytes.contains(sequence: [0x7C])
+        let callout = bytes.contains(sequence: "[!".utf8)
+        let task = bytes.contains(sequence: "[ ]".utf8) || bytes.contains(sequence: "[x]".utf8) || bytes.contains(sequence: "[X]".utf8)
+        if pipe || callout || task || !prepassDefinitions.isEmpty { applyBlockSyntax(pipe: pipe, callout: callout, task: task) }
         applyInlineSyntax()
         appendFootnotes()
         document.footnotes = footnotes.report

@@ -103,18 +103,21 @@ extension UInt8 {
 }
 
 extension Array where Element == UInt8 {
-    /// Whether the bytes hold `first` directly followed by `second`, found with `memchr`:
-    /// the GFM layer asks this of every body, and most hold neither.
-    func containsPair(_ first: UInt8, _ second: UInt8) -> Bool {
-        withUnsafeBufferPointer { b in
+    /// Whether the bytes hold `sequence`, found with `memchr` on its first byte: the GFM
+    /// layer asks this of every body, and most hold none of what it asks for.
+    func contains(sequence: some Collection<UInt8>) -> Bool {
+        guard let head = sequence.first else { return true }
+        return withUnsafeBufferPointer { b in
             guard let base = b.baseAddress else { return false }
             var i = 0
-            while i + 1 < b.count, let found = memchr(base + i, Int32(first), b.count - i) {
+            while i + sequence.count <= b.count, let found = memchr(base + i, Int32(head), b.count - i) {
                 let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if at + 1 < b.count, b[at + 1] == second { return true }
+                if at + sequence.count <= b.count, b[at..<(at + sequence.count)].elementsEqual(sequence) { return true }
                 i = at + 1
             }
             return false
         }
     }
+
+    func containsPair(_ first: UInt8, _ second: UInt8) -> Bool { contains(sequence: [first, second]) }
 }
