@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 /// Everything at the top level but the theme: the `Theme` target is rooted at the repository
@@ -19,7 +19,13 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // The preview server: Hummingbird's HTTP/1.1 and WebSocket server on SwiftNIO, whose
+        // parser has the limits a server reachable from any web page needs (Benchmarks/RESULTS.md).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // The C library, seen by exactly one module (Markdown).
@@ -47,7 +53,15 @@ let package = Package(
         ),
         .target(name: "Building", dependencies: ["Model", "Loading", "Linking", "Rendering", "Theme", "CFileSwap"]),
         // `dossier serve`: the preview server, file watching and live reload.
-        .target(name: "Serving", dependencies: ["Building", "Model", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(name: "Serving", dependencies: [
+            "Building", "Model",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         .executableTarget(
             name: "dossier",
             dependencies: ["Building", "Model", "Serving", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -1,13 +1,13 @@
 import Foundation
-import FlyingFox
+import HummingbirdWebSocket
 import Model
 
 /// The live-reload channel: every open page holds a WebSocket to `/_dossier/live`. After a
 /// rebuild each client is told which pages changed (and reloads if it shows one of them),
 /// or which errors the rebuild had (and shows them over the page until a good build).
-public final class LiveReload: WSMessageHandler, @unchecked Sendable {
+public final class LiveReload: @unchecked Sendable {
     private let lock = NSLock()
-    private var clients: [UUID: AsyncStream<WSMessage>.Continuation] = [:]
+    private var clients: [UUID: AsyncStream<String>.Continuation] = [:]
     /// Sent to clients as they connect: the errors of the last build, if it failed.
     private var state: String = Message.ok
 
@@ -15,21 +15,28 @@ public final class LiveReload: WSMessageHandler, @unchecked Sendable {
 
     public var clientCount: Int { lock.withLock { clients.count } }
 
-    public func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
+    /// One page's socket, from its upgrade until the page goes away: the state now, then
+    /// every message until the socket closes. Pages only listen; what they send is read and
+    /// dropped (the frame decoder caps each frame).
+    func session(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async {
         let id = UUID()
-        let (stream, continuation) = AsyncStream<WSMessage>.makeStream()
+        // A page that stops reading keeps only the newest messages, not an ever longer queue.
+        let (messages, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(8))
         let current = lock.withLock {
             clients[id] = continuation
             return state
         }
-        continuation.yield(.text(current))
-        // When the page goes away, forget it.
-        Task { [weak self] in
-            for await _ in client {}
-            self?.lock.withLock { _ = self?.clients.removeValue(forKey: id) }
-            continuation.finish()
+        continuation.yield(current)
+        let writer = Task {
+            for await text in messages {
+                do { try await outbound.write(.text(text)) } catch { return }
+            }
         }
-        return stream
+        // Until the page closes the socket (or the server stops).
+        do { for try await _ in inbound {} } catch {}
+        writer.cancel()
+        lock.withLock { _ = clients.removeValue(forKey: id) }
+        continuation.finish()
     }
 
     /// A good build: clients showing one of `paths` (output paths) reload.
@@ -48,7 +55,7 @@ public final class LiveReload: WSMessageHandler, @unchecked Sendable {
             state = newState
             return Array(clients.values)
         }
-        for client in targets { client.yield(.text(text)) }
+        for client in targets { client.yield(text) }
     }
 
     /// The JSON messages the page script understands.

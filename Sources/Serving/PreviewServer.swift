@@ -1,8 +1,12 @@
 import Building
-import FlyingFox
-import FlyingSocks
 import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+import HummingbirdWebSocket
+import Logging
 import Model
+import NIOCore
 
 /// `dossier serve`: builds the site into memory, serves it over HTTP, watches `Content/`,
 /// `Templates/` and `dossier.yml`, rebuilds after each batch of changes and tells open pages
@@ -10,9 +14,10 @@ import Model
 /// the page. Pages are served from an immutable snapshot swapped in whole, so a request
 /// never sees half a rebuild.
 ///
-/// FlyingFox serves it: a small HTTP/1.1 and WebSocket server on its own socket layer,
-/// which builds in seconds; Hummingbird would add SwiftNIO and minutes of build time for
-/// features a local preview does not use.
+/// Hummingbird serves it, on SwiftNIO: any web page the reader opens can send requests to
+/// the preview, and NIO's parser is linear with limits on every field, where the lighter
+/// server used before parsed a long header line in quadratic time (Benchmarks/RESULTS.md,
+/// "The preview server under hostile requests").
 public final class PreviewServer: @unchecked Sendable {
     public let options: BuildOptions
     public let build: PreviewBuild
@@ -20,13 +25,20 @@ public final class PreviewServer: @unchecked Sendable {
     private let log: @Sendable (String) -> Void
     private let rebuilds = DispatchQueue(label: "dossier.rebuild")
     private var watcher: FileWatcher?
-    private var server: HTTPServer?
+    private var server: Task<Void, Never>?
     /// Rebuilds started and finished, for tests that wait on one.
     private let counter = NSLock()
     private var finished = 0
 
-    public init(options: BuildOptions, log: @escaping @Sendable (String) -> Void) {
+    /// How long a connection may go without a whole request before it is closed: a kept-alive
+    /// connection left idle, or one whose head trickles in a byte at a time.
+    let idleTimeout: Duration
+    /// The largest WebSocket frame a page may send: pages send nothing but control frames.
+    static let maxFrameSize = 64 * 1024
+
+    public init(options: BuildOptions, idleTimeout: Duration = .seconds(30), log: @escaping @Sendable (String) -> Void) {
         self.options = options
+        self.idleTimeout = idleTimeout
         self.build = PreviewBuild(options: options)
         self.log = log
     }
@@ -67,57 +79,64 @@ public final class PreviewServer: @unchecked Sendable {
             }
         }
 
-        let server: HTTPServer
-        if host.contains(":") {
-            server = HTTPServer(address: try .inet6(ip6: host, port: port), logger: .disabled)
-        } else {
-            server = HTTPServer(address: try .inet(ip4: host == "localhost" ? "127.0.0.1" : host, port: port), logger: .disabled)
-        }
-        self.host = host
-        await server.appendRoute("GET /_dossier/live") { [weak self] request in
-            guard let self else { return HTTPResponse(statusCode: .serviceUnavailable) }
-            // Other sites' pages may open this socket from the reader's browser: only the
-            // preview's own pages may listen to build errors and file names.
-            guard self.isAllowed(request), self.isSameOrigin(request) else { return Self.forbidden() }
-            return try await WebSocketHTTPHandler.webSocket(self.live).handleRequest(request)
-        }
-        await server.appendRoute("GET /_dossier/live.js") { _ in
-            PreviewServer.response(.ok, [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
-                                   Data(LiveReloadScript.source.utf8))
-        }
-        await server.appendRoute("GET,HEAD *") { [weak self] request in
-            guard let self else { return HTTPResponse(statusCode: .serviceUnavailable) }
-            return self.respond(to: request)
-        }
-        self.server = server
-        // The server's own error (a port taken since the probe) ends the wait at once.
-        let stopped = LockedError()
-        Task {
-            do { try await server.run() } catch { stopped.set(error) }
+        let state = ServerState()
+        let application = makeApplication(host: host == "localhost" ? "127.0.0.1" : host, port: port, state: state)
+        server = Task {
+            do { try await application.run() } catch { state.fail(error) }
         }
         // Generous: on a loaded machine the listening task may start late.
         let deadline = ContinuousClock.now + .seconds(60)
-        while await server.listeningAddress == nil {
-            if let error = stopped.value {
-                if case let SocketError.failed(_, code, _) = error, code == EADDRINUSE { throw StartError.portInUse(port) }
+        while true {
+            if let listening = state.port { return Listening(port: UInt16(listening), watcher: watcher?.mechanism ?? "none") }
+            if let error = state.error {
+                if let error = error as? IOError, error.errnoCode == EADDRINUSE { throw StartError.portInUse(port) }
                 throw StartError.cannotListen("\(error)")
             }
             guard ContinuousClock.now < deadline else { throw StartError.cannotListen("the server did not start listening within 60 s") }
             try await Task.sleep(for: .milliseconds(5))
         }
-        var actualPort = port
-        switch await server.listeningAddress {
-        case let .ip4(_, listening)?: actualPort = listening
-        case let .ip6(_, listening)?: actualPort = listening
-        default: break
+    }
+
+    private func makeApplication(host: String, port: UInt16, state: ServerState) -> some ApplicationProtocol {
+        let idleTimeout = TimeAmount(self.idleTimeout)
+        let http1 = HTTP1Channel.Configuration(
+            idleTimeout: idleTimeout,
+            // Behind RequestHeadLimits, which answers 414 and 431 first; these stay as a second wall.
+            httpDecoderConfiguration: .init(maxHeaderFieldSize: RequestHeadLimits.maxLine, maxHeaderListSize: RequestHeadLimits.maxHead,
+                                            maxHeaderFieldCount: 256)
+        )
+        let configuration = HTTP1WebSocketUpgradeChannel.Configuration(
+            http1: http1, ws: .init(maxFrameSize: Self.maxFrameSize, autoPing: .enabled(timePeriod: .seconds(30)))
+        )
+        let live = self.live
+        let channels = HTTPServerBuilder { responder in
+            LimitedChannel(inner: HTTP1WebSocketUpgradeChannel(responder: responder, configuration: configuration) { request, _, _ in
+                guard Self.route(request.path) == "/_dossier/live", let check = state.check,
+                      check.allowsHost(authority: request.authority, fields: request.headerFields),
+                      check.allowsOrigin(fields: request.headerFields)
+                else { return .dontUpgrade }
+                return .upgrade([:]) { inbound, outbound, _ in
+                    await live.session(inbound: inbound, outbound: outbound)
+                }
+            }, idleTimeout: idleTimeout)
         }
-        TCPNoDelay.setOnListener(port: actualPort)
-        return Listening(port: actualPort, watcher: watcher?.mechanism ?? "none")
+        var logger = Logger(label: "dossier.serve")
+        logger.logLevel = .critical
+        return Application(
+            responder: PreviewResponder(server: self, state: state),
+            server: channels,
+            configuration: .init(address: .hostname(host, port: Int(port)), serverName: nil),
+            onServerRunning: { channel in
+                state.listening(check: AddressCheck(boundHost: host, port: channel.localAddress?.port ?? Int(port)))
+            },
+            logger: logger
+        )
     }
 
     public func stop() async {
         watcher?.stop()
-        await server?.stop(timeout: 0.2)
+        server?.cancel()
+        await server?.value
     }
 
     /// How many rebuilds after changes have completed.
@@ -125,67 +144,74 @@ public final class PreviewServer: @unchecked Sendable {
 
     // MARK: - Requests
 
-    /// The address the server listens on, for checking `Host` headers.
-    private var host = "127.0.0.1"
+    /// The path of a request target, without its query.
+    static func route(_ target: String?) -> Substring {
+        guard let target else { return "" }
+        return target[..<(target.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? target.endIndex)]
+    }
 
-    /// A request whose `Host` names another site reached this server through DNS
-    /// rebinding: a page of that site could read the preview, drafts included.
-    func isAllowed(_ request: HTTPRequest) -> Bool {
-        guard let value = request.headers[.host] else { return false }
-        var name = value.lowercased()
-        if name.hasPrefix("[") {
-            name = String(name.prefix { $0 != "]" }.dropFirst())
-        } else if let colon = name.lastIndex(of: ":") {
-            name = String(name[..<colon])
+    /// The answer to one request; `check` knows the address the server listens on.
+    func respond(to request: HTTPRequest, check: AddressCheck) -> Response {
+        guard check.allowsHost(authority: request.authority, fields: request.headerFields) else {
+            return Self.text(.forbidden, "Forbidden: this preview answers only to its own address\n")
         }
-        return ["127.0.0.1", "localhost", "::1", host.lowercased()].contains(name)
-    }
-
-    /// A WebSocket opened by a page of this server (browsers send `Origin`).
-    func isSameOrigin(_ request: HTTPRequest) -> Bool {
-        guard let origin = request.headers[HTTPHeader("Origin")] else { return true }
-        guard let url = URL(string: origin), url.scheme == "http" || url.scheme == "https", let originHost = url.host else { return false }
-        let name = originHost.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        return ["127.0.0.1", "localhost", "::1", host.lowercased()].contains(name)
-    }
-
-    static func forbidden() -> HTTPResponse {
-        response(.forbidden, [.contentType: "text/plain; charset=utf-8"], Data("Forbidden: this preview answers only to its own address\n".utf8))
-    }
-
-    func respond(to request: HTTPRequest) -> HTTPResponse {
-        guard isAllowed(request) else { return Self.forbidden() }
-        switch RequestPath.resolve(request.target.path(percentEncoded: true)) {
+        guard request.method == .get || request.method == .head else {
+            var response = Self.text(.methodNotAllowed, "This preview answers only GET and HEAD.\n")
+            response.headers[.allow] = "GET, HEAD"
+            return response
+        }
+        let head = request.method == .head
+        let path = Self.route(request.path)
+        if path == "/_dossier/live.js" {
+            return Self.response(.ok, type: "text/javascript; charset=utf-8", Array(LiveReloadScript.source.utf8), head: head)
+        }
+        if path == "/_dossier/live" {
+            // Only a WebSocket upgrade from the preview's own pages reaches the socket.
+            return Self.text(.forbidden, "Forbidden: the live-reload socket opens only for this preview's pages\n")
+        }
+        switch RequestPath.resolve(String(path)) {
         case .refused:
-            return Self.response(.badRequest, [.contentType: "text/plain; charset=utf-8"], Data("Bad request path\n".utf8))
+            return Self.text(.badRequest, "Bad request path\n")
         case .candidates(let paths):
-            if let bytes = build.file(at: paths[0]) { return file(paths[0], bytes, head: request.method == .HEAD) }
+            if let bytes = build.file(at: paths[0]) { return file(paths[0], bytes, head: head) }
             // Browsers ask for `/favicon.ico` when a page (a custom template's) links no icon:
             // the theme's icon answers, rather than a 404 in the console.
             if paths[0] == "favicon.ico", let icon = build.file(at: "assets/icon.svg") {
-                return file("assets/icon.svg", icon, head: request.method == .HEAD)
+                return file("assets/icon.svg", icon, head: head)
             }
             // `/actors/iran` is the folder page `/actors/iran/`: redirect so relative links resolve.
             if paths.count > 1, build.file(at: paths[1]) != nil {
-                return Self.response(.movedPermanently, [.location: request.path + "/"])
+                var response = Response(status: .movedPermanently)
+                response.headers[.location] = path + "/"
+                return response
             }
             let page = "<!doctype html><meta charset=utf-8><title>Not found</title><body><h1>Not found</h1>"
                 + "<p>This build has no page here.</p></body>"
-            return Self.response(.notFound, [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                                 Data(LiveReloadScript.inject(into: Array(page.utf8))))
+            return Self.response(.notFound, type: "text/html; charset=utf-8", LiveReloadScript.inject(into: Array(page.utf8)), head: head)
         }
     }
 
-    private func file(_ path: String, _ bytes: [UInt8], head: Bool) -> HTTPResponse {
+    private func file(_ path: String, _ bytes: [UInt8], head: Bool) -> Response {
         let type = RequestPath.contentType(of: path)
         let body = type.hasPrefix("text/html") ? LiveReloadScript.inject(into: bytes) : bytes
-        return Self.response(.ok, [.contentType: type, .cacheControl: "no-store"], head ? Data() : Data(body))
+        return Self.response(.ok, type: type, body, head: head)
     }
 
-    static func response(_ status: HTTPStatusCode, _ fields: KeyValuePairs<HTTPHeader, String>, _ body: Data = Data()) -> HTTPResponse {
-        var headers = HTTPHeaders()
-        for (name, value) in fields { headers[name] = value }
-        return HTTPResponse(statusCode: status, headers: headers, body: body)
+    static func response(_ status: HTTPResponse.Status, type: String, _ body: [UInt8], head: Bool = false) -> Response {
+        var fields = HTTPFields()
+        fields[.contentType] = type
+        fields[.cacheControl] = "no-store"
+        fields[.xContentTypeOptions] = "nosniff"
+        if head {
+            // HEAD announces the length GET would send, and sends nothing.
+            fields[.contentLength] = String(body.count)
+            return Response(status: status, headers: fields, body: ResponseBody())
+        }
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    static func text(_ status: HTTPResponse.Status, _ message: String) -> Response {
+        response(status, type: "text/plain; charset=utf-8", Array(message.utf8))
     }
 
     // MARK: - Rebuilds
@@ -240,11 +266,28 @@ public final class PreviewServer: @unchecked Sendable {
     }
 }
 
-/// An error set from the server's task and read by the task waiting for it to listen.
-private final class LockedError: @unchecked Sendable {
+/// What the server's task tells the task waiting for it: the address it listens on, or the
+/// error it stopped with.
+final class ServerState: @unchecked Sendable {
     private let lock = NSLock()
-    private var error: Error?
+    private var _check: AddressCheck?
+    private var _error: Error?
 
-    func set(_ error: Error) { lock.withLock { self.error = error } }
-    var value: Error? { lock.withLock { error } }
+    func listening(check: AddressCheck) { lock.withLock { _check = check } }
+    func fail(_ error: Error) { lock.withLock { _error = error } }
+    var check: AddressCheck? { lock.withLock { _check } }
+    var port: Int? { check?.port }
+    var error: Error? { lock.withLock { _error } }
+}
+
+/// Hands each request to the server, with the address it listens on.
+struct PreviewResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+    let server: PreviewServer
+    let state: ServerState
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        guard let check = state.check else { return PreviewServer.text(.serviceUnavailable, "Starting\n") }
+        return server.respond(to: request.head, check: check)
+    }
 }

@@ -23,9 +23,6 @@ import TestSupport
 
     @Test func servesPagesWithTheLiveReloadScript() async throws {
         try await withServer { _, _, port in
-            // Responses go out without waiting for delayed acknowledgements (TCP_NODELAY on
-            // the listening socket, inherited by its connections).
-            #expect(TCPNoDelay.setOnListener(port: port))
             let home = try await get("/", port: port)
             #expect(home.status == 200)
             #expect(home.headers["content-type"] == "text/html; charset=utf-8")
@@ -64,7 +61,8 @@ import TestSupport
             #expect(try await status("GET / HTTP/1.1\r\nHost: localhost:\(port)\r\nConnection: close\r\n\r\n").contains("200"))
             let upgrade = "GET /_dossier/live HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-            #expect(try await status(upgrade + "Origin: https://evil.example\r\n\r\n").contains("403"))
+            // Refused (Hummingbird answers a refused upgrade with 400).
+            #expect(try await status(upgrade + "Origin: https://evil.example\r\n\r\n").hasPrefix("HTTP/1.1 400"))
             #expect(try await status(upgrade + "Origin: http://127.0.0.1:\(port)\r\n\r\n").contains("101"))
         }
     }

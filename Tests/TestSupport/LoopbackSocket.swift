@@ -50,6 +50,17 @@ public final class LoopbackSocket {
         return n > 0 ? Array(buffer[..<n]) : []
     }
 
+    /// Reads and drops until the peer closes the connection (true) or the timeout passes
+    /// with the connection still open (false).
+    public func readsUntilClosed() -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress!, 4096, 0) }
+            if n == 0 { return true }
+            if n < 0 { return errno == ECONNRESET }
+        }
+    }
+
     /// Exactly `count` bytes, or nil on timeout or end of stream.
     public func receive(exactly count: Int) -> [UInt8]? {
         var bytes: [UInt8] = []
