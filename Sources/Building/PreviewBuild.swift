@@ -20,6 +20,9 @@ public final class PreviewBuild: @unchecked Sendable {
         /// Pages in the site, and pages rendered by this build.
         public var pages = 0
         public var rendered = 0
+        /// The output paths of the pages rendered by this build (not the theme's assets, nor
+        /// pages made on request, `onRequest`), sorted.
+        public var renderedPaths: [String] = []
         public var seconds = 0.0
         /// Seconds per stage.
         public var timings: [(step: String, seconds: Double)] = []
@@ -128,7 +131,7 @@ public final class PreviewBuild: @unchecked Sendable {
             return outcome
         }
         let last = lock.withLock { state }
-        let scope = last.map { ChangeScope(from: $0.site, $0.templates, to: site, templates) } ?? .everything
+        let scope = last.map { ChangeScope(from: $0.site, $0.templates, to: site, templates, pages: generation.pages) } ?? .everything
         var pages: [Page]
         switch scope {
         case .everything: pages = generation.pages
@@ -151,6 +154,7 @@ public final class PreviewBuild: @unchecked Sendable {
             .union(templates.assets.map(\.path)).union(generation.contentAssets.map(\.relativePath))
         next = next.filter { live.contains($0.key) && deferred[$0.key] == nil }
         for (path, bytes) in rendered { next[path] = bytes }
+        outcome.renderedPaths = pages.map { $0.outputPath(in: site) }.sorted()
 
         let old = last?.files ?? [:]
         outcome.changed = next.filter { old[$0.key] != $0.value }.map(\.key).sorted()

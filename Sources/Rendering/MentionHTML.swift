@@ -196,9 +196,11 @@ extension RenderContext {
         guard total > 1 else { return (groups, nil) }
         let base = URLs.entityFolder(site.entities[entity].key)
         func pageURL(_ n: Int) -> String { urls.page(n == 1 ? base : "\(base)/page/\(n)") }
+        // The first page links every page; a later page links the first and its neighbours.
+        let numbers = page == 1 ? Array(1...total) : Array(Set([1, page - 1, page, min(page + 1, total)])).sorted()
         let pager = PagerView(
             previousURL: page > 1 ? pageURL(page - 1) : nil, nextURL: page < total ? pageURL(page + 1) : nil,
-            current: page, total: total, pages: (1...total).map { .init(number: $0, url: pageURL($0), current: $0 == page) })
+            current: page, total: page == 1 ? total : nil, pages: numbers.map { .init(number: $0, url: pageURL($0), current: $0 == page) })
         return (groups, pager)
     }
 }

@@ -1,6 +1,26 @@
 import Model
 
 extension RenderContext {
+    /// `briefingView`: the briefing, and its annex, which describes each entity it mentions
+    /// or lists in a line from that entity's own description.
+    static func briefingInputs(_ list: inout InputList, file: Int) {
+        list.layout()
+        list.body(file)
+        list.add(.timeline)
+        let described = Set(list.site.resolutions[file].compactMap { $0 } + (list.site.documentThemes[file] ?? []))
+        list.cards(described)
+        for entity in described { list.oneLine(entity) }
+    }
+
+    /// The single file: the briefing without the site's layout, and its images, read from
+    /// disk when it is rendered (`StandaloneSource`), which no input covers.
+    static func briefingFileInputs(_ list: inout InputList, file: Int) {
+        briefingInputs(&list, file: file)
+        if list.site.files[file].body.segments.contains(where: { if case .html(let html) = $0 { html.contains("<img") } else { false } }) {
+            list.add(.disk)
+        }
+    }
+
     /// A briefing document. For its single file, pass the file as parsed for it, its notes
     /// and the head to inline; the context must then be `standalone`.
     func briefingView(_ file: Int, reparsed: ParsedFile? = nil, notes: [String] = [], head: StandaloneHead? = nil) -> BriefingView {

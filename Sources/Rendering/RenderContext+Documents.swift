@@ -1,6 +1,36 @@
 import Model
 
 extension RenderContext {
+    /// `homeView`: every document's card, the actors ranked by mentions, the latest dated
+    /// events, every theme with its document count.
+    static func homeInputs(_ list: inout InputList) {
+        let site = list.site
+        list.layout()
+        list.add([.documentList, .timeline])
+        for file in site.documents { list.documentCard(file) }
+        list.add(.allEntityCards)
+        for entity in site.entities.indices where site.entities[entity].kind != .event { list.add(.mentionTotals(entity)) }
+        // Which events have dates decides the recent ones.
+        for event in site.timeline { list.add(.entityRecord(event)) }
+    }
+
+    static func sectionInputs(_ list: inout InputList, section name: String) {
+        list.layout()
+        list.add(.documentList)
+        for file in list.site.documents {
+            if case let .document(section, _) = list.site.files[file].role, section == name { list.documentCard(file) }
+        }
+    }
+
+    /// `documentView`: the document itself, the entities it mentions (grouped, counted,
+    /// events in timeline order) and the themes it lists.
+    static func documentInputs(_ list: inout InputList, file: Int) {
+        list.layout()
+        list.body(file)
+        list.add(.timeline)
+        list.cards(list.site.documentThemes[file] ?? [])
+    }
+
     func homeView() -> HomeView {
         let summaries = site.documents.map(documentSummary)
         let mentioned: [(entity: Int, count: Int)] = site.entities(of: .actor)

@@ -1,11 +1,57 @@
 import Model
 
 extension RenderContext {
+    /// `entityView`: the entity, its description, what it relates to, its counts, and on
+    /// page `page` the passages that mention it (and for a theme, its documents).
+    static func entityInputs(_ list: inout InputList, entity index: Int, page: Int) {
+        let site = list.site
+        let entity = site.entities[index]
+        list.layout()
+        list.add([.entityRecord(index), .entityCard(index), .mentionPage(index, page: page)])
+        let groups = Pagination.slice(site.backlinkGroups[index], page: page, perPage: site.config.paginate)
+        for file in Set(groups.compactMap { site.backlinks[index][$0].first?.file }) { list.passages(from: file) }
+        if entity.kind == .theme {
+            list.add(.themeDocuments(index, page: page))
+            for file in Pagination.slice(site.documentsByEntity[index], page: page, perPage: site.config.paginate) { list.documentCard(file) }
+        }
+        if case let .event(_, _, _, actors, themes) = entity.details { list.cards(actors + themes) }
+        if case let .theme(parent, children) = entity.details { list.cards((parent.map { [$0] } ?? []) + children) }
+        guard page == 1 else { return }
+        // The first page: counts, description, connections, the neighbourhood graph, and
+        // for events the previous and next events and the strip's axis.
+        list.add([.mentionTotals(index), .related(index), .participation(index), .timeline])
+        if let file = entity.file { list.body(file) }
+        list.cards(site.related[index].lazy.map(\.entity))
+        list.cards(site.participation[index])
+        if let position = site.timelinePosition[index] {
+            if position > 0 { list.cards([site.timeline[position - 1]]) }
+            if position + 1 < site.timeline.count { list.cards([site.timeline[position + 1]]) }
+        }
+    }
+
+    /// `indexView`: every member of the kind with its link and count; for events, the
+    /// timeline and its chart (dates, lanes by first theme).
+    static func indexInputs(_ list: inout InputList, kind: EntityKind) {
+        let site = list.site
+        list.layout()
+        for member in site.entities(of: kind) {
+            list.add([.mentionTotals(member), .entityRecord(member), .entityCard(member)])
+            // The events chart puts each event in the lane of its first theme, by name.
+            if case let .event(_, _, _, _, themes) = site.entities[member].details { list.cards(themes.prefix(1)) }
+        }
+        if kind == .event { list.add(.timeline) }
+    }
+
+    /// An entity's page. The first page has everything; later pages continue the list of
+    /// passages and show only the entity's name and record with it: counts, connections and
+    /// the description change with edits anywhere in the site, and leaving them off later
+    /// pages keeps such an edit from rendering every page of a long list again.
     func entityView(_ index: Int, page: Int) -> EntityView {
         let entity = site.entities[index]
         let folder = URLs.entityFolder(entity.key) + (page > 1 ? "/page/\(page)" : "")
         let (groups, pager) = mentionGroups(index, page: page)
-        let related = site.related[index]
+        let first = page == 1
+        let related = first ? site.related[index] : []
         func relatedOf(_ kind: EntityKind, limit: Int) -> [EntityLinkView] {
             related.filter { site.entities[$0.entity].kind == kind }.prefix(limit).map { entityLink($0.entity, weight: $0.weight) }
         }
@@ -20,14 +66,14 @@ extension RenderContext {
         case let .actor(type, wikidata):
             typeLabel = Labels.actorType(type)
             wikidataURL = wikidata.map { "https://www.wikidata.org/wiki/\($0)" }
-            participation = site.participation[index].map { entityLink($0) }
+            participation = first ? site.participation[index].map { entityLink($0) } : []
         case let .event(eventDate, _, eventPlace, actors, themes):
             date = entity.dateDisplay
             edtf = eventDate?.edtf
             place = eventPlace
             participants = actors.map { entityLink($0) }
             eventThemes = themes.map { entityLink($0) }
-            if let position = site.timelinePosition[index] {
+            if first, let position = site.timelinePosition[index] {
                 if position > 0 { previous = entityLink(site.timeline[position - 1]) }
                 if position + 1 < site.timeline.count { next = entityLink(site.timeline[position + 1]) }
             }
@@ -35,7 +81,7 @@ extension RenderContext {
             broader = parent.map { entityLink($0) }
             narrower = children.map { entityLink($0) }
         }
-        let description = entity.file.map { bodyHTML($0) }.flatMap { $0.isEmpty ? nil : $0 }
+        let description = first ? entity.file.map { bodyHTML($0) }.flatMap { $0.isEmpty ? nil : $0 } : nil
         let relatedActors = relatedOf(.actor, limit: 15)
         // The strongest related events, shown in timeline order.
         let relatedEvents = related.lazy.map(\.entity).filter { site.entities[$0].kind == .event }.prefix(10)
@@ -45,14 +91,16 @@ extension RenderContext {
             ? Pagination.slice(site.documentsByEntity[index], page: page, perPage: site.config.paginate).map(documentSummary) : []
         let mentions = site.backlinks[index].count
         let sources = site.backlinkGroups[index].count
-        let mentionSummary = "\(mentions) mention\(mentions == 1 ? "" : "s") in \(sources) page\(sources == 1 ? "" : "s"), each shown in its passage."
-        let summary = entity.file.map(leadText) ?? ""
+        let mentionSummary = first
+            ? "\(mentions) mention\(mentions == 1 ? "" : "s") in \(sources) page\(sources == 1 ? "" : "s"), each shown in its passage."
+            : "Page \(page) of the passages that mention \(entity.name); the first page has the description, counts and connections."
+        let summary = first ? entity.file.map(leadText) ?? "" : "Passages that mention \(entity.name), page \(page)."
         return EntityView(
             layout: layout(title: entity.name, description: summary, current: entity.kind.folder, folder: folder, kind: .entity(index)),
             name: entity.name, kind: entity.kind.rawValue, kindLabel: Labels.singular(entity.kind), typeLabel: typeLabel,
             aliases: entity.aliases, wikidataURL: wikidataURL, isStub: entity.isStub,
             stubPath: "Content/\(entity.kind.folder)/\(entity.id.rawValue).md", descriptionHTML: description,
-            mentionCount: site.backlinks[index].count, documentCount: site.documentsByEntity[index].count,
+            mentionCount: first ? site.backlinks[index].count : nil, documentCount: first ? site.documentsByEntity[index].count : nil,
             mentionGroups: groups, pager: pager,
             relatedActors: relatedActors, relatedEvents: relatedEvents, relatedThemes: relatedThemes, documents: documents,
             date: date, edtf: edtf, place: place, participants: participants, eventThemes: eventThemes,

@@ -1,6 +1,12 @@
 import Model
 
 extension RenderContext {
+    /// `searchView`: the page around the index, which counts documents and entities.
+    static func searchInputs(_ list: inout InputList) {
+        list.layout()
+        list.add(.documentList)
+    }
+
     func searchView() -> SearchPageView {
         SearchPageView(
             layout: layout(title: "Search", description: "Find actors, events, themes and documents by name, alias or title.",

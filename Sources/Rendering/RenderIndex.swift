@@ -5,7 +5,7 @@ import Model
 /// listed on the page of every entity it mentions.
 struct RenderIndex: Sendable {
     /// A file as it is listed on other pages.
-    struct FileCard: Sendable {
+    struct FileCard: Sendable, Equatable {
         var title: String
         /// Page folder relative to the site root (`articles/x`, `actors/iran`).
         var folder: String

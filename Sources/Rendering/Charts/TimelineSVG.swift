@@ -119,7 +119,7 @@ enum TimelineSVG {
     /// What every event page's strip shares, computed once per build: the axis, and the
     /// density of events along it (one dot per occupied bin, larger where more events
     /// fall), so a strip stays small however many events the site has.
-    struct StripAxis: Sendable {
+    struct StripAxis: Sendable, Equatable {
         let first: Int
         let last: Int
         let background: String

@@ -7,6 +7,19 @@ import Model
 enum AtomFeed {
     static let limit = 50
 
+    /// The newest documents (of a theme): their cards, summaries or leads, and themes.
+    static func inputs(_ list: inout InputList, theme: Int?) {
+        let site = list.site
+        list.add(.documentList)
+        if let theme { list.add([.documentsOf(theme), .entityCard(theme)]) }
+        let documents = (theme.map { site.documentsByEntity[$0] } ?? site.documents).filter { site.documents.contains($0) }.prefix(limit)
+        for file in documents {
+            list.documentCard(file)
+            list.lead(file)
+            list.cards(site.documentThemes[file] ?? [])
+        }
+    }
+
     static func xml(_ site: Site, theme: Int?, index: RenderIndex, context: RenderContext) -> String {
         let folder = theme.map { URLs.entityFolder(site.entities[$0].key) } ?? ""
         let documents = (theme.map { site.documentsByEntity[$0] } ?? site.documents).filter { site.documents.contains($0) }.prefix(limit)

@@ -90,6 +90,8 @@ struct PagerView {
     let previousURL: String?
     let nextURL: String?
     let current: Int
-    let total: Int
+    /// The number of pages, on the first page; nil on later pages, which link only their
+    /// neighbours, so that a list growing by a page does not change every page of it.
+    let total: Int?
     let pages: [Link]
 }

@@ -89,8 +89,8 @@ struct EntityView {
     let isStub: Bool
     let stubPath: String
     let descriptionHTML: String?
-    let mentionCount: Int
-    let documentCount: Int
+    let mentionCount: Int?
+    let documentCount: Int?
     let mentionGroups: [MentionGroupView]
     let pager: PagerView?
     let relatedActors: [EntityLinkView]
