@@ -135,7 +135,10 @@ public enum Builder {
         let changed = site.files.indices.filter { previousFiles[$0] != site.files[$0] }
         let linker = Linker(config: site.config, includeDrafts: options.drafts || site.config.drafts)
         let previous = changed.isEmpty ? site : linker.relink(site, files: previousFiles, changed: changed) ?? linker.link(previousFiles)
-        guard case .pages(let dirty) = ChangeScope(from: previous, templates, to: site, templates, pages: generation.pages) else { return nil }
+        var dependencies: DependencyIndex?
+        guard case .pages(let dirty) = ChangeScope.between(
+            old: previous, templates, oldPages: Page.inventory(of: previous), new: site, templates, pages: generation.pages,
+            files: changed, index: &dependencies) else { return nil }
         return (generation.pages.filter { !dirty.contains($0) }, previous.files == site.files)
     }
 

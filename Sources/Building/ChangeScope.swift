@@ -2,19 +2,30 @@ import Model
 import Rendering
 
 /// Which pages a change can affect. Settings, templates, or the set of files and entities
-/// changing affect every page. Otherwise the pages affected are those whose declared inputs
-/// (`Page.inputs`, beside each view) differ between the two builds, found through the
-/// inverted index of those declarations, and pages that are new.
+/// changing affect every page. Otherwise the pages affected are the readers of the inputs
+/// that differ (`InputChanges`), as the pages declare them (`Page.inputs`, beside each view,
+/// inverted in a `DependencyIndex`), and the pages that are new.
 enum ChangeScope {
     case everything
     case pages(Set<Page>)
 
-    init(from old: Site, _ oldTemplates: TemplateSet, to new: Site, _ newTemplates: TemplateSet, pages: [Page]) {
+    /// `index` holds the declarations of `old`'s pages (made here when nil) and is brought to
+    /// `new`'s; it is left nil when everything changed. `files`: the only files whose parse
+    /// may differ, when known.
+    static func between(
+        old: Site, _ oldTemplates: TemplateSet, oldPages: [Page], new: Site, _ newTemplates: TemplateSet, pages: [Page],
+        files: [Int]?, index: inout DependencyIndex?
+    ) -> ChangeScope {
         guard oldTemplates.sources == newTemplates.sources, InputChanges.comparable(old, new) else {
-            self = .everything
-            return
+            index = nil
+            return .everything
         }
-        let index = DependencyIndex(site: new, pages: pages)
-        self = .pages(index.pages(changedFrom: old, to: new))
+        var dependencies = index ?? DependencyIndex(site: old, pages: oldPages)
+        var dirty = dependencies.readers(of: InputChanges.between(old, new, files: files))
+        let existed = Set(oldPages)
+        dirty.formUnion(pages.lazy.filter { !existed.contains($0) })
+        dependencies.update(site: new, pages: pages, redeclare: dirty)
+        index = dependencies
+        return .pages(dirty)
     }
 }

@@ -28,6 +28,9 @@ public struct Generation: Sendable {
     var loadedCleanly = true
     /// Whether linking only redid what the changed files touch.
     var relinked = false
+    /// The files whose bytes changed, when the previous build said which (`serve`); nil
+    /// when every file was read.
+    var changedFiles: [Int]?
 
     /// Errors, or warnings when strict.
     public func failed(strict: Bool) -> Bool {
@@ -108,6 +111,7 @@ public enum Pipeline {
         if let previous, previous.config == config {
             let changed = parsed.indices.filter { previous.changed.contains(parsed[$0].path) }
             relinked = linker.relink(previous.site, files: parsed, changed: changed)
+            generation.changedFiles = changed
         }
         generation.relinked = relinked != nil
         let site = relinked ?? linker.link(parsed)

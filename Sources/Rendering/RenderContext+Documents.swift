@@ -7,11 +7,27 @@ extension RenderContext {
         let site = list.site
         list.layout()
         list.add([.documentList, .timeline])
-        for file in site.documents { list.documentCard(file) }
+        for file in homeDocuments(site) { list.documentCard(file) }
         list.add(.allEntityCards)
         for entity in site.entities.indices where site.entities[entity].kind != .event { list.add(.mentionTotals(entity)) }
         // Which events have dates decides the recent ones.
         for event in site.timeline { list.add(.entityRecord(event)) }
+    }
+
+    /// The documents the home page lists: the ten newest that are not briefings, and every
+    /// briefing (only those become summaries: a large site has tens of thousands).
+    static func homeDocuments(_ site: Site) -> [Int] {
+        var shown: [Int] = []
+        var others = 0
+        for file in site.documents {
+            if site.isBriefing(file) {
+                shown.append(file)
+            } else if others < 10 {
+                shown.append(file)
+                others += 1
+            }
+        }
+        return shown
     }
 
     static func sectionInputs(_ list: inout InputList, section name: String) {
@@ -32,7 +48,7 @@ extension RenderContext {
     }
 
     func homeView() -> HomeView {
-        let summaries = site.documents.map(documentSummary)
+        let summaries = Self.homeDocuments(site).map(documentSummary)
         let mentioned: [(entity: Int, count: Int)] = site.entities(of: .actor)
             .map { (entity: $0, count: site.backlinks[$0].count) }
             .filter { $0.count > 0 }

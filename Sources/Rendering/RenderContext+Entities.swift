@@ -21,12 +21,34 @@ extension RenderContext {
         // for events the previous and next events and the strip's axis.
         list.add([.mentionTotals(index), .related(index), .participation(index), .timeline])
         if let file = entity.file { list.body(file) }
-        list.cards(site.related[index].lazy.map(\.entity))
+        list.cards(shownRelated(site, index))
         list.cards(site.participation[index])
         if let position = site.timelinePosition[index] {
             if position > 0 { list.cards([site.timeline[position - 1]]) }
             if position + 1 < site.timeline.count { list.cards([site.timeline[position + 1]]) }
         }
+    }
+
+    /// The related entities the first page shows: the strongest actors, events and themes,
+    /// and the neighbourhood graph's strongest non-themes (not the whole list, which for a
+    /// much-mentioned actor runs to thousands).
+    static func shownRelated(_ site: Site, _ index: Int) -> Set<Int> {
+        var shown = Set<Int>()
+        var left: [EntityKind: Int] = [.actor: 15, .event: 10, .theme: 10]
+        var neighbours = GraphSVG.neighbourhoodSize
+        for relation in site.related[index] {
+            let kind = site.entities[relation.entity].kind
+            if left[kind, default: 0] > 0 {
+                left[kind, default: 0] -= 1
+                shown.insert(relation.entity)
+            }
+            if kind != .theme, neighbours > 0 {
+                neighbours -= 1
+                shown.insert(relation.entity)
+            }
+            if neighbours == 0, left.values.allSatisfy({ $0 == 0 }) { break }
+        }
+        return shown
     }
 
     /// `indexView`: every member of the kind with its link and count; for events, the
@@ -131,10 +153,10 @@ extension RenderContext {
         switch kind {
         case .actor:
             for type in ActorType.allCases {
-                let ofType = members.filter {
+                let ofType = Self.sortedByName(members.filter {
                     if case let .actor(t, _) = site.entities[$0].details { return t == type }
                     return false
-                }.sorted { site.entities[$0].name.localizedCompare(site.entities[$1].name) }
+                }, site)
                 guard !ofType.isEmpty else { continue }
                 groups.append(.init(label: Labels.actorTypePlural(type), anchor: type.rawValue,
                                     entities: ofType.map { entityLink($0, count: site.backlinks[$0].count) }))
@@ -147,7 +169,7 @@ extension RenderContext {
             }
             groups = byYear.map { .init(label: $0.label, anchor: "y\($0.label.lowercased())", entities: $0.items.map { entityLink($0) }) }
         case .theme:
-            let sorted = members.sorted { site.entities[$0].name.localizedCompare(site.entities[$1].name) }
+            let sorted = Self.sortedByName(members, site)
             groups = [.init(label: "All themes", anchor: "all", entities: sorted.map { entityLink($0, count: site.documentsByEntity[$0].count) })]
         }
         let intro = switch kind {
@@ -163,6 +185,16 @@ extension RenderContext {
         return IndexView(layout: layout(title: Labels.plural(kind), current: kind.folder, folder: kind.folder),
                          title: Labels.plural(kind), intro: intro, total: members.count, groups: groups,
                          chartSVG: chartSVG, chartNote: chartNote)
+    }
+}
+
+extension RenderContext {
+    /// Entities in `localizedCompare` order of their names, each name lowercased once rather
+    /// than at every comparison.
+    static func sortedByName(_ entities: [Int], _ site: Site) -> [Int] {
+        entities.map { (entity: $0, name: site.entities[$0].name, folded: site.entities[$0].name.lowercased()) }
+            .sorted { $0.folded != $1.folded ? $0.folded < $1.folded : $0.name < $1.name }
+            .map(\.entity)
     }
 }
 

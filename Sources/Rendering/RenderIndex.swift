@@ -35,28 +35,31 @@ struct RenderIndex: Sendable {
     /// The axis every event page's timeline strip shares.
     let timelineAxis: TimelineSVG.StripAxis?
 
+    /// A file as lists show it.
+    static func card(_ site: Site, file: Int) -> FileCard {
+        let parsed = site.files[file]
+        if let owner = site.entityByFile[file] {
+            let entity = site.entities[owner]
+            return FileCard(title: entity.name, folder: URLs.entityFolder(entity.key), section: "", sectionLabel: "",
+                            source: entity.kind.rawValue)
+        }
+        var section = "", folder = ""
+        if case let .document(name, urlPath) = parsed.role { (section, folder) = (name, urlPath) }
+        guard case let .document(meta)? = parsed.frontMatter else {
+            return FileCard(title: parsed.path, folder: folder, section: section, sectionLabel: Labels.section(section),
+                            source: "document")
+        }
+        return FileCard(
+            title: meta.title, folder: folder, published: meta.date?.displayText,
+            publishedISO: meta.date?.lowerBound?.description, summary: meta.summary, section: section,
+            sectionLabel: Labels.section(section), authors: meta.authors.isEmpty ? nil : meta.authors.joined(separator: ", "),
+            source: "document")
+    }
+
     init(_ site: Site) {
         autolink = site.config.autolink == .off ? nil : NameMatcher(site.entities)
         timelineAxis = TimelineSVG.stripAxis(site)
-        files = site.files.indices.map { file in
-            let parsed = site.files[file]
-            if let owner = site.entityByFile[file] {
-                let entity = site.entities[owner]
-                return FileCard(title: entity.name, folder: URLs.entityFolder(entity.key), section: "", sectionLabel: "",
-                                source: entity.kind.rawValue)
-            }
-            var section = "", folder = ""
-            if case let .document(name, urlPath) = parsed.role { (section, folder) = (name, urlPath) }
-            guard case let .document(meta)? = parsed.frontMatter else {
-                return FileCard(title: parsed.path, folder: folder, section: section, sectionLabel: Labels.section(section),
-                                source: "document")
-            }
-            return FileCard(
-                title: meta.title, folder: folder, published: meta.date?.displayText,
-                publishedISO: meta.date?.lowerBound?.description, summary: meta.summary, section: section,
-                sectionLabel: Labels.section(section), authors: meta.authors.isEmpty ? nil : meta.authors.joined(separator: ", "),
-                source: "document")
-        }
+        files = site.files.indices.map { Self.card(site, file: $0) }
         entities = site.entities.map { entity in
             var title = entity.name
             if let date = entity.dateDisplay { title += " (\(date))" }

@@ -49,7 +49,10 @@ enum GraphSVG {
     }
 
     /// An entity's neighbourhood: it in the middle, its strongest relations around it.
-    static func neighbourhood(_ center: Int, site: Site, url: (Int) -> String, limit: Int = 12) -> String? {
+    /// How many neighbours an actor's neighbourhood graph shows.
+    static let neighbourhoodSize = 12
+
+    static func neighbourhood(_ center: Int, site: Site, url: (Int) -> String, limit: Int = neighbourhoodSize) -> String? {
         let neighbours = site.related[center].filter { site.entities[$0.entity].kind != .theme }.prefix(limit)
         guard !neighbours.isEmpty else { return nil }
         let width = 640.0, height = 360.0, cx = width / 2, cy = height / 2

@@ -1,30 +1,43 @@
 import Model
 
 /// The pages that read each input: the declarations of `Page.inputs` inverted, so that a
-/// set of changed inputs gives the pages to render again.
+/// set of changed inputs gives the pages to render again. Kept from one rebuild to the next
+/// and updated for the pages that changed: a page none of whose inputs changed declares the
+/// same inputs again (declarations read only what they declare).
 public struct DependencyIndex: Sendable {
-    private(set) var readers: [PageInput: [Page]] = [:]
-    let pages: [Page]
+    private var readers: [PageInput: Set<Page>] = [:]
+    private var declared: [Page: [PageInput]] = [:]
 
     public init(site: Site, pages: [Page]) {
-        self.pages = pages
-        for page in pages {
-            for input in Set(page.inputs(in: site)) { readers[input, default: []].append(page) }
+        update(site: site, pages: pages, redeclare: [])
+    }
+
+    /// Brings the index to `site`, whose pages are `pages`: pages gone are dropped, and
+    /// pages new or in `redeclare` declare their inputs again.
+    public mutating func update(site: Site, pages: [Page], redeclare: Set<Page>) {
+        let current = Set(pages)
+        for page in declared.keys where !current.contains(page) || redeclare.contains(page) { forget(page) }
+        for page in pages where declared[page] == nil {
+            let inputs = Array(Set(page.inputs(in: site)))
+            declared[page] = inputs
+            for input in inputs { readers[input, default: []].insert(page) }
         }
     }
 
-    /// The pages whose inputs differ between `old` and `new` (the site this index was made
-    /// from), both built from the same files and entities (`InputChanges.comparable`), and
-    /// the pages `old` did not have.
-    public func pages(changedFrom old: Site, to new: Site) -> Set<Page> {
-        let changes = InputChanges(old: old, new: new)
-        var dirty = Set<Page>()
-        for (input, readers) in readers where changes.differs(input) { dirty.formUnion(readers) }
-        let existed = Set(Page.inventory(of: old))
-        dirty.formUnion(pages.filter { !existed.contains($0) })
-        return dirty
+    private mutating func forget(_ page: Page) {
+        for input in declared.removeValue(forKey: page) ?? [] {
+            readers[input]?.remove(page)
+            if readers[input]?.isEmpty == true { readers[input] = nil }
+        }
     }
 
-    /// How many distinct inputs the pages declare (for reports and tests).
-    public var inputCount: Int { readers.count }
+    /// The pages that read any of `inputs`.
+    public func readers(of inputs: some Sequence<PageInput>) -> Set<Page> {
+        var pages = Set<Page>()
+        for input in inputs { if let found = readers[input] { pages.formUnion(found) } }
+        return pages
+    }
+
+    /// How many distinct inputs the pages declare, and how many declarations in all.
+    public var size: (inputs: Int, declarations: Int) { (readers.count, declared.values.reduce(0) { $0 + $1.count }) }
 }

@@ -1,68 +1,71 @@
 import Model
 
-/// Which inputs differ between the last build and this one. Both sites must have the same
-/// files and entities at the same indices (`comparable`); otherwise everything changed.
-public struct InputChanges {
-    let old: Site, new: Site
-    let oldIndex: RenderIndex, newIndex: RenderIndex
-
+/// The inputs that differ between the last build and this one, found by comparing the two
+/// sites entity by entity and file by file — never by visiting every page's declarations,
+/// which on a large site outnumber the changes by orders of magnitude. Both sites must have
+/// the same files and entities at the same indices (`comparable`).
+public enum InputChanges {
     /// Whether inputs of the two sites can be compared index for index.
     public static func comparable(_ old: Site, _ new: Site) -> Bool {
-        old.config == new.config && old.files.map(\.path) == new.files.map(\.path)
-            && old.entities.map(\.key) == new.entities.map(\.key)
+        old.config == new.config && old.files.count == new.files.count && old.entities.count == new.entities.count
+            && old.files.indices.allSatisfy { old.files[$0].path == new.files[$0].path }
+            && old.entities.indices.allSatisfy { old.entities[$0].key == new.entities[$0].key }
     }
 
-    init(old: Site, new: Site) {
-        self.old = old
-        self.new = new
-        oldIndex = RenderIndex(old)
-        newIndex = RenderIndex(new)
-    }
-
-    func differs(_ input: PageInput) -> Bool {
-        switch input {
-        case .file(let f):
-            return old.files[f] != new.files[f]
-        case .fileCard(let f):
-            return oldIndex.files[f] != newIndex.files[f]
-        case .resolutions(let f):
-            return old.resolutions[f] != new.resolutions[f]
-        case .entityCard(let e):
-            return Self.card(old.entities[e]) != Self.card(new.entities[e])
-        case .entityRecord(let e):
-            return old.entities[e] != new.entities[e]
-        case .mentionTotals(let e):
-            return old.backlinks[e].count != new.backlinks[e].count
-                || old.backlinkGroups[e].count != new.backlinkGroups[e].count
-                || old.documentsByEntity[e].count != new.documentsByEntity[e].count
-        case let .mentionPage(e, page):
-            return Self.mentionPage(old, e, page) != Self.mentionPage(new, e, page)
-                || Self.pagerEnd(old, e, page) != Self.pagerEnd(new, e, page)
-        case let .themeDocuments(e, page):
-            let perPage = new.config.paginate
-            return Array(Pagination.slice(old.documentsByEntity[e], page: page, perPage: perPage))
-                != Array(Pagination.slice(new.documentsByEntity[e], page: page, perPage: perPage))
-        case .related(let e):
-            return old.related[e] != new.related[e]
-        case .participation(let e):
-            return old.participation[e] != new.participation[e]
-        case .timeline:
-            return old.timeline != new.timeline || oldIndex.timelineAxis != newIndex.timelineAxis
-        case .documentList:
-            return old.documents != new.documents
-        case .sections:
-            return old.sections != new.sections
-        case .documentsOf(let e):
-            return old.documentsByEntity[e] != new.documentsByEntity[e]
-        case .allEntityCards:
-            return !old.entities.elementsEqual(new.entities) { Self.card($0) == Self.card($1) }
-        case .disk:
-            return true
-        case .entityNames:
-            return !old.entities.elementsEqual(new.entities) { $0.name == $1.name && $0.aliases == $1.aliases }
-        case .everything:
-            return old.files != new.files || old.entities != new.entities || old.resolutions != new.resolutions
+    /// The changed inputs. `files`, when known, are the only files whose parse may differ
+    /// (the others are compared when it is nil).
+    public static func between(_ old: Site, _ new: Site, files: [Int]? = nil) -> Set<PageInput> {
+        var changed = Set<PageInput>()
+        let candidates = files ?? Array(new.files.indices)
+        for f in candidates where old.files[f] != new.files[f] {
+            changed.insert(.file(f))
+            if fileCard(old, f) != fileCard(new, f) { changed.insert(.fileCard(f)) }
         }
+        // Resolutions change with any file's text and with any entity's names.
+        for f in new.files.indices where old.resolutions[f] != new.resolutions[f] { changed.insert(.resolutions(f)) }
+        var anyCard = false, anyName = false, anyDate = false
+        let perPage = new.config.paginate
+        for e in new.entities.indices {
+            let a = old.entities[e], b = new.entities[e]
+            if a != b {
+                changed.insert(.entityRecord(e))
+                if card(a) != card(b) {
+                    changed.insert(.entityCard(e))
+                    anyCard = true
+                }
+                // Lists show an entity's description file under the entity's name.
+                if a.name != b.name, let file = b.file { changed.insert(.fileCard(file)) }
+                if a.name != b.name || a.aliases != b.aliases { anyName = true }
+                if a.kind == .event, a.date != b.date { anyDate = true }
+            }
+            if old.related[e] != new.related[e] { changed.insert(.related(e)) }
+            if old.participation[e] != new.participation[e] { changed.insert(.participation(e)) }
+            if old.documentsByEntity[e] != new.documentsByEntity[e] { changed.insert(.documentsOf(e)) }
+            if old.backlinks[e].count != new.backlinks[e].count || old.backlinkGroups[e].count != new.backlinkGroups[e].count
+                || old.documentsByEntity[e].count != new.documentsByEntity[e].count {
+                changed.insert(.mentionTotals(e))
+            }
+            guard old.backlinks[e] != new.backlinks[e] || old.backlinkGroups[e] != new.backlinkGroups[e]
+                || old.documentsByEntity[e] != new.documentsByEntity[e] else { continue }
+            let pages = max(Pagination.entityPageCount(old, entity: e), Pagination.entityPageCount(new, entity: e))
+            for page in 1...pages {
+                if mentionPage(old, e, page) != mentionPage(new, e, page) || pagerEnd(old, e, page) != pagerEnd(new, e, page) {
+                    changed.insert(.mentionPage(e, page: page))
+                }
+                if Array(Pagination.slice(old.documentsByEntity[e], page: page, perPage: perPage))
+                    != Array(Pagination.slice(new.documentsByEntity[e], page: page, perPage: perPage)) {
+                    changed.insert(.themeDocuments(e, page: page))
+                }
+            }
+        }
+        if anyCard { changed.insert(.allEntityCards) }
+        if anyName { changed.insert(.entityNames) }
+        if anyDate || old.timeline != new.timeline { changed.insert(.timeline) }
+        if old.documents != new.documents { changed.insert(.documentList) }
+        if old.sections != new.sections { changed.insert(.sections) }
+        if !changed.isEmpty || old.documentThemes != new.documentThemes { changed.insert(.everything) }
+        changed.insert(.disk)
+        return changed
     }
 
     /// What `entityLink` shows of an entity.
@@ -70,6 +73,10 @@ public struct InputChanges {
         var type: String?
         if case let .actor(actorType, _) = entity.details { type = actorType.rawValue }
         return [entity.name, type, entity.dateDisplay, entity.isStub ? "stub" : nil]
+    }
+
+    static func fileCard(_ site: Site, _ file: Int) -> RenderIndex.FileCard {
+        RenderIndex.card(site, file: file)
     }
 
     /// The last page number page `page` of an entity links: all pages from the first page,
