@@ -22,9 +22,15 @@ enum ChangeScope {
         }
         var dependencies = index ?? DependencyIndex(site: old, pages: oldPages)
         var dirty = dependencies.readers(of: InputChanges.between(old, new, files: files))
-        let existed = Set(oldPages)
-        dirty.formUnion(pages.lazy.filter { !existed.contains($0) })
-        dependencies.update(site: new, pages: pages, redeclare: dirty)
+        var added: [Page] = [], removed: [Page] = []
+        if oldPages != pages {
+            let existed = Set(oldPages), current = Set(pages)
+            added = pages.filter { !existed.contains($0) }
+            removed = oldPages.filter { !current.contains($0) }
+        }
+        dirty.formUnion(added)
+        dirty.subtract(removed)
+        dependencies.update(site: new, removed: removed, added: added, redeclare: dirty)
         index = dependencies
         return .pages(dirty)
     }

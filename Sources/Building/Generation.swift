@@ -166,10 +166,10 @@ public enum Pipeline {
     @discardableResult
     public static func render(
         _ site: Site, pages: [Page], templates: TemplateSet, contentAssets: [(relativePath: String, url: URL)],
-        singleFiles: [Int: StandaloneRenderer.Reparsed], graph: Bool = true,
+        singleFiles: [Int: StandaloneRenderer.Reparsed], graph: Bool = true, index: RenderIndex? = nil,
         emit: @Sendable (_ path: String, _ contents: consuming Contents) -> Void
     ) -> Int {
-        let renderer = PageRenderer(site: site, templates: templates) { singleFiles[$0] }
+        let renderer = PageRenderer(site: site, templates: templates, index: index) { singleFiles[$0] }
         // The theme's files are trusted as they are; content's SVG is not, unless the site
         // says every author is (`unsafe_html`).
         let sanitize = !site.config.unsafeHTML

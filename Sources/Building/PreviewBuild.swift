@@ -53,6 +53,8 @@ public final class PreviewBuild: @unchecked Sendable {
         var generation = 0
         /// What each page read, made at the first rebuild that can use it and kept up to date.
         var dependencies: DependencyIndex?
+        /// What many pages repeat about each file and entity, kept up to date.
+        var renderIndex: RenderIndex
     }
 
     public let options: BuildOptions
@@ -95,7 +97,7 @@ public final class PreviewBuild: @unchecked Sendable {
         if path == "graph.json" {
             GraphExport.write(current.site) { bytes += $0 }
         } else if let page = current.deferred[path] {
-            let renderer = current.renderer ?? PageRenderer(site: current.site, templates: current.templates)
+            let renderer = current.renderer ?? PageRenderer(site: current.site, templates: current.templates, index: current.renderIndex)
             bytes = Array(renderer.render(page).text.utf8)
             lock.withLock { if state?.generation == current.generation, state?.renderer == nil { state?.renderer = renderer } }
         } else {
@@ -153,25 +155,39 @@ public final class PreviewBuild: @unchecked Sendable {
         pages = pages.filter { !Self.onRequest($0) }
         let deferred = Dictionary(generation.pages.filter(Self.onRequest).map { ($0.outputPath(in: site), $0) }, uniquingKeysWith: { a, _ in a })
 
+        let renderIndex: RenderIndex = if let last, case .pages = scope {
+            RenderIndex.updated(last.renderIndex, from: last.site, to: site, files: generation.changedFiles)
+        } else {
+            RenderIndex(site)
+        }
         let collected = NSLock()
         nonisolated(unsafe) var rendered: [String: [UInt8]] = [:]
         outcome.rendered = Pipeline.render(site, pages: pages, templates: templates, contentAssets: generation.contentAssets,
-                                           singleFiles: generation.singleFiles, graph: false) { path, contents in
+                                           singleFiles: generation.singleFiles, graph: false, index: renderIndex) { path, contents in
             let bytes = contents.bytes
             collected.withLock { rendered[path] = bytes }
         }
         // Pages not rendered keep their bytes; pages and assets that are gone go.
         var next = last?.files ?? [:]
+        let old = next
         if case .everything = scope { next = [:] }
-        let live = Set(generation.pages.map { $0.outputPath(in: site) })
-            .union(templates.assets.map(\.path)).union(generation.contentAssets.map(\.relativePath))
-        next = next.filter { live.contains($0.key) && deferred[$0.key] == nil }
-        for (path, bytes) in rendered { next[path] = bytes }
+        let samePaths = last.map {
+            $0.pages == generation.pages && $0.assets.map(\.relativePath) == generation.contentAssets.map(\.relativePath)
+                && $0.templates.assets.map(\.path) == templates.assets.map(\.path)
+        } ?? false
+        if case .pages = scope, samePaths {
+            // The same files as before: only the rendered ones can differ.
+            for (path, bytes) in rendered { next[path] = bytes }
+            outcome.changed = rendered.filter { old[$0.key] != $0.value }.map(\.key).sorted()
+        } else {
+            let live = Set(generation.pages.map { $0.outputPath(in: site) })
+                .union(templates.assets.map(\.path)).union(generation.contentAssets.map(\.relativePath))
+            next = next.filter { live.contains($0.key) && deferred[$0.key] == nil }
+            for (path, bytes) in rendered { next[path] = bytes }
+            outcome.changed = next.filter { old[$0.key] != $0.value }.map(\.key).sorted()
+            outcome.removed = old.keys.filter { next[$0] == nil }.sorted()
+        }
         outcome.renderedPaths = pages.map { $0.outputPath(in: site) }.sorted()
-
-        let old = last?.files ?? [:]
-        outcome.changed = next.filter { old[$0.key] != $0.value }.map(\.key).sorted()
-        outcome.removed = old.keys.filter { next[$0] == nil }.sorted()
         if outcome.changed.contains(where: { $0.hasSuffix(".html") }) || !outcome.removed.isEmpty || last == nil {
             outcome.changed += ["graph.json"] + deferred.keys.sorted()
         }
@@ -180,7 +196,7 @@ public final class PreviewBuild: @unchecked Sendable {
             state = State(site: site, templates: templates, pages: generation.pages, files: next,
                           content: generation.files, assets: generation.contentAssets,
                           loadedCleanly: generation.loadedCleanly, deferred: deferred, generation: (state?.generation ?? 0) + 1,
-                          dependencies: dependencies)
+                          dependencies: dependencies, renderIndex: renderIndex)
             return state!.generation
         }
         if dependencies == nil {

@@ -13,12 +13,14 @@ public struct PageRenderer: Sendable {
     /// disk); without it, or when the file is gone, the site's parse is used.
     let reparse: (@Sendable (_ file: Int) -> StandaloneRenderer.Reparsed?)?
 
-    public init(site: Site, templates: TemplateSet, reparse: (@Sendable (_ file: Int) -> StandaloneRenderer.Reparsed?)? = nil) {
+    /// `index`: the site's `RenderIndex` when the caller keeps one up to date (`serve`).
+    public init(site: Site, templates: TemplateSet, index: RenderIndex? = nil,
+                reparse: (@Sendable (_ file: Int) -> StandaloneRenderer.Reparsed?)? = nil) {
         self.site = site
         self.templates = templates
         navigation = Navigation(site)
-        index = RenderIndex(site)
-        standalone = StandaloneRenderer(site: site, templates: templates, index: index)
+        self.index = index ?? RenderIndex(site)
+        standalone = StandaloneRenderer(site: site, templates: templates, index: self.index)
         self.reparse = reparse
     }
 

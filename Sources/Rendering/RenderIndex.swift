@@ -3,7 +3,7 @@ import Model
 /// What many pages repeat about the same file or entity, computed once per build instead
 /// of once per page: a popular actor is linked from thousands of pages, and a document is
 /// listed on the page of every entity it mentions.
-struct RenderIndex: Sendable {
+public struct RenderIndex: Sendable {
     /// A file as it is listed on other pages.
     struct FileCard: Sendable, Equatable {
         var title: String
@@ -28,12 +28,12 @@ struct RenderIndex: Sendable {
         var close: String
     }
 
-    let files: [FileCard]
-    let entities: [EntityLink]
+    var files: [FileCard]
+    var entities: [EntityLink]
     /// Entity names to link where the text does not annotate them (`autolink`), or nil.
-    let autolink: NameMatcher?
+    var autolink: NameMatcher?
     /// The axis every event page's timeline strip shares.
-    let timelineAxis: TimelineSVG.StripAxis?
+    var timelineAxis: TimelineSVG.StripAxis?
 
     /// A file as lists show it.
     static func card(_ site: Site, file: Int) -> FileCard {
@@ -56,16 +56,41 @@ struct RenderIndex: Sendable {
             source: "document")
     }
 
-    init(_ site: Site) {
+    public init(_ site: Site) {
         autolink = site.config.autolink == .off ? nil : NameMatcher(site.entities)
         timelineAxis = TimelineSVG.stripAxis(site)
         files = site.files.indices.map { Self.card(site, file: $0) }
-        entities = site.entities.map { entity in
-            var title = entity.name
-            if let date = entity.dateDisplay { title += " (\(date))" }
-            return EntityLink(folder: URLs.entityFolder(entity.key),
-                              open: "<a class=\"mention mention-\(entity.kind.rawValue)\" href=\"",
-                              close: "\" title=\"\(HTML.escape(title))\">")
+        entities = site.entities.map(Self.link)
+    }
+
+    static func link(_ entity: Entity) -> EntityLink {
+        var title = entity.name
+        if let date = entity.dateDisplay { title += " (\(date))" }
+        return EntityLink(folder: URLs.entityFolder(entity.key),
+                          open: "<a class=\"mention mention-\(entity.kind.rawValue)\" href=\"",
+                          close: "\" title=\"\(HTML.escape(title))\">")
+    }
+
+    /// The index of `new`, made from `previous`, the index of `old`, when both sites have
+    /// the same files and entities (`InputChanges.comparable`): only what changed is made
+    /// again. `files`: the only files whose parse may differ, when known.
+    public static func updated(_ previous: RenderIndex, from old: Site, to new: Site, files: [Int]?) -> RenderIndex {
+        guard InputChanges.comparable(old, new) else { return RenderIndex(new) }
+        var index = previous
+        for file in files ?? Array(new.files.indices) where old.files[file] != new.files[file] {
+            index.files[file] = card(new, file: file)
         }
+        var namesChanged = false, datesChanged = false
+        for entity in new.entities.indices where old.entities[entity] != new.entities[entity] {
+            let a = old.entities[entity], b = new.entities[entity]
+            index.entities[entity] = link(b)
+            // A description file is listed under its entity's name.
+            if let file = b.file { index.files[file] = card(new, file: file) }
+            if a.name != b.name || a.aliases != b.aliases { namesChanged = true }
+            if a.date != b.date { datesChanged = true }
+        }
+        if namesChanged { index.autolink = new.config.autolink == .off ? nil : NameMatcher(new.entities) }
+        if datesChanged || old.timeline != new.timeline { index.timelineAxis = TimelineSVG.stripAxis(new) }
+        return index
     }
 }

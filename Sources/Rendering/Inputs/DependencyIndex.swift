@@ -9,19 +9,34 @@ public struct DependencyIndex: Sendable {
     private var declared: [Page: [PageInput]] = [:]
 
     public init(site: Site, pages: [Page]) {
-        update(site: site, pages: pages, redeclare: [])
+        update(site: site, removed: [], added: pages, redeclare: [])
     }
 
-    /// Brings the index to `site`, whose pages are `pages`: pages gone are dropped, and
-    /// pages new or in `redeclare` declare their inputs again.
-    public mutating func update(site: Site, pages: [Page], redeclare: Set<Page>) {
-        let current = Set(pages)
-        for page in declared.keys where !current.contains(page) || redeclare.contains(page) { forget(page) }
-        for page in pages where declared[page] == nil {
-            let inputs = Array(Set(page.inputs(in: site)))
-            declared[page] = inputs
-            for input in inputs { readers[input, default: []].insert(page) }
+    /// Brings the index to `site`: `removed` pages are dropped, `added` ones declare their
+    /// inputs, and those in `redeclare` declare them again.
+    public mutating func update(site: Site, removed: some Sequence<Page>, added: some Sequence<Page>, redeclare: Set<Page>) {
+        for page in removed { forget(page) }
+        for page in redeclare where declared[page] != nil {
+            // Most pages read the same inputs as before (a count changed, not which counts):
+            // then the index stays as it is.
+            let inputs = Self.declaration(of: page, in: site)
+            if inputs != declared[page] {
+                forget(page)
+                declare(page, inputs)
+            }
         }
+        for page in added where declared[page] == nil { declare(page, Self.declaration(of: page, in: site)) }
+    }
+
+    /// A page's inputs, each once, in a stable order (so that two declarations compare).
+    private static func declaration(of page: Page, in site: Site) -> [PageInput] {
+        var seen = Set<PageInput>()
+        return page.inputs(in: site).filter { seen.insert($0).inserted }
+    }
+
+    private mutating func declare(_ page: Page, _ inputs: [PageInput]) {
+        declared[page] = inputs
+        for input in inputs { readers[input, default: []].insert(page) }
     }
 
     private mutating func forget(_ page: Page) {
