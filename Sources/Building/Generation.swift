@@ -10,6 +10,8 @@ import Theme
 public struct Generation: Sendable {
     public var site: Site?
     public var templates: TemplateSet?
+    /// What loading the theme reported, kept with it for a rebuild that reuses it.
+    var themeDiagnostics: [Diagnostic] = []
     /// Every page to render, derived once: the collision check and the renderer share it.
     public var pages: [Page] = []
     /// Non-Markdown files of `Content/` to copy.
@@ -50,6 +52,12 @@ public enum Pipeline {
         var config: SiteConfig
         /// The previous build's linked site, for linking only what changed.
         var site: Site
+        /// The theme as loaded then, and what loading it reported: only Markdown changed.
+        var templates: TemplateSet
+        var themeDiagnostics: [Diagnostic]
+        /// The page inventory, and the single files made for briefings, by file index.
+        var pages: [Page]
+        var singleFiles: [Int: StandaloneRenderer.Reparsed]
     }
 
     /// Runs every stage up to and including linking; loads the theme when `withTheme`.
@@ -131,11 +139,21 @@ public enum Pipeline {
                     "the built-in theme was not found: keep the Dossier_Theme.resources folder beside the dossier executable, or give the site a complete Templates/ folder",
                     at: nil))
             }
-            let (templates, themeDiagnostics) = TemplateSet.load(builtin: builtin, override: override)
+            // A rebuild after Markdown edits only keeps the theme it had.
+            let (templates, themeDiagnostics) = previous.map { ($0.templates, $0.themeDiagnostics) }
+                ?? TemplateSet.load(builtin: builtin, override: override)
             generation.templates = templates
+            generation.themeDiagnostics = themeDiagnostics
             generation.diagnostics += themeDiagnostics
             let source = StandaloneSource(site: options.site, config: site.config)
+            let unchanged = previous.map { previous in Set(site.files.indices.filter { !previous.changed.contains(site.files[$0].path) }) }
             for file in site.documents where site.isBriefing(file) {
+                // A briefing whose Markdown did not change keeps its single file (its images
+                // did not change either: a change to one is not a Markdown-only rebuild).
+                if let unchanged, unchanged.contains(file), let kept = previous?.singleFiles[file] {
+                    generation.singleFiles[file] = kept
+                    continue
+                }
                 let (reparsed, problems) = source.reparse(site.files[file].path, expecting: site.files[file].mentions)
                 generation.singleFiles[file] = reparsed
                 // Reading problems were reported when the file was loaded.
@@ -143,8 +161,12 @@ public enum Pipeline {
             }
             if let templates {
                 generation.pages = Page.inventory(of: site)
-                generation.contentAssets = checkCollisions(site, pages: generation.pages, templates: templates,
-                                                           contentAssets: generation.contentAssets, into: &generation.diagnostics)
+                // The same pages, theme and content files as a build that succeeded: nothing
+                // collides now either.
+                if previous?.pages != generation.pages {
+                    generation.contentAssets = checkCollisions(site, pages: generation.pages, templates: templates,
+                                                               contentAssets: generation.contentAssets, into: &generation.diagnostics)
+                }
             }
             generation.timings.append(("theme", clock.lap()))
         }

@@ -36,6 +36,8 @@ public final class PreviewBuild: @unchecked Sendable {
     private struct State {
         var site: Site
         var templates: TemplateSet
+        var themeDiagnostics: [Diagnostic] = []
+        var singleFiles: [Int: StandaloneRenderer.Reparsed] = [:]
         var pages: [Page]
         var files: [String: [UInt8]]
         /// Content files and assets as loaded, and whether loading was clean.
@@ -193,7 +195,8 @@ public final class PreviewBuild: @unchecked Sendable {
         }
         outcome.removed += (last?.deferred.keys.filter { deferred[$0] == nil } ?? []).sorted()
         let number = lock.withLock {
-            state = State(site: site, templates: templates, pages: generation.pages, files: next,
+            state = State(site: site, templates: templates, themeDiagnostics: generation.themeDiagnostics,
+                          singleFiles: generation.singleFiles, pages: generation.pages, files: next,
                           content: generation.files, assets: generation.contentAssets,
                           loadedCleanly: generation.loadedCleanly, deferred: deferred, generation: (state?.generation ?? 0) + 1,
                           dependencies: dependencies, renderIndex: renderIndex)
@@ -232,6 +235,7 @@ public final class PreviewBuild: @unchecked Sendable {
         }
         let parsed = Dictionary(state.site.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         return Pipeline.Previous(files: state.content, assets: state.assets, parsed: parsed, changed: relative,
-                                 config: state.site.config, site: state.site)
+                                 config: state.site.config, site: state.site, templates: state.templates,
+                                 themeDiagnostics: state.themeDiagnostics, pages: state.pages, singleFiles: state.singleFiles)
     }
 }

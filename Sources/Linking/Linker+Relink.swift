@@ -9,7 +9,7 @@ extension Linker {
     /// links the whole site. The result equals `link(files)`; the property tests check it.
     public func relink(_ old: Site, files: [ParsedFile], changed: [Int]) -> Site? {
         guard files.count == old.files.count, !changed.isEmpty else { return nil }
-        let registry = Registry(old.entities)
+        let registry = Registry.forRelinking(old.entities)
         let changedSet = Set(changed)
         for c in changed {
             let before = old.files[c], after = files[c]
@@ -112,9 +112,7 @@ extension Linker {
             documentsByEntity[entity] = list.sorted { rank[$0] < rank[$1] }
         }
 
-        return Site(
-            config: old.config, files: files, documents: old.documents, entities: old.entities, entityIndex: old.entityIndex,
-            resolutions: resolutions, backlinks: backlinks, related: related, documentsByEntity: documentsByEntity,
-            timeline: old.timeline, documentThemes: old.documentThemes, diagnostics: diagnostics)
+        return Site(relinking: old, files: files, resolutions: resolutions, backlinks: backlinks, related: related,
+                    documentsByEntity: documentsByEntity, diagnostics: diagnostics, affected: affected)
     }
 }

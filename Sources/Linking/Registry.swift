@@ -10,6 +10,20 @@ struct Registry {
     /// `lookupKey` of each name and alias → entities.
     private var byName: [String: [Int]] = [:]
 
+    /// The registry of `entities`, kept from the last relink while they stay the same: each
+    /// edit in `serve` relinks against the same entities, and making the registry (every
+    /// name and alias folded) took a fifth of a relink at 10,000 articles.
+    static func forRelinking(_ entities: [Entity]) -> Registry {
+        lastRelinked.withLock { last in
+            if let last, last.entities == entities { return last }
+            let registry = Registry(entities)
+            last = registry
+            return registry
+        }
+    }
+
+    private static let lastRelinked = LockedValue<Registry?>(nil)
+
     init(_ entities: [Entity]) {
         self.entities = entities
         for (i, entity) in entities.enumerated() {
@@ -74,5 +88,19 @@ struct Registry {
             known[request] = lookup
             return lookup
         }
+    }
+}
+
+/// A value behind a lock, for the one cache above.
+final class LockedValue<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<R>(_ body: (inout Value) -> R) -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
     }
 }

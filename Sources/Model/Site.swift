@@ -27,7 +27,7 @@ public struct Site: Sendable {
     public let sections: [String]
     /// Per entity: the runs of `backlinks` that share a file (backlinks are in file order),
     /// so entity pages list mentions by document without regrouping them on every page.
-    public let backlinkGroups: [[Range<Int>]]
+    public private(set) var backlinkGroups: [[Range<Int>]]
     /// Per actor: the events it takes part in, in timeline order (empty for other kinds).
     public let participation: [[Int]]
     /// Event entity index → its position in `timeline`.
@@ -59,16 +59,7 @@ public struct Site: Sendable {
             if case let .document(section, _) = files[file].role, !section.isEmpty { sections.insert(section) }
         }
         self.sections = sections.sorted()
-        backlinkGroups = backlinks.map { refs in
-            var groups: [Range<Int>] = []
-            var start = 0
-            for i in refs.indices.dropFirst() where refs[i].file != refs[i - 1].file {
-                groups.append(start..<i)
-                start = i
-            }
-            if !refs.isEmpty { groups.append(start..<refs.count) }
-            return groups
-        }
+        backlinkGroups = backlinks.map(Self.groups)
         var participation = Array(repeating: [Int](), count: entities.count)
         var position: [Int: Int] = [:]
         for (offset, event) in timeline.enumerated() {
@@ -79,6 +70,35 @@ public struct Site: Sendable {
         }
         self.participation = participation
         timelinePosition = position
+    }
+
+    /// The site after a relink: `old` with new files (same paths, roles and front matter),
+    /// resolutions and what follows from them. What depends only on the documents, entities
+    /// and timeline is kept; mention groups are made again for the `affected` entities only.
+    public init(relinking old: Site, files: [ParsedFile], resolutions: [[Int?]], backlinks: [[MentionRef]], related: [[Relation]],
+                documentsByEntity: [[Int]], diagnostics: [Diagnostic], affected: Set<Int>) {
+        self = old
+        self.files = files
+        self.resolutions = resolutions
+        self.backlinks = backlinks
+        self.related = related
+        self.documentsByEntity = documentsByEntity
+        self.diagnostics = diagnostics
+        var groups = old.backlinkGroups
+        for entity in affected { groups[entity] = Self.groups(backlinks[entity]) }
+        backlinkGroups = groups
+    }
+
+    /// Runs of mentions from the same file.
+    static func groups(_ refs: [MentionRef]) -> [Range<Int>] {
+        var groups: [Range<Int>] = []
+        var start = 0
+        for i in refs.indices.dropFirst() where refs[i].file != refs[i - 1].file {
+            groups.append(start..<i)
+            start = i
+        }
+        if !refs.isEmpty { groups.append(start..<refs.count) }
+        return groups
     }
 
     public func entities(of kind: EntityKind) -> [Int] {
