@@ -20,8 +20,17 @@ enum ChangeScope {
             index = nil
             return .everything
         }
+        let changes = InputChanges.between(old, new, files: files)
+        if index == nil, changes == [.disk], oldPages == pages {
+            // Nothing changed (a second `dossier build`): only single files that read their
+            // images from disk are made again, and no index is needed to find them.
+            return .pages(Set(pages.filter { page in
+                if case .briefingFile = page { return page.inputs(in: new).contains(.disk) }
+                return false
+            }))
+        }
         var dependencies = index ?? DependencyIndex(site: old, pages: oldPages)
-        var dirty = dependencies.readers(of: InputChanges.between(old, new, files: files))
+        var dirty = dependencies.readers(of: changes)
         var added: [Page] = [], removed: [Page] = []
         if oldPages != pages {
             let existed = Set(oldPages), current = Set(pages)

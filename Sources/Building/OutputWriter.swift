@@ -72,12 +72,30 @@ public struct OutputWriter {
     }
 
     /// Every file under `folder`, as paths relative to it (symbolic links not followed).
+    /// Read with `readdir`, whose entries carry their type: Foundation's enumerator took a
+    /// second for the 15,000 files of a 10,000-article site, on every build.
     static func files(in folder: String) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
         var files: [String] = []
-        while let path = walker.nextObject() as? String {
-            if walker.fileAttributes?[.type] as? FileAttributeType != .typeDirectory { files.append(path) }
+        func walk(_ relative: String) {
+            guard let directory = opendir(relative.isEmpty ? folder : folder + "/" + relative) else { return }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+                }
+                if name == "." || name == ".." { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) {
+                    // Some file systems do not say: ask, without following links.
+                    var info = stat()
+                    guard lstat(folder + "/" + path, &info) == 0 else { continue }
+                    type = info.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+                }
+                if type == UInt8(DT_DIR) { walk(path) } else { files.append(path) }
+            }
         }
+        walk("")
         return files
     }
 

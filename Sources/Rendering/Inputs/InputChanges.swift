@@ -32,6 +32,7 @@ public enum InputChanges {
                 if card(a) != card(b) {
                     changed.insert(.entityCard(e))
                     anyCard = true
+                    for ref in old.backlinks[e] + new.backlinks[e] { changed.insert(.fileLinks(ref.file)) }
                 }
                 // Lists show an entity's description file under the entity's name.
                 if a.name != b.name, let file = b.file { changed.insert(.fileCard(file)) }

@@ -21,17 +21,13 @@ struct InputList {
     /// `bodyHTML(f)`: the parse, where its mentions resolve and their links; with automatic
     /// linking on, any entity's name can become a link.
     mutating func body(_ file: Int) {
-        add(.file(file))
-        add(.resolutions(file))
-        cards(site.resolutions[file].lazy.compactMap { $0 })
+        add([.file(file), .resolutions(file), .fileLinks(file)])
         if site.config.autolink != .off { add([.entityNames, .allEntityCards]) }
     }
 
     /// `leadText(f)`: the first paragraph, with the names of entities it mentions.
     mutating func lead(_ file: Int) {
-        add(.file(file))
-        add(.resolutions(file))
-        cards(site.resolutions[file].lazy.compactMap { $0 })
+        add([.file(file), .resolutions(file), .fileLinks(file)])
     }
 
     /// `oneLine(e)`: the first sentence of an entity's description, or an event's place.
@@ -55,7 +51,7 @@ extension Page {
     /// What this page reads of the site, besides the settings and templates every page reads.
     /// Each kind's declaration sits beside its view: an input missing here is a page left
     /// stale by an incremental build, which `IncrementalBuildTests` compares with clean builds.
-    func inputs(in site: Site) -> [PageInput] {
+    public func inputs(in site: Site) -> [PageInput] {
         var list = InputList(site)
         switch self {
         case .home: RenderContext.homeInputs(&list)

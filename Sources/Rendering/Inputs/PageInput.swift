@@ -17,6 +17,9 @@ public enum PageInput: Hashable, Sendable {
     case fileCard(Int)
     /// Where a file's mentions resolve.
     case resolutions(Int)
+    /// What the links of a file's mentions show: the cards of the entities it names (one
+    /// input per file rather than one per entity it names, for the index's size).
+    case fileLinks(Int)
     /// What a link to an entity shows: name, kind, actor type, date, stub, folder.
     case entityCard(Int)
     /// The rest of an entity's record: aliases, details (Wikidata id, participants, themes,
