@@ -1,0 +1,35 @@
+import Foundation
+@testable import Serving
+import Testing
+import TestSupport
+
+/// The preview in a real browser: Chromium opens a served page, its live-reload socket
+/// passes the server's origin check, and an edit reloads the page; then a broken edit shows
+/// the error overlay.
+@Suite(.serialized, .enabled(if: Browser.executable != nil, "needs Chromium (apt-get install chromium)"))
+struct LiveReloadBrowserTests {
+    @Test func anEditReloadsTheOpenPage() async throws {
+        let site = try TemporarySite(PreviewServerTests.files)
+        let server = PreviewServer(options: site.options()) { _ in }
+        let port = try await server.start(host: "127.0.0.1", port: 0).port
+        let root = site.root
+        try await blocking {
+            func write(_ text: String) throws {
+                try Data(text.utf8).write(to: root.appendingPathComponent("Content/articles/ties.md"))
+            }
+            let browser = try Browser()
+            try browser.open(URL(string: "http://127.0.0.1:\(port)/articles/ties/")!)
+            #expect(try browser.wait(until: "document.querySelector('h1') !== null"))
+            // The page marks itself; a reload forgets the mark.
+            _ = try browser.evaluate("window.__before = true")
+            // The socket is open once the server counts a client.
+            #expect(waitUntil(10) { server.live.clientCount == 1 }, "the page's socket was refused")
+            try write("---\ntitle: Ties\ndate: 2022-06-01\n---\n[[iran]] and [[tajikistan]] talk again.\n")
+            #expect(try browser.wait(until: "window.__before === undefined && document.body.textContent.includes('talk again')"))
+            try write("---\ntitle: [unclosed\n---\nBroken.\n")
+            #expect(try browser.wait(until: "document.getElementById('_dossier-overlay') !== null"))
+            #expect(browser.errors.isEmpty, "\(browser.errors)")
+        }
+        await server.stop()
+    }
+}
