@@ -108,6 +108,13 @@ public struct ContentLoader: Sendable {
             } else if name.hasSuffix(".md") || name.hasSuffix(".markdown") {
                 read(target, path: path, into: &result)
             } else if allowActiveContent || isPublishable(name, target, at: path, into: &result) {
+                // Copied when the pages render: one that cannot be opened fails the build now,
+                // rather than arriving as an empty file.
+                guard FileReading.canOpen(target) else {
+                    result.diagnostics.append(.error("unreadable-file", "the file cannot be read (check its permissions)",
+                                                     at: SourceLocation(path: "Content/" + path.joined(separator: "/"), line: 1, column: 1)))
+                    continue
+                }
                 // Beside the pages of its folder, whose names are slugs.
                 let folders = path.dropLast().map { Slug.make($0) }
                 result.assets.append(((folders + [name]).joined(separator: "/"), URL(fileURLWithPath: target)))

@@ -67,6 +67,14 @@ enum FileReading {
         return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
+    /// Whether a regular file opens for reading.
+    static func canOpen(_ path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return false }
+        close(fd)
+        return true
+    }
+
     /// The file's bytes, unless it is larger than `limit`.
     /// Only regular files are read: opened without blocking (a FIFO would wait for a writer
     /// forever), then checked, so a pipe or device named `x.md` or `map.png` is refused.

@@ -37,11 +37,11 @@ public struct PageRenderer: Sendable {
         let html: String
         switch page {
         case .home:
-            html = templates.render(context.homeView(), template: "home")
+            html = templates.render(context.homeView(), template: .home)
         case .document(let file) where site.isBriefing(file):
-            html = templates.render(context.briefingView(file), template: "briefing")
+            html = templates.render(context.briefingView(file), template: .briefing)
         case .document(let file):
-            html = templates.render(context.documentView(file), template: "document")
+            html = templates.render(context.documentView(file), template: .document)
         case .briefingFile(let file):
             html = standalone.briefing(file, reparsed: reparse?(file) ?? StandaloneRenderer.unavailable(site.files[file]))
         case .feed(let theme):
@@ -49,19 +49,19 @@ public struct PageRenderer: Sendable {
         case .sitemap:
             html = Sitemap.xml(site, pages: Page.inventory(of: site))
         case .graph:
-            html = templates.render(context.graphView(), template: "graph")
+            html = templates.render(context.graphView(), template: .graph)
         case .search:
-            html = templates.render(context.searchView(), template: "search")
+            html = templates.render(context.searchView(), template: .search)
         case .searchIndex:
             html = SearchIndex.script(site, index: index, context: context)
         case .previews:
             html = PreviewData.script(site, index: index, context: context)
         case .section(let name):
-            html = templates.render(context.sectionView(name), template: "section")
+            html = templates.render(context.sectionView(name), template: .section)
         case .entityIndex(let kind):
-            html = templates.render(context.indexView(kind), template: kind.folder)
+            html = templates.render(context.indexView(kind), template: .index(kind))
         case let .entity(index, number):
-            html = templates.render(context.entityView(index, page: number), template: site.entities[index].kind.rawValue)
+            html = templates.render(context.entityView(index, page: number), template: .entity(site.entities[index].kind))
         }
         return RenderedPage(path: page.outputPath(in: site), text: html)
     }

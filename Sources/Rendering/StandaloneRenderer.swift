@@ -40,7 +40,7 @@ public struct StandaloneRenderer: Sendable {
         let meta = site.documentMeta(file) ?? DocumentMeta(title: site.files[file].path)
         let view = context.briefingView(file, reparsed: reparsed.file, notes: reparsed.notes,
                                         head: head(title: meta.title, pageCSS: RenderContext.printCSS(meta)))
-        return templates.render(view, template: "brief")
+        return templates.render(view, template: .brief)
     }
 
     /// The single-file briefing on the entity at `entity` (an index into `site.entities`);
@@ -49,7 +49,7 @@ public struct StandaloneRenderer: Sendable {
         let name = site.entities[entity].name
         let view = context.entityBriefingView(entity, reparsed: reparsed?.file, notes: reparsed?.notes ?? [],
                                               head: head(title: name, pageCSS: RenderContext.printCSS(DocumentMeta(title: name))))
-        return templates.render(view, template: "brief-entity")
+        return templates.render(view, template: .briefEntity)
     }
 
     private var context: RenderContext {

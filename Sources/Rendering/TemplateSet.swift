@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Model
 import Templating
 
@@ -13,11 +16,7 @@ public struct TemplateSet: Sendable {
 
     /// Templates every site needs; a missing one is reported when the theme loads, not as
     /// an empty page later.
-    static let required = [
-        "home", "document", "section", "actors", "events", "themes", "actor", "event", "theme",
-        "briefing", "brief", "brief-entity",
-        "partials/header", "partials/footer", "partials/mentions",
-    ]
+    static let required = TemplateName.allCases.map(\.rawValue) + ["partials/header", "partials/footer", "partials/mentions"]
 
     /// Loads `builtin` then `override` (both optional folders). Errors are diagnostics.
     public static func load(builtin: URL?, override: URL?) -> (TemplateSet?, [Diagnostic]) {
@@ -25,8 +24,12 @@ public struct TemplateSet: Sendable {
         var diagnostics: [Diagnostic] = []
         for (folder, prefix) in [(builtin, "(built-in theme)/"), (override, "Templates/")] {
             guard let folder else { continue }
-            let (paths, escaping) = listFiles(folder)
+            let (paths, escaping, special) = listFiles(folder)
             for path in paths { files[path] = (folder.appendingPathComponent(path), prefix + path) }
+            for path in special {
+                diagnostics.append(.warning("not-regular-file", "not a regular file (a pipe, socket or device); it is skipped",
+                                            at: SourceLocation(path: prefix + path, line: 1, column: 1)))
+            }
             for path in escaping {
                 diagnostics.append(.error("symlink-escape", "symbolic link points outside the theme folder; it is skipped",
                                           at: SourceLocation(path: prefix + path, line: 1, column: 1)))
@@ -37,10 +40,20 @@ public struct TemplateSet: Sendable {
         for path in files.keys.sorted() {
             let (url, display) = files[path]!
             guard path.hasSuffix(".mustache") else {
+                // Copied when the pages render: one that cannot be opened fails the build now,
+                // rather than arriving as an empty file.
+                if !Self.canOpen(url.path) {
+                    diagnostics.append(.error("unreadable-file", "the theme file cannot be read (check its permissions)",
+                                              at: SourceLocation(path: display, line: 1, column: 1)))
+                }
                 assets.append((path, url))
                 continue
             }
-            let data = FileManager.default.contents(atPath: url.path) ?? Data()
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                diagnostics.append(.error("unreadable-file", "the template cannot be read (check its permissions)",
+                                          at: SourceLocation(path: display, line: 1, column: 1)))
+                continue
+            }
             let name = String(path.dropLast(".mustache".count))
             guard let text = String(validating: data, as: UTF8.self) else {
                 diagnostics.append(.error("invalid-utf8", "template is not valid UTF-8", at: SourceLocation(path: display, line: 1, column: 1)))
@@ -82,19 +95,33 @@ public struct TemplateSet: Sendable {
     }
 
     /// Files below `folder`, and those that are links to somewhere outside it.
-    private static func listFiles(_ folder: URL) -> (files: [String], escaping: [String]) {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return ([], []) }
+    private static func listFiles(_ folder: URL) -> (files: [String], escaping: [String], special: [String]) {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return ([], [], []) }
         let root = folder.resolvingSymlinksInPath().path + "/"
-        var paths: [String] = [], escaping: [String] = []
+        var paths: [String] = [], escaping: [String] = [], special: [String] = []
         for case let path as String in enumerator {
             var isDirectory: ObjCBool = false
             let url = folder.appendingPathComponent(path)
             let name = (path as NSString).lastPathComponent
             guard !name.hasPrefix("."), FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
                   !isDirectory.boolValue else { continue }
+            // Only regular files: reading a FIFO named `x.mustache` would wait forever.
+            var info = stat()
+            guard stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+                special.append(path)
+                continue
+            }
             if url.resolvingSymlinksInPath().path.hasPrefix(root) { paths.append(path) } else { escaping.append(path) }
         }
-        return (paths, escaping)
+        return (paths, escaping, special)
+    }
+
+    /// Whether a file opens for reading (without blocking: only regular files are listed).
+    private static func canOpen(_ path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
+        guard fd >= 0 else { return false }
+        close(fd)
+        return true
     }
 
     /// The style sheets single files inline, in order: the one for Markdown content, which
@@ -102,7 +129,8 @@ public struct TemplateSet: Sendable {
     static let inlinedStylesheets = [contentStylesheet, "assets/briefing.css"]
     static let contentStylesheet = "assets/content.css"
 
-    func render(_ view: some TemplateRepresentable, template: String, capacity: Int = 0) -> String {
-        library.render(view, template: template, capacity: capacity) ?? ""
+    /// Every `TemplateName` is present: `load` refuses a theme without one.
+    func render(_ view: some TemplateRepresentable, template: TemplateName, capacity: Int = 0) -> String {
+        library.render(view, template: template.rawValue, capacity: capacity) ?? ""
     }
 }

@@ -24,6 +24,8 @@ public final class PreviewServer: @unchecked Sendable {
     public let live = LiveReload()
     private let log: @Sendable (String) -> Void
     private let rebuilds = DispatchQueue(label: "dossier.rebuild")
+    /// Set by `start`, read by `stop`, which may run on another thread: behind `running`.
+    private let running = NSLock()
     private var watcher: FileWatcher?
     private var server: Task<Void, Never>?
     /// Rebuilds started and finished, for tests that wait on one.
@@ -68,8 +70,9 @@ public final class PreviewServer: @unchecked Sendable {
         if PortProbe.isInUse(host: host, port: port) { throw StartError.portInUse(port) }
         // Watching starts first, so that edits saved during the first build are not missed.
         let site = options.site.path
-        watcher = FileWatcher(roots: [site + "/Content", site + "/Templates"], files: [site + "/dossier.yml"],
-                              forcePolling: forcePolling) { [weak self] batch in self?.changed(batch) }
+        let watcher = FileWatcher(roots: [site + "/Content", site + "/Templates"], files: [site + "/dossier.yml"],
+                                  forcePolling: forcePolling) { [weak self] batch in self?.changed(batch) }
+        running.withLock { self.watcher = watcher }
         // The first build runs on the rebuild queue, not on a thread of the concurrency
         // pool, which the server's own tasks need.
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
@@ -81,13 +84,14 @@ public final class PreviewServer: @unchecked Sendable {
 
         let state = ServerState()
         let application = makeApplication(host: host == "localhost" ? "127.0.0.1" : host, port: port, state: state)
-        server = Task {
+        let server = Task {
             do { try await application.run() } catch { state.fail(error) }
         }
+        running.withLock { self.server = server }
         // Generous: on a loaded machine the listening task may start late.
         let deadline = ContinuousClock.now + .seconds(60)
         while true {
-            if let listening = state.port { return Listening(port: UInt16(listening), watcher: watcher?.mechanism ?? "none") }
+            if let listening = state.port { return Listening(port: UInt16(listening), watcher: watcher.mechanism) }
             if let error = state.error {
                 if let error = error as? IOError, error.errnoCode == EADDRINUSE { throw StartError.portInUse(port) }
                 throw StartError.cannotListen("\(error)")
@@ -134,6 +138,7 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     public func stop() async {
+        let (watcher, server) = running.withLock { (self.watcher, self.server) }
         watcher?.stop()
         server?.cancel()
         await server?.value

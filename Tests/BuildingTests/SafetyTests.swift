@@ -1,4 +1,5 @@
 import Building
+import Rendering
 import Foundation
 import Model
 import Testing
@@ -188,6 +189,52 @@ import TestSupport
         #expect(report.diagnostics.map(\.code).sorted() == ["missing-partial", "template-syntax"])
         #expect(report.diagnostics.first { $0.code == "missing-partial" }?.location?.description == "Templates/event.mustache:1:1")
         #expect(report.diagnostics.first { $0.code == "template-syntax" }?.location?.path == "Templates/actor.mustache")
+    }
+
+    /// A theme without one of the page templates fails to load, naming it: before, a theme
+    /// without `graph.mustache` or `search.mustache` built those pages empty.
+    @Test(arguments: TemplateName.allCases)
+    func aThemeWithoutAPageTemplateIsAnError(name: TemplateName) throws {
+        let site = try TemporarySite(Self.good)
+        let theme = site.root.appendingPathComponent("theme")
+        try FileManager.default.copyItem(at: Repository.templates, to: theme)
+        try FileManager.default.removeItem(at: theme.appendingPathComponent(name.rawValue + ".mustache"))
+        var options = site.options()
+        options.builtinTheme = theme
+        let report = Builder.build(options)
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.contains { $0.code == "missing-template" && $0.message.contains("'\(name.rawValue).mustache'") })
+    }
+
+    /// Pipes in a theme are skipped with a warning instead of hanging the build (a template
+    /// or an asset read from a FIFO waits for a writer forever).
+    @Test func pipesInTheThemeAreSkipped() throws {
+        let site = try TemporarySite(Self.good)
+        try FileManager.default.createDirectory(at: site.root.appendingPathComponent("Templates/assets"), withIntermediateDirectories: true)
+        for path in ["Templates/extra.mustache", "Templates/assets/pipe.css"] {
+            #expect(mkfifo(site.root.appendingPathComponent(path).path, 0o644) == 0)
+        }
+        let report = Builder.build(site.options())
+        #expect(report.succeeded)
+        let skipped = report.diagnostics.filter { $0.code == "not-regular-file" }.compactMap(\.location?.path).sorted()
+        #expect(skipped == ["Templates/assets/pipe.css", "Templates/extra.mustache"])
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("assets/pipe.css").path))
+    }
+
+    /// A theme file that cannot be read is an error, not an empty file in the output. (Root
+    /// reads any file whatever its permissions, so this runs only for other users.)
+    @Test(.enabled(if: getuid() != 0, "root reads files whatever their permissions"))
+    func unreadableThemeFilesAreErrors() throws {
+        let site = try TemporarySite(Self.good)
+        try site.write("Templates/assets/locked.css", Data("body {}".utf8))
+        try site.write("Templates/section.mustache", Data("{{title}}".utf8))
+        try site.write("Content/articles/map.png", Data([0x89, 0x50]))
+        for path in ["Templates/assets/locked.css", "Templates/section.mustache", "Content/articles/map.png"] {
+            #expect(chmod(site.root.appendingPathComponent(path).path, 0) == 0)
+        }
+        let report = Builder.build(site.options())
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.filter { $0.code == "unreadable-file" }.count == 3)
     }
 
     @Test func siteTemplatesOverrideTheBuiltInThemeFileByFile() throws {
