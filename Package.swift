@@ -72,7 +72,7 @@ let package = Package(
         .executableTarget(name: "DossierFuzz", dependencies: ["TestSupport"], path: "Tests/Fuzz", exclude: ["corpus"]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
+        .testTarget(name: "TemplatingTests", dependencies: ["Templating"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ServingTests", dependencies: ["Serving", "Building", "Model", "TestSupport"]),
         .testTarget(name: "LoadingTests", dependencies: ["Loading", "Model", "TestSupport"]),
         .testTarget(name: "LinkingTests", dependencies: ["Linking", "Loading", "Model", "TestSupport"]),
