@@ -83,13 +83,13 @@ extension Builder {
         var own = diagnostics.filter { $0.location?.path == path && path != nil }
         let elsewhere = diagnostics.filter { $0.severity == .error && ($0.location?.path != path || path == nil) }.count
         if elsewhere > 0 {
-            own.append(.warning("site-errors", "the rest of the site has \(elsewhere) error\(elsewhere == 1 ? "" : "s"); run dossier check", at: nil))
+            own.append(.warning(.siteErrors, "the rest of the site has \(elsewhere) error\(elsewhere == 1 ? "" : "s"); run dossier check", at: nil))
         }
         return own
     }
 
     private static func failed(_ diagnostics: [Diagnostic], path: String?, strict: Bool) -> Bool {
-        diagnostics.contains { $0.severity == .error || (strict && $0.code != "site-errors") }
+        diagnostics.contains { $0.severity == .error || (strict && $0.code != .siteErrors) }
     }
 
     private static func stem(_ path: String) -> String {

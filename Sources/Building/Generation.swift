@@ -135,7 +135,7 @@ public enum Pipeline {
             let builtin = options.builtinTheme ?? BuiltinTheme.directory
             if builtin == nil {
                 generation.diagnostics.append(.error(
-                    "missing-theme",
+                    .missingTheme,
                     "the built-in theme was not found: keep the Dossier_Theme.resources folder beside the dossier executable, or give the site a complete Templates/ folder",
                     at: nil))
             }
@@ -157,7 +157,7 @@ public enum Pipeline {
                 let (reparsed, problems) = source.reparse(site.files[file].path, expecting: site.files[file].mentions)
                 generation.singleFiles[file] = reparsed
                 // Reading problems were reported when the file was loaded.
-                generation.diagnostics += problems.filter { $0.code == "image-not-embedded" }
+                generation.diagnostics += problems.filter { $0.code == .imageNotEmbedded }
             }
             if let templates {
                 generation.pages = Page.inventory(of: site)
@@ -244,12 +244,12 @@ public enum Pipeline {
         var taken = Set(pages.map { $0.outputPath(in: site) })
         taken.insert("graph.json")
         for asset in templates.assets where !taken.insert(asset.path).inserted {
-            diagnostics.append(.error("output-collision", "the theme file \(asset.path) would replace a generated page", at: nil))
+            diagnostics.append(.error(.outputCollision, "the theme file \(asset.path) would replace a generated page", at: nil))
         }
         return contentAssets.filter { asset in
             guard taken.insert(asset.relativePath).inserted else {
                 diagnostics.append(.error(
-                    "output-collision", "\(asset.relativePath) would replace a page or file Dossier generates; rename it",
+                    .outputCollision, "\(asset.relativePath) would replace a page or file Dossier generates; rename it",
                     at: SourceLocation(path: "Content/" + asset.relativePath, line: 1, column: 1)))
                 return false
             }

@@ -22,7 +22,7 @@ struct StandaloneSource: Sendable {
             switch embedder.embed(url, in: path) {
             case .success(let uri): return uri
             case .failure(let error):
-                problems.list.append(.warning("image-not-embedded", "image '\(url)' is left out of the single file: \(error)", at: location))
+                problems.list.append(.warning(.imageNotEmbedded, "image '\(url)' is left out of the single file: \(error)", at: location))
                 return nil
             }
         }

@@ -55,7 +55,7 @@ public struct Linker {
             guard case .entity(let key) = file.role else { continue }
             if let first = seen[key] {
                 diagnostics.append(.error(
-                    "duplicate-id", "\(key) is already defined by \(first); ids must differ after lowercasing and Unicode normalisation",
+                    .duplicateID, "\(key) is already defined by \(first); ids must differ after lowercasing and Unicode normalisation",
                     at: SourceLocation(path: file.path, line: 1, column: 1)))
                 continue
             }
@@ -113,7 +113,7 @@ public struct Linker {
             for owner in owners.dropFirst() {
                 let path = registry.entities[owner].file.map { files[$0].path }
                 diagnostics.append(.warning(
-                    "duplicate-alias",
+                    .duplicateAlias,
                     "'\(name)' names more than one entity (\(keys.joined(separator: ", "))); mentions of it are ambiguous",
                     at: path.map { SourceLocation(path: $0, line: 1, column: 1) }))
             }
@@ -137,7 +137,7 @@ public struct Linker {
         case .found(let index):
             if mention.form == .typedLink, registry.entities[index].isStub {
                 diagnostics.append(.warning(
-                    "stub-entity",
+                    .stubEntity,
                     "no file for \(registry.entities[index].key); a stub page is created (add Content/\(mention.kind!.folder)/\(registry.entities[index].id).md)",
                     at: mention.location))
             }
@@ -145,7 +145,7 @@ public struct Linker {
         case .ambiguous(let candidates):
             let names = candidates.map { registry.entities[$0].key.description }
             diagnostics.append(.error(
-                "ambiguous-mention",
+                .ambiguousMention,
                 "'\(mention.target)' could be \(names.joined(separator: " or ")); write [[\(names[0])]] or use the kind prefix",
                 at: mention.location))
             return nil
@@ -154,25 +154,25 @@ public struct Linker {
             if let guess = registry.suggestion(for: mention.target, kind: mention.kind) {
                 message += " (did you mean '\(guess)'?)"
             }
-            diagnostics.append(.error("unresolved-mention", message, at: mention.location))
+            diagnostics.append(.error(.unresolvedMention, message, at: mention.location))
             return nil
         }
     }
 
     /// The codes of the diagnostics `resolve` gives.
-    static let mentionDiagnosticCodes: Set<String> = ["stub-entity", "ambiguous-mention", "unresolved-mention"]
+    static let mentionDiagnosticCodes: Set<DiagnosticCode> = [.stubEntity, .ambiguousMention, .unresolvedMention]
 
     private func resolveReference(_ reference: Reference, kind: EntityKind, _ registry: Registry, _ diagnostics: inout [Diagnostic]) -> Int? {
         switch registry.resolve(reference.text, kind: kind) {
         case .found(let index): return index
         case .ambiguous(let candidates):
             let names = candidates.map { registry.entities[$0].key.description }
-            diagnostics.append(.error("ambiguous-mention", "'\(reference.text)' could be \(names.joined(separator: " or "))",
+            diagnostics.append(.error(.ambiguousMention, "'\(reference.text)' could be \(names.joined(separator: " or "))",
                                       at: reference.location))
         case .missing:
             var message = "unknown \(kind.rawValue) '\(reference.text)'"
             if let guess = registry.suggestion(for: reference.text, kind: kind) { message += " (did you mean '\(guess)'?)" }
-            diagnostics.append(.error("unresolved-reference", message, at: reference.location))
+            diagnostics.append(.error(.unresolvedReference, message, at: reference.location))
         }
         return nil
     }
@@ -193,7 +193,7 @@ public struct Linker {
                 guard let reference = meta.broader,
                       let broader = resolveReference(reference, kind: .theme, registry, &diagnostics) else { continue }
                 if broader == i {
-                    diagnostics.append(.error("theme-cycle", "a theme cannot be broader than itself", at: reference.location))
+                    diagnostics.append(.error(.themeCycle, "a theme cannot be broader than itself", at: reference.location))
                     continue
                 }
                 entities[i].details = .theme(broader: broader, narrower: [])
@@ -230,13 +230,13 @@ public struct Linker {
             guard case let .document(_, urlPath) = file.role, case let .document(meta)? = file.frontMatter else { continue }
             if meta.draft && !includeDrafts { continue }
             if let other = byURL[urlPath] {
-                diagnostics.append(.error("duplicate-page", "\(file.path) and \(other) both make the page /\(urlPath)/",
+                diagnostics.append(.error(.duplicatePage, "\(file.path) and \(other) both make the page /\(urlPath)/",
                                           at: SourceLocation(path: file.path, line: 1, column: 1)))
                 continue
             }
             let first = urlPath.split(separator: "/").first.map(String.init) ?? ""
             if Self.generatedFolders.contains(first) || (file.role.isTopLevelDocument && Self.reservedPages.contains(first)) {
-                diagnostics.append(.error("duplicate-page", "page /\(urlPath)/ clashes with a generated page",
+                diagnostics.append(.error(.duplicatePage, "page /\(urlPath)/ clashes with a generated page",
                                           at: SourceLocation(path: file.path, line: 1, column: 1)))
                 continue
             }

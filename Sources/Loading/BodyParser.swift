@@ -60,15 +60,15 @@ struct BodyParser {
         var diagnostics: [Diagnostic] = []
         for site in report.undefined {
             let suggestion = Suggestion.closest(to: site.label, among: report.labels).map { " (did you mean '[^\($0)]'?)" } ?? ""
-            diagnostics.append(.error("footnote-undefined", "footnote '[^\(site.label)]' has no definition\(suggestion)",
+            diagnostics.append(.error(.footnoteUndefined, "footnote '[^\(site.label)]' has no definition\(suggestion)",
                                       at: source.location(line: site.line, column: site.column)))
         }
         for site in report.unused {
-            diagnostics.append(.warning("footnote-unused", "footnote '[^\(site.label)]' is defined but never referenced; it is left out",
+            diagnostics.append(.warning(.footnoteUnused, "footnote '[^\(site.label)]' is defined but never referenced; it is left out",
                                         at: source.location(line: site.line, column: site.column)))
         }
         for site in report.duplicates {
-            diagnostics.append(.warning("footnote-duplicate", "footnote '[^\(site.label)]' is defined twice; the first definition is used",
+            diagnostics.append(.warning(.footnoteDuplicate, "footnote '[^\(site.label)]' is defined twice; the first definition is used",
                                         at: source.location(line: site.line, column: site.column)))
         }
         return diagnostics

@@ -21,12 +21,12 @@ struct BriefingLint {
             let words = Self.words(in: text).count
             if words > Self.maxBLUFWords {
                 reader.diagnostics.append(.warning(
-                    "bluf-too-long", "the bottom line up front has \(words) words; keep it to \(Self.maxBLUFWords) or fewer",
+                    .blufTooLong, "the bottom line up front has \(words) words; keep it to \(Self.maxBLUFWords) or fewer",
                     at: reader.location(of: bluf)))
             }
         } else {
             reader.diagnostics.append(.warning(
-                "bluf-missing", "briefing has no 'bluf' (bottom line up front): state the conclusion in 2–4 sentences",
+                .blufMissing, "briefing has no 'bluf' (bottom line up front): state the conclusion in 2–4 sentences",
                 at: reader.location(line: 0, column: 1)))
         }
         for (judgment, written) in zip(meta.judgments, judgmentTexts) {
@@ -37,13 +37,13 @@ struct BriefingLint {
             ].compactMap { $0 }
             if !missing.isEmpty {
                 reader.diagnostics.append(.warning(
-                    "judgment-incomplete",
+                    .judgmentIncomplete,
                     "judgment has no \(missing.joined(separator: " or ")); give a likelihood (\(Likelihood.allCases.map(\.term).joined(separator: ", "))) and a confidence (low, moderate, high)",
                     at: judgment.location))
             }
             for vague in Self.vagueWords(in: judgment.text) {
                 reader.diagnostics.append(.warning(
-                    "judgment-vague",
+                    .judgmentVague,
                     "'\(vague.word)' hedges the judgment; let its likelihood term carry the uncertainty",
                     at: Self.location(ofWord: vague.word, occurrence: vague.occurrence, from: node, reader: reader)))
             }

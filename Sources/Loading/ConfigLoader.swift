@@ -19,7 +19,7 @@ public enum ConfigLoader {
         var config = SiteConfig()
         let source = SourceText(path: path, bytes: bytes)
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            return (config, [.error("invalid-utf8", "settings file is not valid UTF-8", at: source.location(line: 1, column: 1))])
+            return (config, [.error(.invalidUTF8, "settings file is not valid UTF-8", at: source.location(line: 1, column: 1))])
         }
         var reader = YAMLReader(source: source, firstLine: 1)
         guard let root = reader.parse(text) else { return (config, reader.diagnostics) }
@@ -33,7 +33,7 @@ public enum ConfigLoader {
                 if direction == "ltr" || direction == "rtl" {
                     config.direction = direction
                 } else {
-                    reader.diagnostics.append(.error("invalid-setting", "'direction' must be ltr or rtl", at: reader.location(of: value)))
+                    reader.diagnostics.append(.error(.invalidSetting, "'direction' must be ltr or rtl", at: reader.location(of: value)))
                 }
             case "description": config.description = reader.string(value, key: key) ?? ""
             case "autolink":
@@ -42,7 +42,7 @@ public enum ConfigLoader {
                 if let mode = SiteConfig.Autolink(rawValue: text == "false" || text == "no" ? "off" : text) {
                     config.autolink = mode
                 } else {
-                    reader.diagnostics.append(.error("invalid-setting", "'autolink' must be off, first or all", at: reader.location(of: value)))
+                    reader.diagnostics.append(.error(.invalidSetting, "'autolink' must be off, first or all", at: reader.location(of: value)))
                 }
             case "unsafe_html": config.unsafeHTML = reader.bool(value, key: key) ?? false
             case "drafts": config.drafts = reader.bool(value, key: key) ?? false
@@ -50,13 +50,13 @@ public enum ConfigLoader {
             case "paginate":
                 if let n = reader.int(value, key: key) {
                     if n >= 1 { config.paginate = n } else {
-                        reader.diagnostics.append(.error("invalid-setting", "'paginate' must be at least 1", at: reader.location(of: value)))
+                        reader.diagnostics.append(.error(.invalidSetting, "'paginate' must be at least 1", at: reader.location(of: value)))
                     }
                 }
             case "max_file_size":
                 if let n = reader.int(value, key: key) {
                     if n >= 1 { config.maxFileSize = n } else {
-                        reader.diagnostics.append(.error("invalid-setting", "'max_file_size' must be a positive number of bytes", at: reader.location(of: value)))
+                        reader.diagnostics.append(.error(.invalidSetting, "'max_file_size' must be a positive number of bytes", at: reader.location(of: value)))
                     }
                 }
             default: reader.unknownKey(key, keyNode, allowed: keys)

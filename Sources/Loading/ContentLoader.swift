@@ -39,7 +39,7 @@ public struct ContentLoader: Sendable {
         let content = site.appendingPathComponent("Content")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            result.diagnostics.append(.error("missing-content", "no Content/ folder in \(site.path)", at: nil))
+            result.diagnostics.append(.error(.missingContent, "no Content/ folder in \(site.path)", at: nil))
             return result
         }
         walk(content, relative: [], into: &result)
@@ -58,7 +58,7 @@ public struct ContentLoader: Sendable {
     /// one of them (directly or through other links) are not followed forever.
     private func walk(_ folder: String, relative: [String], ancestors: Set<String>, into result: inout Result) {
         guard let entries = FileReading.list(folder) else {
-            result.diagnostics.append(.error("unreadable-file", "cannot read folder", at: location(relative)))
+            result.diagnostics.append(.error(.unreadableFile, "cannot read folder", at: location(relative)))
             return
         }
         for (name, kind) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
@@ -71,35 +71,35 @@ public struct ContentLoader: Sendable {
                 // inside it. A link to another folder of the content (shared notes) is followed;
                 // one to the site's `.env`, `.git` or `Output/` is not.
                 guard let resolved = FileReading.realPath(full) else {
-                    result.diagnostics.append(.error("unreadable-file", "cannot read file: symbolic link points to nothing; it is skipped",
+                    result.diagnostics.append(.error(.unreadableFile, "cannot read file: symbolic link points to nothing; it is skipped",
                                                      at: location(path)))
                     continue
                 }
                 guard resolved == contentRoot || resolved.hasPrefix(contentRoot + "/") else {
-                    result.diagnostics.append(.warning("symlink-escape", "symbolic link points outside the content folder; it is skipped",
+                    result.diagnostics.append(.warning(.symlinkEscape, "symbolic link points outside the content folder; it is skipped",
                                                      at: location(path)))
                     continue
                 }
                 // Hidden files are never published, reached through a link or not.
                 if resolved.dropFirst(contentRoot.count).split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-                    result.diagnostics.append(.warning("symlink-hidden", "symbolic link points to a hidden file or folder; it is skipped",
+                    result.diagnostics.append(.warning(.symlinkHidden, "symbolic link points to a hidden file or folder; it is skipped",
                                                        at: location(path)))
                     continue
                 }
                 target = resolved
                 isDirectory = FileReading.isDirectory(resolved)
                 if !isDirectory, !FileReading.isRegularFile(resolved) {
-                    result.diagnostics.append(.warning("not-regular-file", "symbolic link points to a pipe, socket or device; it is skipped",
+                    result.diagnostics.append(.warning(.notRegularFile, "symbolic link points to a pipe, socket or device; it is skipped",
                                                        at: location(path)))
                     continue
                 }
                 if isDirectory, ancestors.contains(resolved) || folder.hasPrefix(resolved + "/") {
-                    result.diagnostics.append(.warning("symlink-loop", "symbolic link points to a folder that contains it; it is skipped",
+                    result.diagnostics.append(.warning(.symlinkLoop, "symbolic link points to a folder that contains it; it is skipped",
                                                        at: location(path)))
                     continue
                 }
             } else if kind == .other {
-                result.diagnostics.append(.warning("not-regular-file", "a pipe, socket or device is not content; it is skipped",
+                result.diagnostics.append(.warning(.notRegularFile, "a pipe, socket or device is not content; it is skipped",
                                                    at: location(path)))
                 continue
             }
@@ -111,7 +111,7 @@ public struct ContentLoader: Sendable {
                 // Copied when the pages render: one that cannot be opened fails the build now,
                 // rather than arriving as an empty file.
                 guard FileReading.canOpen(target) else {
-                    result.diagnostics.append(.error("unreadable-file", "the file cannot be read (check its permissions)",
+                    result.diagnostics.append(.error(.unreadableFile, "the file cannot be read (check its permissions)",
                                                      at: SourceLocation(path: "Content/" + path.joined(separator: "/"), line: 1, column: 1)))
                     continue
                 }
@@ -132,7 +132,7 @@ public struct ContentLoader: Sendable {
         let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
         if Self.activeExtensions.contains(ext) {
             result.diagnostics.append(.error(
-                "active-content",
+                .activeContent,
                 "'\(name)' would run its scripts on the site; it is not published (set unsafe_html: true in dossier.yml if every author is trusted)",
                 at: location(path)))
             return false
@@ -140,7 +140,7 @@ public struct ContentLoader: Sendable {
         guard ext == "svg" else { return true }
         guard let bytes = bytes(of: file, at: location(path), else: "published", into: &result) else { return false }
         guard SVGSanitizer.sanitize(bytes) != nil else {
-            result.diagnostics.append(.error("invalid-svg", "'\(name)' is not well-formed SVG (XML); it is not published", at: location(path)))
+            result.diagnostics.append(.error(.invalidSVG, "'\(name)' is not well-formed SVG (XML); it is not published", at: location(path)))
             return false
         }
         return true
@@ -172,11 +172,11 @@ public struct ContentLoader: Sendable {
             return bytes
         case .tooLarge(let size):
             result.diagnostics.append(.error(
-                "file-too-large",
+                .fileTooLarge,
                 "file is \(size) bytes, over the limit of \(maxFileSize) (max_file_size in dossier.yml); it is not \(consequence)",
                 at: location))
         case .failed(let reason):
-            result.diagnostics.append(.error("unreadable-file", "cannot read file: \(reason)", at: location))
+            result.diagnostics.append(.error(.unreadableFile, "cannot read file: \(reason)", at: location))
         }
         return nil
     }
@@ -188,7 +188,7 @@ public struct ContentLoader: Sendable {
             let normalized = EntityID.normalize(stem)
             guard let id = EntityID(normalized) else {
                 result.diagnostics.append(.error(
-                    "invalid-id",
+                    .invalidID,
                     "'\(stem)' is not a valid id: use lowercase letters, digits and '-' in the file name",
                     at: location))
                 return nil
@@ -197,7 +197,7 @@ public struct ContentLoader: Sendable {
         }
         let slug = Slug.make(stem)
         guard !slug.isEmpty else {
-            result.diagnostics.append(.error("invalid-id", "'\(stem)' gives an empty page name: use letters or digits in the file name", at: location))
+            result.diagnostics.append(.error(.invalidID, "'\(stem)' gives an empty page name: use letters or digits in the file name", at: location))
             return nil
         }
         let folders = path.dropLast().map { Slug.make($0) }

@@ -33,7 +33,7 @@ public struct FileParser: Sendable {
         let fileStart = SourceLocation(path: file.path, line: 1, column: 1)
         if let offset = SourceText.firstInvalidUTF8Offset(file.bytes) {
             let at = SourceText(path: file.path, bytes: Array(file.bytes[..<offset])).location(ofOffset: offset)
-            parsed.diagnostics.append(.error("invalid-utf8", "file is not valid UTF-8 (invalid byte at offset \(offset))", at: at))
+            parsed.diagnostics.append(.error(.invalidUTF8, "file is not valid UTF-8 (invalid byte at offset \(offset))", at: at))
             return (parsed, [])
         }
         // A NUL byte would end text at the C boundary: read it as a space, in the raw text
@@ -41,12 +41,12 @@ public struct FileParser: Sendable {
         var bytes = file.bytes
         if let nul = bytes.firstIndex(of: 0) {
             let at = SourceText(path: file.path, bytes: bytes).location(ofOffset: nul)
-            parsed.diagnostics.append(.warning("nul-byte", "file contains a NUL byte; it is read as a space", at: at))
+            parsed.diagnostics.append(.warning(.nulByte, "file contains a NUL byte; it is read as a space", at: at))
             bytes = bytes.map { $0 == 0 ? 0x20 : $0 }
         }
         let source = SourceText(path: file.path, bytes: bytes)
         if file.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            parsed.diagnostics.append(.warning("empty-file", "file is empty", at: fileStart))
+            parsed.diagnostics.append(.warning(.emptyFile, "file is empty", at: fileStart))
         }
 
         let split = FrontMatterSplitter.split(source)
@@ -71,13 +71,13 @@ public struct FileParser: Sendable {
             bodyBytes = blanked
             bodySource = SourceText(path: file.path, bytes: blanked)
             if let unclosed {
-                parsed.diagnostics.append(.warning("comment-unclosed", "'%%' opens a comment that never closes; the rest of the file is hidden",
+                parsed.diagnostics.append(.warning(.commentUnclosed, "'%%' opens a comment that never closes; the rest of the file is hidden",
                                                    at: bodySource.location(ofOffset: unclosed)))
             }
         }
         if let offset = QuadraticInput.check(bodyBytes) {
             parsed.diagnostics.append(.error(
-                "markdown-too-complex",
+                .markdownTooComplex,
                 "images left open around many links ('![' without its ']'): the Markdown parser would take minutes on this file; close them or split the file",
                 at: bodySource.location(ofOffset: offset)))
             return (parsed, [])
@@ -99,12 +99,12 @@ public struct FileParser: Sendable {
                 } else {
                     meta.title = Self.stem(of: file.path)
                     if split.yaml != nil && !decoder.reader.diagnostics.hasErrors {
-                        parsed.diagnostics.append(.warning("missing-title", "document has no 'title'; using the file name", at: fileStart))
+                        parsed.diagnostics.append(.warning(.missingTitle, "document has no 'title'; using the file name", at: fileStart))
                     }
                 }
             }
             if body.isEmpty && !file.bytes.isEmpty {
-                parsed.diagnostics.append(.warning("empty-body", "document has no text after its front matter", at: fileStart))
+                parsed.diagnostics.append(.warning(.emptyBody, "document has no text after its front matter", at: fileStart))
             }
             frontMatter = .document(meta)
         }

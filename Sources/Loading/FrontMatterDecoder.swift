@@ -82,7 +82,7 @@ struct FrontMatterDecoder {
                     let accepted = ActorType.allCases.map(\.rawValue)
                     var message = "unknown actor type '\(text)'; use one of: \(accepted.joined(separator: ", "))"
                     if let guess = Suggestion.closest(to: text, among: accepted) { message += " (did you mean '\(guess)'?)" }
-                    reader.diagnostics.append(.error("invalid-actor-type", message, at: reader.location(of: value)))
+                    reader.diagnostics.append(.error(.invalidActorType, message, at: reader.location(of: value)))
                 }
             case "aliases": meta.aliases = reader.strings(value, key: key).map(\.text)
             case "wikidata":
@@ -90,7 +90,7 @@ struct FrontMatterDecoder {
                 if text.first == "Q", text.dropFirst().allSatisfy(\.isNumber), text.count > 1 {
                     meta.wikidata = text
                 } else {
-                    reader.diagnostics.append(.warning("invalid-wikidata", "'\(text)' is not a Wikidata id like Q794", at: reader.location(of: value)))
+                    reader.diagnostics.append(.warning(.invalidWikidata, "'\(text)' is not a Wikidata id like Q794", at: reader.location(of: value)))
                 }
             default: reader.unknownKey(key, keyNode, allowed: Self.actorKeys)
             }
@@ -114,7 +114,7 @@ struct FrontMatterDecoder {
             }
         }
         if !hasDate {
-            reader.diagnostics.append(.warning("missing-date", "event has no 'date'; it is placed at the end of the timeline",
+            reader.diagnostics.append(.warning(.missingDate, "event has no 'date'; it is placed at the end of the timeline",
                                                at: reader.location(line: 0, column: 1)))
         }
         return meta
@@ -137,7 +137,7 @@ struct FrontMatterDecoder {
         guard let text = reader.string(node, key: key) else { return nil }
         guard let date = PartialDate(edtf: text) else {
             reader.diagnostics.append(.error(
-                "invalid-date",
+                .invalidDate,
                 "'\(text)' is not a date; write 2022-05-16, 2022-05, 2022, 199X, 2013/2016, 2013/.. (with ~ or ? for approximate or uncertain)",
                 at: reader.location(of: node)))
             return nil
@@ -171,7 +171,7 @@ struct FrontMatterDecoder {
 
     private mutating func judgments(_ node: Node, lint: inout BriefingLint) -> [Judgment] {
         guard case .sequence(let items) = node else {
-            reader.diagnostics.append(.error("front-matter-type", "'judgments' must be a list", at: reader.location(of: node)))
+            reader.diagnostics.append(.error(.frontMatterType, "'judgments' must be a list", at: reader.location(of: node)))
             return []
         }
         return items.compactMap { item in
@@ -188,14 +188,14 @@ struct FrontMatterDecoder {
                 case "text":
                     judgment.text = reader.string(value, key: key) ?? ""
                     textNode = value
-                case "likelihood": judgment.likelihood = term(value, key: key, Likelihood.init(term:), accepted: Likelihood.acceptedTerms)
-                case "confidence": judgment.confidence = term(value, key: key, Confidence.init(term:), accepted: Confidence.acceptedTerms)
+                case "likelihood": judgment.likelihood = term(value, key: key, Likelihood.init(term:), accepted: Likelihood.acceptedTerms, code: .unknownLikelihood)
+                case "confidence": judgment.confidence = term(value, key: key, Confidence.init(term:), accepted: Confidence.acceptedTerms, code: .unknownConfidence)
                 case "basis": judgment.basis = reader.string(value, key: key)
                 default: reader.unknownKey(key, keyNode, allowed: Self.judgmentKeys)
                 }
             }
             if judgment.text.isEmpty {
-                reader.diagnostics.append(.error("missing-key", "a judgment needs 'text'", at: at))
+                reader.diagnostics.append(.error(.missingKey, "a judgment needs 'text'", at: at))
                 return nil
             }
             let given = Set(pairs.map(\.key))
@@ -205,12 +205,12 @@ struct FrontMatterDecoder {
     }
 
     /// A term of a fixed vocabulary; an unknown one is an error that lists the vocabulary.
-    private mutating func term<T>(_ node: Node, key: String, _ read: (String) -> T?, accepted: [String]) -> T? {
+    private mutating func term<T>(_ node: Node, key: String, _ read: (String) -> T?, accepted: [String], code: DiagnosticCode) -> T? {
         guard let text = reader.string(node, key: key) else { return nil }
         if let value = read(text) { return value }
         var message = "unknown \(key) '\(text)'; use one of: \(accepted.joined(separator: ", "))"
         if let guess = Suggestion.closest(to: text.lowercased(), among: accepted) { message += " (did you mean '\(guess)'?)" }
-        reader.diagnostics.append(.error("unknown-\(key)", message, at: reader.location(of: node)))
+        reader.diagnostics.append(.error(code, message, at: reader.location(of: node)))
         return nil
     }
 }

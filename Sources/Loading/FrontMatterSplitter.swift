@@ -20,7 +20,7 @@ struct FrontMatterSplitter {
         }
         guard let closing = source.lines.indices.dropFirst().first(where: { isFence(source, source.lines[$0], closing: true) }) else {
             split.diagnostics.append(.error(
-                "front-matter-unterminated", "front matter opened with '---' is never closed with '---'",
+                .frontMatterUnterminated, "front matter opened with '---' is never closed with '---'",
                 at: source.location(line: 1, column: 1)))
             split.body = []
             return split

@@ -69,7 +69,7 @@ struct MentionCollector {
             guard linkDepth == 1 else { return }
             let location = anchorTypedLink(node, url: url)
             if target.isEmpty || target.contains(where: \.isWhitespace) {
-                diagnostics.append(.error("typed-link-invalid", "typed link '\(url)' needs an id after '\(kind.rawValue):'", at: location))
+                diagnostics.append(.error(.typedLinkInvalid, "typed link '\(url)' needs an id after '\(kind.rawValue):'", at: location))
                 return
             }
             sites.append(.typedLink(link: node, kind: kind, target: target, location: location))
@@ -77,7 +77,7 @@ struct MentionCollector {
         }
         if Self.isDangerous(url, image: node.kind == .image) {
             node.setURL("")
-            diagnostics.append(.warning("unsafe-url", "link to '\(url.prefix(40))' removed: script and data URLs are not allowed",
+            diagnostics.append(.warning(.unsafeURL, "link to '\(url.prefix(40))' removed: script and data URLs are not allowed",
                                         at: nodeLocation(node)))
         } else if let prettyURLs, let rewritten = RelativeLink.rewrite(url, prettyURLs: prettyURLs) {
             node.setURL(rewritten)
@@ -105,7 +105,7 @@ struct MentionCollector {
         let label = BodyParser.plainText(of: node)
         guard case .found(let location) = findWikilink(label) else { return }
         diagnostics.append(.error(
-            "wikilink-swallowed",
+            .wikilinkSwallowed,
             "[[\(label)]] is read as a link because a link reference definition '[\(label)]: …' exists; rename or remove the definition",
             at: location))
     }
@@ -147,13 +147,13 @@ struct MentionCollector {
             let location = search("](\(kind.rawValue):".utf8, advance: false).map { openingBracket(before: $0) ?? $0 }
                 ?? nodeLocation(node)
             diagnostics.append(.error(
-                "typed-link-invalid",
+                .typedLinkInvalid,
                 "this is not a link: a typed link's destination must be an id without spaces, e.g. [text](\(kind.rawValue):some-id)",
                 at: location))
         }
         let (links, unclosed) = MentionScanner.scan(literal)
         if !links.isEmpty && linkDepth > 0 {
-            diagnostics.append(.warning("mention-in-link", "a mention inside a link's text is not linked", at: nodeLocation(node)))
+            diagnostics.append(.warning(.mentionInLink, "a mention inside a link's text is not linked", at: nodeLocation(node)))
             return
         }
         let fast = matchesSource(node, literal: literal)
@@ -174,7 +174,7 @@ struct MentionCollector {
                     continue
                 case .missing:
                     diagnostics.append(.warning(
-                        "mention-unanchored",
+                        .mentionUnanchored,
                         "'[[\(link.inner)]]' reads as a wikilink but does not appear as one in the source (brackets written as entities?); it is not linked",
                         at: nodeLocation(node)))
                     continue
@@ -182,13 +182,13 @@ struct MentionCollector {
             }
             switch link.problem {
             case .empty:
-                diagnostics.append(.error("empty-wikilink", "empty wikilink '[[\(link.inner)]]'", at: location))
+                diagnostics.append(.error(.emptyWikilink, "empty wikilink '[[\(link.inner)]]'", at: location))
                 continue
             case .emptyTarget:
-                diagnostics.append(.error("empty-wikilink", "wikilink '[[\(link.inner)]]' has no target before '|'", at: location))
+                diagnostics.append(.error(.emptyWikilink, "wikilink '[[\(link.inner)]]' has no target before '|'", at: location))
                 continue
             case .extraPipe:
-                diagnostics.append(.warning("wikilink-syntax", "wikilink has more than one '|'; the shown text is everything after the first", at: location))
+                diagnostics.append(.warning(.wikilinkSyntax, "wikilink has more than one '|'; the shown text is everything after the first", at: location))
             case nil:
                 break
             }
@@ -203,15 +203,15 @@ struct MentionCollector {
             if !closedLater, rest.contains(UInt8(ascii: "[")) || (next != nil && next != .softBreak) {
                 // `[[bar [foo]`: brackets that never meant a wikilink.
             } else if next == .softBreak {
-                diagnostics.append(.warning("wikilink-multiline", "a wikilink must stay on one line", at: location))
+                diagnostics.append(.warning(.wikilinkMultiline, "a wikilink must stay on one line", at: location))
             } else if next != nil, closedLater {
-                diagnostics.append(.warning("wikilink-formatting", "a wikilink holds plain text only; formatting inside '[[…]]' breaks it", at: location))
+                diagnostics.append(.warning(.wikilinkFormatting, "a wikilink holds plain text only; formatting inside '[[…]]' breaks it", at: location))
             } else if node.parent?.isTableCell == true {
-                diagnostics.append(.warning("wikilink-unterminated",
+                diagnostics.append(.warning(.wikilinkUnterminated,
                                             "'[[' is never closed with ']]': in a table, write a wikilink's '|' as '\\|' ([[target\\|shown]])",
                                             at: location))
             } else {
-                diagnostics.append(.warning("wikilink-unterminated", "'[[' is never closed with ']]'", at: location))
+                diagnostics.append(.warning(.wikilinkUnterminated, "'[[' is never closed with ']]'", at: location))
             }
         }
         if !anchored.isEmpty { sites.append(.wikilink(text: node, links: anchored)) }

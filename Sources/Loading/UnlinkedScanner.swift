@@ -41,7 +41,7 @@ public enum UnlinkedScanner {
                     guard let at = find(found, in: source, block: block, cursor: &cursor) else { continue }
                     let entity = entities[match.entity]
                     let suggestion = entity.name == found ? "[[\(entity.id.rawValue)]]" : "[[\(entity.id.rawValue)|\(found)]]"
-                    diagnostics.append(Diagnostic(.note, "unlinked-mention",
+                    diagnostics.append(Diagnostic(.note, .unlinkedMention,
                                                   "'\(found)' could be a mention of \(entity.key): write \(suggestion)", at: at))
                 }
             default:

@@ -24,7 +24,7 @@ struct YAMLReader {
 
     mutating func parse(_ yaml: String) -> Node? {
         if let offset = Self.excessiveNesting(yaml) {
-            diagnostics.append(.error("yaml-too-deep", "front matter nests deeper than \(Self.maxFlowDepth) levels",
+            diagnostics.append(.error(.yamlTooDeep, "front matter nests deeper than \(Self.maxFlowDepth) levels",
                                       at: location(yamlOffset: offset, in: yaml)))
             return nil
         }
@@ -41,7 +41,7 @@ struct YAMLReader {
             diagnostics.append(diagnostic(for: error))
             return nil
         } catch {
-            diagnostics.append(.error("invalid-yaml", "front matter is not valid YAML: \(error)", at: location(line: 1, column: 1)))
+            diagnostics.append(.error(.invalidYAML, "front matter is not valid YAML: \(error)", at: location(line: 1, column: 1)))
             return nil
         }
     }
@@ -49,11 +49,11 @@ struct YAMLReader {
     private mutating func checkNoAnchors(_ node: Node, budget: inout Int) -> Bool {
         budget -= 1
         if budget < 0 {
-            diagnostics.append(.error("yaml-too-large", "front matter has more than \(Self.maxNodes) values", at: location(of: node)))
+            diagnostics.append(.error(.yamlTooLarge, "front matter has more than \(Self.maxNodes) values", at: location(of: node)))
             return false
         }
         if node.anchor != nil || node.alias != nil {
-            diagnostics.append(.error("yaml-anchor", "anchors and aliases (&name, *name) are not supported in front matter",
+            diagnostics.append(.error(.yamlAnchor, "anchors and aliases (&name, *name) are not supported in front matter",
                                       at: location(of: node)))
             return false
         }
@@ -97,14 +97,14 @@ struct YAMLReader {
     private func diagnostic(for error: YamlError) -> Diagnostic {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return .error("invalid-yaml", "front matter is not valid YAML: \(problem)", at: location(of: mark))
+            return .error(.invalidYAML, "front matter is not valid YAML: \(problem)", at: location(of: mark))
         case let .duplicatedKeysInMapping(duplicates, context):
-            return .error("duplicate-key", "duplicate key '\(duplicates.joined(separator: "', '"))' in front matter",
+            return .error(.duplicateKey, "duplicate key '\(duplicates.joined(separator: "', '"))' in front matter",
                           at: location(of: context.mark))
         case let .reader(problem, _, _, _):
-            return .error("invalid-yaml", "front matter cannot be read: \(problem)", at: location(line: 1, column: 1))
+            return .error(.invalidYAML, "front matter cannot be read: \(problem)", at: location(line: 1, column: 1))
         default:
-            return .error("invalid-yaml", "front matter is not valid YAML: \(error)", at: location(line: 1, column: 1))
+            return .error(.invalidYAML, "front matter is not valid YAML: \(error)", at: location(line: 1, column: 1))
         }
     }
 
@@ -133,7 +133,7 @@ struct YAMLReader {
     // MARK: - Typed values
 
     private mutating func typeError(_ key: String, expected: String, _ node: Node) {
-        diagnostics.append(.error("front-matter-type", "'\(key)' must be \(expected)", at: location(of: node)))
+        diagnostics.append(.error(.frontMatterType, "'\(key)' must be \(expected)", at: location(of: node)))
     }
 
     /// A scalar's text; an empty value (`key:`) is nil.
@@ -188,12 +188,12 @@ struct YAMLReader {
     /// The pairs of a mapping, or nil (with a diagnostic) when the node is something else.
     mutating func mapping(_ node: Node, what: String) -> [(key: String, keyNode: Node, value: Node)]? {
         guard case .mapping(let mapping) = node else {
-            diagnostics.append(.error("front-matter-type", "\(what) must be a mapping of keys to values", at: location(of: node)))
+            diagnostics.append(.error(.frontMatterType, "\(what) must be a mapping of keys to values", at: location(of: node)))
             return nil
         }
         return mapping.compactMap { pair in
             guard case .scalar(let key) = pair.key else {
-                diagnostics.append(.error("front-matter-type", "keys must be plain text", at: location(of: pair.key)))
+                diagnostics.append(.error(.frontMatterType, "keys must be plain text", at: location(of: pair.key)))
                 return nil
             }
             return (key.string, pair.key, pair.value)
@@ -203,6 +203,6 @@ struct YAMLReader {
     mutating func unknownKey(_ key: String, _ node: Node, allowed: [String]) {
         var message = "unknown key '\(key)'"
         if let suggestion = Suggestion.closest(to: key, among: allowed) { message += " (did you mean '\(suggestion)'?)" }
-        diagnostics.append(.warning("unknown-key", message, at: location(of: node)))
+        diagnostics.append(.warning(.unknownKey, message, at: location(of: node)))
     }
 }

@@ -9,30 +9,35 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var severity: Severity
-    /// A stable kebab-case identifier, e.g. `unresolved-mention`.
-    public var code: String
+    /// What kind of problem: one of the catalogue's codes (`unresolved-mention`).
+    public var code: DiagnosticCode
     public var message: String
     public var location: SourceLocation?
 
-    public init(_ severity: Severity, _ code: String, _ message: String, at location: SourceLocation?) {
+    public init(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation?) {
         self.severity = severity
         self.code = code
         self.message = message
         self.location = location
     }
 
-    public static func error(_ code: String, _ message: String, at location: SourceLocation?) -> Self {
+    /// A diagnostic with its code's severity.
+    public init(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?) {
+        self.init(code.severity, code, message, at: location)
+    }
+
+    public static func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?) -> Self {
         Self(.error, code, message, at: location)
     }
 
-    public static func warning(_ code: String, _ message: String, at location: SourceLocation?) -> Self {
+    public static func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?) -> Self {
         Self(.warning, code, message, at: location)
     }
 
     /// `path:line:col: severity: message [code]`, the form compilers and editors use.
     public var description: String {
         let place = location.map { "\($0): " } ?? ""
-        return "\(place)\(severity.rawValue): \(message) [\(code)]"
+        return "\(place)\(severity.rawValue): \(message) [\(code.rawValue)]"
     }
 }
 
@@ -45,10 +50,10 @@ extension Array where Element == Diagnostic {
     public func sortedByLocation() -> [Diagnostic] {
         sorted { a, b in
             switch (a.location, b.location) {
-            case (nil, nil): return (a.code, a.message) < (b.code, b.message)
+            case (nil, nil): return (a.code.rawValue, a.message) < (b.code.rawValue, b.message)
             case (nil, _): return true
             case (_, nil): return false
-            case let (x?, y?): return x == y ? (a.code, a.message) < (b.code, b.message) : x < y
+            case let (x?, y?): return x == y ? (a.code.rawValue, a.message) < (b.code.rawValue, b.message) : x < y
             }
         }
     }

@@ -27,11 +27,11 @@ public struct TemplateSet: Sendable {
             let (paths, escaping, special) = listFiles(folder)
             for path in paths { files[path] = (folder.appendingPathComponent(path), prefix + path) }
             for path in special {
-                diagnostics.append(.warning("not-regular-file", "not a regular file (a pipe, socket or device); it is skipped",
+                diagnostics.append(.warning(.notRegularFile, "not a regular file (a pipe, socket or device); it is skipped",
                                             at: SourceLocation(path: prefix + path, line: 1, column: 1)))
             }
             for path in escaping {
-                diagnostics.append(.error("symlink-escape", "symbolic link points outside the theme folder; it is skipped",
+                diagnostics.append(.error(.symlinkEscape, "symbolic link points outside the theme folder; it is skipped",
                                           at: SourceLocation(path: prefix + path, line: 1, column: 1)))
             }
         }
@@ -43,31 +43,31 @@ public struct TemplateSet: Sendable {
                 // Copied when the pages render: one that cannot be opened fails the build now,
                 // rather than arriving as an empty file.
                 if !Self.canOpen(url.path) {
-                    diagnostics.append(.error("unreadable-file", "the theme file cannot be read (check its permissions)",
+                    diagnostics.append(.error(.unreadableFile, "the theme file cannot be read (check its permissions)",
                                               at: SourceLocation(path: display, line: 1, column: 1)))
                 }
                 assets.append((path, url))
                 continue
             }
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                diagnostics.append(.error("unreadable-file", "the template cannot be read (check its permissions)",
+                diagnostics.append(.error(.unreadableFile, "the template cannot be read (check its permissions)",
                                           at: SourceLocation(path: display, line: 1, column: 1)))
                 continue
             }
             let name = String(path.dropLast(".mustache".count))
             guard let text = String(validating: data, as: UTF8.self) else {
-                diagnostics.append(.error("invalid-utf8", "template is not valid UTF-8", at: SourceLocation(path: display, line: 1, column: 1)))
+                diagnostics.append(.error(.invalidUTF8, "template is not valid UTF-8", at: SourceLocation(path: display, line: 1, column: 1)))
                 continue
             }
             do {
                 templates[name] = try Template(text)
             } catch {
-                diagnostics.append(.error("template-syntax", "template error: \(error.message)",
+                diagnostics.append(.error(.templateSyntax, "template error: \(error.message)",
                                           at: SourceLocation(path: display, line: error.line, column: error.column)))
             }
         }
         for name in required where templates[name] == nil && !diagnostics.contains(where: { $0.location?.path.hasSuffix("/\(name).mustache") == true }) {
-            diagnostics.append(.error("missing-template", "the theme has no '\(name).mustache' template", at: nil))
+            diagnostics.append(.error(.missingTemplate, "the theme has no '\(name).mustache' template", at: nil))
         }
         diagnostics += missingPartials(templates, files: files)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
@@ -87,7 +87,7 @@ public struct TemplateSet: Sendable {
         for (name, template) in templates.sorted(by: { $0.key < $1.key }) {
             for partial in template.partials where templates[partial.name] == nil {
                 let display = files[name + ".mustache"]?.display ?? name
-                diagnostics.append(.error("missing-partial", "template uses partial '\(partial.name)', which does not exist",
+                diagnostics.append(.error(.missingPartial, "template uses partial '\(partial.name)', which does not exist",
                                           at: SourceLocation(path: display, line: partial.line, column: partial.column)))
             }
         }

@@ -20,7 +20,7 @@ enum DiagnosticPrinter {
             let path: String?, line: Int?, column: Int?
         }
         let records = diagnostics.map {
-            Record(severity: $0.severity.rawValue, code: $0.code, message: $0.message,
+            Record(severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message,
                    path: $0.location?.path, line: $0.location?.line, column: $0.location?.column)
         }
         let encoder = JSONEncoder()

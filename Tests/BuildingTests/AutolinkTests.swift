@@ -69,7 +69,7 @@ import TestSupport
             "Content/actors/northland.md": "---\nname: Northland\n---\nA country.\n",
             "Content/articles/a.md": "---\ntitle: A\n---\n\nThe Northlander view of Northland is [[northland]] and [Northland](https://x.org) then `Northland` and Northland.\n",
         ])
-        let notes = Builder.check(site.options(), unlinked: true).filter { $0.code == "unlinked-mention" }
+        let notes = Builder.check(site.options(), unlinked: true).filter { $0.code == .unlinkedMention }
         #expect(notes.map { "\($0.location!.line):\($0.location!.column)" } == ["5:25", "5:104"])
     }
 
@@ -92,7 +92,7 @@ import TestSupport
 
     @Test func checkListsUnlinkedNamesWithPositions() throws {
         let site = try TemporarySite(Self.files)
-        let notes = Builder.check(site.options(), unlinked: true).filter { $0.code == "unlinked-mention" }
+        let notes = Builder.check(site.options(), unlinked: true).filter { $0.code == .unlinkedMention }
         #expect(notes.allSatisfy { $0.severity == .note })
         let article = notes.filter { $0.location?.path == "Content/articles/a.md" }.map { "\($0.location!.line):\($0.location!.column) \($0.message.prefix { $0 != ":" })" }
         #expect(article == [

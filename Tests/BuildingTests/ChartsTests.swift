@@ -55,7 +55,7 @@ import TestSupport
             "Content/search/engines.md": "---\ntitle: Engines\n---\nText.\n",
             "Content/graph/theory.md": "---\ntitle: Theory\n---\nText.\n",
         ])
-        let codes = Builder.check(site.options()).map(\.code)
+        let codes = Builder.check(site.options()).map(\.code.rawValue)
         #expect(codes == ["duplicate-page", "duplicate-page"])
     }
 

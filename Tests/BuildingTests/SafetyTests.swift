@@ -186,9 +186,9 @@ import TestSupport
         try site.write("Templates/event.mustache", Data("{{> partials/nope}}\n".utf8))
         let report = Builder.build(site.options())
         #expect(!report.succeeded)
-        #expect(report.diagnostics.map(\.code).sorted() == ["missing-partial", "template-syntax"])
-        #expect(report.diagnostics.first { $0.code == "missing-partial" }?.location?.description == "Templates/event.mustache:1:1")
-        #expect(report.diagnostics.first { $0.code == "template-syntax" }?.location?.path == "Templates/actor.mustache")
+        #expect(report.diagnostics.map(\.code.rawValue).sorted() == ["missing-partial", "template-syntax"])
+        #expect(report.diagnostics.first { $0.code == .missingPartial }?.location?.description == "Templates/event.mustache:1:1")
+        #expect(report.diagnostics.first { $0.code == .templateSyntax }?.location?.path == "Templates/actor.mustache")
     }
 
     /// A theme without one of the page templates fails to load, naming it: before, a theme
@@ -203,7 +203,7 @@ import TestSupport
         options.builtinTheme = theme
         let report = Builder.build(options)
         #expect(!report.succeeded)
-        #expect(report.diagnostics.contains { $0.code == "missing-template" && $0.message.contains("'\(name.rawValue).mustache'") })
+        #expect(report.diagnostics.contains { $0.code == .missingTemplate && $0.message.contains("'\(name.rawValue).mustache'") })
     }
 
     /// Pipes in a theme are skipped with a warning instead of hanging the build (a template
@@ -216,7 +216,7 @@ import TestSupport
         }
         let report = Builder.build(site.options())
         #expect(report.succeeded)
-        let skipped = report.diagnostics.filter { $0.code == "not-regular-file" }.compactMap(\.location?.path).sorted()
+        let skipped = report.diagnostics.filter { $0.code == .notRegularFile }.compactMap(\.location?.path).sorted()
         #expect(skipped == ["Templates/assets/pipe.css", "Templates/extra.mustache"])
         #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("assets/pipe.css").path))
     }
@@ -234,7 +234,7 @@ import TestSupport
         }
         let report = Builder.build(site.options())
         #expect(!report.succeeded)
-        #expect(report.diagnostics.filter { $0.code == "unreadable-file" }.count == 3)
+        #expect(report.diagnostics.filter { $0.code == .unreadableFile }.count == 3)
     }
 
     @Test func siteTemplatesOverrideTheBuiltInThemeFileByFile() throws {

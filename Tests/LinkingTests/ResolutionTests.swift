@@ -58,7 +58,7 @@ import TestSupport
             "actors/iran.md": "---\nname: Iran\n---\n",
             "actors/IRAN.md": "---\nname: Iran again\n---\n",
         ])
-        #expect(site.allDiagnostics.map(\.code).contains("duplicate-id"))
+        #expect(site.allDiagnostics.map(\.code.rawValue).contains("duplicate-id"))
         #expect(site.entities.count == 1)
     }
 
@@ -67,7 +67,7 @@ import TestSupport
             (path: "actors/z\u{00FC}rich.md", text: "---\nname: A\n---\n"),
             (path: "actors/zu\u{0308}rich.md", text: "---\nname: B\n---\n"),
         ])
-        #expect(site.allDiagnostics.map(\.code) == ["duplicate-id"])
+        #expect(site.allDiagnostics.map(\.code.rawValue) == ["duplicate-id"])
     }
 
     @Test func sharedAliasWarnsAndMentionsOfItAreAmbiguous() {
@@ -76,7 +76,7 @@ import TestSupport
             "actors/persia.md": "---\nname: Persian Empire\naliases: [old persia]\n---\n",
             "articles/a.md": "[[Old Persia]] and [[persia]]\n",
         ])
-        #expect(site.allDiagnostics.map(\.code).sorted() == ["ambiguous-mention", "duplicate-alias"])
+        #expect(site.allDiagnostics.map(\.code.rawValue).sorted() == ["ambiguous-mention", "duplicate-alias"])
         // An id wins over a name or alias.
         #expect(site.resolved("articles/a.md") == ["nil", "actor:persia"])
     }

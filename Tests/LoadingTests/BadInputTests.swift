@@ -10,7 +10,7 @@ import TestSupport
 
     @Test func invalidYAML() {
         let parsed = parse("---\ntitle: [unclosed\ndate: 2022\n---\nBody\n")
-        #expect(parsed.diagnostics.map(\.code) == ["invalid-yaml"])
+        #expect(parsed.diagnostics.map(\.code.rawValue) == ["invalid-yaml"])
         #expect(parsed.diagnostics.first?.location?.line == 3)
         #expect(parsed.frontMatter == nil)
     }
@@ -41,7 +41,7 @@ import TestSupport
     }
 
     @Test func emptyFile() {
-        #expect(parse("").diagnostics.map(\.code) == ["empty-file"])
+        #expect(parse("").diagnostics.map(\.code.rawValue) == ["empty-file"])
     }
 
     @Test func onlyFrontMatter() {
@@ -77,12 +77,12 @@ import TestSupport
     }
 
     @Test func duplicateKeys() {
-        #expect(parse("---\ntitle: A\ntitle: B\n---\nBody\n").diagnostics.map(\.code) == ["duplicate-key"])
+        #expect(parse("---\ntitle: A\ntitle: B\n---\nBody\n").diagnostics.map(\.code.rawValue) == ["duplicate-key"])
     }
 
     @Test func deepFlowNesting() {
         let deep = String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
-        #expect(parse("---\ntitle: \(deep)\n---\nBody\n").diagnostics.map(\.code) == ["yaml-too-deep"])
+        #expect(parse("---\ntitle: \(deep)\n---\nBody\n").diagnostics.map(\.code.rawValue) == ["yaml-too-deep"])
     }
 
     @Test func nulByteIsReportedAndSurvived() {

@@ -39,7 +39,7 @@ import TestSupport
 
     @Test func aWikilinkSplitByACellPipeSaysHowToEscapeIt() {
         let parsed = parse("| x |\n| - |\n| [[iran|Iran]] |\n")
-        #expect(parsed.diagnostics.contains { $0.code == "wikilink-unterminated" && $0.message.contains("\\|") })
+        #expect(parsed.diagnostics.contains { $0.code == .wikilinkUnterminated && $0.message.contains("\\|") })
     }
 
     @Test func mentionsInFootnotesAndCalloutsKeepTheirColumns() {
@@ -75,7 +75,7 @@ import TestSupport
         #expect(parsed.diagnostics.summaries.sorted() == [
             "footnote-duplicate@\(at(3))", "footnote-undefined@\(at(1))", "footnote-unused@\(at(2))",
         ])
-        #expect(parsed.diagnostics.first { $0.code == "footnote-undefined" }?.message.contains("did you mean '[^source]'") == true)
+        #expect(parsed.diagnostics.first { $0.code == .footnoteUndefined }?.message.contains("did you mean '[^source]'") == true)
     }
 
     @Test func headingIdsNeverTakeAFootnotesID() {

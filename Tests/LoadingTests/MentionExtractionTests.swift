@@ -210,7 +210,7 @@ import TestSupport
 
     @Test func entityBracketsAreReportedNotMisplaced() {
         let parsed = parse("&#91;&#91;iran]] \\* and then [[iran]] here.\n")
-        #expect(parsed.diagnostics.map(\.code) == ["mention-unanchored"])
+        #expect(parsed.diagnostics.map(\.code.rawValue) == ["mention-unanchored"])
     }
 
     @Test func multiLineTypedLinkAnchorsOnItsBracket() {

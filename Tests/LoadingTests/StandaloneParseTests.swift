@@ -22,7 +22,7 @@ import TestSupport
         let text = "---\ntitle: B\n---\n![see[^1]](https://example.org/m.png) and text[^2].\n\n[^1]: in the image\n[^2]: cited, see [site](https://example.org/s)\n[^3]: unused, citing[^1]\n"
         let (_, single, _, html) = standalone(text)
         #expect(html.contains("text<sup class=\"note-ref\"><a href=\"#_note-"))
-        #expect(single.diagnostics.contains { $0.code == "footnote-unused" })
+        #expect(single.diagnostics.contains { $0.code == .footnoteUnused })
     }
 
     @Test func mentionsAreTheSiteParsesInTheSameOrder() {

@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func diagnosticFormatIsCompilerStyle() {
-        let d = Diagnostic.error("unresolved-mention", "unknown entity 'irn' (did you mean 'iran'?)",
+        let d = Diagnostic.error(.unresolvedMention, "unknown entity 'irn' (did you mean 'iran'?)",
                                  at: SourceLocation(path: "Content/articles/x.md", line: 12, column: 5))
         #expect(d.description == "Content/articles/x.md:12:5: error: unknown entity 'irn' (did you mean 'iran'?) [unresolved-mention]")
     }

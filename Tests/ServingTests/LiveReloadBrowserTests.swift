@@ -19,15 +19,17 @@ struct LiveReloadBrowserTests {
             }
             let browser = try Browser()
             try browser.open(URL(string: "http://127.0.0.1:\(port)/articles/ties/")!)
-            #expect(try browser.wait(until: "document.querySelector('h1') !== null"))
+            #expect(try browser.wait(until: "document.querySelector('h1') !== null", timeout: 30))
             // The page marks itself; a reload forgets the mark.
             _ = try browser.evaluate("window.__before = true")
             // The socket is open once the server counts a client.
             #expect(waitUntil(10) { server.live.clientCount == 1 }, "the page's socket was refused")
             try write("---\ntitle: Ties\ndate: 2022-06-01\n---\n[[iran]] and [[tajikistan]] talk again.\n")
-            #expect(try browser.wait(until: "window.__before === undefined && document.body.textContent.includes('talk again')"))
+            // (While the page reloads there is a moment without a body.)
+            #expect(try browser.wait(until: "window.__before === undefined && !!document.body && document.body.textContent.includes('talk again')",
+                                     timeout: 30))
             try write("---\ntitle: [unclosed\n---\nBroken.\n")
-            #expect(try browser.wait(until: "document.getElementById('_dossier-overlay') !== null"))
+            #expect(try browser.wait(until: "document.getElementById('_dossier-overlay') !== null", timeout: 30))
             #expect(browser.errors.isEmpty, "\(browser.errors)")
         }
         await server.stop()

@@ -77,6 +77,6 @@ public struct MarkedText {
 extension Array where Element == Diagnostic {
     /// `code@line:column` of each diagnostic, for compact assertions.
     public var summaries: [String] {
-        map { d in d.location.map { "\(d.code)@\($0.line):\($0.column)" } ?? d.code }
+        map { d in d.location.map { "\(d.code.rawValue)@\($0.line):\($0.column)" } ?? d.code.rawValue }
     }
 }

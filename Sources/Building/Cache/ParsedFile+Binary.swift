@@ -24,7 +24,7 @@ extension BinaryWriter {
         int(file.wordCount)
         optional(file.lead) { $0.block($1) }
         array(file.diagnostics) { w, d in
-            w.string(d.severity.rawValue); w.string(d.code); w.string(d.message); w.optional(d.location) { $0.location($1) }
+            w.string(d.severity.rawValue); w.string(d.code.rawValue); w.string(d.message); w.optional(d.location) { $0.location($1) }
         }
     }
 
@@ -112,8 +112,9 @@ extension BinaryReader {
         file.wordCount = try int()
         file.lead = try optional { try $0.block() }
         file.diagnostics = try array { r in
-            guard let severity = Diagnostic.Severity(rawValue: try r.string()) else { throw Corrupt() }
-            return Diagnostic(severity, try r.string(), try r.string(), at: try r.optional { try $0.location() })
+            guard let severity = Diagnostic.Severity(rawValue: try r.string()),
+                  let code = DiagnosticCode(rawValue: try r.string()) else { throw Corrupt() }
+            return Diagnostic(severity, code, try r.string(), at: try r.optional { try $0.location() })
         }
         try Self.check(file)
         return file
