@@ -1,16 +1,19 @@
 #!/usr/bin/env python3
-"""Edit-to-reload latency of `dossier serve` on a large synthetic site.
+"""Edit-to-reload latency of `dossier serve` on a large synthetic site, beside `hugo server`.
 
 Starts `dossier serve` on a corpus from corpus.py, connects to the live-reload WebSocket as
 a browser page would, then edits one article at a time and measures the time from the file
-write to the reload message naming that article's page. Also reports the server's own
-"Rebuilt in N ms" figure for each edit.
+write to the reload message naming that article's page, and to the page served with the
+edit in it. Also reports the server's own "Rebuilt in N ms" figure for each edit. With Hugo
+installed (Debian's `hugo`), runs `hugo server` on the same corpus and measures the time
+from the same edits to the page it serves.
 
-    python3 Benchmarks/serve.py --articles 10000 --edits 10
+    python3 Benchmarks/serve.py --articles 10000 --edits 10 [--no-hugo]
 """
 
 import argparse
 import base64
+import http.client
 import os
 import re
 import select
@@ -72,6 +75,75 @@ class WebSocket:
                 return payload.decode()
 
 
+def served_after(port, path, needle, start, timeout=120):
+    """Milliseconds from `start` until GET `path` returns a page containing `needle`."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    deadline = start + timeout
+    while time.monotonic() < deadline:
+        try:
+            connection.request("GET", path, headers={"Host": f"127.0.0.1:{port}"})
+            response = connection.getresponse()
+            body = response.read()
+            if needle in body:
+                return (time.monotonic() - start) * 1000
+        except (OSError, http.client.HTTPException):
+            connection.close()
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        time.sleep(0.002)
+    sys.exit(f"{path} never showed the edit")
+
+
+def stats(values):
+    return f"median {statistics.median(values):.0f} ms (min {min(values):.0f}, max {max(values):.0f})"
+
+
+def edited_article(i, count):
+    return f"article-{(i * 7919) % count:06d}"
+
+
+def measure_hugo(hugo, gen, args):
+    """`hugo server` on the same corpus: edit to the page served with the edit."""
+    site = os.path.join(args.root, f"hugo-{args.articles}")
+    corpus.write_hugo(gen, [gen.article(i) for i in range(args.articles)], site)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([hugo, "server", "--source", site, "--port", str(port), "--bind", "127.0.0.1",
+                               "--disableLiveReload", "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        started = time.monotonic()
+        # Ready when it serves an article (it may listen before the site is built).
+        first = f"/articles/{edited_article(0, args.articles)}/"
+        while True:
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+                connection.request("GET", first)
+                if connection.getresponse().status == 200:
+                    break
+            except (OSError, http.client.HTTPException):
+                pass
+            if server.poll() is not None or time.monotonic() - started > 600:
+                sys.exit(f"hugo server did not start: {server.stdout.read()}")
+            time.sleep(0.1)
+        print(f"hugo server: ready after {time.monotonic() - started:.2f} s")
+        time.sleep(args.settle)
+        served = []
+        for i in range(args.edits):
+            article = edited_article(i, args.articles)
+            needle = f"Edited paragraph {i} in Hugo".encode()
+            with open(os.path.join(site, "content", "articles", article + ".md"), "a", encoding="utf-8") as f:
+                start = time.monotonic()
+                f.write(f"\nEdited paragraph {i} in Hugo about {gen.actors[0].name}.\n")
+            served.append(served_after(port, f"/articles/{article}/", needle, start))
+            time.sleep(0.3)
+        print(f"hugo server, edit -> page served: {stats(served)} over {len(served)} edits")
+        return served
+    finally:
+        server.terminate()
+        server.wait()
+        shutil.rmtree(site, ignore_errors=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10000)
@@ -79,6 +151,9 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--root", default="/dev/shm/dossier-serve-bench" if os.path.isdir("/dev/shm") else "Benchmarks/corpus-serve")
     parser.add_argument("--dossier", help="dossier binary (default: build the release binary)")
+    parser.add_argument("--no-hugo", action="store_true", help="measure Dossier only")
+    parser.add_argument("--settle", type=float, default=3.0,
+                        help="seconds between a server being ready and the first edit, as a writer would take")
     args = parser.parse_args()
 
     dossier = args.dossier or release_binary()
@@ -102,10 +177,11 @@ def main():
         print(f"{args.articles} articles: {first} (ready after {time.monotonic() - started:.2f} s)")
         live = WebSocket(port)
         live.receive()  # the state on connecting
+        time.sleep(args.settle)
 
-        latencies, rebuilt = [], []
+        latencies, rebuilt, served = [], [], []
         for i in range(args.edits):
-            article = f"article-{(i * 7919) % args.articles:06d}"
+            article = edited_article(i, args.articles)
             path = os.path.join(site, "Content", "articles", article + ".md")
             page = f'"articles/{article}/index.html"'
             with open(path, "a", encoding="utf-8") as f:
@@ -118,6 +194,7 @@ def main():
                 if page in message:
                     break
             latencies.append((time.monotonic() - start) * 1000)
+            served.append(served_after(port, f"/articles/{article}/", f"Edited paragraph {i} about".encode(), start))
             line = server.stderr.readline()
             print("  " + line.strip())
             found = re.search(r"Rebuilt in (\d+) ms", line)
@@ -125,16 +202,21 @@ def main():
                 rebuilt.append(int(found.group(1)))
             time.sleep(0.2)
 
-        def stats(values):
-            return f"median {statistics.median(values):.0f} ms (min {min(values):.0f}, max {max(values):.0f})"
-
         print(f"edit -> reload message: {stats(latencies)} over {len(latencies)} edits "
               f"(includes the watcher's 30 ms quiet period)")
+        print(f"edit -> page served:    {stats(served)}")
         if rebuilt:
             print(f"server rebuild time:    {stats(rebuilt)}")
     finally:
         server.terminate()
         server.wait()
+    hugo = None if args.no_hugo else shutil.which("hugo")
+    if hugo:
+        measured = measure_hugo(hugo, gen, args)
+        print(f"Dossier / hugo server, edit -> page served (medians): "
+              f"{statistics.median(served) / statistics.median(measured):.2f}x")
+    elif not args.no_hugo:
+        print("hugo not found (apt-get install hugo): Dossier only")
 
 
 if __name__ == "__main__":
