@@ -3,7 +3,7 @@ import Model
 import Rendering
 
 /// What `dossier brief` makes a single file of.
-public enum BriefTarget: Sendable, Equatable {
+package enum BriefTarget: Sendable, Equatable {
     /// A document, by its path relative to the site folder (`Content/briefings/x.md`).
     case document(String)
     /// An entity: `actor:iran`, or an id, name or alias when only one entity answers to it.
@@ -11,19 +11,19 @@ public enum BriefTarget: Sendable, Equatable {
 }
 
 extension Builder {
-    public struct Brief: Sendable {
+    package struct Brief: Sendable {
         /// The single HTML file, or nil when it could not be made.
-        public var html: String?
+        package var html: String?
         /// Problems of the briefed file and its images; site-wide errors are summarised.
-        public var diagnostics: [Diagnostic] = []
+        package var diagnostics: [Diagnostic] = []
         /// Why nothing was made, when it is not a diagnostic.
-        public var failure: String?
+        package var failure: String?
         /// A file name stem for the output: the document's or the entity's id.
-        public var name = "briefing"
+        package var name = "briefing"
     }
 
     /// Builds the site in memory and renders one document or entity as a single file.
-    public static func brief(_ options: BuildOptions, target: BriefTarget) -> Brief {
+    package static func brief(_ options: BuildOptions, target: BriefTarget) -> Brief {
         var brief = Brief()
         let generation = Pipeline.generate(options)
         guard let site = generation.site, let templates = generation.templates else {
@@ -98,7 +98,7 @@ extension Builder {
     }
 
     /// `kind:id` exactly; otherwise an id, name or alias that only one entity has.
-    public static func resolveEntity(_ reference: String, in site: Site) -> Result<Int, BriefFailure> {
+    package static func resolveEntity(_ reference: String, in site: Site) -> Result<Int, BriefFailure> {
         let text = reference.trimmingCharacters(in: .whitespaces)
         if let colon = text.firstIndex(of: ":"), let kind = EntityKind(rawValue: String(text[..<colon]).lowercased()) {
             let id = EntityID.normalize(String(text[text.index(after: colon)...]))
@@ -126,8 +126,8 @@ extension Builder {
         }
     }
 
-    public struct BriefFailure: Error, CustomStringConvertible {
-        public var description: String
+    package struct BriefFailure: Error, CustomStringConvertible {
+        package var description: String
         init(_ description: String) { self.description = description }
     }
 }

@@ -5,25 +5,25 @@ import Model
 import Rendering
 
 /// `dossier build`, `check` and `export`, composed from the pipeline's stages.
-public enum Builder {
-    public struct Report: Sendable {
-        public var diagnostics: [Diagnostic]
-        public var pages = 0
+package enum Builder {
+    package struct Report: Sendable {
+        package var diagnostics: [Diagnostic]
+        package var pages = 0
         /// Pages rendered; the others were kept from the previous build.
-        public var pagesRendered = 0
-        public var filesWritten = 0
-        public var filesUnchanged = 0
-        public var entities = 0
-        public var documents = 0
-        public var seconds = 0.0
-        public var succeeded = false
+        package var pagesRendered = 0
+        package var filesWritten = 0
+        package var filesUnchanged = 0
+        package var entities = 0
+        package var documents = 0
+        package var seconds = 0.0
+        package var succeeded = false
         /// Set when the output could not be written (unsafe folder, I/O).
-        public var writeError: String?
+        package var writeError: String?
         /// Seconds spent in each stage, in order.
-        public var timings: [(step: String, seconds: Double)] = []
+        package var timings: [(step: String, seconds: Double)] = []
 
         /// One line for the end of a build.
-        public var summary: String {
+        package var summary: String {
             let time = String(format: "%.2f s", seconds)
             let problems = "\(diagnostics.errorCount) error\(diagnostics.errorCount == 1 ? "" : "s"), \(diagnostics.warningCount) warning\(diagnostics.warningCount == 1 ? "" : "s")"
             guard succeeded else { return "Build failed: \(problems); the previous output was left untouched (\(time))" }
@@ -32,7 +32,7 @@ public enum Builder {
     }
 
     /// Builds the site into `options.output`. Never touches the output when there are errors.
-    public static func build(_ options: BuildOptions) -> Report {
+    package static func build(_ options: BuildOptions) -> Report {
         let start = DispatchTime.now()
         var report = buildReport(options)
         report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
@@ -144,7 +144,7 @@ public enum Builder {
 
     /// Diagnostics only: the build without rendering and writing. With `unlinked`, also a
     /// note for each plain-text name of an entity that could be annotated.
-    public static func check(_ options: BuildOptions, unlinked: Bool = false) -> [Diagnostic] {
+    package static func check(_ options: BuildOptions, unlinked: Bool = false) -> [Diagnostic] {
         let generation = Pipeline.generate(options)
         guard unlinked, let site = generation.site else { return generation.diagnostics }
         let matcher = NameMatcher(site.entities)
@@ -158,7 +158,7 @@ public enum Builder {
     }
 
     /// What `dossier export` writes.
-    public enum ExportFormat: String, CaseIterable, Sendable {
+    package enum ExportFormat: String, CaseIterable, Sendable {
         /// The knowledge graph, as `graph.json`.
         case json
         /// Events, one row each.
@@ -170,7 +170,7 @@ public enum Builder {
     }
 
     /// The site in an export format, or nil when the site has errors.
-    public static func export(_ options: BuildOptions, format: ExportFormat) -> (bytes: [UInt8]?, diagnostics: [Diagnostic]) {
+    package static func export(_ options: BuildOptions, format: ExportFormat) -> (bytes: [UInt8]?, diagnostics: [Diagnostic]) {
         let generation = Pipeline.generate(options, withTheme: false)
         guard !generation.failed(strict: options.strict), let site = generation.site else { return (nil, generation.diagnostics) }
         let bytes: [UInt8] = switch format {

@@ -3,22 +3,22 @@ import Foundation
 /// Prints an HTML file to PDF with headless Chromium, the one part of Dossier that needs
 /// it. Chromium honours the page's print stylesheet: `@page` margins and margin boxes,
 /// break rules, and its page counter.
-public enum ChromiumPDF {
-    public enum Paper: String, Sendable, CaseIterable {
+package enum ChromiumPDF {
+    package enum Paper: String, Sendable, CaseIterable {
         case a4, letter
 
         var css: String { self == .a4 ? "A4" : "letter" }
     }
 
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
     }
 
     /// Names Chromium goes by; `DOSSIER_CHROMIUM` names one explicitly.
     static let candidates = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"]
 
     /// The Chromium executable, or nil when none is installed.
-    public static func executable(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    package static func executable(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         if let explicit = environment["DOSSIER_CHROMIUM"], !explicit.isEmpty {
             return FileManager.default.isExecutableFile(atPath: explicit) ? explicit : nil
         }
@@ -32,14 +32,14 @@ public enum ChromiumPDF {
         return nil
     }
 
-    public static let installHint = """
+    package static let installHint = """
         --pdf needs Chromium, which was not found. Install it (Debian and Ubuntu: sudo apt-get install chromium; \
         macOS: install Google Chrome) or set DOSSIER_CHROMIUM to its executable. The HTML file alone needs nothing: \
         open it in a browser and print it.
         """
 
     /// Writes `html` as a PDF on `paper` to `output`.
-    public static func print(html: String, paper: Paper, to output: URL, timeout: TimeInterval = 120) throws {
+    package static func print(html: String, paper: Paper, to output: URL, timeout: TimeInterval = 120) throws {
         guard let chromium = executable() else { throw Failure(description: installHint) }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)

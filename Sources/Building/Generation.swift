@@ -7,23 +7,23 @@ import Theme
 
 /// Load → Parse → Link (→ Render): the build without writing, shared by `build`, `check`
 /// and `export` so they can never disagree.
-public struct Generation: Sendable {
-    public var site: Site?
-    public var templates: TemplateSet?
+package struct Generation: Sendable {
+    package var site: Site?
+    package var templates: TemplateSet?
     /// What loading the theme reported, kept with it for a rebuild that reuses it.
     var themeDiagnostics: [Diagnostic] = []
     /// Every page to render, derived once: the collision check and the renderer share it.
-    public var pages: [Page] = []
+    package var pages: [Page] = []
     /// Non-Markdown files of `Content/` to copy.
-    public var contentAssets: [(relativePath: String, url: URL)] = []
+    package var contentAssets: [(relativePath: String, url: URL)] = []
     /// Briefings parsed again for their single files (`briefing.html`), with their images
     /// embedded, by file index: done here, so an image that cannot be embedded is a
     /// diagnostic of the build (and of `check`) like any other.
-    public var singleFiles: [Int: StandaloneRenderer.Reparsed] = [:]
-    public var diagnostics: [Diagnostic] = []
-    public var timings: [(step: String, seconds: Double)] = []
+    package var singleFiles: [Int: StandaloneRenderer.Reparsed] = [:]
+    package var diagnostics: [Diagnostic] = []
+    package var timings: [(step: String, seconds: Double)] = []
     /// With a parse cache: files reused from it and files parsed.
-    public var parsing: (reused: Int, parsed: Int)?
+    package var parsing: (reused: Int, parsed: Int)?
     /// The content files in order, for a rebuild that re-reads only some of them, and
     /// whether loading them raised no diagnostic (a rebuild may then skip the walk).
     var files: [(path: String, role: FileRole)] = []
@@ -35,12 +35,12 @@ public struct Generation: Sendable {
     var changedFiles: [Int]?
 
     /// Errors, or warnings when strict.
-    public func failed(strict: Bool) -> Bool {
+    package func failed(strict: Bool) -> Bool {
         diagnostics.hasErrors || (strict && diagnostics.warningCount > 0)
     }
 }
 
-public enum Pipeline {
+package enum Pipeline {
     /// Work the previous build in this process did, for a rebuild that knows which files
     /// changed (`serve`): the file list, and the parsed files that did not change.
     struct Previous {
@@ -61,7 +61,7 @@ public enum Pipeline {
     }
 
     /// Runs every stage up to and including linking; loads the theme when `withTheme`.
-    public static func generate(_ options: BuildOptions, withTheme: Bool = true) -> Generation {
+    package static func generate(_ options: BuildOptions, withTheme: Bool = true) -> Generation {
         generate(options, withTheme: withTheme, previous: nil)
     }
 
@@ -186,7 +186,7 @@ public enum Pipeline {
     /// as it is made (from many threads), so the site is never held in memory whole.
     /// Returns the number of pages.
     @discardableResult
-    public static func render(
+    package static func render(
         _ site: Site, pages: [Page], templates: TemplateSet, contentAssets: [(relativePath: String, url: URL)],
         singleFiles: [Int: StandaloneRenderer.Reparsed], graph: Bool = true, index: RenderIndex? = nil,
         emit: @Sendable (_ path: String, _ contents: consuming Contents) -> Void
@@ -216,7 +216,7 @@ public enum Pipeline {
         return pages.count
     }
 
-    public enum Contents {
+    package enum Contents {
         case bytes([UInt8])
         case text(String)
         /// Produced in pieces, each handed to the sink in order.

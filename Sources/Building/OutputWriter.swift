@@ -9,14 +9,14 @@ import Glibc
 /// only when every file is written, so a failed build leaves the previous site as it was.
 /// The output folder is Dossier's own, recognised by a marker file; any other non-empty
 /// folder is refused rather than replaced.
-public struct OutputWriter {
-    public static let marker = ".dossier-output"
+package struct OutputWriter {
+    package static let marker = ".dossier-output"
 
-    public enum Failure: Error, CustomStringConvertible {
+    package enum Failure: Error, CustomStringConvertible {
         case unsafeOutput(String)
         case io(String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .unsafeOutput(let message), .io(let message): message
             }
@@ -26,14 +26,14 @@ public struct OutputWriter {
     let site: URL
     let output: URL
 
-    public init(site: URL, output: URL) {
+    package init(site: URL, output: URL) {
         self.site = site.standardizedFileURL.resolvingSymlinksInPath()
         self.output = output.standardizedFileURL.resolvingSymlinksInPath()
     }
 
     /// Refuses an output folder that is the site, holds it, lies in its content or theme,
     /// or is a non-empty folder Dossier did not create.
-    public func checkOutput() throws {
+    package func checkOutput() throws {
         let out = output.path, root = site.path
         if out == root || root.hasPrefix(out + "/") {
             throw Failure.unsafeOutput("refusing to write into \(out): it is the site folder or contains it")
@@ -101,7 +101,7 @@ public struct OutputWriter {
 
     /// A new site being written beside the output folder. Pages are written into it as
     /// they are rendered, from many threads; `commit` swaps it in.
-    public final class Staging: @unchecked Sendable {
+    package final class Staging: @unchecked Sendable {
         let folder: URL
         let retired: URL
         /// The output as it was, to count the files whose bytes did not change.
@@ -120,25 +120,25 @@ public struct OutputWriter {
         }
 
         /// Writes one file of the site. Failures are kept; `commit` reports the first.
-        public func write(_ file: OutputFile) {
+        package func write(_ file: OutputFile) {
             file.contents.withUnsafeBytes { write($0, path: file.path) }
         }
 
         /// Takes the previous build's file at `path` as it is (a hard link). False when there
         /// is none, and the page must be rendered.
-        public func reuse(_ path: String) -> Bool {
+        package func reuse(_ path: String) -> Bool {
             guard let previous, FileWriting.link(previous + "/" + path, to: folder.path + "/" + path) else { return false }
             lock.withLock { unchanged += 1; paths.append(path) }
             return true
         }
 
-        public func write(_ text: String, path: String) {
+        package func write(_ text: String, path: String) {
             var text = text
             text.withUTF8 { write(UnsafeRawBufferPointer($0), path: path) }
         }
 
         /// A file produced in pieces; compared with the previous output only by size.
-        public func write(path: String, _ produce: ((_ sink: ([UInt8]) -> Void) -> Void)) {
+        package func write(path: String, _ produce: ((_ sink: ([UInt8]) -> Void) -> Void)) {
             do {
                 let file = try FileWriting.Appender(path: folder.path + "/" + path)
                 var size = 0
@@ -181,7 +181,7 @@ public struct OutputWriter {
     }
 
     /// Starts a new site beside the output folder, after checking the folder is ours to replace.
-    public func stage() throws -> Staging {
+    package func stage() throws -> Staging {
         recoverFromInterruptedBuilds()
         try checkOutput()
         let parent = output.deletingLastPathComponent()
@@ -203,7 +203,7 @@ public struct OutputWriter {
     /// and moving the new one in, the output folder is missing: the complete new site (its
     /// marker is written last) or else the old one is put back first. Folders of builds
     /// still running (their process exists) are left alone.
-    public func recoverFromInterruptedBuilds() {
+    package func recoverFromInterruptedBuilds() {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
@@ -229,12 +229,12 @@ public struct OutputWriter {
     }
 
     /// Drops a staged site (the build failed).
-    public func discard(_ staging: Staging) {
+    package func discard(_ staging: Staging) {
         try? FileManager.default.removeItem(at: staging.folder)
     }
 
     /// The id of the build that wrote the output folder, from its marker file.
-    public func previousBuild() -> String? {
+    package func previousBuild() -> String? {
         guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(Self.marker).path) else { return nil }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
         return lines.first { $0.hasPrefix("build: ") }.map { String($0.dropFirst("build: ".count)) }
@@ -244,7 +244,7 @@ public struct OutputWriter {
     /// `build` identifies this build in the marker file. Returns how many files differ from
     /// the previous build.
     @discardableResult
-    public func commit(_ staging: Staging, build: String = "") throws -> (written: Int, unchanged: Int) {
+    package func commit(_ staging: Staging, build: String = "") throws -> (written: Int, unchanged: Int) {
         let fm = FileManager.default
         let counts = staging.counts
         do {

@@ -7,29 +7,29 @@ import Rendering
 /// the pages that show that text are rendered again (see `ChangeScope`). Each rebuild reports
 /// which output files changed, so the browser reloads only those pages. A failed rebuild
 /// keeps the last good site.
-public final class PreviewBuild: @unchecked Sendable {
-    public struct Outcome: Sendable {
-        public var diagnostics: [Diagnostic] = []
-        public var succeeded = false
+package final class PreviewBuild: @unchecked Sendable {
+    package struct Outcome: Sendable {
+        package var diagnostics: [Diagnostic] = []
+        package var succeeded = false
         /// Output paths (`actors/iran/index.html`) added or changed since the last good build.
-        public var changed: [String] = []
+        package var changed: [String] = []
         /// Output paths that no longer exist.
-        public var removed: [String] = []
-        public var reused = 0
-        public var parsed = 0
+        package var removed: [String] = []
+        package var reused = 0
+        package var parsed = 0
         /// Pages in the site, and pages rendered by this build.
-        public var pages = 0
-        public var rendered = 0
+        package var pages = 0
+        package var rendered = 0
         /// The output paths of the pages rendered by this build (not the theme's assets, nor
         /// pages made on request, `onRequest`), sorted.
-        public var renderedPaths: [String] = []
-        public var seconds = 0.0
+        package var renderedPaths: [String] = []
+        package var seconds = 0.0
         /// Seconds per stage.
-        public var timings: [(step: String, seconds: Double)] = []
+        package var timings: [(step: String, seconds: Double)] = []
         /// Whether only the changed files were read, not the whole of `Content/`, and
         /// whether linking only redid what they touch.
-        public var targeted = false
-        public var relinked = false
+        package var targeted = false
+        package var relinked = false
     }
 
     /// What the last good build was made of.
@@ -59,21 +59,21 @@ public final class PreviewBuild: @unchecked Sendable {
         var renderIndex: RenderIndex
     }
 
-    public let options: BuildOptions
+    package let options: BuildOptions
     private let cache = ParseCache()
     /// Whether the last rebuild succeeded, so that its state holds every edit so far.
     private var lastSucceeded = false
     private let lock = NSLock()
     private var state: State?
 
-    public init(options: BuildOptions) {
+    package init(options: BuildOptions) {
         var options = options
         options.parseCache = cache
         self.options = options
     }
 
     /// The last good site: output path → bytes.
-    public var files: [String: [UInt8]] {
+    package var files: [String: [UInt8]] {
         guard let current = lock.withLock({ state }) else { return [:] }
         var all = current.files
         for path in current.deferred.keys + ["graph.json"] { all[path] = file(at: path) }
@@ -91,7 +91,7 @@ public final class PreviewBuild: @unchecked Sendable {
         }
     }
 
-    public func file(at path: String) -> [UInt8]? {
+    package func file(at path: String) -> [UInt8]? {
         guard let current = lock.withLock({ state }) else { return nil }
         if let bytes = current.files[path] ?? current.made[path] { return bytes }
         // Made outside the lock, so requests for pages do not wait for it.
@@ -116,7 +116,7 @@ public final class PreviewBuild: @unchecked Sendable {
     /// since the last build (from the file watcher): when they are all Markdown files that
     /// existed before, only they are read again, not the whole of `Content/`. Calls are not
     /// expected to overlap (the server serialises them).
-    public func rebuild(changed: Set<String>? = nil) -> Outcome {
+    package func rebuild(changed: Set<String>? = nil) -> Outcome {
         let start = DispatchTime.now()
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
         var outcome = Outcome()

@@ -3,9 +3,9 @@ import Foundation
 /// `dossier new`: a small working site — settings, a document, an actor, an event and a
 /// theme that mention one another — which builds with no warnings and shows every kind of
 /// page, for a writer to edit rather than to start from nothing.
-public enum Scaffold {
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+package enum Scaffold {
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
     }
 
     static let files: [(path: String, text: String)] = [
@@ -70,7 +70,7 @@ public enum Scaffold {
 
     /// Writes the site into `folder`, which must be missing or empty. Returns the files written.
     @discardableResult
-    public static func create(at folder: URL) throws -> [String] {
+    package static func create(at folder: URL) throws -> [String] {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: folder.path, isDirectory: &isDirectory) {

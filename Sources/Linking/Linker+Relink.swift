@@ -7,7 +7,7 @@ extension Linker {
     /// beyond those files' mentions — front matter changed, a typed link names a stub or
     /// nothing, or a changed file has diagnostics other than its mentions' — and the caller
     /// links the whole site. The result equals `link(files)`; the property tests check it.
-    public func relink(_ old: Site, files: [ParsedFile], changed: [Int]) -> Site? {
+    package func relink(_ old: Site, files: [ParsedFile], changed: [Int]) -> Site? {
         guard files.count == old.files.count, !changed.isEmpty else { return nil }
         let registry = Registry.forRelinking(old.entities)
         let changedSet = Set(changed)

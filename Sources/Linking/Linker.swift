@@ -4,17 +4,17 @@ import Model
 /// The Link stage: one pass over every parsed file builds the registry (entity files plus
 /// stubs), resolves every mention and front-matter reference, and derives backlinks,
 /// co-occurrence, theme membership and the timeline. All problems are collected.
-public struct Linker {
-    public let config: SiteConfig
+package struct Linker {
+    package let config: SiteConfig
     /// Build documents marked `draft: true`.
-    public let includeDrafts: Bool
+    package let includeDrafts: Bool
 
-    public init(config: SiteConfig, includeDrafts: Bool) {
+    package init(config: SiteConfig, includeDrafts: Bool) {
         self.config = config
         self.includeDrafts = includeDrafts
     }
 
-    public func link(_ files: [ParsedFile]) -> Site {
+    package func link(_ files: [ParsedFile]) -> Site {
         var diagnostics: [Diagnostic] = []
         let documents = publishedDocuments(files, &diagnostics)
         // Drafts that are not built are not linked either: they publish no stub and report nothing.

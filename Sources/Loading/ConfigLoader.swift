@@ -3,19 +3,19 @@ import Model
 import Yams
 
 /// Reads `dossier.yml`. Every key is optional; unknown keys warn.
-public enum ConfigLoader {
-    public static let keys = [
+package enum ConfigLoader {
+    package static let keys = [
         "title", "baseURL", "language", "direction", "description", "autolink", "unsafe_html",
         "paginate", "max_file_size", "drafts", "pretty_urls",
     ]
 
-    public static func load(site: URL) -> (SiteConfig, [Diagnostic]) {
+    package static func load(site: URL) -> (SiteConfig, [Diagnostic]) {
         let url = site.appendingPathComponent("dossier.yml")
         guard let data = FileManager.default.contents(atPath: url.path) else { return (SiteConfig(), []) }
         return parse([UInt8](data), path: "dossier.yml")
     }
 
-    public static func parse(_ bytes: [UInt8], path: String) -> (SiteConfig, [Diagnostic]) {
+    package static func parse(_ bytes: [UInt8], path: String) -> (SiteConfig, [Diagnostic]) {
         var config = SiteConfig()
         let source = SourceText(path: path, bytes: bytes)
         guard let text = String(validating: bytes, as: UTF8.self) else {

@@ -3,14 +3,14 @@ import Model
 
 /// The Load stage: walks `Content/`, reads Markdown files and lists the other files
 /// (images, attachments) to copy. Nothing outside the site folder is followed.
-public struct ContentLoader: Sendable {
-    public struct Result: Sendable {
-        public var files: [ContentFile]
+package struct ContentLoader: Sendable {
+    package struct Result: Sendable {
+        package var files: [ContentFile]
         /// Non-Markdown files: path relative to `Content/` and absolute file URL.
-        public var assets: [(relativePath: String, url: URL)]
-        public var diagnostics: [Diagnostic]
+        package var assets: [(relativePath: String, url: URL)]
+        package var diagnostics: [Diagnostic]
 
-        public init(files: [ContentFile], assets: [(relativePath: String, url: URL)], diagnostics: [Diagnostic]) {
+        package init(files: [ContentFile], assets: [(relativePath: String, url: URL)], diagnostics: [Diagnostic]) {
             self.files = files
             self.assets = assets
             self.diagnostics = diagnostics
@@ -26,7 +26,7 @@ public struct ContentLoader: Sendable {
     /// `unsafe_html`: HTML and script files are published, SVG as it is.
     let allowActiveContent: Bool
 
-    public init(site: URL, maxFileSize: Int, allowActiveContent: Bool = false) {
+    package init(site: URL, maxFileSize: Int, allowActiveContent: Bool = false) {
         self.site = site.standardizedFileURL.resolvingSymlinksInPath()
         self.maxFileSize = maxFileSize
         self.allowActiveContent = allowActiveContent
@@ -34,7 +34,7 @@ public struct ContentLoader: Sendable {
         contentRoot = FileReading.realPath(content) ?? content
     }
 
-    public func load() -> Result {
+    package func load() -> Result {
         var result = Result(files: [], assets: [], diagnostics: [])
         let content = site.appendingPathComponent("Content")
         var isDirectory: ObjCBool = false
@@ -148,7 +148,7 @@ public struct ContentLoader: Sendable {
 
     /// Reads one Markdown file again, for a rebuild that knows only it changed: `path` is
     /// site-relative (`Content/articles/x.md`). Nil with diagnostics when it cannot be used.
-    public func reload(_ path: String) -> (file: ContentFile?, diagnostics: [Diagnostic]) {
+    package func reload(_ path: String) -> (file: ContentFile?, diagnostics: [Diagnostic]) {
         let components = path.split(separator: "/").dropFirst().map(String.init)
         var result = Result(files: [], assets: [], diagnostics: [])
         read(site.appendingPathComponent(path).path, path: components, into: &result)

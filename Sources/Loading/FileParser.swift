@@ -3,16 +3,16 @@ import Model
 
 /// The Parse stage for one file: UTF-8 check, front matter, body. A pure function of the
 /// file's bytes and the settings, run for many files in parallel.
-public struct FileParser: Sendable {
-    public let allowRawHTML: Bool
-    public let prettyURLs: Bool
+package struct FileParser: Sendable {
+    package let allowRawHTML: Bool
+    package let prettyURLs: Bool
 
-    public init(allowRawHTML: Bool, prettyURLs: Bool = false) {
+    package init(allowRawHTML: Bool, prettyURLs: Bool = false) {
         self.allowRawHTML = allowRawHTML
         self.prettyURLs = prettyURLs
     }
 
-    public func parse(_ file: ContentFile) -> ParsedFile {
+    package func parse(_ file: ContentFile) -> ParsedFile {
         parse(file, embedImage: nil).file
     }
 
@@ -22,7 +22,7 @@ public struct FileParser: Sendable {
     /// image out), links
     /// to the web turned into text with numbered notes (`notes` lists their targets) and raw
     /// HTML always left out.
-    public func parseStandalone(
+    package func parseStandalone(
         _ file: ContentFile, embedImage: @escaping (_ url: String, _ at: SourceLocation) -> String?
     ) -> (file: ParsedFile, notes: [String]) {
         FileParser(allowRawHTML: false, prettyURLs: prettyURLs).parse(file, embedImage: embedImage)

@@ -4,13 +4,13 @@ import Model
 /// Turns an image a document refers to into a `data:` URI, for single files that must not
 /// load anything: the path is read against the document's folder (`/img/x.png` against
 /// `Content/`), and only image files inside `Content/` of at most `maxBytes` are embedded.
-public struct ImageEmbedder: Sendable {
+package struct ImageEmbedder: Sendable {
     let site: URL
     let maxBytes: Int
 
-    public static let defaultMaxBytes = 8 << 20
+    package static let defaultMaxBytes = 8 << 20
 
-    public init(site: URL, maxBytes: Int = ImageEmbedder.defaultMaxBytes) {
+    package init(site: URL, maxBytes: Int = ImageEmbedder.defaultMaxBytes) {
         self.site = site
         self.maxBytes = maxBytes
     }
@@ -22,7 +22,7 @@ public struct ImageEmbedder: Sendable {
 
     /// The image at `url`, written in the document at `document` (`Content/briefings/x.md`),
     /// or why it cannot be embedded.
-    public func embed(_ url: String, in document: String) -> Result<String, EmbedError> {
+    package func embed(_ url: String, in document: String) -> Result<String, EmbedError> {
         var path = Substring(url)
         if let mark = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<mark] }
         let decoded = String(path).removingPercentEncoding ?? String(path)
@@ -55,10 +55,10 @@ public struct ImageEmbedder: Sendable {
         }
     }
 
-    public enum EmbedError: Error, Equatable, CustomStringConvertible {
+    package enum EmbedError: Error, Equatable, CustomStringConvertible {
         case notAnImage, outsideContent, tooLarge(Int, limit: Int), unreadable(String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .notAnImage: "it is not a PNG, JPEG, GIF, WebP, AVIF or SVG file"
             case .outsideContent: "it is outside Content/"

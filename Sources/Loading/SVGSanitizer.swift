@@ -8,9 +8,9 @@ import FoundationXML
 /// matched with patterns) and written again without scripts, event attributes, links that
 /// run (`javascript:`, `data:`) or leave the file, `foreignObject` (HTML inside SVG), and
 /// animations that could set such a link. What remains is drawing.
-public enum SVGSanitizer {
+package enum SVGSanitizer {
     /// The sanitised file, or nil when it is not well-formed XML (it is then not published).
-    public static func sanitize(_ bytes: [UInt8]) -> [UInt8]? {
+    package static func sanitize(_ bytes: [UInt8]) -> [UInt8]? {
         let parser = XMLParser(data: Data(bytes))
         parser.shouldProcessNamespaces = false
         parser.shouldReportNamespacePrefixes = false

@@ -2,8 +2,8 @@ import Model
 
 /// URL-safe slugs for document paths and heading anchors: lowercase letters and digits
 /// (any script) joined by `-`.
-public enum Slug {
-    public static func make(_ text: String) -> String {
+package enum Slug {
+    package static func make(_ text: String) -> String {
         asciiSlug(text) ?? unicodeSlug(text)
     }
 

@@ -4,8 +4,8 @@ import Model
 /// `dossier check --unlinked`: the places where a body names an entity in plain text, so a
 /// writer can annotate them. Text inside links, code, headings and raw HTML, and inside
 /// `[[…]]`, is not plain; neither is a file's own entity in its own description.
-public enum UnlinkedScanner {
-    public static func scan(_ file: ContentFile, matcher: NameMatcher, entities: [Entity], owner: Int?) -> [Diagnostic] {
+package enum UnlinkedScanner {
+    package static func scan(_ file: ContentFile, matcher: NameMatcher, entities: [Entity], owner: Int?) -> [Diagnostic] {
         guard SourceText.firstInvalidUTF8Offset(file.bytes) == nil else { return [] }
         var source = SourceText(path: file.path, bytes: file.bytes.map { $0 == 0 ? 0x20 : $0 })
         let split = FrontMatterSplitter.split(source)

@@ -7,18 +7,18 @@ import Darwin
 
 /// A parsed CommonMark document. Owns the cmark tree; the nodes it hands out keep it alive. This file and `MarkdownNode.swift` are the only places
 /// that touch cmark.
-public final class MarkdownDocument {
+package final class MarkdownDocument {
     let root: OpaquePointer
 
     /// CommonMark as cmark reads it, or with the GitHub and Obsidian syntax Dossier adds
     /// around cmark (`GFMTransform`): tables, footnotes, strikethrough, extended autolinks,
     /// task lists, callouts and highlights.
-    public enum Flavor: Sendable, Equatable {
+    package enum Flavor: Sendable, Equatable {
         case commonMark
         /// `foldingCallouts: false` renders `> [!x]-` callouts open, for pages read on paper.
         case gfm(foldingCallouts: Bool)
 
-        public static let gfm = Flavor.gfm(foldingCallouts: true)
+        package static let gfm = Flavor.gfm(foldingCallouts: true)
     }
 
     /// Positions of nodes cmark did not place: cells and other text parsed on their own,
@@ -27,7 +27,7 @@ public final class MarkdownDocument {
     /// Set when some paragraph is rendered without its `<p>` (table rows, callout titles).
     var hasBareParagraphs = false
     /// What the GFM layer found about footnotes, for the caller's diagnostics.
-    public internal(set) var footnotes = FootnoteReport()
+    package internal(set) var footnotes = FootnoteReport()
     /// The footnote reference nodes, the section that lists the notes, and its items by
     /// number: a single-file page numbers them with its other notes.
     var footnoteReferences: [OpaquePointer: Int] = [:]
@@ -42,15 +42,15 @@ public final class MarkdownDocument {
     ///
     /// No options are passed: `CMARK_OPT_SMART` would rewrite quotes in literals and
     /// `CMARK_OPT_VALIDATE_UTF8` would rewrite bytes; callers validate UTF-8 themselves.
-    public init(parsing bytes: UnsafeBufferPointer<UInt8>) {
+    package init(parsing bytes: UnsafeBufferPointer<UInt8>) {
         root = Self.parse(bytes)
     }
 
-    public convenience init(parsing string: String, flavor: Flavor = .commonMark) {
+    package convenience init(parsing string: String, flavor: Flavor = .commonMark) {
         self.init(parsing: Array(string.utf8), flavor: flavor)
     }
 
-    public init(parsing bytes: [UInt8], flavor: Flavor) {
+    package init(parsing bytes: [UInt8], flavor: Flavor) {
         guard case .gfm(let folding) = flavor else {
             root = bytes.withUnsafeBufferPointer { Self.parse($0) }
             return
@@ -78,10 +78,10 @@ public final class MarkdownDocument {
 
     deinit { cmark_node_free(root) }
 
-    public var rootNode: MarkdownNode { MarkdownNode(root, in: self) }
+    package var rootNode: MarkdownNode { MarkdownNode(root, in: self) }
 
     /// Visits every node in document order; `entering` is false on the way out of a container.
-    public func walk(_ visit: (MarkdownNode, _ entering: Bool) -> Void) {
+    package func walk(_ visit: (MarkdownNode, _ entering: Bool) -> Void) {
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
         while true {
@@ -107,11 +107,11 @@ public final class MarkdownDocument {
 
     /// A new inline node emitted verbatim as `onEnter`, its children, then `onExit`.
     /// cmark prints custom inlines even in safe mode, so callers escape what they put here.
-    public func makeCustomInline(onEnter: String, onExit: String) -> MarkdownNode {
+    package func makeCustomInline(onEnter: String, onExit: String) -> MarkdownNode {
         makeCustom(CMARK_NODE_CUSTOM_INLINE, onEnter: onEnter, onExit: onExit)
     }
 
-    public func makeText(_ literal: String) -> MarkdownNode {
+    package func makeText(_ literal: String) -> MarkdownNode {
         let node = cmark_node_new(CMARK_NODE_TEXT)!
         cmark_node_set_literal(node, literal)
         return fresh(node)
@@ -205,7 +205,7 @@ public final class MarkdownDocument {
     ///
     /// With `keepingBareMarkers`, paragraphs rendered without `<p>` keep their markers
     /// (`BareParagraph`) for a caller that scans the HTML anyway to take them out.
-    public func renderHTML(allowRawHTML: Bool, keepingBareMarkers: Bool = false) -> String {
+    package func renderHTML(allowRawHTML: Bool, keepingBareMarkers: Bool = false) -> String {
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         guard let html = cmark_render_html(root, options) else { return "" }
         defer { free(html) }

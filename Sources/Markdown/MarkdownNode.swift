@@ -7,7 +7,7 @@ import Darwin
 
 /// A handle on one node of a `MarkdownDocument`. It keeps its document alive, so a node can
 /// never outlive the tree it points into.
-public struct MarkdownNode: Hashable {
+package struct MarkdownNode: Hashable {
     let pointer: OpaquePointer
     let document: MarkdownDocument
 
@@ -16,10 +16,10 @@ public struct MarkdownNode: Hashable {
         self.document = document
     }
 
-    public static func == (a: Self, b: Self) -> Bool { a.pointer == b.pointer }
-    public func hash(into hasher: inout Hasher) { hasher.combine(pointer) }
+    package static func == (a: Self, b: Self) -> Bool { a.pointer == b.pointer }
+    package func hash(into hasher: inout Hasher) { hasher.combine(pointer) }
 
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         case document, blockQuote, list, item, codeBlock, htmlBlock, customBlock
         case paragraph, heading, thematicBreak
         case text, softBreak, lineBreak, code, htmlInline, customInline
@@ -27,7 +27,7 @@ public struct MarkdownNode: Hashable {
         case unknown
     }
 
-    public var kind: Kind {
+    package var kind: Kind {
         switch cmark_node_get_type(pointer) {
         case CMARK_NODE_DOCUMENT: .document
         case CMARK_NODE_BLOCK_QUOTE: .blockQuote
@@ -54,14 +54,14 @@ public struct MarkdownNode: Hashable {
     }
 
     /// Text of text, code, code block and HTML nodes (entity-decoded, escapes removed).
-    public var literal: String? {
+    package var literal: String? {
         cmark_node_get_literal(pointer).map { String(cString: $0) }
     }
 
-    public func setLiteral(_ literal: String) { cmark_node_set_literal(pointer, literal) }
+    package func setLiteral(_ literal: String) { cmark_node_set_literal(pointer, literal) }
 
     /// Raw bytes of the literal, for byte-exact comparison with the source.
-    public func withLiteralBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    package func withLiteralBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         guard let c = cmark_node_get_literal(pointer) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         let length = strlen(c)
         return c.withMemoryRebound(to: UInt8.self, capacity: length) {
@@ -69,33 +69,33 @@ public struct MarkdownNode: Hashable {
         }
     }
 
-    public var url: String? { cmark_node_get_url(pointer).map { String(cString: $0) } }
-    public func setURL(_ url: String) { cmark_node_set_url(pointer, url) }
+    package var url: String? { cmark_node_get_url(pointer).map { String(cString: $0) } }
+    package func setURL(_ url: String) { cmark_node_set_url(pointer, url) }
 
-    public var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
-    public func setHeadingLevel(_ level: Int) { cmark_node_set_heading_level(pointer, Int32(level)) }
+    package var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+    package func setHeadingLevel(_ level: Int) { cmark_node_set_heading_level(pointer, Int32(level)) }
 
-    public var startLine: Int { document.position(of: pointer)?.startLine ?? Int(cmark_node_get_start_line(pointer)) }
-    public var startColumn: Int { document.position(of: pointer)?.startColumn ?? Int(cmark_node_get_start_column(pointer)) }
-    public var endLine: Int { document.position(of: pointer)?.endLine ?? Int(cmark_node_get_end_line(pointer)) }
-    public var endColumn: Int { document.position(of: pointer)?.endColumn ?? Int(cmark_node_get_end_column(pointer)) }
+    package var startLine: Int { document.position(of: pointer)?.startLine ?? Int(cmark_node_get_start_line(pointer)) }
+    package var startColumn: Int { document.position(of: pointer)?.startColumn ?? Int(cmark_node_get_start_column(pointer)) }
+    package var endLine: Int { document.position(of: pointer)?.endLine ?? Int(cmark_node_get_end_line(pointer)) }
+    package var endColumn: Int { document.position(of: pointer)?.endColumn ?? Int(cmark_node_get_end_column(pointer)) }
 
     /// Where the node stands in the source, as cmark placed it or as the GFM layer did.
     var position: NodePosition { NodePosition(startLine: startLine, startColumn: startColumn, endLine: endLine, endColumn: endColumn) }
 
-    public var parent: MarkdownNode? { cmark_node_parent(pointer).map { MarkdownNode($0, in: document) } }
-    public var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map { MarkdownNode($0, in: document) } }
-    public var next: MarkdownNode? { cmark_node_next(pointer).map { MarkdownNode($0, in: document) } }
-    public var lastChild: MarkdownNode? { cmark_node_last_child(pointer).map { MarkdownNode($0, in: document) } }
-    public var previous: MarkdownNode? { cmark_node_previous(pointer).map { MarkdownNode($0, in: document) } }
+    package var parent: MarkdownNode? { cmark_node_parent(pointer).map { MarkdownNode($0, in: document) } }
+    package var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map { MarkdownNode($0, in: document) } }
+    package var next: MarkdownNode? { cmark_node_next(pointer).map { MarkdownNode($0, in: document) } }
+    package var lastChild: MarkdownNode? { cmark_node_last_child(pointer).map { MarkdownNode($0, in: document) } }
+    package var previous: MarkdownNode? { cmark_node_previous(pointer).map { MarkdownNode($0, in: document) } }
 
     /// A small integer the caller attaches to a node (0 when unset).
-    public var tag: Int {
+    package var tag: Int {
         get { Int(bitPattern: cmark_node_get_user_data(pointer)) }
         nonmutating set { cmark_node_set_user_data(pointer, UnsafeMutableRawPointer(bitPattern: newValue)) }
     }
 
-    public func insertBefore(_ sibling: MarkdownNode) { cmark_node_insert_before(pointer, sibling.pointer) }
+    package func insertBefore(_ sibling: MarkdownNode) { cmark_node_insert_before(pointer, sibling.pointer) }
     func insertAfter(_ sibling: MarkdownNode) { cmark_node_insert_after(pointer, sibling.pointer) }
     /// Takes the node out of its tree without freeing it (it may be appended elsewhere).
     func unlink() { cmark_node_unlink(pointer) }
@@ -119,29 +119,29 @@ public struct MarkdownNode: Hashable {
     func setOnExit(_ html: String) { cmark_node_set_on_exit(pointer, html) }
 
     /// The number of the footnote this node references (`[^1]`), if it is a reference.
-    public var footnoteReference: Int? { document.isMarked(pointer) ? document.footnoteReferences[pointer] : nil }
+    package var footnoteReference: Int? { document.isMarked(pointer) ? document.footnoteReferences[pointer] : nil }
     /// The number of the footnote this node holds, if it is one of the page's footnotes.
-    public var footnoteItem: Int? { document.isMarked(pointer) ? document.footnoteItems[pointer] : nil }
+    package var footnoteItem: Int? { document.isMarked(pointer) ? document.footnoteItems[pointer] : nil }
     /// Whether this is the block that lists the footnotes at the end of the body.
-    public var isFootnoteSection: Bool { document.footnoteSection == pointer }
+    package var isFootnoteSection: Bool { document.footnoteSection == pointer }
 
     /// A table row or a callout's title: a paragraph that is not prose of its own.
-    public var isBareParagraph: Bool { document.isMarked(pointer) && document.bareParagraphs.contains(pointer) }
-    public var isTableCell: Bool { document.isMarked(pointer) && document.tableCells.contains(pointer) }
+    package var isBareParagraph: Bool { document.isMarked(pointer) && document.bareParagraphs.contains(pointer) }
+    package var isTableCell: Bool { document.isMarked(pointer) && document.tableCells.contains(pointer) }
 
     /// Whether the list a list item belongs to is tight.
     var isTightList: Bool { cmark_node_get_list_tight(pointer) != 0 }
-    public func append(_ child: MarkdownNode) { cmark_node_append_child(pointer, child.pointer) }
-    public func prepend(_ child: MarkdownNode) { cmark_node_prepend_child(pointer, child.pointer) }
+    package func append(_ child: MarkdownNode) { cmark_node_append_child(pointer, child.pointer) }
+    package func prepend(_ child: MarkdownNode) { cmark_node_prepend_child(pointer, child.pointer) }
 
     /// Unlinks the node and frees it with its subtree.
-    public func remove() {
+    package func remove() {
         cmark_node_unlink(pointer)
         free()
     }
 
     /// Moves this node's children to the end of `other`.
-    public func moveChildren(to other: MarkdownNode) {
+    package func moveChildren(to other: MarkdownNode) {
         while let child = cmark_node_first_child(pointer) {
             cmark_node_unlink(child)
             cmark_node_append_child(other.pointer, child)

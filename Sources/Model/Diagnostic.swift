@@ -1,20 +1,20 @@
 /// A problem found in the site's content, templates or settings. Problems are data: stages
 /// collect them and keep going; only I/O and fatal setup errors are thrown.
-public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Comparable {
+package struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    package enum Severity: String, Sendable, Comparable {
         case error, warning, note
 
-        public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
+        package static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
         private var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
     }
 
-    public var severity: Severity
+    package var severity: Severity
     /// What kind of problem: one of the catalogue's codes (`unresolved-mention`).
-    public var code: DiagnosticCode
-    public var message: String
-    public var location: SourceLocation?
+    package var code: DiagnosticCode
+    package var message: String
+    package var location: SourceLocation?
 
-    public init(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation?) {
+    package init(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation?) {
         self.severity = severity
         self.code = code
         self.message = message
@@ -22,32 +22,32 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A diagnostic with its code's severity.
-    public init(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?) {
+    package init(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?) {
         self.init(code.severity, code, message, at: location)
     }
 
-    public static func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?) -> Self {
+    package static func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?) -> Self {
         Self(.error, code, message, at: location)
     }
 
-    public static func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?) -> Self {
+    package static func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?) -> Self {
         Self(.warning, code, message, at: location)
     }
 
     /// `path:line:col: severity: message [code]`, the form compilers and editors use.
-    public var description: String {
+    package var description: String {
         let place = location.map { "\($0): " } ?? ""
         return "\(place)\(severity.rawValue): \(message) [\(code.rawValue)]"
     }
 }
 
 extension Array where Element == Diagnostic {
-    public var hasErrors: Bool { contains { $0.severity == .error } }
-    public var errorCount: Int { count { $0.severity == .error } }
-    public var warningCount: Int { count { $0.severity == .warning } }
+    package var hasErrors: Bool { contains { $0.severity == .error } }
+    package var errorCount: Int { count { $0.severity == .error } }
+    package var warningCount: Int { count { $0.severity == .warning } }
 
     /// Sorted by file, line and column; diagnostics without a location first.
-    public func sortedByLocation() -> [Diagnostic] {
+    package func sortedByLocation() -> [Diagnostic] {
         sorted { a, b in
             switch (a.location, b.location) {
             case (nil, nil): return (a.code.rawValue, a.message) < (b.code.rawValue, b.message)

@@ -1,7 +1,7 @@
 /// Every diagnostic Dossier reports, declared once: its stable kebab-case name (what
 /// `[code]` prints and JSON output carries) and the severity it is reported with. A code
 /// misspelt where a diagnostic is made no longer compiles.
-public enum DiagnosticCode: String, CaseIterable, Sendable, CustomStringConvertible {
+package enum DiagnosticCode: String, CaseIterable, Sendable, CustomStringConvertible {
     // Reading the site: files, links and folders.
     /// No `Content/` folder.
     case missingContent = "missing-content"
@@ -147,11 +147,11 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, CustomStringConverti
     case templateSyntax = "template-syntax"
 
     /// The kebab-case name, as printed.
-    public var description: String { rawValue }
+    package var description: String { rawValue }
 
     /// The severity the code is reported with. (`symlink-escape` is an error in a theme,
     /// which must be complete, and a warning in content, which is skipped.)
-    public var severity: Diagnostic.Severity {
+    package var severity: Diagnostic.Severity {
         switch self {
         case .unlinkedMention: .note
         case .notRegularFile, .symlinkEscape, .symlinkHidden, .symlinkLoop, .nulByte, .emptyFile, .unknownKey,

@@ -1,6 +1,6 @@
 /// A linked entity: from its file, or a stub created by a typed link to an unknown id.
-public struct Entity: Hashable, Sendable {
-    public enum Details: Hashable, Sendable {
+package struct Entity: Hashable, Sendable {
+    package enum Details: Hashable, Sendable {
         case actor(type: ActorType, wikidata: String?)
         /// `actors` and `themes` are entity indices in `Site.entities`.
         case event(date: PartialDate?, dateText: String?, place: String?, actors: [Int], themes: [Int])
@@ -8,14 +8,14 @@ public struct Entity: Hashable, Sendable {
         case theme(broader: Int?, narrower: [Int])
     }
 
-    public var key: EntityKey
-    public var name: String
-    public var aliases: [String]
+    package var key: EntityKey
+    package var name: String
+    package var aliases: [String]
     /// Index of the entity's own file in `Site.files`; nil for a stub.
-    public var file: Int?
-    public var details: Details
+    package var file: Int?
+    package var details: Details
 
-    public init(key: EntityKey, name: String, aliases: [String], file: Int?, details: Details) {
+    package init(key: EntityKey, name: String, aliases: [String], file: Int?, details: Details) {
         self.key = key
         self.name = name
         self.aliases = aliases
@@ -23,39 +23,39 @@ public struct Entity: Hashable, Sendable {
         self.details = details
     }
 
-    public var isStub: Bool { file == nil }
-    public var kind: EntityKind { key.kind }
-    public var id: EntityID { key.id }
+    package var isStub: Bool { file == nil }
+    package var kind: EntityKind { key.kind }
+    package var id: EntityID { key.id }
 
-    public var date: PartialDate? {
+    package var date: PartialDate? {
         if case let .event(date, _, _, _, _) = details { return date }
         return nil
     }
 
     /// The date as shown: `date_text` when given, else the EDTF date's display form.
-    public var dateDisplay: String? {
+    package var dateDisplay: String? {
         if case let .event(date, text, _, _, _) = details { return text ?? date?.displayText }
         return nil
     }
 }
 
 /// A mention located in the site: file index and mention index within that file.
-public struct MentionRef: Hashable, Sendable {
-    public var file: Int
-    public var mention: Int
+package struct MentionRef: Hashable, Sendable {
+    package var file: Int
+    package var mention: Int
 
-    public init(file: Int, mention: Int) {
+    package init(file: Int, mention: Int) {
         self.file = file
         self.mention = mention
     }
 }
 
 /// A weighted relation between two entities (co-occurrence, participation, theme).
-public struct Relation: Hashable, Sendable {
-    public var entity: Int
-    public var weight: Int
+package struct Relation: Hashable, Sendable {
+    package var entity: Int
+    package var weight: Int
 
-    public init(entity: Int, weight: Int) {
+    package init(entity: Int, weight: Int) {
         self.entity = entity
         self.weight = weight
     }

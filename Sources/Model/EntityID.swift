@@ -2,24 +2,24 @@ import Foundation
 
 /// An entity's identifier: its file stem, Unicode NFC, lowercase, letters, digits and `-`.
 /// Because nothing else is allowed, an id can never name a path outside the output folder.
-public struct EntityID: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
-    public let rawValue: String
+package struct EntityID: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
+    package let rawValue: String
 
     /// Validates a normalised id; nil when it holds anything but letters, digits and `-`.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         guard Self.isValid(text) else { return nil }
         rawValue = text
     }
 
-    public var description: String { rawValue }
-    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    package var description: String { rawValue }
+    package static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 
     /// NFC and lowercase: the spelling two ids are compared in.
-    public static func normalize(_ text: String) -> String {
+    package static func normalize(_ text: String) -> String {
         text.nfc.lowercased()
     }
 
-    public static func isValid(_ text: String) -> Bool {
+    package static func isValid(_ text: String) -> Bool {
         guard !text.isEmpty, !text.hasPrefix("-") else { return false }
         return text.unicodeScalars.allSatisfy { scalar in
             scalar == "-" || (scalar.properties.isAlphabetic && !scalar.properties.isUppercase)
@@ -27,12 +27,12 @@ public struct EntityID: Hashable, Sendable, Comparable, CustomStringConvertible,
         }
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
     }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard Self.isValid(text) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "invalid id \(text)"))
@@ -42,21 +42,21 @@ public struct EntityID: Hashable, Sendable, Comparable, CustomStringConvertible,
 }
 
 /// An entity's identity across kinds: `actor:iran` and `theme:iran` are different entities.
-public struct EntityKey: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public var kind: EntityKind
-    public var id: EntityID
+package struct EntityKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+    package var kind: EntityKind
+    package var id: EntityID
 
-    public init(_ kind: EntityKind, _ id: EntityID) {
+    package init(_ kind: EntityKind, _ id: EntityID) {
         self.kind = kind
         self.id = id
     }
 
-    public var description: String { "\(kind.rawValue):\(id.rawValue)" }
-    public static func < (a: Self, b: Self) -> Bool { (a.kind, a.id) < (b.kind, b.id) }
+    package var description: String { "\(kind.rawValue):\(id.rawValue)" }
+    package static func < (a: Self, b: Self) -> Bool { (a.kind, a.id) < (b.kind, b.id) }
 }
 
 /// The key names and aliases are looked up by: NFC, case-folded, runs of whitespace as one space.
-public func lookupKey(_ text: String) -> String {
+package func lookupKey(_ text: String) -> String {
     let folded = text.nfc.lowercased()
     var result = ""
     result.reserveCapacity(folded.utf8.count)

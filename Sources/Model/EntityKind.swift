@@ -1,20 +1,20 @@
 /// The three kinds of entity a writer annotates.
-public enum EntityKind: String, Sendable, Hashable, CaseIterable, Comparable, Codable {
+package enum EntityKind: String, Sendable, Hashable, CaseIterable, Comparable, Codable {
     case actor, event, theme
 
     /// The folder under `Content/` and the URL segment: `actors`, `events`, `themes`.
-    public var folder: String { rawValue + "s" }
+    package var folder: String { rawValue + "s" }
 
-    public init?(folder: String) {
+    package init?(folder: String) {
         guard let kind = Self.allCases.first(where: { $0.folder == folder }) else { return nil }
         self = kind
     }
 
-    public static func < (a: Self, b: Self) -> Bool { a.order < b.order }
+    package static func < (a: Self, b: Self) -> Bool { a.order < b.order }
     private var order: Int { Self.allCases.firstIndex(of: self)! }
 }
 
 /// Kinds of actor, as written in an actor file's `type`.
-public enum ActorType: String, Sendable, Hashable, CaseIterable, Codable {
+package enum ActorType: String, Sendable, Hashable, CaseIterable, Codable {
     case country, person, organization, group, place, other
 }

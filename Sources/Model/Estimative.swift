@@ -2,11 +2,11 @@
 /// "Analytic Standards"): seven likelihood terms, each with its accepted synonyms and the
 /// probability range it stands for. Briefings use exactly these words so a reader can
 /// compare judgments across documents.
-public enum Likelihood: Int, CaseIterable, Hashable, Sendable, Comparable {
+package enum Likelihood: Int, CaseIterable, Hashable, Sendable, Comparable {
     case almostNoChance = 1, veryUnlikely, unlikely, roughlyEvenChance, likely, veryLikely, almostCertain
 
     /// The term as the scale writes it.
-    public var term: String {
+    package var term: String {
         switch self {
         case .almostNoChance: "almost no chance"
         case .veryUnlikely: "very unlikely"
@@ -19,7 +19,7 @@ public enum Likelihood: Int, CaseIterable, Hashable, Sendable, Comparable {
     }
 
     /// The synonyms ICD 203 lists beside each term.
-    public var synonyms: [String] {
+    package var synonyms: [String] {
         switch self {
         case .almostNoChance: ["remote"]
         case .veryUnlikely: ["highly improbable"]
@@ -32,7 +32,7 @@ public enum Likelihood: Int, CaseIterable, Hashable, Sendable, Comparable {
     }
 
     /// The probability range, in percent.
-    public var percent: ClosedRange<Int> {
+    package var percent: ClosedRange<Int> {
         switch self {
         case .almostNoChance: 1...5
         case .veryUnlikely: 5...20
@@ -45,24 +45,24 @@ public enum Likelihood: Int, CaseIterable, Hashable, Sendable, Comparable {
     }
 
     /// Reads a term or synonym; case, hyphens and runs of spaces do not matter.
-    public init?(term text: String) {
+    package init?(term text: String) {
         let key = Estimative.normalise(text)
         guard let match = Self.allCases.first(where: { $0.term == key || $0.synonyms.contains(key) }) else { return nil }
         self = match
     }
 
     /// Every accepted spelling, for diagnostics.
-    public static var acceptedTerms: [String] { allCases.flatMap { [$0.term] + $0.synonyms } }
+    package static var acceptedTerms: [String] { allCases.flatMap { [$0.term] + $0.synonyms } }
 
-    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    package static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// The analyst's confidence in the sources and reasoning behind a judgment: a separate
 /// statement from its likelihood.
-public enum Confidence: Int, CaseIterable, Hashable, Sendable {
+package enum Confidence: Int, CaseIterable, Hashable, Sendable {
     case low = 1, moderate, high
 
-    public var term: String {
+    package var term: String {
         switch self {
         case .low: "low"
         case .moderate: "moderate"
@@ -71,7 +71,7 @@ public enum Confidence: Int, CaseIterable, Hashable, Sendable {
     }
 
     /// What each level says about the evidence, for the estimative-language key.
-    public var meaning: String {
+    package var meaning: String {
         switch self {
         case .low: "the information is scant, questionable or fragmented, or its sources are of doubtful reliability"
         case .moderate: "the information is credibly sourced and plausible, but not corroborated enough for a higher level"
@@ -79,7 +79,7 @@ public enum Confidence: Int, CaseIterable, Hashable, Sendable {
         }
     }
 
-    public init?(term text: String) {
+    package init?(term text: String) {
         switch Estimative.normalise(text) {
         case "low": self = .low
         case "moderate", "medium": self = .moderate
@@ -88,7 +88,7 @@ public enum Confidence: Int, CaseIterable, Hashable, Sendable {
         }
     }
 
-    public static var acceptedTerms: [String] { allCases.map(\.term) + ["medium"] }
+    package static var acceptedTerms: [String] { allCases.map(\.term) + ["medium"] }
 }
 
 enum Estimative {

@@ -2,7 +2,7 @@ extension String {
     /// The text with code points HTML forbids in documents (controls other than tab, line
     /// feed, form feed and carriage return; U+007F–U+009F; noncharacters) replaced by U+FFFD.
     /// Content can carry them as raw bytes or as references like `&#1;`, which cmark decodes.
-    public var replacingForbiddenHTMLCodePoints: String {
+    package var replacingForbiddenHTMLCodePoints: String {
         var copy = self
         let suspicious = copy.withUTF8 { bytes in
             bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF || $0 >= 0xF0 }

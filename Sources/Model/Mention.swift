@@ -1,22 +1,22 @@
 /// A mention as written in a file, before linking: what it points at and where it is.
-public struct Mention: Hashable, Sendable {
-    public enum Form: String, Sendable, Hashable { case wikilink, typedLink = "link" }
+package struct Mention: Hashable, Sendable {
+    package enum Form: String, Sendable, Hashable { case wikilink, typedLink = "link" }
 
-    public var form: Form
+    package var form: Form
     /// The target as written, without a kind prefix: an id, a name or an alias.
-    public var target: String
+    package var target: String
     /// The kind named by a prefix (`[[event:x]]`) or a typed link (`actor:x`); nil otherwise.
-    public var kind: EntityKind?
+    package var kind: EntityKind?
     /// The text shown to readers: the text after `|`, the typed link's text, or, for a bare
     /// `[[target]]`, the target as written (pages show the entity's name instead).
-    public var shown: String
+    package var shown: String
     /// False for a bare `[[target]]`, whose shown text is decided by the link step.
-    public var hasShownText: Bool
-    public var location: SourceLocation
+    package var hasShownText: Bool
+    package var location: SourceLocation
     /// Index of the enclosing text block in `ParsedFile.blocks`.
-    public var block: Int
+    package var block: Int
 
-    public init(
+    package init(
         form: Form, target: String, kind: EntityKind?, shown: String, hasShownText: Bool = true,
         location: SourceLocation, block: Int
     ) {
@@ -31,11 +31,11 @@ public struct Mention: Hashable, Sendable {
 }
 
 /// A reference to an entity from front matter (`actors: [iran]`), resolved by the link step.
-public struct Reference: Hashable, Sendable {
-    public var text: String
-    public var location: SourceLocation
+package struct Reference: Hashable, Sendable {
+    package var text: String
+    package var location: SourceLocation
 
-    public init(text: String, location: SourceLocation) {
+    package init(text: String, location: SourceLocation) {
         self.text = text
         self.location = location
     }

@@ -2,15 +2,15 @@
 /// and digits on neither side), case-insensitive except for all-capital names (`IRI`,
 /// `UTO`), longest name first where several start at the same word. Used by autolinking
 /// and by `dossier check --unlinked`.
-public struct NameMatcher: Sendable {
-    public struct Match: Equatable, Sendable {
+package struct NameMatcher: Sendable {
+    package struct Match: Equatable, Sendable {
         /// Character offsets into the text.
-        public var range: Range<Int>
-        public var entity: Int
+        package var range: Range<Int>
+        package var entity: Int
     }
 
     /// Names shorter than this (in letters) are too likely to be ordinary words.
-    public static let minimumLength = 3
+    package static let minimumLength = 3
 
     private struct Candidate: Sendable {
         let characters: [Character]
@@ -21,7 +21,7 @@ public struct NameMatcher: Sendable {
     /// Candidates by their first character, lowercased; longest first.
     private let byFirst: [Character: [Candidate]]
 
-    public init(_ entities: [Entity]) {
+    package init(_ entities: [Entity]) {
         // A name two entities share would link to one of them at random: it links neither.
         var owners: [String: Set<Int>] = [:]
         for (index, entity) in entities.enumerated() {
@@ -44,10 +44,10 @@ public struct NameMatcher: Sendable {
         }
     }
 
-    public var isEmpty: Bool { byFirst.values.allSatisfy(\.isEmpty) }
+    package var isEmpty: Bool { byFirst.values.allSatisfy(\.isEmpty) }
 
     /// Every match in `text`, left to right, not overlapping.
-    public func matches(in text: String) -> [Match] {
+    package func matches(in text: String) -> [Match] {
         let characters = Array(text.nfc)
         var matches: [Match] = []
         var i = 0

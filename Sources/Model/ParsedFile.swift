@@ -1,5 +1,5 @@
 /// What a file is in the site: a document in a section, or the description of an entity.
-public enum FileRole: Hashable, Sendable {
+package enum FileRole: Hashable, Sendable {
     /// `section` is the first folder under `Content/` (`articles`, `briefings`, or "" at the
     /// top); `urlPath` is the page's folder, e.g. `articles/tajik-iran`.
     case document(section: String, urlPath: String)
@@ -14,7 +14,7 @@ public enum FileRole: Hashable, Sendable {
 /// reference counts per copy (a fifth of a `serve` rebuild's time at 10,000 articles went to
 /// retaining and releasing them). Two copies of the same parse compare equal without looking
 /// at their contents.
-public struct ParsedFile: Hashable, Sendable {
+package struct ParsedFile: Hashable, Sendable {
     private final class Storage: @unchecked Sendable {
         var path: String
         var role: FileRole
@@ -55,50 +55,50 @@ public struct ParsedFile: Hashable, Sendable {
     }
 
     /// Site-relative path, e.g. `Content/articles/x.md`.
-    public var path: String {
+    package var path: String {
         get { storage.path }
         set { unique(); storage.path = newValue }
     }
-    public var role: FileRole {
+    package var role: FileRole {
         get { storage.role }
         set { unique(); storage.role = newValue }
     }
     /// Nil when the front matter could not be read; the file then produces no page.
-    public var frontMatter: FrontMatter? {
+    package var frontMatter: FrontMatter? {
         get { storage.frontMatter }
         set { unique(); storage.frontMatter = newValue }
     }
-    public var body: RenderedBody {
+    package var body: RenderedBody {
         get { storage.body }
         set { unique(); storage.body = newValue }
     }
-    public var mentions: [Mention] {
+    package var mentions: [Mention] {
         get { storage.mentions }
         set { unique(); storage.mentions = newValue }
     }
-    public var blocks: [TextBlock] {
+    package var blocks: [TextBlock] {
         get { storage.blocks }
         set { unique(); storage.blocks = newValue }
     }
-    public var headings: [Heading] {
+    package var headings: [Heading] {
         get { storage.headings }
         set { unique(); storage.headings = newValue }
     }
-    public var wordCount: Int {
+    package var wordCount: Int {
         get { storage.wordCount }
         set { unique(); storage.wordCount = newValue }
     }
     /// The first paragraph, for summaries and meta descriptions.
-    public var lead: TextBlock? {
+    package var lead: TextBlock? {
         get { storage.lead }
         set { unique(); storage.lead = newValue }
     }
-    public var diagnostics: [Diagnostic] {
+    package var diagnostics: [Diagnostic] {
         get { storage.diagnostics }
         set { unique(); storage.diagnostics = newValue }
     }
 
-    public init(
+    package init(
         path: String, role: FileRole, frontMatter: FrontMatter?, body: RenderedBody = .init(segments: []),
         mentions: [Mention] = [], blocks: [TextBlock] = [], headings: [Heading] = [], wordCount: Int = 0,
         lead: TextBlock? = nil, diagnostics: [Diagnostic] = []
@@ -107,7 +107,7 @@ public struct ParsedFile: Hashable, Sendable {
                           headings: headings, wordCount: wordCount, lead: lead, diagnostics: diagnostics)
     }
 
-    public static func == (lhs: ParsedFile, rhs: ParsedFile) -> Bool {
+    package static func == (lhs: ParsedFile, rhs: ParsedFile) -> Bool {
         if lhs.storage === rhs.storage { return true }
         return lhs.path == rhs.path
             && lhs.role == rhs.role
@@ -121,7 +121,7 @@ public struct ParsedFile: Hashable, Sendable {
             && lhs.diagnostics == rhs.diagnostics
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(path)
         hasher.combine(role)
         hasher.combine(frontMatter)

@@ -6,7 +6,7 @@ extension PartialDate {
 
     /// Human-readable English form: `8 January 1992`, `May 2022`, `1990s`, `2013–2016`,
     /// `c. May 2022`, `May 2022 (?)`, `since 2013`.
-    public var displayText: String {
+    package var displayText: String {
         guard isInterval else { return start.map(Self.display) ?? edtf }
         switch (start, end) {
         case let (s?, e?):
@@ -32,5 +32,5 @@ extension PartialDate {
     }
 
     /// The year a timeline groups this date under (the start's year; the end's when open at the start).
-    public var groupYear: Int? { start?.year ?? end?.year }
+    package var groupYear: Int? { start?.year ?? end?.year }
 }

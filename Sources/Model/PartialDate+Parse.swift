@@ -1,6 +1,6 @@
 extension PartialDate {
     /// Parses the EDTF subset; nil when the text is not a valid date of it.
-    public init?(edtf text: String) {
+    package init?(edtf text: String) {
         let text = text.trimmingWhitespace
         guard !text.isEmpty, text.utf8.count <= 64 else { return nil }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)

@@ -1,39 +1,39 @@
 /// The whole site after linking: an immutable value the renderer reads from.
-public struct Site: Sendable {
-    public var config: SiteConfig
+package struct Site: Sendable {
+    package var config: SiteConfig
     /// Every parsed file: documents and entity descriptions.
-    public var files: [ParsedFile]
+    package var files: [ParsedFile]
     /// Indices into `files` of the published documents, newest first.
-    public var documents: [Int]
+    package var documents: [Int]
     /// Every entity, sorted by kind then id; stubs included.
-    public var entities: [Entity]
-    public var entityIndex: [EntityKey: Int]
+    package var entities: [Entity]
+    package var entityIndex: [EntityKey: Int]
     /// Per file, per mention: the entity index it resolved to, or nil.
-    public var resolutions: [[Int?]]
+    package var resolutions: [[Int?]]
     /// Per entity: every mention of it, in document order.
-    public var backlinks: [[MentionRef]]
+    package var backlinks: [[MentionRef]]
     /// Per entity: related entities of any kind, strongest first.
-    public var related: [[Relation]]
+    package var related: [[Relation]]
     /// Per entity: the documents that mention it or list it, newest first.
-    public var documentsByEntity: [[Int]]
+    package var documentsByEntity: [[Int]]
     /// Event entity indices in timeline order (lower bound, upper bound, id).
-    public var timeline: [Int]
+    package var timeline: [Int]
     /// Per document file index: its themes from front matter, resolved.
-    public var documentThemes: [Int: [Int]]
-    public var diagnostics: [Diagnostic]
+    package var documentThemes: [Int: [Int]]
+    package var diagnostics: [Diagnostic]
     /// File index of an entity description → the entity it describes.
-    public let entityByFile: [Int: Int]
+    package let entityByFile: [Int: Int]
     /// Sections (first folders under `Content/`) that have published documents, sorted.
-    public let sections: [String]
+    package let sections: [String]
     /// Per entity: the runs of `backlinks` that share a file (backlinks are in file order),
     /// so entity pages list mentions by document without regrouping them on every page.
-    public private(set) var backlinkGroups: [[Range<Int>]]
+    package private(set) var backlinkGroups: [[Range<Int>]]
     /// Per actor: the events it takes part in, in timeline order (empty for other kinds).
-    public let participation: [[Int]]
+    package let participation: [[Int]]
     /// Event entity index → its position in `timeline`.
-    public let timelinePosition: [Int: Int]
+    package let timelinePosition: [Int: Int]
 
-    public init(
+    package init(
         config: SiteConfig, files: [ParsedFile], documents: [Int], entities: [Entity],
         entityIndex: [EntityKey: Int], resolutions: [[Int?]], backlinks: [[MentionRef]],
         related: [[Relation]], documentsByEntity: [[Int]], timeline: [Int], documentThemes: [Int: [Int]],
@@ -75,7 +75,7 @@ public struct Site: Sendable {
     /// The site after a relink: `old` with new files (same paths, roles and front matter),
     /// resolutions and what follows from them. What depends only on the documents, entities
     /// and timeline is kept; mention groups are made again for the `affected` entities only.
-    public init(relinking old: Site, files: [ParsedFile], resolutions: [[Int?]], backlinks: [[MentionRef]], related: [[Relation]],
+    package init(relinking old: Site, files: [ParsedFile], resolutions: [[Int?]], backlinks: [[MentionRef]], related: [[Relation]],
                 documentsByEntity: [[Int]], diagnostics: [Diagnostic], affected: Set<Int>) {
         self = old
         self.files = files
@@ -101,18 +101,18 @@ public struct Site: Sendable {
         return groups
     }
 
-    public func entities(of kind: EntityKind) -> [Int] {
+    package func entities(of kind: EntityKind) -> [Int] {
         entities.indices.filter { entities[$0].kind == kind }
     }
 
     /// Documents in `Content/briefings/` are briefings: their own page layout, lints and a
     /// single-file version.
-    public func isBriefing(_ file: Int) -> Bool {
+    package func isBriefing(_ file: Int) -> Bool {
         if case .document(section: "briefings", _) = files[file].role { return true }
         return false
     }
 
-    public func documentMeta(_ file: Int) -> DocumentMeta? {
+    package func documentMeta(_ file: Int) -> DocumentMeta? {
         if case let .document(meta)? = files[file].frontMatter { return meta }
         return nil
     }

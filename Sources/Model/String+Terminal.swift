@@ -3,7 +3,7 @@ extension String {
     /// characters and DEL (`\u{1B}]0;…\u{7}` retitles a window, OSC 52 writes the clipboard,
     /// `\u{1B}[2J` clears the screen) and the bidirectional controls that reorder what is shown
     /// (`\u{202E}`). Author text reaches the terminal in diagnostics; it goes through this.
-    public var escapedForTerminal: String {
+    package var escapedForTerminal: String {
         guard unicodeScalars.contains(where: \.isTerminalControl) else { return self }
         var out = ""
         out.reserveCapacity(utf8.count + 8)

@@ -5,13 +5,13 @@ import Foundation
 
 extension String {
     /// NFC form. ASCII text is already in NFC and skips Foundation.
-    public var nfc: String {
+    package var nfc: String {
         utf8.allSatisfy { $0 < 0x80 } ? self : precomposedStringWithCanonicalMapping
     }
 
     /// Without leading and trailing spaces and tabs (Unicode space separators included),
     /// as `trimmingCharacters(in: .whitespaces)`.
-    public var trimmingSpaces: String {
+    package var trimmingSpaces: String {
         // Most text starts and ends with an ASCII letter: nothing to trim.
         if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
            first != 0x20, first != 0x09, last != 0x20, last != 0x09 {
@@ -26,7 +26,7 @@ extension String {
     /// UTF-8 offset of the first occurrence of `needle` at or after `start`, searching the
     /// string's own bytes: callers search one text many times from moving offsets, and a copy
     /// per call made a text full of `](` quadratic.
-    public func utf8Offset(of needle: String, from start: Int = 0) -> Int? {
+    package func utf8Offset(of needle: String, from start: Int = 0) -> Int? {
         var haystack = self
         let pattern = Array(needle.utf8)
         return haystack.withUTF8 { bytes -> Int? in
@@ -42,7 +42,7 @@ extension String {
 }
 
 extension Substring {
-    public var trimmingSpaces: String { String(self).trimmingSpaces }
+    package var trimmingSpaces: String { String(self).trimmingSpaces }
 }
 
 extension Unicode.Scalar {
@@ -59,7 +59,7 @@ extension String {
     /// writers often type for it, and
     /// without tatweel. The search script folds
     /// queries the same way (`Templates/assets/search.js`).
-    public var searchFolded: String {
+    package var searchFolded: String {
         if utf8.allSatisfy({ $0 < 0x80 }) { return lowercased() }
         var scalars = String.UnicodeScalarView()
         for scalar in decomposedStringWithCanonicalMapping.unicodeScalars where scalar.properties.generalCategory != .nonspacingMark {

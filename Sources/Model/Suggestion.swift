@@ -1,9 +1,9 @@
 /// "Did you mean" suggestions by edit distance.
-public enum Suggestion {
+package enum Suggestion {
     /// The candidate closest to `text` (case-insensitive), if it is close enough to be a
     /// plausible typo: one edit for short words, else up to a third of the length, at most 3.
     /// On a tie the earlier candidate wins, so callers list their preferred candidates first.
-    public static func closest(to text: String, among candidates: some Sequence<String>) -> String? {
+    package static func closest(to text: String, among candidates: some Sequence<String>) -> String? {
         let needle = Array(text.lowercased().unicodeScalars)
         let limit = needle.count <= 3 ? 1 : min(3, max(2, needle.count / 3))
         var best: (distance: Int, candidate: String)?
@@ -20,7 +20,7 @@ public enum Suggestion {
 
     /// Edit distance counting a swap of two neighbours as one edit (optimal string
     /// alignment), giving up early (returning `limit + 1`) past `limit`.
-    public static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int = .max) -> Int {
+    package static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int = .max) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var before = [Int](repeating: 0, count: b.count + 1)

@@ -1,7 +1,7 @@
 import Model
 
 /// A page of the generated site. The inventory is derived from the `Site` alone.
-public enum Page: Hashable, Sendable {
+package enum Page: Hashable, Sendable {
     case home
     case document(file: Int)
     /// A briefing's single self-contained file, `briefing.html` beside its page.
@@ -23,7 +23,7 @@ public enum Page: Hashable, Sendable {
     case entity(index: Int, number: Int)
 
     /// The page's file relative to the output root: `actors/iran/index.html`.
-    public func outputPath(in site: Site) -> String {
+    package func outputPath(in site: Site) -> String {
         let folder = folder(in: site)
         switch self {
         case .briefingFile: return folder + "/briefing.html"
@@ -36,7 +36,7 @@ public enum Page: Hashable, Sendable {
     }
 
     /// A page a reader opens (and a sitemap lists), rather than a file for programs.
-    public var isHTMLPage: Bool {
+    package var isHTMLPage: Bool {
         switch self {
         case .briefingFile, .feed, .sitemap, .searchIndex, .previews: false
         default: true
@@ -64,7 +64,7 @@ public enum Page: Hashable, Sendable {
 
 extension Page {
     /// Every page of the site, in a stable order.
-    public static func inventory(of site: Site) -> [Page] {
+    package static func inventory(of site: Site) -> [Page] {
         var pages: [Page] = [.home]
         pages += site.documents.map { .document(file: $0) }
         pages += site.documents.filter(site.isBriefing).map { .briefingFile(file: $0) }
@@ -81,10 +81,10 @@ extension Page {
     }
 }
 
-public enum Pagination {
+package enum Pagination {
     /// Entity pages paginate by document: the groups of mentions listed on them, and for
     /// themes the documents that belong to the theme, `paginate` of each per page.
-    public static func entityPageCount(_ site: Site, entity: Int) -> Int {
+    package static func entityPageCount(_ site: Site, entity: Int) -> Int {
         var items = site.backlinkGroups[entity].count
         if site.entities[entity].kind == .theme { items = max(items, site.documentsByEntity[entity].count) }
         return max(1, pageCount(items: items, perPage: site.config.paginate))

@@ -3,7 +3,7 @@ import Model
 
 /// The Render stage for one page: builds its view from the `Site` and renders it with the
 /// theme. A pure function of (site, templates, page), run for many pages in parallel.
-public struct PageRenderer: Sendable {
+package struct PageRenderer: Sendable {
     let site: Site
     let templates: TemplateSet
     let navigation: Navigation
@@ -14,7 +14,7 @@ public struct PageRenderer: Sendable {
     let reparse: (@Sendable (_ file: Int) -> StandaloneRenderer.Reparsed?)?
 
     /// `index`: the site's `RenderIndex` when the caller keeps one up to date (`serve`).
-    public init(site: Site, templates: TemplateSet, index: RenderIndex? = nil,
+    package init(site: Site, templates: TemplateSet, index: RenderIndex? = nil,
                 reparse: (@Sendable (_ file: Int) -> StandaloneRenderer.Reparsed?)? = nil) {
         self.site = site
         self.templates = templates
@@ -25,12 +25,12 @@ public struct PageRenderer: Sendable {
     }
 
     /// A rendered page: where it goes and its HTML.
-    public struct RenderedPage: Sendable {
-        public var path: String
-        public var text: String
+    package struct RenderedPage: Sendable {
+        package var path: String
+        package var text: String
     }
 
-    public func render(_ page: Page) -> RenderedPage {
+    package func render(_ page: Page) -> RenderedPage {
         let folder = page.folder(in: site)
         let context = RenderContext(site: site, urls: URLs(pretty: site.config.prettyURLs, folder: folder), navigation: navigation,
                                     index: index)

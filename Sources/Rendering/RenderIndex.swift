@@ -3,7 +3,7 @@ import Model
 /// What many pages repeat about the same file or entity, computed once per build instead
 /// of once per page: a popular actor is linked from thousands of pages, and a document is
 /// listed on the page of every entity it mentions.
-public struct RenderIndex: Sendable {
+package struct RenderIndex: Sendable {
     /// A file as it is listed on other pages.
     struct FileCard: Sendable, Equatable {
         var title: String
@@ -56,7 +56,7 @@ public struct RenderIndex: Sendable {
             source: "document")
     }
 
-    public init(_ site: Site) {
+    package init(_ site: Site) {
         autolink = site.config.autolink == .off ? nil : NameMatcher(site.entities)
         timelineAxis = TimelineSVG.stripAxis(site)
         files = site.files.indices.map { Self.card(site, file: $0) }
@@ -74,7 +74,7 @@ public struct RenderIndex: Sendable {
     /// The index of `new`, made from `previous`, the index of `old`, when both sites have
     /// the same files and entities (`InputChanges.comparable`): only what changed is made
     /// again. `files`: the only files whose parse may differ, when known.
-    public static func updated(_ previous: RenderIndex, from old: Site, to new: Site, files: [Int]?) -> RenderIndex {
+    package static func updated(_ previous: RenderIndex, from old: Site, to new: Site, files: [Int]?) -> RenderIndex {
         guard InputChanges.comparable(old, new) else { return RenderIndex(new) }
         var index = previous
         for file in files ?? Array(new.files.indices) where old.files[file] != new.files[file] {

@@ -5,13 +5,13 @@ import Model
 /// theme's `assets/briefing.css` is inlined, entity names are text explained by an annex,
 /// and a Content-Security-Policy forbids every request, so the file opens offline and
 /// never reaches out, wherever it is mailed.
-public struct StandaloneRenderer: Sendable {
+package struct StandaloneRenderer: Sendable {
     let site: Site
     let templates: TemplateSet
     let index: RenderIndex
     let css: String
 
-    public init(site: Site, templates: TemplateSet) {
+    package init(site: Site, templates: TemplateSet) {
         self.init(site: site, templates: templates, index: RenderIndex(site))
     }
 
@@ -23,12 +23,12 @@ public struct StandaloneRenderer: Sendable {
     }
 
     /// A file parsed for a single file (`FileParser.parseStandalone`) and its notes.
-    public typealias Reparsed = (file: ParsedFile, notes: [String])
+    package typealias Reparsed = (file: ParsedFile, notes: [String])
 
     /// When the file cannot be read again as it was built (deleted or edited during the
     /// build), the single file says so instead of falling back on the site's parse, whose
     /// links and images would reach outside it. The next build makes it whole.
-    public static func unavailable(_ file: ParsedFile) -> Reparsed {
+    package static func unavailable(_ file: ParsedFile) -> Reparsed {
         var empty = file
         empty.body = RenderedBody(segments: [.html("<p class=\"notice\">The text of this briefing changed while the site was built; build the site again to include it.</p>\n")])
         empty.mentions = []
@@ -36,7 +36,7 @@ public struct StandaloneRenderer: Sendable {
     }
 
     /// The single file of the briefing document at `file` (an index into `site.files`).
-    public func briefing(_ file: Int, reparsed: Reparsed) -> String {
+    package func briefing(_ file: Int, reparsed: Reparsed) -> String {
         let meta = site.documentMeta(file) ?? DocumentMeta(title: site.files[file].path)
         let view = context.briefingView(file, reparsed: reparsed.file, notes: reparsed.notes,
                                         head: head(title: meta.title, pageCSS: RenderContext.printCSS(meta)))
@@ -45,7 +45,7 @@ public struct StandaloneRenderer: Sendable {
 
     /// The single-file briefing on the entity at `entity` (an index into `site.entities`);
     /// `reparsed` is its description file parsed for a single file, when it has one.
-    public func entityBriefing(_ entity: Int, reparsed: Reparsed?) -> String {
+    package func entityBriefing(_ entity: Int, reparsed: Reparsed?) -> String {
         let name = site.entities[entity].name
         let view = context.entityBriefingView(entity, reparsed: reparsed?.file, notes: reparsed?.notes ?? [],
                                               head: head(title: name, pageCSS: RenderContext.printCSS(DocumentMeta(title: name))))

@@ -3,7 +3,7 @@ import Model
 /// The page templates every theme provides, one per kind of page: a name misspelt in the
 /// renderer is a compile error, and a theme missing one is an error when it loads, rather
 /// than an empty page.
-public enum TemplateName: String, CaseIterable, Sendable {
+package enum TemplateName: String, CaseIterable, Sendable {
     case home, document, briefing, section, graph, search
     case actors, events, themes
     case actor, event, theme

@@ -7,19 +7,19 @@ import Templating
 
 /// The theme a site is rendered with: the built-in templates and assets, overridden file by
 /// file by the site's own `Templates/` folder.
-public struct TemplateSet: Sendable {
+package struct TemplateSet: Sendable {
     let library: TemplateLibrary
     /// Files other than templates (CSS, scripts, images), copied to the output as they are.
-    public let assets: [(path: String, url: URL)]
+    package let assets: [(path: String, url: URL)]
     /// Each template's source by name: two sets render alike when these are equal.
-    public let sources: [String: String]
+    package let sources: [String: String]
 
     /// Templates every site needs; a missing one is reported when the theme loads, not as
     /// an empty page later.
     static let required = TemplateName.allCases.map(\.rawValue) + ["partials/header", "partials/footer", "partials/mentions"]
 
     /// Loads `builtin` then `override` (both optional folders). Errors are diagnostics.
-    public static func load(builtin: URL?, override: URL?) -> (TemplateSet?, [Diagnostic]) {
+    package static func load(builtin: URL?, override: URL?) -> (TemplateSet?, [Diagnostic]) {
         var files: [String: (url: URL, display: String)] = [:]
         var diagnostics: [Diagnostic] = []
         for (folder, prefix) in [(builtin, "(built-in theme)/"), (override, "Templates/")] {

@@ -3,7 +3,7 @@ import Model
 /// Where pages live and how one page links to another. Links are relative, so the site
 /// works from any folder of a server and straight from disk; `index.html` is spelled out
 /// unless `pretty_urls` is on.
-public struct URLs: Sendable {
+package struct URLs: Sendable {
     let pretty: Bool
     /// `../` repeated once per folder between the current page and the root.
     let root: String

@@ -10,9 +10,9 @@ import Glibc
 ///
 /// On Linux it uses inotify (every folder watched, new folders added as they appear);
 /// elsewhere, or when inotify is unavailable, it polls modification times.
-public final class FileWatcher: @unchecked Sendable {
+package final class FileWatcher: @unchecked Sendable {
     /// Absolute paths of the files and folders that changed in one batch.
-    public typealias Batch = Set<String>
+    package typealias Batch = Set<String>
 
     let roots: [String]
     let files: [String]
@@ -28,7 +28,7 @@ public final class FileWatcher: @unchecked Sendable {
     /// Watches the folders `roots` with everything below them (a folder that does not exist
     /// yet is watched from when it appears) and the single `files`, and calls `deliver` on
     /// a private queue with each batch.
-    public init(roots: [String], files: [String] = [], quietPeriod: DispatchTimeInterval = .milliseconds(30),
+    package init(roots: [String], files: [String] = [], quietPeriod: DispatchTimeInterval = .milliseconds(30),
                 maximumDelay: DispatchTimeInterval = .milliseconds(300), forcePolling: Bool = false,
                 deliver: @escaping @Sendable (Batch) -> Void) {
         self.roots = roots
@@ -50,9 +50,9 @@ public final class FileWatcher: @unchecked Sendable {
     }
 
     /// Which mechanism is in use, for the serve banner and tests.
-    public var mechanism: String { source?.name ?? "none" }
+    package var mechanism: String { source?.name ?? "none" }
 
-    public func stop() {
+    package func stop() {
         source?.stop()
         queue.sync { flush?.cancel() }
     }

@@ -5,15 +5,15 @@ import Model
 /// The live-reload channel: every open page holds a WebSocket to `/_dossier/live`. After a
 /// rebuild each client is told which pages changed (and reloads if it shows one of them),
 /// or which errors the rebuild had (and shows them over the page until a good build).
-public final class LiveReload: @unchecked Sendable {
+package final class LiveReload: @unchecked Sendable {
     private let lock = NSLock()
     private var clients: [UUID: AsyncStream<String>.Continuation] = [:]
     /// Sent to clients as they connect: the errors of the last build, if it failed.
     private var state: String = Message.ok
 
-    public init() {}
+    package init() {}
 
-    public var clientCount: Int { lock.withLock { clients.count } }
+    package var clientCount: Int { lock.withLock { clients.count } }
 
     /// One page's socket, from its upgrade until the page goes away: the state now, then
     /// every message until the socket closes. Pages only listen; what they send is read and
@@ -40,12 +40,12 @@ public final class LiveReload: @unchecked Sendable {
     }
 
     /// A good build: clients showing one of `paths` (output paths) reload.
-    public func reload(_ paths: [String]) {
+    package func reload(_ paths: [String]) {
         broadcast(Message.reload(paths), state: Message.ok)
     }
 
     /// A failed build: clients show `diagnostics` (what failed it) over the page.
-    public func failed(_ diagnostics: [Diagnostic]) {
+    package func failed(_ diagnostics: [Diagnostic]) {
         let message = Message.errors(diagnostics)
         broadcast(message, state: message)
     }

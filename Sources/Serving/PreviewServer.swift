@@ -18,10 +18,10 @@ import NIOCore
 /// the preview, and NIO's parser is linear with limits on every field, where the lighter
 /// server used before parsed a long header line in quadratic time (Benchmarks/RESULTS.md,
 /// "The preview server under hostile requests").
-public final class PreviewServer: @unchecked Sendable {
-    public let options: BuildOptions
-    public let build: PreviewBuild
-    public let live = LiveReload()
+package final class PreviewServer: @unchecked Sendable {
+    package let options: BuildOptions
+    package let build: PreviewBuild
+    package let live = LiveReload()
     private let log: @Sendable (String) -> Void
     private let rebuilds = DispatchQueue(label: "dossier.rebuild")
     /// Set by `start`, read by `stop`, which may run on another thread: behind `running`.
@@ -38,7 +38,7 @@ public final class PreviewServer: @unchecked Sendable {
     /// The largest WebSocket frame a page may send: pages send nothing but control frames.
     static let maxFrameSize = 64 * 1024
 
-    public init(options: BuildOptions, idleTimeout: Duration = .seconds(30), log: @escaping @Sendable (String) -> Void) {
+    package init(options: BuildOptions, idleTimeout: Duration = .seconds(30), log: @escaping @Sendable (String) -> Void) {
         self.options = options
         self.idleTimeout = idleTimeout
         self.build = PreviewBuild(options: options)
@@ -46,19 +46,19 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     /// What the server runs on and with.
-    public struct Listening: Sendable {
-        public var port: UInt16
-        public var watcher: String
+    package struct Listening: Sendable {
+        package var port: UInt16
+        package var watcher: String
     }
 
     /// Builds the site, starts watching, and starts serving on `host:port` (0: any free port).
     /// Returns once the server listens; it runs until `stop`.
-    public enum StartError: Error, CustomStringConvertible {
+    package enum StartError: Error, CustomStringConvertible {
         case portInUse(UInt16)
         /// The server stopped before it listened (its error), or never listened.
         case cannotListen(String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .portInUse(let port): "port \(port) is in use (try --port 0)"
             case .cannotListen(let reason): reason
@@ -66,7 +66,7 @@ public final class PreviewServer: @unchecked Sendable {
         }
     }
 
-    public func start(host: String, port: UInt16, forcePolling: Bool = false) async throws -> Listening {
+    package func start(host: String, port: UInt16, forcePolling: Bool = false) async throws -> Listening {
         if PortProbe.isInUse(host: host, port: port) { throw StartError.portInUse(port) }
         // Watching starts first, so that edits saved during the first build are not missed.
         let site = options.site.path
@@ -137,7 +137,7 @@ public final class PreviewServer: @unchecked Sendable {
         )
     }
 
-    public func stop() async {
+    package func stop() async {
         let (watcher, server) = running.withLock { (self.watcher, self.server) }
         watcher?.stop()
         server?.cancel()
@@ -145,7 +145,7 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     /// How many rebuilds after changes have completed.
-    public var rebuildsFinished: Int { counter.withLock { finished } }
+    package var rebuildsFinished: Int { counter.withLock { finished } }
 
     // MARK: - Requests
 

@@ -2,8 +2,8 @@
 /// in documents (controls other than tab, line feed, form feed and carriage return;
 /// U+007F–U+009F; noncharacters) with U+FFFD. Working on scalars, not Characters, matters:
 /// a `"` followed by a combining mark is one Character, and must still be escaped.
-public enum HTMLEscaping {
-    public static func escape(_ text: String) -> String {
+package enum HTMLEscaping {
+    package static func escape(_ text: String) -> String {
         var output = ""
         append(text, to: &output)
         return output
@@ -11,7 +11,7 @@ public enum HTMLEscaping {
 
     /// Appends `text`, escaped, to `output`. Text with nothing to escape (the common case) is
     /// appended whole after one scan of its bytes.
-    public static func append(_ text: String, to output: inout String) {
+    package static func append(_ text: String, to output: inout String) {
         let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
             // The table is read once per call: a global's lazy-initialisation check per byte
             // showed in profiles.

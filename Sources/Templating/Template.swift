@@ -1,17 +1,17 @@
 /// A compiled Mustache template. Parsing happens once; rendering walks the node tree and
 /// looks names up through `TemplateObject`, with no reflection and no dynamic casts.
-public struct Template: Sendable {
+package struct Template: Sendable {
     let nodes: [TemplateNode]
     /// The source, for finding which partials a template uses.
-    public let source: String
+    package let source: String
 
-    public init(_ source: String) throws(TemplateSyntaxError) {
+    package init(_ source: String) throws(TemplateSyntaxError) {
         self.source = source
         nodes = try TemplateParser.parse(source)
     }
 
     /// Partials the template names, with the position of their first use.
-    public var partials: [(name: String, line: Int, column: Int)] {
+    package var partials: [(name: String, line: Int, column: Int)] {
         var found: [(String, Int, Int)] = []
         var seen = Set<String>()
         func visit(_ nodes: [TemplateNode]) {
@@ -32,7 +32,7 @@ public struct Template: Sendable {
 }
 
 /// Named templates that can include one another as partials.
-public struct TemplateLibrary: Sendable {
+package struct TemplateLibrary: Sendable {
     let templates: [String: Template]
     /// Partials included by an indented standalone tag, parsed again from their source with
     /// every line indented (what the spec asks for), keyed by `PartialKey`. Computed once
@@ -48,7 +48,7 @@ public struct TemplateLibrary: Sendable {
     /// a self-including partial from producing variants forever.
     static let maximumIndentedVariants = 256
 
-    public init(_ templates: [String: Template]) {
+    package init(_ templates: [String: Template]) {
         self.templates = templates
         var variants: [PartialKey: [TemplateNode]] = [:]
         var pending: [PartialKey] = []
@@ -76,7 +76,7 @@ public struct TemplateLibrary: Sendable {
         indentedPartials = variants
     }
 
-    public subscript(name: String) -> Template? { templates[name] }
+    package subscript(name: String) -> Template? { templates[name] }
 
     /// The nodes a partial tag renders.
     func partial(_ name: String, indentation: String) -> [TemplateNode]? {
@@ -98,7 +98,7 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders the template `name` with `value` as its context; nil when there is no such
     /// template. `{{value}}` is HTML-escaped.
-    public func render(_ value: some TemplateRepresentable, template name: String, capacity: Int = 0) -> String? {
+    package func render(_ value: some TemplateRepresentable, template name: String, capacity: Int = 0) -> String? {
         guard let template = templates[name] else { return nil }
         var renderer = TemplateRenderer(library: self)
         renderer.output.reserveCapacity(capacity)

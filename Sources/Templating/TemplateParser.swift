@@ -1,11 +1,11 @@
 /// A template that does not parse, with the 1-based line and column (in UTF-8 bytes) of the
 /// tag at fault.
-public struct TemplateSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var message: String
-    public var line: Int
-    public var column: Int
+package struct TemplateSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+    package var message: String
+    package var line: Int
+    package var column: Int
 
-    public var description: String { "\(line):\(column): \(message)" }
+    package var description: String { "\(line):\(column): \(message)" }
 }
 
 /// Mustache parser (spec v1.3: interpolation, sections, inverted sections, comments,

@@ -1,7 +1,7 @@
 /// What a template sees when it looks a name up. Views answer lookups with a `switch` over
 /// the name (`TemplateObject`) instead of being read by reflection or dynamic casts, so a
 /// lookup costs a few string comparisons.
-public enum TemplateValue {
+package enum TemplateValue {
     /// Not there: the lookup climbs to the enclosing context, and sections are skipped.
     case missing
     case bool(Bool)
@@ -23,47 +23,47 @@ public enum TemplateValue {
 }
 
 /// A value with named fields: `{{name}}`, `{{#name}}…{{/name}}`.
-public protocol TemplateObject {
+package protocol TemplateObject {
     func value(forKey key: String) -> TemplateValue
 }
 
 /// A sequence a section iterates over.
-public protocol TemplateList {
+package protocol TemplateList {
     var count: Int { get }
     func element(at index: Int) -> TemplateValue
 }
 
 /// Anything a view field can hold.
-public protocol TemplateRepresentable {
+package protocol TemplateRepresentable {
     var templateValue: TemplateValue { get }
 }
 
 extension TemplateRepresentable where Self: TemplateObject {
-    public var templateValue: TemplateValue { .object(self) }
+    package var templateValue: TemplateValue { .object(self) }
 }
 
 extension String: TemplateRepresentable {
-    public var templateValue: TemplateValue { .text(self) }
+    package var templateValue: TemplateValue { .text(self) }
 }
 
 extension Int: TemplateRepresentable {
-    public var templateValue: TemplateValue { .int(self) }
+    package var templateValue: TemplateValue { .int(self) }
 }
 
 extension Bool: TemplateRepresentable {
-    public var templateValue: TemplateValue { .bool(self) }
+    package var templateValue: TemplateValue { .bool(self) }
 }
 
 extension Optional: TemplateRepresentable where Wrapped: TemplateRepresentable {
-    public var templateValue: TemplateValue { self?.templateValue ?? .missing }
+    package var templateValue: TemplateValue { self?.templateValue ?? .missing }
 }
 
 extension Array: TemplateRepresentable where Element: TemplateRepresentable {
-    public var templateValue: TemplateValue { .list(self) }
+    package var templateValue: TemplateValue { .list(self) }
 }
 
 extension Array: TemplateList where Element: TemplateRepresentable {
-    public func element(at index: Int) -> TemplateValue { self[index].templateValue }
+    package func element(at index: Int) -> TemplateValue { self[index].templateValue }
 }
 
 /// A list produced by a transform (`reversed(items)`).

@@ -2,13 +2,13 @@ import Foundation
 
 /// The built-in theme: the repository's `Templates/` folder, copied by SwiftPM into a resource
 /// bundle beside the `dossier` executable.
-public enum BuiltinTheme {
+package enum BuiltinTheme {
     /// The folder holding the built-in templates and assets, or nil when it cannot be found.
     ///
     /// SwiftPM's `Bundle.module` would stop the process with `fatalError` when the bundle is
     /// missing (a binary copied without its `Dossier_Theme.resources`); looking for it here
     /// lets the build report that instead.
-    public static let directory: URL? = {
+    package static let directory: URL? = {
         let executable = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
             ?? Bundle.main.bundleURL
         var candidates: [URL] = [

@@ -6,9 +6,9 @@ import Glibc
 /// Headless Chromium driven over the DevTools protocol, for tests that need a real browser:
 /// load a page, run script in it, and collect what it logged as errors (console errors,
 /// uncaught exceptions, failed loads, refused requests).
-public final class Browser: @unchecked Sendable {
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+package final class Browser: @unchecked Sendable {
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
     }
 
     let process = Process()
@@ -17,16 +17,16 @@ public final class Browser: @unchecked Sendable {
     var nextID = 0
     var loaded = false
     /// Errors reported since the last navigation.
-    public private(set) var errors: [String] = []
+    package private(set) var errors: [String] = []
 
     /// The Chromium executable the tests use, if one is installed.
-    public static var executable: String? {
+    package static var executable: String? {
         for path in ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
         where FileManager.default.isExecutableFile(atPath: path) { return path }
         return nil
     }
 
-    public init(width: Int = 1280, height: Int = 900) throws {
+    package init(width: Int = 1280, height: Int = 900) throws {
         guard let chromium = Self.executable else { throw Failure(description: "Chromium is not installed") }
         profile = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-browser-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
@@ -75,7 +75,7 @@ public final class Browser: @unchecked Sendable {
     }
 
     /// Loads `url` and waits for its load event; clears the errors of the previous page.
-    public func open(_ url: URL) throws {
+    package func open(_ url: URL) throws {
         errors = []
         loaded = false
         _ = try send("Page.navigate", ["url": url.absoluteString])
@@ -86,7 +86,7 @@ public final class Browser: @unchecked Sendable {
 
     /// The value of a JavaScript expression (promises awaited), as JSON turns it into Swift.
     @discardableResult
-    public func evaluate(_ expression: String) throws -> Any? {
+    package func evaluate(_ expression: String) throws -> Any? {
         let result = try send("Runtime.evaluate", ["expression": expression, "returnByValue": true, "awaitPromise": true])
         if let exception = result["exceptionDetails"] as? [String: Any] {
             throw Failure(description: "script failed: \(exception["text"] ?? "")  \((exception["exception"] as? [String: Any])?["description"] ?? "")")
@@ -95,7 +95,7 @@ public final class Browser: @unchecked Sendable {
     }
 
     /// Polls `expression` until it is true, for up to `timeout` seconds.
-    public func wait(until expression: String, timeout: Double = 10) throws -> Bool {
+    package func wait(until expression: String, timeout: Double = 10) throws -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if try evaluate("Boolean(\(expression))") as? Bool == true { return true }
@@ -105,7 +105,7 @@ public final class Browser: @unchecked Sendable {
     }
 
     /// A PNG of the whole page, for a person to look at.
-    public func screenshot(to file: URL) throws {
+    package func screenshot(to file: URL) throws {
         let result = try send("Page.captureScreenshot", ["format": "png", "captureBeyondViewport": true])
         guard let base64 = result["data"] as? String, let data = Data(base64Encoded: base64) else { throw Failure(description: "no screenshot") }
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -114,13 +114,13 @@ public final class Browser: @unchecked Sendable {
 
     /// Where tests leave files for a person (CI keeps them): `DOSSIER_ARTIFACTS`, or
     /// `.build/artifacts` in the repository.
-    public static var artifacts: URL {
+    package static var artifacts: URL {
         if let folder = ProcessInfo.processInfo.environment["DOSSIER_ARTIFACTS"], !folder.isEmpty { return URL(fileURLWithPath: folder) }
         return Repository.root.appendingPathComponent(".build/artifacts")
     }
 
     /// Presses a key in the page (for keyboard behaviour).
-    public func press(_ key: String, code: String) throws {
+    package func press(_ key: String, code: String) throws {
         for type in ["keyDown", "keyUp"] {
             _ = try send("Input.dispatchKeyEvent", ["type": type, "key": key, "code": code, "windowsVirtualKeyCode": key == "Escape" ? 27 : 9])
         }
@@ -262,7 +262,7 @@ public final class Browser: @unchecked Sendable {
 }
 
 /// Runs blocking work on a Dispatch thread, off the few threads Swift's tasks share.
-public func blocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+package func blocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
         DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
     }

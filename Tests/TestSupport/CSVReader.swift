@@ -1,8 +1,8 @@
 /// An RFC 4180 reader: quoted fields with doubled quotes and line breaks, CRLF or LF rows.
-public enum CSVReader {
-    public struct Malformed: Error {}
+package enum CSVReader {
+    package struct Malformed: Error {}
 
-    public static func parse(_ text: String) throws -> [[String]] {
+    package static func parse(_ text: String) throws -> [[String]] {
         var rows: [[String]] = []
         var row: [String] = []
         var field = ""

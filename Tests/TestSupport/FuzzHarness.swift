@@ -9,7 +9,7 @@ import Rendering
 /// and rendered as its page, its entities' pages, its single-file briefing and the search
 /// and graph outputs. Returns the invariants it broke; a crash or a hang is the fuzzer's
 /// to catch.
-public enum FuzzHarness {
+package enum FuzzHarness {
     static let entities: [(path: String, text: String)] = [
         ("Content/actors/iran.md", "---\nname: Iran\ntype: country\naliases: [IRI, ایران]\n---\nA country near [[tajikistan]].\n"),
         ("Content/actors/tajikistan.md", "---\nname: Tajikistan\naliases: [Тоҷикистон]\n---\nBorders [[afghanistan]].\n"),
@@ -25,9 +25,9 @@ public enum FuzzHarness {
     }()
 
     /// What the fuzzed file is: an article, a briefing, or an actor's description.
-    public enum Role: CaseIterable, Sendable { case article, briefing, actor }
+    package enum Role: CaseIterable, Sendable { case article, briefing, actor }
 
-    public static func check(_ bytes: [UInt8], as kind: Role) -> [String] {
+    package static func check(_ bytes: [UInt8], as kind: Role) -> [String] {
         var violations: [String] = []
         let (path, role): (String, FileRole) = switch kind {
         case .article: ("Content/articles/fuzz.md", .document(section: "articles", urlPath: "articles/fuzz"))

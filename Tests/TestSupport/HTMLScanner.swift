@@ -3,22 +3,22 @@ import Foundation
 /// read a page as a browser would rather than grep it: start tags with their attributes
 /// (character references decoded), comments skipped, and the raw text of `<style>` and
 /// `<script>`.
-public struct HTMLScanner {
-    public struct Tag {
-        public var name: String
-        public var attributes: [(name: String, value: String)]
+package struct HTMLScanner {
+    package struct Tag {
+        package var name: String
+        package var attributes: [(name: String, value: String)]
 
-        public func attribute(_ name: String) -> String? { attributes.first { $0.name == name }?.value }
+        package func attribute(_ name: String) -> String? { attributes.first { $0.name == name }?.value }
     }
 
-    public private(set) var tags: [Tag] = []
+    package private(set) var tags: [Tag] = []
     /// The contents of each `<style>` element, in order.
-    public private(set) var styles: [String] = []
-    public private(set) var scripts: [String] = []
+    package private(set) var styles: [String] = []
+    package private(set) var scripts: [String] = []
     /// Text outside tags, references decoded, for "the page says …" checks.
-    public private(set) var text = ""
+    package private(set) var text = ""
 
-    public init(_ html: String) {
+    package init(_ html: String) {
         let s = Array(html.unicodeScalars)
         var i = 0
         func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\n" || c == "\t" || c == "\r" || c == "\u{C}" }
@@ -81,7 +81,7 @@ public struct HTMLScanner {
 
     /// Every URL the page could make the browser fetch or follow: attributes that hold one,
     /// `url()` and `@import` in style sheets and `style` attributes, `srcset` candidates.
-    public var references: [String] {
+    package var references: [String] {
         let single = ["src", "href", "poster", "action", "formaction", "data", "background", "cite", "manifest", "xlink:href", "ping", "longdesc"]
         var found: [String] = []
         for tag in tags {
@@ -99,7 +99,7 @@ public struct HTMLScanner {
     }
 
     /// `url(…)` and `@import "…"` targets of CSS (escapes are not expected in tests' input).
-    public static func cssReferences(_ css: String) -> [String] {
+    package static func cssReferences(_ css: String) -> [String] {
         var found: [String] = []
         let lower = css.lowercased()
         var search = lower.startIndex

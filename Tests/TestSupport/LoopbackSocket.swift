@@ -5,11 +5,11 @@ import Glibc
 
 /// A TCP connection to 127.0.0.1 with a receive timeout, for tests that speak HTTP or
 /// WebSocket to a local server (the preview server, Chromium's DevTools).
-public final class LoopbackSocket {
-    public let fd: Int32
+package final class LoopbackSocket {
+    package let fd: Int32
 
     /// Long by default: with tests running in parallel the server may be slow to get a thread.
-    public init(port: UInt16, timeout: Double = 30) throws {
+    package init(port: UInt16, timeout: Double = 30) throws {
         fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
         var tv = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - Double(Int(timeout))) * 1_000_000))
@@ -31,7 +31,7 @@ public final class LoopbackSocket {
 
     /// Sends all the bytes; false when the connection failed first.
     @discardableResult
-    public func send(_ bytes: [UInt8]) -> Bool {
+    package func send(_ bytes: [UInt8]) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress!, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -41,10 +41,10 @@ public final class LoopbackSocket {
         return true
     }
 
-    public func send(_ text: String) { send(Array(text.utf8)) }
+    package func send(_ text: String) { send(Array(text.utf8)) }
 
     /// Up to `count` bytes; empty at end of stream or timeout.
-    public func receive(upTo count: Int = 65536) -> [UInt8] {
+    package func receive(upTo count: Int = 65536) -> [UInt8] {
         var buffer = [UInt8](repeating: 0, count: count)
         let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress!, count, 0) }
         return n > 0 ? Array(buffer[..<n]) : []
@@ -52,7 +52,7 @@ public final class LoopbackSocket {
 
     /// Reads and drops until the peer closes the connection (true) or the timeout passes
     /// with the connection still open (false).
-    public func readsUntilClosed() -> Bool {
+    package func readsUntilClosed() -> Bool {
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
             let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress!, 4096, 0) }
@@ -62,7 +62,7 @@ public final class LoopbackSocket {
     }
 
     /// Exactly `count` bytes, or nil on timeout or end of stream.
-    public func receive(exactly count: Int) -> [UInt8]? {
+    package func receive(exactly count: Int) -> [UInt8]? {
         var bytes: [UInt8] = []
         while bytes.count < count {
             let chunk = receive(upTo: min(count - bytes.count, 1 << 20))

@@ -12,16 +12,16 @@
 /// or e-mail addresses, `[^…]`, task markers): those documents must render the same with or
 /// without Dossier's GFM layer. Headings are levels 2–6 only, since a body with a level-1 heading has
 /// all its headings demoted (the page's title is its one `h1`).
-public struct MarkdownGenerator: Sendable {
-    public struct Features: OptionSet, Sendable {
-        public let rawValue: Int
-        public init(rawValue: Int) { self.rawValue = rawValue }
-        public static let tables = Features(rawValue: 1 << 0)
-        public static let strikethrough = Features(rawValue: 1 << 1)
-        public static let autolinks = Features(rawValue: 1 << 2)
-        public static let taskLists = Features(rawValue: 1 << 3)
-        public static let footnotes = Features(rawValue: 1 << 4)
-        public static let gfm: Features = [.tables, .strikethrough, .autolinks, .taskLists, .footnotes]
+package struct MarkdownGenerator: Sendable {
+    package struct Features: OptionSet, Sendable {
+        package let rawValue: Int
+        package init(rawValue: Int) { self.rawValue = rawValue }
+        package static let tables = Features(rawValue: 1 << 0)
+        package static let strikethrough = Features(rawValue: 1 << 1)
+        package static let autolinks = Features(rawValue: 1 << 2)
+        package static let taskLists = Features(rawValue: 1 << 3)
+        package static let footnotes = Features(rawValue: 1 << 4)
+        package static let gfm: Features = [.tables, .strikethrough, .autolinks, .taskLists, .footnotes]
     }
 
     private var random: SplitMix64
@@ -37,9 +37,9 @@ public struct MarkdownGenerator: Sendable {
     /// never inside a block quote (GitHub's site does show those): none are written there.
     private var quoteDepth = 0
 
-    public init(seed: UInt64) { random = SplitMix64(seed: seed) }
+    package init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
-    public mutating func document(features: Features) -> (dossier: String, reference: String) {
+    package mutating func document(features: Features) -> (dossier: String, reference: String) {
         self.features = features
         mentions = []
         referenceLabels = []
@@ -338,12 +338,12 @@ public struct MarkdownGenerator: Sendable {
 
 /// SplitMix64 (Steele, Lea and Flood, 2014): small, fast, and the same sequence on every
 /// platform and toolchain, unlike `SystemRandomNumberGenerator`.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+package struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    public init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

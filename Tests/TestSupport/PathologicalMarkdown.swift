@@ -1,8 +1,8 @@
 /// The classes of input that make Markdown parsers slow (cmark's own pathological tests,
 /// its CVEs, and Dossier's layers: wikilinks, footnotes, tables), each written at about
 /// `size` bytes. `Benchmarks/pathological.py` writes the same classes for timing.
-public enum PathologicalMarkdown {
-    public static func cases(size: Int) -> [(name: String, text: String)] {
+package enum PathologicalMarkdown {
+    package static func cases(size: Int) -> [(name: String, text: String)] {
         func repeated(_ unit: String, _ count: Int? = nil) -> String {
             String(repeating: unit, count: count ?? max(1, size / unit.utf8.count))
         }

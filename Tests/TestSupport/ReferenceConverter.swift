@@ -6,27 +6,27 @@ import Foundation
 /// document-wide, so documents cannot be concatenated). Starting processes is the cost: one
 /// shell per core loops over its share of the files, which runs 1,000 documents in 0.8 s
 /// where a `Process` per document from Swift takes 2–3 s.
-public struct ReferenceConverter: Sendable {
-    public let name: String
+package struct ReferenceConverter: Sendable {
+    package let name: String
     let arguments: [String]
 
-    public static let gfm = ReferenceConverter(
+    package static let gfm = ReferenceConverter(
         name: "cmark-gfm", arguments: ["-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tasklist", "-e", "footnotes"])
-    public static let commonMark = ReferenceConverter(name: "cmark", arguments: [])
+    package static let commonMark = ReferenceConverter(name: "cmark", arguments: [])
 
-    public struct Failure: Error, CustomStringConvertible {
-        public let description: String
+    package struct Failure: Error, CustomStringConvertible {
+        package let description: String
     }
 
-    public var executable: String? {
+    package var executable: String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    public var isInstalled: Bool { executable != nil }
+    package var isInstalled: Bool { executable != nil }
 
     /// The HTML of each document, in order.
-    public func render(_ documents: [String]) throws -> [String] {
+    package func render(_ documents: [String]) throws -> [String] {
         guard let executable else { throw Failure(description: "\(name) is not on PATH") }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-reference-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -4,10 +4,10 @@ import Model
 
 /// A temporary site folder written from a dictionary of relative paths to file contents,
 /// removed when the value is released (Hugo's tests write small sites inline the same way).
-public final class TemporarySite {
-    public let root: URL
+package final class TemporarySite {
+    package let root: URL
 
-    public init(_ files: [String: String], config: String? = nil) throws {
+    package init(_ files: [String: String], config: String? = nil) throws {
         root = FileManager.default.temporaryDirectory
             .appendingPathComponent("dossier-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("Content"), withIntermediateDirectories: true)
@@ -15,25 +15,25 @@ public final class TemporarySite {
         if let config { try write("dossier.yml", Data(config.utf8)) }
     }
 
-    public func write(_ path: String, _ data: Data) throws {
+    package func write(_ path: String, _ data: Data) throws {
         let url = root.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try data.write(to: url)
     }
 
-    public func remove(_ path: String) throws {
+    package func remove(_ path: String) throws {
         try FileManager.default.removeItem(at: root.appendingPathComponent(path))
     }
 
-    public var output: URL { root.appendingPathComponent("Output") }
+    package var output: URL { root.appendingPathComponent("Output") }
 
-    public func options() -> BuildOptions {
+    package func options() -> BuildOptions {
         var options = BuildOptions(site: root)
         options.builtinTheme = Repository.templates
         return options
     }
 
-    public func read(_ path: String) -> String? {
+    package func read(_ path: String) -> String? {
         FileManager.default.contents(atPath: output.appendingPathComponent(path).path).map { String(decoding: $0, as: UTF8.self) }
     }
 
@@ -41,19 +41,19 @@ public final class TemporarySite {
 }
 
 /// Paths inside this repository, found from this source file's location.
-public enum Repository {
-    public static let root = URL(fileURLWithPath: #filePath)
+package enum Repository {
+    package static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    public static let templates = root.appendingPathComponent("Templates")
+    package static let templates = root.appendingPathComponent("Templates")
 }
 
 /// Source text with position markers: `⟨1⟩` … `⟨9⟩` are removed and their 1-based line and
 /// UTF-8 column recorded, so a test can say "the mention is here" in the text itself.
-public struct MarkedText {
-    public let text: String
-    public let markers: [Int: (line: Int, column: Int)]
+package struct MarkedText {
+    package let text: String
+    package let markers: [Int: (line: Int, column: Int)]
 
-    public init(_ marked: String) {
+    package init(_ marked: String) {
         var text = ""
         var markers: [Int: (line: Int, column: Int)] = [:]
         var line = 1, column = 1
@@ -76,7 +76,7 @@ public struct MarkedText {
 
 extension Array where Element == Diagnostic {
     /// `code@line:column` of each diagnostic, for compact assertions.
-    public var summaries: [String] {
+    package var summaries: [String] {
         map { d in d.location.map { "\(d.code.rawValue)@\($0.line):\($0.column)" } ?? d.code.rawValue }
     }
 }

@@ -15,13 +15,13 @@ import Rendering
 /// Both record the format and Dossier's version and end with a checksum. Anything missing,
 /// from another version, truncated, corrupt or inconsistent is ignored and rewritten —
 /// never trusted.
-public enum BuildCache {
+package enum BuildCache {
     static let magic = Array("DOSSIER-CACHE\n".utf8)
     static let recordMagic = Array("DOSSIER-BUILD\n".utf8)
     /// Bump when the encoding of any cached type changes.
     static let formatVersion = 7
 
-    public static func url(site: URL) -> URL {
+    package static func url(site: URL) -> URL {
         site.appendingPathComponent(".dossier/cache")
     }
 
@@ -33,7 +33,7 @@ public enum BuildCache {
     /// was missing or unusable. The previous build's record is taken only when it belongs
     /// to these entries.
     @discardableResult
-    public static func load(into cache: ParseCache, site: URL) -> Int? {
+    package static func load(into cache: ParseCache, site: URL) -> Int? {
         guard let data = FileManager.default.contents(atPath: url(site: site).path) else { return nil }
         let bytes = [UInt8](data)
         guard let (entries, entriesChecksum) = try? decodeWithChecksum(bytes) else { return nil }
@@ -48,7 +48,7 @@ public enum BuildCache {
 
     /// Writes the cache (when its entries changed) and the build record, each atomically;
     /// the cache an entry at a time, so it is never held in memory twice.
-    public static func save(_ cache: ParseCache, site: URL) {
+    package static func save(_ cache: ParseCache, site: URL) {
         let target = url(site: site)
         let folder = target.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -235,6 +235,6 @@ private let executableIdentity: String = {
 }()
 
 /// Dossier's version, as `dossier --version` prints it; caches from other versions are ignored.
-public enum Version {
-    public static let dossier = "0.1.0"
+package enum Version {
+    package static let dossier = "0.1.0"
 }

@@ -5,7 +5,7 @@ import Model
 /// Parsed files kept between builds in one process (`dossier serve`): a file whose path and
 /// bytes are unchanged, parsed with the same settings, is not parsed again. Parsing is a
 /// pure function of those, so a cached result is the result.
-public final class ParseCache: @unchecked Sendable {
+package final class ParseCache: @unchecked Sendable {
     struct Key: Hashable {
         var role: FileRole
         var fingerprint: UInt64
@@ -19,7 +19,7 @@ public final class ParseCache: @unchecked Sendable {
     private var hits = 0
     private var misses = 0
 
-    public init() {}
+    package init() {}
 
     func parse(_ file: ContentFile, with parser: FileParser) -> ParsedFile {
         let key = Key(role: file.role, fingerprint: Fingerprint.of(file.bytes), size: file.bytes.count,

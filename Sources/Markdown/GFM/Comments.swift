@@ -1,10 +1,10 @@
 /// Obsidian comments: `%%…%%`, inline or over several lines, never reach any output. They
 /// are blanked (spaces, newlines kept) before anything parses the body, so every later
 /// position is still the file's; `%%` inside code spans and fenced code is text.
-public enum MarkdownComments {
+package enum MarkdownComments {
     /// The bytes with each comment blanked, or nil when there is none. `unclosed` is the
     /// offset of a `%%` that never closes (it hides the rest of the file, as in Obsidian).
-    public static func blanked(_ bytes: [UInt8]) -> (bytes: [UInt8], unclosed: Int?)? {
+    package static func blanked(_ bytes: [UInt8]) -> (bytes: [UInt8], unclosed: Int?)? {
         guard bytes.containsPair(0x25, 0x25) else { return nil }
         var out = bytes
         var changed = false

@@ -1,6 +1,6 @@
 /// A single-file page (a briefing printed or mailed) has one list of notes: its footnotes
 /// and its links to the web, numbered together in reading order (ICD 206 sourcing).
-public enum Endnote: Hashable, Sendable {
+package enum Endnote: Hashable, Sendable {
     /// A footnote, by its number on the web page.
     case footnote(Int)
     /// An outside link, by its address.
@@ -9,13 +9,13 @@ public enum Endnote: Hashable, Sendable {
 
 extension MarkdownDocument {
     /// Whether the body lists footnotes at its end.
-    public var hasFootnotes: Bool { footnoteSection != nil }
+    package var hasFootnotes: Bool { footnoteSection != nil }
 
     /// Renumbers the footnote references as `order` numbers them, and makes the footnote
     /// section the page's one list of notes: footnotes where their number falls, each link
     /// as its address, escaped by `escape` (the caller's HTML escaping). Back-links go (a
     /// page on paper has no use for them).
-    public func makeEndnotes(_ order: [Endnote], escapingText escape: (String) -> String) {
+    package func makeEndnotes(_ order: [Endnote], escapingText escape: (String) -> String) {
         guard let sectionPointer = footnoteSection else { return }
         let section = MarkdownNode(sectionPointer, in: self)
         var numberOf: [Int: Int] = [:]

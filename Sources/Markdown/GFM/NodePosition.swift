@@ -7,23 +7,23 @@ struct NodePosition: Hashable {
 }
 
 /// What the GFM layer found about footnotes: the caller turns it into diagnostics.
-public struct FootnoteReport: Sendable {
-    public struct Site: Sendable, Hashable {
-        public var label: String
-        public var line: Int
-        public var column: Int
+package struct FootnoteReport: Sendable {
+    package struct Site: Sendable, Hashable {
+        package var label: String
+        package var line: Int
+        package var column: Int
     }
 
     /// `[^label]` with no definition, where it stands (it stays text).
-    public var undefined: [Site] = []
+    package var undefined: [Site] = []
     /// Definitions no reference uses (they are left out of the page).
-    public var unused: [Site] = []
+    package var unused: [Site] = []
     /// A second definition of a label (the first one is used).
-    public var duplicates: [Site] = []
+    package var duplicates: [Site] = []
     /// Labels of the definitions, as written.
-    public var labels: [String] = []
+    package var labels: [String] = []
     /// The ids a page may not give to anything else (`fn-…`, `fnref-…`).
-    public var reservedIDs: Set<String> = []
+    package var reservedIDs: Set<String> = []
 }
 
 /// Paragraphs rendered without their `<p>`: a marker opens and closes their content, and

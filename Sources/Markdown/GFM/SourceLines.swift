@@ -56,8 +56,8 @@ final class SourceLines {
 
 /// The lines of a text: the byte range of each line's content, without its terminator (LF,
 /// CRLF or a lone CR, as cmark counts lines). Line n is `ranges[n - 1]`.
-public enum LineIndex {
-    public static func ranges(of bytes: [UInt8]) -> [Range<Int>] {
+package enum LineIndex {
+    package static func ranges(of bytes: [UInt8]) -> [Range<Int>] {
         var lines: [Range<Int>] = []
         lines.reserveCapacity(bytes.count / 40 + 1)
         bytes.withUnsafeBufferPointer { buffer in

@@ -2,12 +2,12 @@ import Model
 
 /// Events as CSV (RFC 4180), one row each in timeline order, with columns after ACLED's
 /// event data: what a spreadsheet or a conflict-data tool expects.
-public enum EventsCSV {
-    public static let columns = [
+package enum EventsCSV {
+    package static let columns = [
         "id", "name", "date_start", "date_end", "precision", "approximate", "uncertain", "actors", "place", "themes", "source",
     ]
 
-    public static func csv(_ site: Site) -> String {
+    package static func csv(_ site: Site) -> String {
         var rows = [columns]
         for event in site.timeline {
             let entity = site.entities[event]

@@ -3,7 +3,7 @@ import Model
 /// The knowledge graph as JSON (`graph.json`, `dossier export --format json`): a public
 /// contract other tools read. Field names and shapes change only with `version`. Keys are
 /// written in sorted order and absent optionals are left out.
-public enum GraphExport {
+package enum GraphExport {
     struct Graph {
         let version = 1
         let site: SiteInfo
@@ -76,14 +76,14 @@ public enum GraphExport {
         let weight: Int
     }
 
-    public static func json(_ site: Site) -> [UInt8] {
+    package static func json(_ site: Site) -> [UInt8] {
         var json = JSONWriter()
         json.write(graph(site))
         return json.finish()
     }
 
     /// The same JSON, handed to `sink` in pieces of about a megabyte.
-    public static func write(_ site: Site, to sink: ([UInt8]) -> Void) {
+    package static func write(_ site: Site, to sink: ([UInt8]) -> Void) {
         withoutActuallyEscaping(sink) { sink in
             var json = JSONWriter(sink: sink)
             json.write(graph(site))

@@ -3,8 +3,8 @@ import Model
 /// The knowledge graph as GraphML, which Gephi, yEd and Cytoscape open: every entity a
 /// node (with its kind, name, type and date), every relation an undirected edge with its
 /// weight, the same edges as `graph.json`.
-public enum GraphML {
-    public static func xml(_ site: Site) -> String {
+package enum GraphML {
+    package static func xml(_ site: Site) -> String {
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
             <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">

@@ -2,8 +2,8 @@ import Model
 
 /// Events in TimelineJS's JSON format (Knight Lab): dated events with their precision,
 /// grouped by their first theme, for a hosted or embedded TimelineJS timeline.
-public enum TimelineJS {
-    public static func json(_ site: Site) -> [UInt8] {
+package enum TimelineJS {
+    package static func json(_ site: Site) -> [UInt8] {
         var json = JSONWriter()
         json.beginObject()
         json.key("title")

@@ -4,17 +4,17 @@ import Model
 /// set of changed inputs gives the pages to render again. Kept from one rebuild to the next
 /// and updated for the pages that changed: a page none of whose inputs changed declares the
 /// same inputs again (declarations read only what they declare).
-public struct DependencyIndex: Sendable {
+package struct DependencyIndex: Sendable {
     private var readers: [PageInput: Set<Page>] = [:]
     private var declared: [Page: [PageInput]] = [:]
 
-    public init(site: Site, pages: [Page]) {
+    package init(site: Site, pages: [Page]) {
         update(site: site, removed: [], added: pages, redeclare: [])
     }
 
     /// Brings the index to `site`: `removed` pages are dropped, `added` ones declare their
     /// inputs, and those in `redeclare` declare them again.
-    public mutating func update(site: Site, removed: some Sequence<Page>, added: some Sequence<Page>, redeclare: Set<Page>) {
+    package mutating func update(site: Site, removed: some Sequence<Page>, added: some Sequence<Page>, redeclare: Set<Page>) {
         for page in removed { forget(page) }
         for page in redeclare where declared[page] != nil {
             // Most pages read the same inputs as before (a count changed, not which counts):
@@ -47,12 +47,12 @@ public struct DependencyIndex: Sendable {
     }
 
     /// The pages that read any of `inputs`.
-    public func readers(of inputs: some Sequence<PageInput>) -> Set<Page> {
+    package func readers(of inputs: some Sequence<PageInput>) -> Set<Page> {
         var pages = Set<Page>()
         for input in inputs { if let found = readers[input] { pages.formUnion(found) } }
         return pages
     }
 
     /// How many distinct inputs the pages declare, and how many declarations in all.
-    public var size: (inputs: Int, declarations: Int) { (readers.count, declared.values.reduce(0) { $0 + $1.count }) }
+    package var size: (inputs: Int, declarations: Int) { (readers.count, declared.values.reduce(0) { $0 + $1.count }) }
 }

@@ -4,9 +4,9 @@ import Model
 /// sites entity by entity and file by file — never by visiting every page's declarations,
 /// which on a large site outnumber the changes by orders of magnitude. Both sites must have
 /// the same files and entities at the same indices (`comparable`).
-public enum InputChanges {
+package enum InputChanges {
     /// Whether inputs of the two sites can be compared index for index.
-    public static func comparable(_ old: Site, _ new: Site) -> Bool {
+    package static func comparable(_ old: Site, _ new: Site) -> Bool {
         old.config == new.config && old.files.count == new.files.count && old.entities.count == new.entities.count
             && old.files.indices.allSatisfy { old.files[$0].path == new.files[$0].path }
             && old.entities.indices.allSatisfy { old.entities[$0].key == new.entities[$0].key }
@@ -14,7 +14,7 @@ public enum InputChanges {
 
     /// The changed inputs. `files`, when known, are the only files whose parse may differ
     /// (the others are compared when it is nil).
-    public static func between(_ old: Site, _ new: Site, files: [Int]? = nil) -> Set<PageInput> {
+    package static func between(_ old: Site, _ new: Site, files: [Int]? = nil) -> Set<PageInput> {
         var changed = Set<PageInput>()
         let candidates = files ?? Array(new.files.indices)
         for f in candidates where old.files[f] != new.files[f] {

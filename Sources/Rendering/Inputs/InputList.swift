@@ -51,7 +51,7 @@ extension Page {
     /// What this page reads of the site, besides the settings and templates every page reads.
     /// Each kind's declaration sits beside its view: an input missing here is a page left
     /// stale by an incremental build, which `IncrementalBuildTests` compares with clean builds.
-    public func inputs(in site: Site) -> [PageInput] {
+    package func inputs(in site: Site) -> [PageInput] {
         var list = InputList(site)
         switch self {
         case .home: RenderContext.homeInputs(&list)

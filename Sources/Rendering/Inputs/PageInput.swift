@@ -9,7 +9,7 @@ import Model
 /// that shows an entity's mention count reads `.mentionTotals`, not the mentions, so an edit
 /// that adds a mention renders the pages that show the count and the one page of the list
 /// the mention lands on, not every page that lists that entity's passages.
-public enum PageInput: Hashable, Sendable {
+package enum PageInput: Hashable, Sendable {
     /// A file's parse: front matter and body (its page, the passages quoted from it, an
     /// entity's description).
     case file(Int)
