@@ -76,7 +76,25 @@ package final class MarkdownDocument {
         }
     }
 
-    deinit { cmark_node_free(root) }
+    /// Nodes taken out of the tree. They are freed with the document, not when removed: a
+    /// `MarkdownNode` is a handle that can be copied, and a copy still pointing at a removed
+    /// node must not point at freed memory; nor may a new node take a removed one's address
+    /// (and its facts) while the document lives.
+    private var detached = Set<OpaquePointer>()
+
+    /// Takes `node` (already out of the tree) out of use: its facts are forgotten and it is
+    /// freed with the document.
+    func discard(_ node: OpaquePointer) {
+        forget(node)
+        detached.insert(node)
+    }
+
+    deinit {
+        // A discarded node put back into a tree (its own or another discarded one) is freed
+        // with that tree.
+        for node in detached where cmark_node_parent(node) == nil { cmark_node_free(node) }
+        cmark_node_free(root)
+    }
 
     package var rootNode: MarkdownNode { MarkdownNode(root, in: self) }
 

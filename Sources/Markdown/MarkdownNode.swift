@@ -99,10 +99,10 @@ package struct MarkdownNode: Hashable {
     func insertAfter(_ sibling: MarkdownNode) { cmark_node_insert_after(pointer, sibling.pointer) }
     /// Takes the node out of its tree without freeing it (it may be appended elsewhere).
     func unlink() { cmark_node_unlink(pointer) }
-    /// Frees a node already unlinked, with its subtree.
+    /// Discards a node already unlinked, with its subtree: it is freed with its document, so
+    /// copies of this handle stay safe to read (see `MarkdownDocument.discard`).
     func free() {
-        document.forget(pointer)
-        cmark_node_free(pointer)
+        document.discard(pointer)
     }
 
     /// The node's children, read before any of them moves.
@@ -134,7 +134,8 @@ package struct MarkdownNode: Hashable {
     package func append(_ child: MarkdownNode) { cmark_node_append_child(pointer, child.pointer) }
     package func prepend(_ child: MarkdownNode) { cmark_node_prepend_child(pointer, child.pointer) }
 
-    /// Unlinks the node and frees it with its subtree.
+    /// Takes the node and its subtree out of the tree for good. Copies of this handle stay
+    /// valid (the node is freed with the document), so no handle can point at freed memory.
     package func remove() {
         cmark_node_unlink(pointer)
         free()
