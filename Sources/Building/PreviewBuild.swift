@@ -62,7 +62,12 @@ package final class PreviewBuild: @unchecked Sendable {
     package let options: BuildOptions
     private let cache = ParseCache()
     /// Whether the last rebuild succeeded, so that its state holds every edit so far.
-    private var lastSucceeded = false
+    private var lastSucceeded: Bool {
+        get { lock.withLock { succeeded } }
+        set { lock.withLock { succeeded = newValue } }
+    }
+    /// Behind `lock`, like `state`: rebuilds run on one queue, files are read from others.
+    private var succeeded = false
     private let lock = NSLock()
     private var state: State?
 

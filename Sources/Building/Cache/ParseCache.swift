@@ -32,7 +32,7 @@ package final class ParseCache: @unchecked Sendable {
         lock.withLock {
             entries[file.path] = (key, parsed)
             misses += 1
-            modified = true
+            _modified = true
         }
         return parsed
     }
@@ -40,36 +40,51 @@ package final class ParseCache: @unchecked Sendable {
     /// What the previous build (read from disk) was made of: every file it parsed, in path
     /// order, and the signature of its settings and theme. Used to work out which pages of
     /// the previous output can be kept.
-    private(set) var previousFiles: [ParsedFile]?
-    private(set) var previousSignature: UInt64?
+    var previousFiles: [ParsedFile]? { lock.withLock { _previousFiles } }
+    var previousSignature: UInt64? { lock.withLock { _previousSignature } }
     /// The id of the previous build; its output folder's marker names the same id when that
     /// output is what the previous build wrote.
-    private(set) var previousBuild: String?
+    var previousBuild: String? { lock.withLock { _previousBuild } }
+    // Every field is read and written under `lock`: the cache is saved on another thread
+    // while the pages render.
+    private var _previousFiles: [ParsedFile]?
+    private var _previousSignature: UInt64?
+    private var _previousBuild: String?
 
     /// Entries read from the build cache on disk.
     func preload(_ loaded: [(path: String, key: Key, file: ParsedFile)], signature: UInt64, build: String, checksum: UInt64) {
         lock.withLock {
             for entry in loaded where entries[entry.path] == nil { entries[entry.path] = (entry.key, entry.file) }
-            previousFiles = loaded.sorted { $0.path < $1.path }.map(\.file)
-            previousSignature = signature
-            previousBuild = build
-            loadedChecksum = checksum
-            modified = false
+            _previousFiles = loaded.sorted { $0.path < $1.path }.map(\.file)
+            _previousSignature = signature
+            _previousBuild = build
+            _loadedChecksum = checksum
+            _modified = false
         }
     }
 
     /// The signature and id of the build being written to disk.
-    var signature: UInt64 = 0
-    var build = ""
+    var signature: UInt64 {
+        get { lock.withLock { _signature } }
+        set { lock.withLock { _signature = newValue } }
+    }
+    var build: String {
+        get { lock.withLock { _build } }
+        set { lock.withLock { _build = newValue } }
+    }
     /// Whether entries changed since they were read from disk (or were never read), and the
     /// checksum of the cache file they match when they did not.
-    private(set) var modified = true
-    private(set) var loadedChecksum: UInt64?
+    var modified: Bool { lock.withLock { _modified } }
+    var loadedChecksum: UInt64? { lock.withLock { _loadedChecksum } }
+    private var _signature: UInt64 = 0
+    private var _build = ""
+    private var _modified = true
+    private var _loadedChecksum: UInt64?
 
     func markSaved(checksum: UInt64) {
         lock.withLock {
-            modified = false
-            loadedChecksum = checksum
+            _modified = false
+            _loadedChecksum = checksum
         }
     }
 
@@ -83,7 +98,7 @@ package final class ParseCache: @unchecked Sendable {
         lock.withLock {
             let before = entries.count
             entries = entries.filter { paths.contains($0.key) }
-            if entries.count != before { modified = true }
+            if entries.count != before { _modified = true }
             defer { (hits, misses) = (0, 0) }
             return (hits, misses)
         }
