@@ -209,6 +209,18 @@ def markdown(report):
               "| ---: |" + " --- |" * len(report["results"][0]["dossier_stages"])]
     for r in report["results"]:
         lines.append(f"| {r['articles']:,} | " + " | ".join(f"{v:.3f}" for v in r["dossier_stages"].values()) + " |")
+    served = [r for r in report["results"] if "serve" in r]
+    if served:
+        lines += ["", "Editing under the preview server: one article edited, time until its page is served with the",
+                  "edit (`serve.py`; Dossier's includes the watcher's 30 ms quiet period):", "",
+                  "| articles | edits | Dossier: edit → page served ms | server rebuild ms | `hugo server` ms | Dossier / Hugo |",
+                  "| ---: | ---: | --- | --- | --- | --- |"]
+        for r in served:
+            s = r["serve"]
+            rebuild = cell(s["rebuild_ms"], "", 0) if s.get("rebuild_ms") else "n/a"
+            hugo_cell = cell(s["hugo_served_ms"], "", 0) if "hugo_served_ms" in s else "n/a"
+            ratio = f"{s['served_vs_hugo']:.2f}×" if "served_vs_hugo" in s else "n/a"
+            lines.append(f"| {r['articles']:,} | {s['edits']} | {cell(s['served_ms'], '', 0)} | {rebuild} | {hugo_cell} | {ratio} |")
     lines += ["", "Floor parts (median seconds): " + "; ".join(
         f"{r['articles']:,}: cmark {r['floor']['parse_render_s']['median']:.3f} + write {r['floor']['write_s']['median']:.3f}"
         for r in report["results"])]
@@ -252,6 +264,8 @@ def main():
                         help="where corpora and outputs go (tmpfs by default)")
     parser.add_argument("--dossier", help="dossier binary (default: build the release binary)")
     parser.add_argument("--no-hugo", action="store_true", help="measure Dossier and the floor only")
+    parser.add_argument("--serve-edits", type=int, default=8,
+                        help="edits timed under `dossier serve` (and `hugo server`) per size; 0 skips them")
     parser.add_argument("--json", help="also write the results as JSON to this file")
     parser.add_argument("--report", help="also write the Markdown report to this file")
     args = parser.parse_args()
@@ -273,7 +287,22 @@ def main():
     results = []
     for size in sizes:
         print(f"{size} articles:", file=sys.stderr)
-        results.append(measure(size, args, dossier, hugo, floor))
+        result = measure(size, args, dossier, hugo, floor)
+        if args.serve_edits > 0:
+            # Editing under the preview servers, on the same corpus and edits for both.
+            import serve  # noqa: E402 (serve.py imports this file's release_binary)
+            times = serve.measure(size, args.serve_edits, args.seed, os.path.join(args.root, "serve"), dossier, hugo,
+                                  log=lambda line: print(line, file=sys.stderr))
+            result["serve"] = {
+                "edits": args.serve_edits,
+                "reload_ms": summary(times["reload"]),
+                "served_ms": summary(times["served"]),
+                "rebuild_ms": summary(times["rebuilt"]) if times["rebuilt"] else None,
+            }
+            if times["hugo_served"]:
+                result["serve"]["hugo_served_ms"] = summary(times["hugo_served"])
+                result["serve"]["served_vs_hugo"] = statistics.median(times["served"]) / statistics.median(times["hugo_served"])
+        results.append(result)
 
     report = {
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),

@@ -144,25 +144,14 @@ def measure_hugo(hugo, gen, args):
         shutil.rmtree(site, ignore_errors=True)
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=10000)
-    parser.add_argument("--edits", type=int, default=10)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--root", default="/dev/shm/dossier-serve-bench" if os.path.isdir("/dev/shm") else "Benchmarks/corpus-serve")
-    parser.add_argument("--dossier", help="dossier binary (default: build the release binary)")
-    parser.add_argument("--no-hugo", action="store_true", help="measure Dossier only")
-    parser.add_argument("--settle", type=float, default=3.0,
-                        help="seconds between a server being ready and the first edit, as a writer would take")
-    args = parser.parse_args()
-
-    dossier = args.dossier or release_binary()
-
-    site = os.path.join(args.root, str(args.articles))
+def measure(articles, edits, seed, root, dossier, hugo=None, settle=3.0, log=print):
+    """Runs the edits against `dossier serve` (and `hugo server` when `hugo` is given) on a
+    corpus of `articles`; returns the times in milliseconds."""
+    site = os.path.join(root, str(articles))
     if os.path.exists(site):
         shutil.rmtree(site)
-    gen = corpus.Corpus(args.articles, args.seed)
-    corpus.write_dossier(gen, [gen.article(i) for i in range(args.articles)], site)
+    gen = corpus.Corpus(articles, seed)
+    corpus.write_dossier(gen, [gen.article(i) for i in range(articles)], site)
 
     server = subprocess.Popen([dossier, "serve", "--site", site, "--port", "0"],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -174,14 +163,14 @@ def main():
             sys.exit(f"serve did not start: {banner}{server.stderr.read()}")
         port = int(match.group(1))
         first = server.stderr.readline().strip()
-        print(f"{args.articles} articles: {first} (ready after {time.monotonic() - started:.2f} s)")
+        log(f"{articles} articles: {first} (ready after {time.monotonic() - started:.2f} s)")
         live = WebSocket(port)
         live.receive()  # the state on connecting
-        time.sleep(args.settle)
+        time.sleep(settle)
 
         latencies, rebuilt, served = [], [], []
-        for i in range(args.edits):
-            article = edited_article(i, args.articles)
+        for i in range(edits):
+            article = edited_article(i, articles)
             path = os.path.join(site, "Content", "articles", article + ".md")
             page = f'"articles/{article}/index.html"'
             with open(path, "a", encoding="utf-8") as f:
@@ -196,27 +185,48 @@ def main():
             latencies.append((time.monotonic() - start) * 1000)
             served.append(served_after(port, f"/articles/{article}/", f"Edited paragraph {i} about".encode(), start))
             line = server.stderr.readline()
-            print("  " + line.strip())
+            log("  " + line.strip())
             found = re.search(r"Rebuilt in (\d+) ms", line)
             if found:
                 rebuilt.append(int(found.group(1)))
             time.sleep(0.2)
-
-        print(f"edit -> reload message: {stats(latencies)} over {len(latencies)} edits "
-              f"(includes the watcher's 30 ms quiet period)")
-        print(f"edit -> page served:    {stats(served)}")
-        if rebuilt:
-            print(f"server rebuild time:    {stats(rebuilt)}")
     finally:
         server.terminate()
         server.wait()
+
+    class Args:
+        pass
+    hugo_args = Args()
+    hugo_args.root, hugo_args.articles, hugo_args.edits, hugo_args.settle = root, articles, edits, settle
+    hugo_served = measure_hugo(hugo, gen, hugo_args) if hugo else None
+    return {"reload": latencies, "served": served, "rebuilt": rebuilt, "hugo_served": hugo_served}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10000)
+    parser.add_argument("--edits", type=int, default=10)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--root", default="/dev/shm/dossier-serve-bench" if os.path.isdir("/dev/shm") else "Benchmarks/corpus-serve")
+    parser.add_argument("--dossier", help="dossier binary (default: build the release binary)")
+    parser.add_argument("--no-hugo", action="store_true", help="measure Dossier only")
+    parser.add_argument("--settle", type=float, default=3.0,
+                        help="seconds between a server being ready and the first edit, as a writer would take")
+    args = parser.parse_args()
+
+    dossier = args.dossier or release_binary()
     hugo = None if args.no_hugo else shutil.which("hugo")
-    if hugo:
-        measured = measure_hugo(hugo, gen, args)
-        print(f"Dossier / hugo server, edit -> page served (medians): "
-              f"{statistics.median(served) / statistics.median(measured):.2f}x")
-    elif not args.no_hugo:
+    if not hugo and not args.no_hugo:
         print("hugo not found (apt-get install hugo): Dossier only")
+    times = measure(args.articles, args.edits, args.seed, args.root, dossier, hugo, args.settle)
+    print(f"edit -> reload message: {stats(times['reload'])} over {len(times['reload'])} edits "
+          f"(includes the watcher's 30 ms quiet period)")
+    print(f"edit -> page served:    {stats(times['served'])}")
+    if times["rebuilt"]:
+        print(f"server rebuild time:    {stats(times['rebuilt'])}")
+    if times["hugo_served"]:
+        print(f"Dossier / hugo server, edit -> page served (medians): "
+              f"{statistics.median(times['served']) / statistics.median(times['hugo_served']):.2f}x")
 
 
 if __name__ == "__main__":

@@ -73,7 +73,7 @@ import TestSupport
         let dossier = try #require(CLITests.executable, "build the dossier executable first")
         let work = try TemporarySite([:])
         let json = work.root.appendingPathComponent("results.json"), report = work.root.appendingPathComponent("report.md")
-        try python(["Benchmarks/bench.py", "--sizes", "15", "--runs", "2", "--no-hugo", "--dossier", dossier.path,
+        try python(["Benchmarks/bench.py", "--sizes", "15", "--runs", "2", "--no-hugo", "--serve-edits", "2", "--dossier", dossier.path,
                     "--root", work.root.appendingPathComponent("bench").path, "--json", json.path, "--report", report.path])
 
         let results = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any])
@@ -93,6 +93,9 @@ import TestSupport
         #expect((result["dossier_vs_floor"] as? [String: Double])?["median"].map { $0 > 0 } == true)
         #expect((result["warm_vs_cold"] as? Double).map { $0 > 0 } == true)
         #expect(result["dossier_warm"] is [String: Any])
+        let serve = try #require(result["serve"] as? [String: Any], "edits under dossier serve")
+        #expect(serve["edits"] as? Int == 2)
+        #expect(((serve["served_ms"] as? [String: Double])?["median"]).map { $0 > 0 } == true)
         let stages = try #require(result["dossier_stages"] as? [String: Double])
         #expect(Set(stages.keys).isSuperset(of: ["load", "parse", "link", "render"]))
 
@@ -101,5 +104,6 @@ import TestSupport
         #expect(markdown.contains("| 15 | Dossier, warm |"))
         #expect(markdown.contains("| 15 | floor (cmark + write) |"))
         #expect(markdown.contains("Dossier / floor"))
+        #expect(markdown.contains("Editing under the preview server"))
     }
 }
