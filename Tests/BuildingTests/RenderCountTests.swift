@@ -96,4 +96,26 @@ import TestSupport
         let second = preview.rebuild(changed: [site.root.path + "/dossier.yml"])
         #expect(second.renderedPaths == first.renderedPaths)
     }
+
+    /// A briefing's annex describes the themes its front matter lists, in a line from each
+    /// theme's description, even when the body never mentions them (a theme that prints the
+    /// line): editing that description renders the briefing again. The rules kept by hand
+    /// before the pages declared their inputs missed this.
+    @Test func aListedThemesDescriptionReachesTheBriefing() throws {
+        var files = Self.files
+        files["Content/themes/energy.md"] = "---\nname: Energy\n---\nPower and fuel.\n"
+        files["Content/briefings/outlook.md"] = "---\ntitle: Outlook\ndate: 2024-04-01\nthemes: [energy]\n"
+            + "bluf: Ties hold.\n---\nOn [[iran]].\n"
+        let site = try TemporarySite(files, config: "title: Counts\npaginate: 1\n")
+        let builtin = try String(contentsOf: Repository.templates.appendingPathComponent("partials/briefing-content.mustache"), encoding: .utf8)
+        try site.write("Templates/partials/briefing-content.mustache",
+                       Data(builtin.replacingOccurrences(of: "{{name}}{{/url}}</li>{{/themes}}", with: "{{name}}{{/url}} {{line}}</li>{{/themes}}").utf8))
+        let preview = PreviewBuild(options: site.options())
+        #expect(preview.rebuild().succeeded)
+        #expect(String(decoding: preview.files["briefings/outlook/index.html"] ?? [], as: UTF8.self).contains("Power and fuel."))
+        try site.write("Content/themes/energy.md", Data("---\nname: Energy\n---\nGas and oil.\n".utf8))
+        let second = preview.rebuild(changed: [site.root.path + "/Content/themes/energy.md"])
+        #expect(second.renderedPaths.contains("briefings/outlook/index.html"))
+        #expect(String(decoding: preview.files["briefings/outlook/index.html"] ?? [], as: UTF8.self).contains("Gas and oil."))
+    }
 }
