@@ -99,9 +99,11 @@ package struct MarkdownNode: Hashable {
     func insertAfter(_ sibling: MarkdownNode) { cmark_node_insert_after(pointer, sibling.pointer) }
     /// Takes the node out of its tree without freeing it (it may be appended elsewhere).
     func unlink() { cmark_node_unlink(pointer) }
-    /// Discards a node already unlinked, with its subtree: it is freed with its document, so
-    /// copies of this handle stay safe to read (see `MarkdownDocument.discard`).
+    /// Discards a node with its subtree (unlinking it if it is still in a tree, as
+    /// `cmark_node_free` does): it is freed with its document, so copies of this handle stay
+    /// safe to read (see `MarkdownDocument.discard`).
     func free() {
+        cmark_node_unlink(pointer)
         document.discard(pointer)
     }
 
