@@ -122,12 +122,22 @@ package struct Linker {
 
     // MARK: - Mentions
 
+    /// Resolves every file's mentions on all cores, in runs of files that each keep their
+    /// own lookup memo; results and diagnostics come out in file order, as from one loop.
     private func resolveMentions(_ files: [ParsedFile], linked: Set<Int>, _ registry: Registry, _ diagnostics: inout [Diagnostic]) -> [[Int?]] {
-        var lookups = Registry.Memo(registry)
-        return files.enumerated().map { i, file in
-            guard linked.contains(i) else { return Array(repeating: nil, count: file.mentions.count) }
-            return file.mentions.map { Self.resolve($0, &lookups, &diagnostics) }
+        let runs = stride(from: 0, to: files.count, by: 128).map { $0..<min($0 + 128, files.count) }
+        let resolved = runs.parallelMap { run -> (resolutions: [[Int?]], diagnostics: [Diagnostic]) in
+            var lookups = Registry.Memo(registry)
+            var found: [Diagnostic] = []
+            let resolutions = run.map { i in
+                linked.contains(i)
+                    ? files[i].mentions.map { Self.resolve($0, &lookups, &found) }
+                    : Array(repeating: nil, count: files[i].mentions.count)
+            }
+            return (resolutions, found)
         }
+        for run in resolved { diagnostics += run.diagnostics }
+        return resolved.flatMap(\.resolutions)
     }
 
     /// The entity a mention names, with a diagnostic when it names none, several, or a stub.

@@ -2,7 +2,7 @@ import Dispatch
 
 extension Array where Element: Sendable {
     /// `map` on all cores. Results keep the input's order; `transform` must be pure.
-    func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+    package func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         guard count > 1 else { return map(transform) }
         let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         results.initialize(repeating: nil)
@@ -23,7 +23,7 @@ extension Array where Element: Sendable {
 
 extension Array where Element: Sendable {
     /// Runs `body` for every element on all cores.
-    func parallelForEach(_ body: @Sendable (Element) -> Void) {
+    package func parallelForEach(_ body: @Sendable (Element) -> Void) {
         self.withUnsafeBufferPointer { input in
             nonisolated(unsafe) let input = input
             DispatchQueue.concurrentPerform(iterations: count) { body(input[$0]) }
