@@ -41,6 +41,25 @@ def free_port():
         return s.getsockname()[1]
 
 
+def serve_example_site(binary, prefix):
+    """`dossier serve` on a copy of the example site, on a free port, once it answers:
+    (server process, site folder, port)."""
+    site = tempfile.mkdtemp(prefix=prefix)
+    shutil.copytree(os.path.join(REPO, "Content"), os.path.join(site, "Content"))
+    shutil.copy(os.path.join(REPO, "dossier.yml"), site)
+    port = free_port()
+    server = subprocess.Popen([binary, "serve", "--site", site, "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(600):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    time.sleep(0.5)
+    return server, site, port
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=10)
@@ -51,18 +70,7 @@ def main():
     if not shutil.which("wrk"):
         sys.exit("wrk not found: apt-get install wrk")
     binary = args.dossier or release_binary()
-    site = tempfile.mkdtemp(prefix="dossier-load-")
-    shutil.copytree(os.path.join(REPO, "Content"), os.path.join(site, "Content"))
-    shutil.copy(os.path.join(REPO, "dossier.yml"), site)
-    port = free_port()
-    server = subprocess.Popen([binary, "serve", "--site", site, "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    for _ in range(200):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    time.sleep(0.5)
+    server, site, port = serve_example_site(binary, "dossier-load-")
     before = rss_mb(server.pid)
     stop = threading.Event()
     edits = [0]

@@ -15,16 +15,13 @@ import os
 import shutil
 import socket
 import struct
-import subprocess
 import sys
-import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 from bench import release_binary  # noqa: E402
-from load import free_port, rss_mb  # noqa: E402
+from load import rss_mb, serve_example_site  # noqa: E402
 
 
 def exchange(port, payload, timeout):
@@ -84,19 +81,8 @@ def main():
     parser.add_argument("--timeout", type=float, default=60)
     args = parser.parse_args()
     binary = args.dossier or release_binary()
-    site = tempfile.mkdtemp(prefix="dossier-requests-")
-    shutil.copytree(os.path.join(REPO, "Content"), os.path.join(site, "Content"))
-    shutil.copy(os.path.join(REPO, "dossier.yml"), site)
-    port = free_port()
-    server = subprocess.Popen([binary, "serve", "--site", site, "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server, site, port = serve_example_site(binary, "dossier-requests-")
     try:
-        for _ in range(600):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        time.sleep(0.5)
         print(f"dossier serve ({binary}) on 127.0.0.1:{port}; memory at start {rss_mb(server.pid):.0f} MB")
         print("| request | answer | time | a normal request right after | server memory |")
         print("| --- | --- | ---: | ---: | ---: |")
