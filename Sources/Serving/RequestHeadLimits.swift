@@ -26,7 +26,8 @@ final class RequestHeadLimits: ChannelDuplexHandler, RemovableChannelHandler {
     static let maxLine = 8 * 1024
     static let maxHead = 64 * 1024
 
-    /// Bytes of the current line so far (without its line end), and of the current head.
+    /// Bytes of the current line so far (a `\r` before its line feed included), and of the
+    /// current head.
     private var lineLength = 0
     private var headLength = 0
     /// Lines finished in the current head: 0 while the request line is read.
