@@ -4,15 +4,47 @@ extension String {
     /// Content can carry them as raw bytes or as references like `&#1;`, which cmark decodes.
     package var replacingForbiddenHTMLCodePoints: String {
         var copy = self
-        let suspicious = copy.withUTF8 { bytes in
-            bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF || $0 >= 0xF0 }
-        }
-        guard suspicious, unicodeScalars.contains(where: \.isForbiddenInHTML) else { return self }
+        // Nearly every text has none: one pass over the bytes says so without decoding.
+        guard copy.withUTF8(Self.containsForbiddenHTMLCodePoint) else { return self }
         var result = String.UnicodeScalarView()
         for scalar in unicodeScalars {
             result.append(scalar.isForbiddenInHTML ? "\u{FFFD}" : scalar)
         }
         return String(result)
+    }
+
+    /// Whether UTF-8 `bytes` encode a code point `isForbiddenInHTML` says is forbidden,
+    /// read from the encoding: C0 controls but tab, line feed, form feed and carriage return;
+    /// DEL; C1 controls (`C2 80`–`C2 9F`); U+FDD0–U+FDEF (`EF B7 90`–`EF B7 AF`); and the last
+    /// two code points of every plane (`EF BF BE`/`BF`, and `F? ?F BF BE`/`BF`).
+    package static func containsForbiddenHTMLCodePoint(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let byte = bytes[i]
+            switch byte {
+            case 0x09, 0x0A, 0x0C, 0x0D:
+                break
+            case 0x00...0x1F, 0x7F:
+                return true
+            case 0xC2:
+                if i + 1 < n, (0x80...0x9F).contains(bytes[i + 1]) { return true }
+            case 0xEF:
+                if i + 2 < n {
+                    let (b1, b2) = (bytes[i + 1], bytes[i + 2])
+                    if b1 == 0xB7, (0x90...0xAF).contains(b2) { return true }
+                    if b1 == 0xBF, b2 == 0xBE || b2 == 0xBF { return true }
+                }
+            case 0xF0...0xF4:
+                if i + 3 < n, bytes[i + 1] & 0x0F == 0x0F, bytes[i + 2] == 0xBF, bytes[i + 3] == 0xBE || bytes[i + 3] == 0xBF {
+                    return true
+                }
+            default:
+                break
+            }
+            i += 1
+        }
+        return false
     }
 }
 
