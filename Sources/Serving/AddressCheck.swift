@@ -11,9 +11,13 @@ struct AddressCheck: Sendable {
     /// The port the server listens on.
     let port: Int
 
-    init(boundHost: String, port: Int) {
+    /// `localNames`: this machine's addresses and name, answered to as well when the server
+    /// listens on every interface (`--host 0.0.0.0` or `::`), so that other machines on the
+    /// network reach it by its address.
+    init(boundHost: String, port: Int, localNames: @autoclosure () -> [String] = LocalAddresses.all()) {
         var names: Set<String> = ["127.0.0.1", "localhost", "::1"]
         names.insert(boundHost.lowercased())
+        if boundHost == "0.0.0.0" || boundHost == "::" { names.formUnion(localNames().map { $0.lowercased() }) }
         self.names = names
         self.port = port
     }

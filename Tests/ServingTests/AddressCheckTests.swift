@@ -58,4 +58,26 @@ import Testing
         #expect(!check.allowsOrigin(fields: fields([("Origin", "http://127.0.0.1:8123/")])))
         #expect(!check.allowsOrigin(fields: fields([("Origin", "http://127.0.0.1:8123"), ("Origin", "http://evil.example")])))
     }
+
+    /// Listening on every interface, the preview answers to this machine's addresses and
+    /// name too (other machines reach it by them); listening on loopback, it does not.
+    @Test func everyInterfaceMeansThisMachinesAddresses() {
+        let local = ["192.168.1.5", "fe80::1", "Box"]
+        let wildcard = AddressCheck(boundHost: "0.0.0.0", port: 8000, localNames: local)
+        #expect(wildcard.allowsHost(authority: "192.168.1.5:8000", fields: [:]))
+        #expect(wildcard.allowsHost(authority: "[fe80::1]:8000", fields: [:]))
+        #expect(wildcard.allowsHost(authority: "box:8000", fields: [:]))
+        #expect(!wildcard.allowsHost(authority: "evil.example:8000", fields: [:]))
+        #expect(wildcard.allowsOrigin(fields: fields([("Origin", "http://192.168.1.5:8000")])))
+        #expect(AddressCheck(boundHost: "::", port: 8000, localNames: local).allowsHost(authority: "192.168.1.5", fields: [:]))
+        let loopback = AddressCheck(boundHost: "127.0.0.1", port: 8000, localNames: local)
+        #expect(!loopback.allowsHost(authority: "192.168.1.5:8000", fields: [:]))
+    }
+
+    /// The machine's own list has its loopback address at least, without IPv6 zones.
+    @Test func localAddressesAreListed() {
+        let names = LocalAddresses.all()
+        #expect(names.contains("127.0.0.1"))
+        #expect(!names.contains { $0.contains("%") })
+    }
 }

@@ -7,10 +7,10 @@ import TestSupport
 /// frame announcing a gigabyte, connections that never finish a request, malformed `Host`
 /// values and other sites' origins. Each is refused and the preview goes on answering.
 @Suite struct PreviewServerLimitsTests {
-    func withServer(idleTimeout: Duration = .seconds(30), _ body: (UInt16) async throws -> Void) async throws {
+    func withServer(host: String = "127.0.0.1", idleTimeout: Duration = .seconds(30), _ body: (UInt16) async throws -> Void) async throws {
         let site = try TemporarySite(PreviewServerTests.files)
         let server = PreviewServer(options: site.options(), idleTimeout: idleTimeout) { _ in }
-        let listening = try await server.start(host: "127.0.0.1", port: 0)
+        let listening = try await server.start(host: host, port: 0)
         try await body(listening.port)
         await server.stop()
     }
@@ -58,6 +58,20 @@ import TestSupport
             }
             #expect(try await statusLine(bytes("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n"), port: port)
                 .hasPrefix("HTTP/1.1 405"))
+        }
+    }
+
+    /// `--host 0.0.0.0` exposes the preview to the network: other machines reach it by this
+    /// machine's address, which it answers to (before, every such request got 403).
+    @Test func onEveryInterfaceItAnswersToThisMachinesAddress() async throws {
+        let address = LocalAddresses.all().first { $0.contains(".") && !$0.hasPrefix("127.") }
+        try await withServer(host: "0.0.0.0") { port async throws in
+            if let address {
+                #expect(try await statusLine(bytes("GET / HTTP/1.1\r\nHost: \(address):\(port)\r\nConnection: close\r\n\r\n"), port: port)
+                    == "HTTP/1.1 200 OK", "Host: \(address)")
+            }
+            #expect(try await statusLine(bytes("GET / HTTP/1.1\r\nHost: evil.example:\(port)\r\nConnection: close\r\n\r\n"), port: port)
+                .hasPrefix("HTTP/1.1 403"))
         }
     }
 
