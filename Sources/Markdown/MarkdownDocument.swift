@@ -100,27 +100,25 @@ package final class MarkdownDocument {
 
     /// Visits every node in document order; `entering` is false on the way out of a container.
     package func walk(_ visit: (MarkdownNode, _ entering: Bool) -> Void) {
-        guard let iterator = cmark_iter_new(root) else { return }
+        Self.iterate(root) { node, entering in visit(MarkdownNode(node, in: self), entering) }
+    }
+
+    /// cmark's iterator over `subtree`, every node in document order, entering and leaving.
+    private static func iterate(_ subtree: OpaquePointer, _ visit: (OpaquePointer, _ entering: Bool) -> Void) {
+        guard let iterator = cmark_iter_new(subtree) else { return }
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
-            visit(MarkdownNode(node, in: self), event == CMARK_EVENT_ENTER)
+            visit(node, event == CMARK_EVENT_ENTER)
         }
     }
 
     /// Visits every node in document order as cmark's pointer and type, for the GFM passes
     /// over whole trees: no `MarkdownNode` is made for the nodes they skip.
     func forEachNode(_ visit: (OpaquePointer, cmark_node_type, _ entering: Bool) -> Void) {
-        guard let iterator = cmark_iter_new(root) else { return }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard let node = cmark_iter_get_node(iterator) else { continue }
-            visit(node, cmark_node_get_type(node), event == CMARK_EVENT_ENTER)
-        }
+        Self.iterate(root) { node, entering in visit(node, cmark_node_get_type(node), entering) }
     }
 
     /// A new inline node emitted verbatim as `onEnter`, its children, then `onExit`.
@@ -170,19 +168,13 @@ package final class MarkdownDocument {
         return fresh(node)
     }
 
-    /// Before a subtree is freed: the layer's facts about its nodes go with them, so nothing
-    /// later reaches a freed node through them (a footnote reference inside an image's text
-    /// or an unused definition, say).
+    /// When a subtree is discarded: the layer's facts about its nodes go with them, so nothing
+    /// later reaches a discarded node through them (a footnote reference inside an image's
+    /// text or an unused definition, say).
     func forget(_ subtree: OpaquePointer) {
         guard knowsAnyNode else { return }
-        guard let iterator = cmark_iter_new(subtree) else { return }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                  isMarked(node) || footnoteSection == node else { continue }
-            dropFacts(about: node)
+        Self.iterate(subtree) { node, entering in
+            if entering, isMarked(node) || footnoteSection == node { dropFacts(about: node) }
         }
     }
 
