@@ -88,7 +88,7 @@ package struct ContentLoader: Sendable {
                 }
                 target = resolved
                 isDirectory = FileReading.isDirectory(resolved)
-                if !isDirectory, !FileReading.isRegularFile(resolved) {
+                if !isDirectory, !FileAccess.isRegularFile(resolved) {
                     result.diagnostics.append(.warning(.notRegularFile, "symbolic link points to a pipe, socket or device; it is skipped",
                                                        at: location(path)))
                     continue
@@ -110,7 +110,7 @@ package struct ContentLoader: Sendable {
             } else if allowActiveContent || isPublishable(name, target, at: path, into: &result) {
                 // Copied when the pages render: one that cannot be opened fails the build now,
                 // rather than arriving as an empty file.
-                guard FileReading.canOpen(target) else {
+                guard FileAccess.canOpen(target) else {
                     result.diagnostics.append(.error(.unreadableFile, "the file cannot be read (check its permissions)",
                                                      at: SourceLocation(path: "Content/" + path.joined(separator: "/"), line: 1, column: 1)))
                     continue

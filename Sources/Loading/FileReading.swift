@@ -57,22 +57,9 @@ enum FileReading {
         return String(cString: resolved)
     }
 
-    static func isRegularFile(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
-    }
-
     static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
-    }
-
-    /// Whether a regular file opens for reading.
-    static func canOpen(_ path: String) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard fd >= 0 else { return false }
-        close(fd)
-        return true
     }
 
     /// The file's bytes, unless it is larger than `limit`.

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Model
 import Templating
 
@@ -42,7 +39,7 @@ package struct TemplateSet: Sendable {
             guard path.hasSuffix(".mustache") else {
                 // Copied when the pages render: one that cannot be opened fails the build now,
                 // rather than arriving as an empty file.
-                if !Self.canOpen(url.path) {
+                if !FileAccess.canOpen(url.path) {
                     diagnostics.append(.error(.unreadableFile, "the theme file cannot be read (check its permissions)",
                                               at: SourceLocation(path: display, line: 1, column: 1)))
                 }
@@ -106,22 +103,13 @@ package struct TemplateSet: Sendable {
             guard !name.hasPrefix("."), FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
                   !isDirectory.boolValue else { continue }
             // Only regular files: reading a FIFO named `x.mustache` would wait forever.
-            var info = stat()
-            guard stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            guard FileAccess.isRegularFile(url.path) else {
                 special.append(path)
                 continue
             }
             if url.resolvingSymlinksInPath().path.hasPrefix(root) { paths.append(path) } else { escaping.append(path) }
         }
         return (paths, escaping, special)
-    }
-
-    /// Whether a file opens for reading (without blocking: only regular files are listed).
-    private static func canOpen(_ path: String) -> Bool {
-        let fd = open(path, O_RDONLY | O_NONBLOCK)
-        guard fd >= 0 else { return false }
-        close(fd)
-        return true
     }
 
     /// The style sheets single files inline, in order: the one for Markdown content, which
