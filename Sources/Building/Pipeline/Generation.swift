@@ -146,11 +146,10 @@ package enum Pipeline {
             generation.themeDiagnostics = themeDiagnostics
             generation.diagnostics += themeDiagnostics
             let source = StandaloneSource(site: options.site, config: site.config)
-            let unchanged = previous.map { previous in Set(site.files.indices.filter { !previous.changed.contains(site.files[$0].path) }) }
             for file in site.documents where site.isBriefing(file) {
                 // A briefing whose Markdown did not change keeps its single file (its images
                 // did not change either: a change to one is not a Markdown-only rebuild).
-                if let unchanged, unchanged.contains(file), let kept = previous?.singleFiles[file] {
+                if let previous, !previous.changed.contains(site.files[file].path), let kept = previous.singleFiles[file] {
                     generation.singleFiles[file] = kept
                     continue
                 }

@@ -52,7 +52,4 @@ package struct DependencyIndex: Sendable {
         for input in inputs { if let found = readers[input] { pages.formUnion(found) } }
         return pages
     }
-
-    /// How many distinct inputs the pages declare, and how many declarations in all.
-    package var size: (inputs: Int, declarations: Int) { (readers.count, declared.values.reduce(0) { $0 + $1.count }) }
 }

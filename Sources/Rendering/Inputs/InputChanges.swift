@@ -19,7 +19,7 @@ package enum InputChanges {
         let candidates = files ?? Array(new.files.indices)
         for f in candidates where old.files[f] != new.files[f] {
             changed.insert(.file(f))
-            if fileCard(old, f) != fileCard(new, f) { changed.insert(.fileCard(f)) }
+            if RenderIndex.card(old, file: f) != RenderIndex.card(new, file: f) { changed.insert(.fileCard(f)) }
         }
         // Resolutions change with any file's text and with any entity's names.
         for f in new.files.indices where old.resolutions[f] != new.resolutions[f] { changed.insert(.resolutions(f)) }
@@ -74,10 +74,6 @@ package enum InputChanges {
         var type: String?
         if case let .actor(actorType, _) = entity.details { type = actorType.rawValue }
         return [entity.name, type, entity.dateDisplay, entity.isStub ? "stub" : nil]
-    }
-
-    static func fileCard(_ site: Site, _ file: Int) -> RenderIndex.FileCard {
-        RenderIndex.card(site, file: file)
     }
 
     /// The last page number page `page` of an entity links: all pages from the first page,
