@@ -38,6 +38,8 @@ struct BodyParser {
     /// With `titleFromBody`, a level-1 heading that opens the body becomes `Output.title` and
     /// leaves the body: the page shows it as its one `h1`.
     func parse(body: [UInt8], titleFromBody: Bool = false) -> Output {
+        // Most bodies cannot hold a code point HTML forbids: then no text needs replacing.
+        let clean = !body.withUnsafeBufferPointer { String.mayDecodeToForbiddenHTMLCodePoint(markdown: $0) }
         // A single file is read on paper too: its callouts never fold.
         let document = MarkdownDocument(parsing: body, flavor: .gfm(foldingCallouts: embedImage == nil))
         var output = Output()
@@ -49,10 +51,12 @@ struct BodyParser {
         output.diagnostics = collector.diagnostics + footnoteDiagnostics(document.footnotes)
         output.mentions = apply(collector.sites, headings: collector.headings, to: document)
         demoteHeadings(collector.headings)
-        measure(document, into: &output)
+        measure(document, clean: clean, into: &output)
         // After measuring, so a single file's passages and word count are the site's.
         if let embedImage { output.notes = StandaloneLinks(source: source, embedImage: embedImage).rewrite(document) }
-        output.body = Self.segments(of: document.renderHTML(allowRawHTML: allowRawHTML, keepingBareMarkers: true), headings: output.headings)
+        output.body = document.withRenderedHTML(allowRawHTML: allowRawHTML) {
+            Self.segments(of: $0, headings: output.headings, clean: clean)
+        }
         return output
     }
 
@@ -160,7 +164,7 @@ struct BodyParser {
 
     // MARK: - Blocks, headings, words
 
-    private func measure(_ document: MarkdownDocument, into output: inout Output) {
+    private func measure(_ document: MarkdownDocument, clean: Bool, into output: inout Output) {
         var text = ""
         var spans: [TextBlock.Span] = []
         var notes: [TextBlock.Note] = []
@@ -218,7 +222,7 @@ struct BodyParser {
                     output.blocks.append(TextBlock(text: text, spans: spans, line: blockLine, anchor: anchor, notes: notes))
                 }
             case .text, .code:
-                let literal = (node.literal ?? "").replacingForbiddenHTMLCodePoints
+                let literal = clean ? node.literal ?? "" : (node.literal ?? "").replacingForbiddenHTMLCodePoints
                 text += literal
                 output.wordCount += Self.countWords(literal)
             case .codeBlock:
@@ -236,7 +240,7 @@ struct BodyParser {
                     openStart = text.utf8.count
                     let mention = output.mentions[index]
                     if !mention.hasShownText {
-                        text += mention.shown.replacingForbiddenHTMLCodePoints
+                        text += clean ? mention.shown : mention.shown.replacingForbiddenHTMLCodePoints
                         output.wordCount += Self.countWords(mention.shown)
                     }
                 } else {
@@ -272,54 +276,75 @@ struct BodyParser {
 
     /// Splits rendered HTML at the markers. In safe mode content can never produce a raw
     /// `<`, so a marker cannot be forged; with raw HTML on, the writer is trusted anyway.
-    static func segments(of html: String, headings: [Heading]) -> RenderedBody {
+    /// `clean` says the body cannot hold a code point HTML forbids (`mayHoldForbiddenHTMLCodePoint`).
+    static func segments(of html: UnsafeBufferPointer<UInt8>, headings: [Heading], clean: Bool) -> RenderedBody {
         var segments: [RenderedBody.Segment] = []
-        let bytes = Array(html.utf8)
+        var pending: [UInt8] = []
+        pending.reserveCapacity(html.count)
         /// Text from content may hold code points HTML forbids; markers are found first.
-        func chunk(_ range: Range<Int>) -> String {
-            String(decoding: bytes[range], as: UTF8.self).replacingForbiddenHTMLCodePoints
+        func flush() {
+            guard !pending.isEmpty else { return }
+            let text = String(decoding: pending, as: UTF8.self)
+            segments.append(.html(clean ? text : text.replacingForbiddenHTMLCodePoints))
+            pending.removeAll(keepingCapacity: true)
         }
-        var pending = ""
+        guard let base = html.baseAddress else { return RenderedBody(segments: []) }
+        let n = html.count
         var chunkStart = 0
-        var i = 0
-        while i + 1 < bytes.count {
-            guard bytes[i] == 0x3C, bytes[i + 1] == Marker.byte else { i += 1; continue }
-            guard let close = bytes[i...].firstIndex(of: 0x3E), close - i >= 4, close - i <= 12,
-                  bytes[(i + 3)..<close].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-                  let number = Int(String(decoding: bytes[(i + 3)..<close], as: UTF8.self)) else { i += 1; continue }
-            pending += chunk(chunkStart..<i)
-            switch bytes[i + 2] {
+        var from = 1
+        // Markers are `<`, 0x01, a letter, digits, `>`: found by their rare second byte.
+        while from < n, let hit = memchr(base + from, Int32(Marker.byte), n - from) {
+            let one = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            from = one + 1
+            let i = one - 1
+            guard html[i] == 0x3C, one + 1 < n else { continue }
+            var close = one + 2
+            while close < n, close - i <= 12, html[close] >= 0x30, html[close] <= 0x39 { close += 1 }
+            guard close < n, html[close] == 0x3E, close - i >= 4, close - i <= 12 else { continue }
+            var number = 0
+            for k in (one + 2)..<close { number = number * 10 + Int(html[k] - 0x30) }
+            pending.append(contentsOf: UnsafeBufferPointer(rebasing: html[chunkStart..<i]))
+            chunkStart = close + 1
+            from = chunkStart + 1
+            switch html[one + 1] {
             case UInt8(ascii: "m"):
-                segments.append(.html(pending)); pending = ""
+                flush()
                 segments.append(.mentionStart(number))
             case UInt8(ascii: "e"):
-                segments.append(.html(pending)); pending = ""
+                flush()
                 segments.append(.mentionEnd(number))
             case UInt8(ascii: "b"):
                 // A paragraph rendered bare (a table row, a callout's title) loses its `<p>`…
-                if pending.hasSuffix("<p>") { pending.removeLast(3) }
+                if pending.count >= 3, pending[(pending.count - 3)...].elementsEqual("<p>".utf8) { pending.removeLast(3) }
             case UInt8(ascii: "B"):
                 // …and its `</p>`.
-                if bytes[(close + 1)...].starts(with: "</p>".utf8) {
-                    i = close + 5
-                    chunkStart = i
-                    continue
+                if UnsafeBufferPointer(rebasing: html[chunkStart...]).starts(with: "</p>".utf8) {
+                    chunkStart += 4
+                    from = chunkStart + 1
                 }
             case UInt8(ascii: "h") where number < headings.count:
                 // `<h2>` was just written: give it the heading's id.
-                if pending.hasSuffix(">"), let open = pending.range(of: "<h", options: .backwards) {
-                    let tag = pending[open.lowerBound..<pending.index(before: pending.endIndex)]
-                    pending = String(pending[..<open.lowerBound]) + tag + " id=\"\(headings[number].anchor)\">"
+                if pending.last == 0x3E, Self.lastHeadingTag(in: pending) != nil {
+                    pending.removeLast()
+                    pending.append(contentsOf: " id=\"\(headings[number].anchor)\">".utf8)
                 }
             default:
                 break
             }
-            i = close + 1
-            chunkStart = i
         }
-        pending += chunk(chunkStart..<bytes.count)
-        if !pending.isEmpty { segments.append(.html(pending)) }
-        return RenderedBody(segments: segments.filter { $0 != .html("") })
+        pending.append(contentsOf: UnsafeBufferPointer(rebasing: html[min(chunkStart, n)..<n]))
+        flush()
+        return RenderedBody(segments: segments)
+    }
+
+    /// Where the last `<h` opens in `bytes`, if anywhere.
+    private static func lastHeadingTag(in bytes: [UInt8]) -> Int? {
+        var i = bytes.count - 2
+        while i >= 0 {
+            if bytes[i] == 0x3C, bytes[i + 1] == 0x68 { return i }
+            i -= 1
+        }
+        return nil
     }
 }
 

@@ -33,9 +33,9 @@ extension MentionCollector {
     /// Moves the cursor past a code span or inline HTML, found by its literal: a wikilink's
     /// text inside either must not be taken for the real one after it.
     mutating func skipVerbatim(_ node: MarkdownNode) {
-        guard block != nil, let literal = node.literal, !literal.isEmpty, !literal.contains("\n") else { return }
+        guard block != nil, let literal = node.literal, !literal.isEmpty, !literal.utf8.contains(0x0A) else { return }
         let saved = cursor
-        if node.kind == .code, literal.contains(" ") {
+        if node.kind == .code, literal.utf8.contains(0x20) {
             // A code span may run over lines (cmark turns the line break into a space): its
             // last word and the closing backtick are on one line, perhaps with the one space
             // cmark strips (`` `` a ` b `` ``). The nearer of the two is the span's end.

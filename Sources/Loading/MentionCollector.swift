@@ -86,10 +86,27 @@ struct MentionCollector {
     }
 
     static func isDangerous(_ url: String, image: Bool) -> Bool {
-        let scheme = url.prefix(16).lowercased().filter { !$0.isWhitespace && !$0.isASCIIControlCharacter }
-        if scheme.hasPrefix("javascript:") || scheme.hasPrefix("vbscript:") || scheme.hasPrefix("file:") { return true }
-        if scheme.hasPrefix("data:") {
-            let safeImage = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { scheme.hasPrefix($0) }
+        // The URL's first 16 characters as a browser reads its scheme: ASCII case folded,
+        // whitespace and controls left out. The schemes are ASCII: any other character
+        // stands as a byte no scheme holds.
+        var scheme: [UInt8] = []
+        scheme.reserveCapacity(16)
+        for scalar in url.unicodeScalars {
+            guard scheme.count < 16 else { break }
+            if scalar.value < 0x80 {
+                let byte = UInt8(scalar.value)
+                if byte <= 0x20 { continue }
+                scheme.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            } else if !scalar.properties.isWhitespace {
+                scheme.append(0xFF)
+            }
+        }
+        func starts(_ prefix: StaticString) -> Bool {
+            prefix.withUTF8Buffer { scheme.starts(with: $0) }
+        }
+        if starts("javascript:") || starts("vbscript:") || starts("file:") { return true }
+        if starts("data:") {
+            let safeImage = starts("data:image/png") || starts("data:image/gif") || starts("data:image/jpeg") || starts("data:image/webp")
             return !(image && safeImage)
         }
         return false
@@ -126,7 +143,7 @@ struct MentionCollector {
             let range = source.lines[open.line - 1]
             let raw = String(decoding: source.bytes[(range.lowerBound + open.column)..<(range.lowerBound + close.column - 1)], as: UTF8.self)
             // Escapes and entities read differently raw; only plain text is compared.
-            if !raw.contains("&"), !raw.filter({ $0 != "\\" }).contains(text.filter({ $0 != "\\" })) {
+            if !raw.utf8.contains(0x26), raw.filter({ $0 != "\\" }).utf8.firstRange(of: text.filter({ $0 != "\\" }).utf8) == nil {
                 cursor = saved
                 return nodeLocation(node)
             }
@@ -260,10 +277,6 @@ struct MentionCollector {
     func nodeLocation(_ node: MarkdownNode) -> SourceLocation {
         source.location(line: max(1, node.startLine), column: max(1, node.startColumn))
     }
-}
-
-extension Character {
-    fileprivate var isASCIIControlCharacter: Bool { asciiValue.map { $0 < 0x20 } ?? false }
 }
 
 extension String {

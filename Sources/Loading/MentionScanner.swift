@@ -73,6 +73,6 @@ enum MentionScanner {
     static func typedDestination(_ url: String) -> (kind: EntityKind, target: String)? {
         guard let colon = url.firstIndex(of: ":"), let kind = EntityKind(rawValue: String(url[..<colon])) else { return nil }
         let target = String(url[url.index(after: colon)...])
-        return (kind, target.contains("%") ? target.removingPercentEncoding ?? target : target)
+        return (kind, target.utf8.contains(0x25) ? target.removingPercentEncoding ?? target : target)
     }
 }

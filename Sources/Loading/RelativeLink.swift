@@ -8,7 +8,7 @@ enum RelativeLink {
     /// Whether a URL names its scheme (`https:`, `mailto:`): then it is absolute.
     static func hasScheme(_ url: String) -> Bool {
         guard let colon = url.firstIndex(of: ":") else { return false }
-        return !url[..<colon].contains("/")
+        return !url.utf8[..<colon].contains(0x2F)
     }
 
     static func rewrite(_ url: String, prettyURLs: Bool) -> String? {

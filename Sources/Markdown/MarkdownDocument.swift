@@ -178,11 +178,17 @@ package final class MarkdownDocument {
         }
     }
 
-    /// A node just made may sit where a freed one did: what the layer knew of that address
-    /// goes, so lookups never see the old node's facts.
+    /// A node just made cannot sit where a node the layer knows of did: no such node is freed
+    /// while the document lives (`discard` defers freeing; a failed piece forgets its nodes).
+    /// Checked in debug builds; release builds skip the lookups, one per fact, per node.
     private func fresh(_ node: OpaquePointer) -> MarkdownNode {
-        if knowsAnyNode { dropFacts(about: node) }
+        assert(!knowsAnyNode || !knowsOf(node), "a new node took the address of a node with facts")
         return MarkdownNode(node, in: self)
+    }
+
+    private func knowsOf(_ node: OpaquePointer) -> Bool {
+        positions[node] != nil || bareParagraphs.contains(node) || tableCells.contains(node) || footnoteReferences[node] != nil
+            || footnoteItems[node] != nil || footnoteBackLinks.contains(node) || footnoteSection == node
     }
 
     private var knowsAnyNode: Bool {
@@ -212,17 +218,21 @@ package final class MarkdownDocument {
 
     /// Renders HTML. Raw HTML is replaced by a comment unless `allowRawHTML` is set, and
     /// cmark drops `javascript:`/`vbscript:`/`file:`/`data:` link targets in safe mode.
-    ///
-    /// With `keepingBareMarkers`, paragraphs rendered without `<p>` keep their markers
-    /// (`BareParagraph`) for a caller that scans the HTML anyway to take them out.
-    package func renderHTML(allowRawHTML: Bool, keepingBareMarkers: Bool = false) -> String {
+    package func renderHTML(allowRawHTML: Bool) -> String {
+        withRenderedHTML(allowRawHTML: allowRawHTML) { html in
+            hasBareParagraphs ? BareParagraph.strip(html) : String(decoding: html, as: UTF8.self)
+        }
+    }
+
+    /// cmark's HTML as bytes, for a caller that scans it anyway: paragraphs rendered without
+    /// `<p>` keep their markers (`BareParagraph`) for that caller to take out.
+    package func withRenderedHTML<R>(allowRawHTML: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
-        guard let html = cmark_render_html(root, options) else { return "" }
+        guard let html = cmark_render_html(root, options) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         defer { free(html) }
-        guard hasBareParagraphs, !keepingBareMarkers else { return String(cString: html) }
         let length = strlen(html)
         return html.withMemoryRebound(to: UInt8.self, capacity: length) {
-            BareParagraph.strip(UnsafeBufferPointer(start: $0, count: length))
+            body(UnsafeBufferPointer(start: $0, count: length))
         }
     }
 

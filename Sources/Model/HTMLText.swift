@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension String {
     /// The text with code points HTML forbids in documents (controls other than tab, line
     /// feed, form feed and carriage return; U+007F–U+009F; noncharacters) replaced by U+FFFD.
@@ -11,6 +17,22 @@ extension String {
             result.append(scalar.isForbiddenInHTML ? "\u{FFFD}" : scalar)
         }
         return String(result)
+    }
+
+    /// Whether text cmark reads from Markdown `bytes` may hold a code point HTML forbids:
+    /// the bytes encode one, or hold a numeric character reference (`&#1;`), which cmark
+    /// decodes. (No named reference decodes to one.) Text from a body without either needs
+    /// no replacing, which spares a pass over every literal.
+    package static func mayDecodeToForbiddenHTMLCodePoint(markdown bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if containsForbiddenHTMLCodePoint(bytes) { return true }
+        guard let base = bytes.baseAddress else { return false }
+        var from = 0
+        while from < bytes.count, let hit = memchr(base + from, 0x26, bytes.count - from) {
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if at + 1 < bytes.count, bytes[at + 1] == 0x23 { return true }
+            from = at + 1
+        }
+        return false
     }
 
     /// Whether UTF-8 `bytes` encode a code point `isForbiddenInHTML` says is forbidden,

@@ -179,6 +179,20 @@ import TestSupport
         #expect(!unsafeHTML.contains("javascript"))
     }
 
+    /// Destinations a browser would run or load as a document, however they are written;
+    /// images may be PNG, GIF, JPEG or WebP data.
+    @Test(arguments: [
+        ("[x](javascript:alert(1))", true), ("[x](JaVaScRiPt:alert(1))", true), ("[x](<java\tscript:x>)", true),
+        ("[x](<\u{2003}javascript:x>)", true), ("[x](vbscript:x)", true), ("[x](FILE:///etc/passwd)", true),
+        ("[x](data:text/html,x)", true), ("[x](data:image/png;base64,AA)", true), ("![x](data:image/png;base64,AA)", false),
+        ("![x](data:image/svg+xml,x)", true), ("[x](https://example.org/javascript:)", false), ("[x](jävascript:x)", false),
+        ("[x](mailto:a@example.org)", false), ("[x](#javascript)", false),
+    ])
+    func scriptAndDataURLsAreRemoved(link: String, removed: Bool) {
+        let parsed = parse(link + "\n")
+        #expect(parsed.diagnostics.contains { $0.code == .unsafeURL } == removed, "\(link)")
+    }
+
     @Test func escapedBackslashBeforeAMention() {
         let result = mentions("A \\\\⟨1⟩[[iran]] here, \\\\\\[[not]] there.\n", targets: ["iran"])
         #expect(result.found == result.expected)

@@ -1,5 +1,5 @@
 import Foundation
-import Loading
+@testable import Loading
 import Model
 import Testing
 import TestSupport
@@ -21,6 +21,29 @@ import TestSupport
         } else {
             #expect(refused.isEmpty)
         }
+    }
+
+    /// A body of n bytes costs at most n²/4, so shorter bodies skip the pass: the bound must
+    /// hold for the worst arrangements, checked with a limit just under it (the pass runs).
+    @Test func shortBodiesCannotReachTheLimit() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = ["[", "![", "](", "]", "x", "\\"].map { Array($0.utf8) }
+        for n in [8, 20, 64, 200] {
+            let patterns: [[UInt8]] = [
+                Array(repeating: UInt8(ascii: "["), count: n / 2) + Array(repeating: 0, count: n / 4).flatMap { _ in Array("](".utf8) },
+                Array(String(repeating: "![", count: n / 4).utf8) + Array(String(repeating: "](", count: n / 4).utf8),
+            ] + (0..<200).map { _ in
+                var bytes: [UInt8] = []
+                while bytes.count < n { bytes += pieces.randomElement(using: &generator)! }
+                return Array(bytes.prefix(n))
+            }
+            for bytes in patterns {
+                #expect(QuadraticInput.check(Array(bytes.prefix(n)), limit: n * n / 4 - 1) == nil)
+            }
+        }
+        // The pass itself still runs and refuses when the limit is below the cost.
+        let worst = Array((String(repeating: "![", count: 50) + String(repeating: "](", count: 50)).utf8)
+        #expect(QuadraticInput.check(worst, limit: 100) == 0)
     }
 
     @Test func ordinaryImagesAndLinksAreNeverRefused() {

@@ -59,6 +59,8 @@ extension MarkdownDocument {
         // On failure the nodes made so far belong to no tree: they are freed.
         func failing() -> [[MarkdownNode]]? {
             for nodes in result.compactMap({ $0 }) { for node in nodes where node.parent == nil { node.free() } }
+            // The piece's nodes placed so far are freed with it: their facts go first.
+            forget(parsed.root)
             return nil
         }
         guard blocks.count >= pieces.count else { return failing() }
