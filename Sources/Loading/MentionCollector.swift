@@ -268,10 +268,13 @@ struct MentionCollector {
         let count = literal.utf8.count
         guard start + count <= range.upperBound else { return nil }
         if isEscaped(start, lineStart: range.lowerBound) { return nil }
-        return source.bytes[start..<(start + count)].withUnsafeBytes { raw in
-            literal.utf8.withContiguousStorageIfAvailable { $0.elementsEqual(raw) }
-                ?? raw.elementsEqual(literal.utf8)
-        } ? (line, column) : nil
+        let equal = source.bytes.withUnsafeBufferPointer { bytes -> Bool in
+            let same = literal.utf8.withContiguousStorageIfAvailable { text -> Bool in
+                count == 0 || memcmp(bytes.baseAddress! + start, text.baseAddress!, count) == 0
+            }
+            return same ?? bytes[start..<(start + count)].elementsEqual(literal.utf8)
+        }
+        return equal ? (line, column) : nil
     }
 
     func nodeLocation(_ node: MarkdownNode) -> SourceLocation {

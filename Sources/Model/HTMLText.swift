@@ -42,7 +42,19 @@ extension String {
     package static func containsForbiddenHTMLCodePoint(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = bytes.count
+        let raw = UnsafeRawBufferPointer(bytes)
         while i < n {
+            // Eight bytes of printable ASCII at a time: no byte with its high bit set, none
+            // below 0x20 (subtracting 0x20 from each byte would borrow into its high bit) and
+            // no DEL (adding 1 would carry into it). A false alarm only takes the slow path.
+            if i + 8 <= n {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let high: UInt64 = 0x8080_8080_8080_8080
+                if (word | (word &- 0x2020_2020_2020_2020) | (word &+ 0x0101_0101_0101_0101)) & high == 0 {
+                    i += 8
+                    continue
+                }
+            }
             let byte = bytes[i]
             switch byte {
             case 0x09, 0x0A, 0x0C, 0x0D:

@@ -19,7 +19,11 @@ import Testing
         }
         for _ in 0..<20_000 {
             var text = String.UnicodeScalarView()
-            for _ in 0..<(next() % 6 + 1) { text.append(Self.pool[next() % Self.pool.count]) }
+            // Long runs of printable ASCII too, so the eight-bytes-at-a-time path meets every
+            // code point at every offset of its word.
+            for _ in 0..<(next() % 40 + 1) {
+                text.append(next() % 4 == 0 ? Self.pool[next() % Self.pool.count] : Unicode.Scalar(UInt8(0x20 + next() % 0x5F)))
+            }
             var string = String(text)
             let expected = string.unicodeScalars.contains { $0.isForbiddenInHTML }
             let found = string.withUTF8(String.containsForbiddenHTMLCodePoint)
@@ -29,6 +33,19 @@ import Testing
             #expect(clean)
             #expect(replaced.unicodeScalars.count == string.unicodeScalars.count)
         }
+    }
+
+    /// cmark decodes `&#1;`: Markdown with a numeric reference may hold any code point.
+    @Test func markdownMayDecodeToForbiddenCodePoints() {
+        func may(_ markdown: String) -> Bool {
+            var copy = markdown
+            return copy.withUTF8 { String.mayDecodeToForbiddenHTMLCodePoint(markdown: $0) }
+        }
+        #expect(!may("Plain *text* with &amp; and &eacute; — ümlaut, Иран.\n"))
+        #expect(may("A reference &#1; decodes.\n"))
+        #expect(may("Hex &#x85; too, at the end &#"))
+        #expect(may("Raw \u{7F} DEL"))
+        #expect(!may(""))
     }
 
     @Test func textWithoutForbiddenCodePointsIsReturnedAsItIs() {
