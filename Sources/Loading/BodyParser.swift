@@ -165,7 +165,10 @@ struct BodyParser {
     // MARK: - Blocks, headings, words
 
     private func measure(_ document: MarkdownDocument, clean: Bool, into output: inout Output) {
-        var text = ""
+        // The block's plain text as bytes: a `String` is made only for a block that needs
+        // one (a heading, the lead, a footnote, a block with mentions), not per literal.
+        var text: [UInt8] = []
+        text.reserveCapacity(1024)
         var spans: [TextBlock.Span] = []
         var notes: [TextBlock.Note] = []
         var openStart = 0
@@ -187,17 +190,20 @@ struct BodyParser {
             switch kind {
             case .paragraph, .heading:
                 if entering {
-                    text = ""
+                    text.removeAll(keepingCapacity: true)
                     spans = []
                     notes = []
                     blockLine = node.startLine
                     return
                 }
+                let isLead = kind == .paragraph && output.lead == nil && currentNote == nil && !node.isBareParagraph
+                guard currentNote != nil || kind == .heading || isLead || !spans.isEmpty else { return }
+                let text = String(decoding: text, as: UTF8.self)
                 if let number = currentNote {
                     noteText[number, default: ""] += (noteText[number]?.isEmpty == false ? " " : "") + text
                 }
                 var anchor = currentAnchor
-                if node.kind == .heading {
+                if kind == .heading {
                     // Slugs never hold `_`, so ids the theme spells with one cannot clash.
                     let slugged = Slug.make(text)
                     let base = slugged.isEmpty ? "section" : slugged
@@ -214,7 +220,7 @@ struct BodyParser {
                     currentAnchor = slug
                     anchor = slug
                 }
-                if node.kind == .paragraph && output.lead == nil && currentNote == nil && !node.isBareParagraph {
+                if isLead {
                     output.lead = TextBlock(text: text, spans: spans, line: blockLine, anchor: anchor)
                 }
                 if !spans.isEmpty {
@@ -222,29 +228,34 @@ struct BodyParser {
                     output.blocks.append(TextBlock(text: text, spans: spans, line: blockLine, anchor: anchor, notes: notes))
                 }
             case .text, .code:
-                let literal = clean ? node.literal ?? "" : (node.literal ?? "").replacingForbiddenHTMLCodePoints
-                text += literal
-                output.wordCount += Self.countWords(literal)
+                output.wordCount += node.withLiteralBytes { literal in
+                    if clean {
+                        text.append(contentsOf: literal)
+                    } else {
+                        text.append(contentsOf: String(decoding: literal, as: UTF8.self).replacingForbiddenHTMLCodePoints.utf8)
+                    }
+                    return Self.countWords(literal)
+                }
             case .codeBlock:
                 output.wordCount += node.withLiteralBytes(Self.countWords)
             case .softBreak, .lineBreak:
-                text += " "
+                text.append(0x20)
             case .customInline where entering && node.isTableCell:
                 // Cells read as words apart, not run together.
-                if !text.isEmpty && !text.hasSuffix(" ") { text += " " }
+                if let last = text.last, last != 0x20 { text.append(0x20) }
             case .customInline where entering && node.footnoteReference != nil:
-                notes.append(TextBlock.Note(number: node.footnoteReference!, offset: text.utf8.count, text: ""))
+                notes.append(TextBlock.Note(number: node.footnoteReference!, offset: text.count, text: ""))
             case .customInline where node.tag > 0:
                 let index = node.tag - 1
                 if entering {
-                    openStart = text.utf8.count
+                    openStart = text.count
                     let mention = output.mentions[index]
                     if !mention.hasShownText {
-                        text += clean ? mention.shown : mention.shown.replacingForbiddenHTMLCodePoints
+                        text.append(contentsOf: (clean ? mention.shown : mention.shown.replacingForbiddenHTMLCodePoints).utf8)
                         output.wordCount += Self.countWords(mention.shown)
                     }
                 } else {
-                    spans.append(TextBlock.Span(mention: index, start: openStart, end: text.utf8.count))
+                    spans.append(TextBlock.Span(mention: index, start: openStart, end: text.count))
                 }
             default:
                 break

@@ -24,6 +24,8 @@ struct MentionCollector {
     private var linkDepth = 0
     /// Inside a typed link, whose anchoring already moved the cursor past its text.
     private var typedLinkDepth = 0
+    /// For each link or image open around the node, whether it is a typed link.
+    private var openLinks: [Bool] = []
 
     init(source: SourceText, prettyURLs: Bool?) {
         self.source = source
@@ -42,14 +44,16 @@ struct MentionCollector {
                 block = nil
             }
         case .link, .image:
-            let typed = node.kind == .link && MentionScanner.typedDestination(node.url ?? "") != nil
             if entering {
+                let url = node.url ?? ""
+                let typed = node.kind == .link ? MentionScanner.typedDestination(url) : nil
                 linkDepth += 1
-                if typed { typedLinkDepth += 1 }
-                visitLink(node)
+                openLinks.append(typed != nil)
+                if typed != nil { typedLinkDepth += 1 }
+                visitLink(node, url: url, typed: typed)
             } else {
                 linkDepth -= 1
-                if typed { typedLinkDepth -= 1 }
+                if openLinks.popLast() == true { typedLinkDepth -= 1 }
             }
         case .text:
             visitText(node)
@@ -63,9 +67,8 @@ struct MentionCollector {
 
     // MARK: - Links
 
-    private mutating func visitLink(_ node: MarkdownNode) {
-        let url = node.url ?? ""
-        if node.kind == .link, let (kind, target) = MentionScanner.typedDestination(url) {
+    private mutating func visitLink(_ node: MarkdownNode, url: String, typed: (kind: EntityKind, target: String)?) {
+        if let (kind, target) = typed {
             guard linkDepth == 1 else { return }
             let location = anchorTypedLink(node, url: url)
             if target.isEmpty || target.contains(where: \.isWhitespace) {
@@ -143,7 +146,7 @@ struct MentionCollector {
             let range = source.lines[open.line - 1]
             let raw = String(decoding: source.bytes[(range.lowerBound + open.column)..<(range.lowerBound + close.column - 1)], as: UTF8.self)
             // Escapes and entities read differently raw; only plain text is compared.
-            if !raw.utf8.contains(0x26), raw.filter({ $0 != "\\" }).utf8.firstRange(of: text.filter({ $0 != "\\" }).utf8) == nil {
+            if !raw.utf8.contains(0x26), !Array(raw.utf8.filter { $0 != 0x5C }).contains(sequence: text.utf8.filter { $0 != 0x5C }) {
                 cursor = saved
                 return nodeLocation(node)
             }
@@ -154,7 +157,8 @@ struct MentionCollector {
     // MARK: - Text
 
     private mutating func visitText(_ node: MarkdownNode) {
-        guard let literal = node.literal, literal.hasSquareBracket else { return }
+        // Most text holds no bracket: it is asked on cmark's bytes, before any `String`.
+        guard node.withLiteralBytes(Self.hasSquareBracket), let literal = node.literal else { return }
         var searchFrom = 0
         while let found = literal.utf8Offset(of: "](", from: searchFrom) {
             searchFrom = found + 2
@@ -282,10 +286,10 @@ struct MentionCollector {
     }
 }
 
-extension String {
+extension MentionCollector {
     /// Whether the text holds `[` or `]`: most text nodes hold neither and need no scan.
-    var hasSquareBracket: Bool {
-        utf8.withContiguousStorageIfAvailable { $0.contains { $0 == 0x5B || $0 == 0x5D } }
-            ?? utf8.contains { $0 == 0x5B || $0 == 0x5D }
+    static func hasSquareBracket(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        return memchr(base, 0x5B, bytes.count) != nil || memchr(base, 0x5D, bytes.count) != nil
     }
 }

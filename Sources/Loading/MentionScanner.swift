@@ -71,8 +71,9 @@ enum MentionScanner {
 
     /// The kind and id of a typed link destination (`actor:iran`), or nil for other links.
     static func typedDestination(_ url: String) -> (kind: EntityKind, target: String)? {
-        guard let colon = url.firstIndex(of: ":"), let kind = EntityKind(rawValue: String(url[..<colon])) else { return nil }
-        let target = String(url[url.index(after: colon)...])
+        // A kind's name is short: a colon further in is no typed link (nor a walk over a long URL).
+        guard let colon = url.utf8.prefix(16).firstIndex(of: 0x3A), let kind = EntityKind(rawValue: String(url[..<colon])) else { return nil }
+        let target = String(url[url.utf8.index(after: colon)...])
         return (kind, target.utf8.contains(0x25) ? target.removingPercentEncoding ?? target : target)
     }
 }

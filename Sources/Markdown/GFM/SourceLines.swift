@@ -105,7 +105,7 @@ extension UInt8 {
 extension Array where Element == UInt8 {
     /// Whether the bytes hold `sequence`, found with `memchr` on its first byte: the GFM
     /// layer asks this of every body, and most hold none of what it asks for.
-    func contains(sequence: some Collection<UInt8>) -> Bool {
+    package func contains(sequence: some Collection<UInt8>) -> Bool {
         guard let head = sequence.first else { return true }
         return withUnsafeBufferPointer { b in
             guard let base = b.baseAddress else { return false }
