@@ -8,6 +8,12 @@ import Glibc
 /// save by writing a temporary file and renaming it, and `git checkout` touches many files
 /// at once, so events are gathered until the tree has been quiet for `quietPeriod`.
 ///
+/// An edit after a quiet spell need not wait that long: when inotify says every file the
+/// batch touched was closed after writing, renamed into place or deleted, the batch goes
+/// after `settlePeriod` (which still joins an atomic save's write and rename). Events that
+/// follow a delivery closely are a burst and wait for the quiet period, so a checkout of
+/// many files still gives one or two rebuilds.
+///
 /// On Linux it uses inotify (every folder watched, new folders added as they appear);
 /// elsewhere, or when inotify is unavailable, it polls modification times.
 package final class FileWatcher: @unchecked Sendable {
@@ -17,10 +23,16 @@ package final class FileWatcher: @unchecked Sendable {
     let roots: [String]
     let files: [String]
     let quietPeriod: DispatchTimeInterval
+    let settlePeriod: DispatchTimeInterval
     let maximumDelay: DispatchTimeInterval
     private let queue = DispatchQueue(label: "dossier.watcher")
     private var pending = Batch()
     private var firstPending: DispatchTime?
+    /// Pending paths whose last event left them mid-write (created or modified, not closed).
+    private var unsettled = Set<String>()
+    private var lastEvent: DispatchTime?
+    /// Whether the batch being gathered continues a burst of events.
+    private var burst = false
     private var flush: DispatchWorkItem?
     private var source: ChangeSource?
     private let deliver: @Sendable (Batch) -> Void
@@ -29,14 +41,16 @@ package final class FileWatcher: @unchecked Sendable {
     /// yet is watched from when it appears) and the single `files`, and calls `deliver` on
     /// a private queue with each batch.
     package init(roots: [String], files: [String] = [], quietPeriod: DispatchTimeInterval = .milliseconds(30),
+                settlePeriod: DispatchTimeInterval = .milliseconds(2),
                 maximumDelay: DispatchTimeInterval = .milliseconds(300), forcePolling: Bool = false,
                 deliver: @escaping @Sendable (Batch) -> Void) {
         self.roots = roots
         self.files = files
         self.quietPeriod = quietPeriod
+        self.settlePeriod = settlePeriod
         self.maximumDelay = maximumDelay
         self.deliver = deliver
-        let report: @Sendable (String) -> Void = { [weak self] path in self?.record(path) }
+        let report: @Sendable (String, Bool) -> Void = { [weak self] path, settled in self?.record(path, settled: settled) }
         #if os(Linux)
         if !forcePolling, let inotify = InotifySource(roots: roots, files: files, report: report) {
             source = inotify
@@ -59,18 +73,29 @@ package final class FileWatcher: @unchecked Sendable {
 
     deinit { source?.stop() }
 
-    private func record(_ path: String) {
+    /// `settled`: the event finished a change to `path` (closed after writing, moved in,
+    /// deleted), as far as the source can tell.
+    private func record(_ path: String, settled: Bool) {
         guard Self.isInteresting(path) else { return }
         queue.async { [self] in
             pending.insert(path)
+            if settled { unsettled.remove(path) } else { unsettled.insert(path) }
             let now = DispatchTime.now()
-            if firstPending == nil { firstPending = now }
+            if firstPending == nil {
+                firstPending = now
+                // A batch that starts within a quiet period of the last event is a burst's.
+                burst = lastEvent.map { now < $0 + quietPeriod } ?? false
+            }
+            lastEvent = now
             flush?.cancel()
-            // Quiet for a moment, or waited long enough under a steady stream of events.
-            let deadline = min(now + quietPeriod, firstPending! + maximumDelay)
+            // Settled after a quiet spell, quiet for a moment, or waited long enough under a
+            // steady stream of events.
+            let wait = unsettled.isEmpty && !burst ? settlePeriod : quietPeriod
+            let deadline = min(now + wait, firstPending! + maximumDelay)
             let item = DispatchWorkItem { [self] in
                 let batch = pending
                 pending = []
+                unsettled = []
                 firstPending = nil
                 if !batch.isEmpty { deliver(batch) }
             }
@@ -100,7 +125,7 @@ protocol ChangeSource: AnyObject {
 final class InotifySource: ChangeSource, @unchecked Sendable {
     let name = "inotify"
     private let fd: Int32
-    private let report: @Sendable (String) -> Void
+    private let report: @Sendable (String, Bool) -> Void
     private var folders: [Int32: String] = [:]
     private let lock = NSLock()
     private var thread: Thread?
@@ -116,7 +141,7 @@ final class InotifySource: ChangeSource, @unchecked Sendable {
 
     /// Nil when inotify is unavailable or a folder cannot be watched (the watch limit is
     /// reached): the caller polls instead of missing changes.
-    init?(roots: [String], files: [String], report: @escaping @Sendable (String) -> Void) {
+    init?(roots: [String], files: [String], report: @escaping @Sendable (String, Bool) -> Void) {
         let fd = inotify_init1(Int32(IN_CLOEXEC))
         guard fd >= 0 else { return nil }
         self.fd = fd
@@ -221,7 +246,7 @@ final class InotifySource: ChangeSource, @unchecked Sendable {
     private func handle(_ event: inotify_event, name: String) {
         if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
             // Events were lost: say everything may have changed.
-            for folder in lock.withLock({ Array(folders.values) }) { report(folder) }
+            for folder in lock.withLock({ Array(folders.values) }) { report(folder, false) }
             return
         }
         guard let folder = lock.withLock({ folders[event.wd] }) else { return }
@@ -235,9 +260,12 @@ final class InotifySource: ChangeSource, @unchecked Sendable {
         // folder created beside dossier.yml).
         if isDirectory, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0,
            trees.contains(where: { path == $0 || path.hasPrefix($0 + "/") }) {
-            for file in addTree(path) ?? [] { report(file) }
+            for file in addTree(path) ?? [] { report(file, true) }
         }
-        report(path)
+        // Created or modified: the writer may not be done. Closed after writing, moved,
+        // deleted, a folder's or a file's attributes: the change is complete.
+        let writing = !isDirectory && event.mask & UInt32(IN_CREATE | IN_MODIFY) != 0
+        report(path, !writing)
     }
 }
 #endif
@@ -246,13 +274,13 @@ final class InotifySource: ChangeSource, @unchecked Sendable {
 final class PollingSource: ChangeSource, @unchecked Sendable {
     let name = "polling"
     private let roots: [String]
-    private let report: @Sendable (String) -> Void
+    private let report: @Sendable (String, Bool) -> Void
     private let interval: DispatchTimeInterval
     private let queue = DispatchQueue(label: "dossier.poll")
     private var known: [String: [Int]] = [:]
     private var timer: DispatchSourceTimer?
 
-    init(roots: [String], interval: DispatchTimeInterval = .milliseconds(250), report: @escaping @Sendable (String) -> Void) {
+    init(roots: [String], interval: DispatchTimeInterval = .milliseconds(250), report: @escaping @Sendable (String, Bool) -> Void) {
         self.roots = roots
         self.report = report
         self.interval = interval
@@ -274,8 +302,9 @@ final class PollingSource: ChangeSource, @unchecked Sendable {
 
     private func poll() {
         let now = scan()
-        for (path, stamp) in now where known[path] != stamp { report(path) }
-        for path in known.keys where now[path] == nil { report(path) }
+        // A changed stamp says nothing of whether the writer is done: the quiet period decides.
+        for (path, stamp) in now where known[path] != stamp { report(path, false) }
+        for path in known.keys where now[path] == nil { report(path, false) }
         known = now
     }
 

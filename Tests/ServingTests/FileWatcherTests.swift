@@ -91,6 +91,32 @@ import TestSupport
         #expect(counter.withLock { deliveries } <= 2, "twenty quick writes should not give twenty rebuilds")
     }
 
+    /// A save after a quiet spell does not wait for the quiet period once the file is closed;
+    /// a file still open for writing does.
+    @Test func aSettledEditGoesAtOnceAndAnOpenFileWaits() throws {
+        let site = try TemporarySite(["Content/articles/a.md": "one\n"])
+        let content = site.root.path + "/Content"
+        let batches = Batches()
+        let watcher = FileWatcher(roots: [content], quietPeriod: .seconds(3), maximumDelay: .seconds(6)) { batches.add($0) }
+        defer { watcher.stop() }
+        usleep(50_000)
+        let saved = DispatchTime.now()
+        try site.write("Content/articles/a.md", Data("one, edited\n".utf8))
+        #expect(waitUntil(5) { batches.all.contains(content + "/articles/a.md") })
+        let waited = Double(DispatchTime.now().uptimeNanoseconds - saved.uptimeNanoseconds) / 1e9
+        #expect(waited < 2, "a closed file waited \(waited) s, as long as the quiet period")
+
+        // Well past the quiet period: the next edit starts afresh, but its file stays open.
+        usleep(3_200_000)
+        batches.reset()
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: content + "/articles/a.md"))
+        try handle.write(contentsOf: Data("half".utf8))
+        usleep(1_000_000)
+        #expect(batches.all.isEmpty, "a file still being written was delivered before the quiet period")
+        try handle.close()
+        #expect(waitUntil(5) { batches.all.contains(content + "/articles/a.md") })
+    }
+
     @Test func editorLitterIsIgnored() {
         #expect(!FileWatcher.isInteresting("/s/Content/a.md~"))
         #expect(!FileWatcher.isInteresting("/s/Content/.a.md.swp"))

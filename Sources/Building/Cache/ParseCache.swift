@@ -93,6 +93,11 @@ package final class ParseCache: @unchecked Sendable {
         lock.withLock { entries.map { (path: $0.key, key: $0.value.key, file: $0.value.file) } }
     }
 
+    /// Ends a build that read only changed files (no file came or went): resets the counts.
+    func finishTargetedBuild() {
+        lock.withLock { (hits, misses) = (0, 0) }
+    }
+
     /// Forgets files that are gone; returns and resets the counts of the build just done.
     func finishBuild(keeping paths: Set<String>) -> (reused: Int, parsed: Int) {
         lock.withLock {

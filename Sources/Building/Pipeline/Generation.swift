@@ -28,7 +28,9 @@ package struct Generation: Sendable {
     /// whether loading them raised no diagnostic (a rebuild may then skip the walk).
     var files: [(path: String, role: FileRole)] = []
     var loadedCleanly = true
-    /// Whether linking only redid what the changed files touch.
+    /// Whether only the changed files of the previous build were read and parsed (the file
+    /// list is the previous one), and whether linking only redid what they touch.
+    var targeted = false
     var relinked = false
     /// The files whose bytes changed, when the previous build said which (`serve`); nil
     /// when every file was read.
@@ -46,9 +48,10 @@ package enum Pipeline {
     struct Previous {
         var files: [(path: String, role: FileRole)]
         var assets: [(relativePath: String, url: URL)]
-        var parsed: [String: ParsedFile]
-        /// Site-relative paths of Markdown files whose bytes changed; nothing else did.
+        /// Site-relative paths of Markdown files whose bytes changed, with their places in
+        /// `files` (and in `site.files`, which is parsed from them in order); nothing else did.
         var changed: Set<String>
+        var changedIndexes: [Int]
         var config: SiteConfig
         /// The previous build's linked site, for linking only what changed.
         var site: Site
@@ -58,6 +61,18 @@ package enum Pipeline {
         /// The page inventory, and the single files made for briefings, by file index.
         var pages: [Page]
         var singleFiles: [Int: StandaloneRenderer.Reparsed]
+    }
+
+    /// The changed files of `previous` read again, in the order of `changedIndexes`; nil when
+    /// one cannot be read cleanly.
+    private static func reload(_ previous: Previous, loader: ContentLoader) -> [ContentFile]? {
+        var files: [ContentFile] = []
+        for index in previous.changedIndexes {
+            let (file, diagnostics) = loader.reload(previous.files[index].path)
+            guard let file, diagnostics.isEmpty, file.role == previous.files[index].role else { return nil }
+            files.append(file)
+        }
+        return files
     }
 
     /// Runs every stage up to and including linking; loads the theme when `withTheme`.
@@ -75,51 +90,45 @@ package enum Pipeline {
 
         options.progress?("Loading Content/")
         let loader = ContentLoader(site: options.site, maxFileSize: config.maxFileSize, allowActiveContent: config.unsafeHTML)
-        var loaded: ContentLoader.Result
-        // Only the changed files are read again when nothing else can have moved; their
-        // places in the (sorted) file list are known.
-        var reused: [String: ParsedFile] = [:]
-        if let previous, previous.config == config {
-            loaded = ContentLoader.Result(files: [], assets: previous.assets, diagnostics: [])
-            for (path, role) in previous.files {
-                if previous.changed.contains(path) {
-                    let (file, diagnostics) = loader.reload(path)
-                    loaded.diagnostics += diagnostics
-                    if let file { loaded.files.append(file) }
-                } else if let parsed = previous.parsed[path] {
-                    loaded.files.append(ContentFile(path: path, role: role, bytes: []))
-                    reused[path] = parsed
-                }
-            }
-        } else {
-            loaded = loader.load()
-        }
-        generation.diagnostics += loaded.diagnostics
-        generation.loadedCleanly = loaded.diagnostics.isEmpty
-        generation.contentAssets = loaded.assets
-        generation.timings.append(("load", clock.lap()))
-
-        options.progress?("Parsing \(loaded.files.count) files")
         let parser = FileParser(allowRawHTML: config.unsafeHTML, prettyURLs: config.prettyURLs)
         let cache = options.parseCache
-        let unchanged = reused
-        let parsed = loaded.files.parallelMap { unchanged[$0.path] ?? cache?.parse($0, with: parser) ?? parser.parse($0) }
-        if let cache {
-            generation.parsing = cache.finishBuild(keeping: Set(loaded.files.map(\.path)))
-            generation.parsing?.reused += reused.count
+        var parsed: [ParsedFile]
+        // Only the changed files are read and parsed again when nothing else can have moved:
+        // their places in the (sorted) file list are known, and every other file is as the
+        // previous build parsed it. A changed file that cannot be read now (gone, too large)
+        // sends the build the long way, which reports it.
+        if let previous, previous.config == config, let reloaded = reload(previous, loader: loader) {
+            generation.contentAssets = previous.assets
+            generation.timings.append(("load", clock.lap()))
+            parsed = previous.site.files
+            for (index, file) in zip(previous.changedIndexes, reloaded) {
+                parsed[index] = cache?.parse(file, with: parser) ?? parser.parse(file)
+            }
+            generation.parsing = cache.map { _ in (reused: parsed.count - reloaded.count, parsed: reloaded.count) }
+            cache?.finishTargetedBuild()
+            generation.files = previous.files
+            generation.targeted = true
+        } else {
+            var loaded = loader.load()
+            generation.diagnostics += loaded.diagnostics
+            generation.loadedCleanly = loaded.diagnostics.isEmpty
+            generation.contentAssets = loaded.assets
+            generation.timings.append(("load", clock.lap()))
+            options.progress?("Parsing \(loaded.files.count) files")
+            parsed = loaded.files.parallelMap { cache?.parse($0, with: parser) ?? parser.parse($0) }
+            generation.parsing = cache?.finishBuild(keeping: Set(loaded.files.map(\.path)))
+            generation.files = loaded.files.map { ($0.path, $0.role) }
+            loaded.files = []  // The source bytes are not needed past parsing.
         }
-        generation.files = loaded.files.map { ($0.path, $0.role) }
-        loaded.files = []  // The source bytes are not needed past parsing.
         for file in parsed { generation.diagnostics += file.diagnostics }
         generation.timings.append(("parse", clock.lap()))
 
         options.progress?("Linking")
         let linker = Linker(config: config, includeDrafts: options.drafts || config.drafts)
         var relinked: Site?
-        if let previous, previous.config == config {
-            let changed = parsed.indices.filter { previous.changed.contains(parsed[$0].path) }
-            relinked = linker.relink(previous.site, files: parsed, changed: changed)
-            generation.changedFiles = changed
+        if let previous, generation.targeted {
+            relinked = linker.relink(previous.site, files: parsed, changed: previous.changedIndexes)
+            generation.changedFiles = previous.changedIndexes
         }
         generation.relinked = relinked != nil
         let site = relinked ?? linker.link(parsed)

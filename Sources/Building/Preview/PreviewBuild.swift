@@ -42,6 +42,8 @@ package final class PreviewBuild: @unchecked Sendable {
         var files: [String: [UInt8]]
         /// Content files and assets as loaded, and whether loading was clean.
         var content: [(path: String, role: FileRole)] = []
+        /// Each content file's place in `content`.
+        var positions: [String: Int] = [:]
         var assets: [(relativePath: String, url: URL)] = []
         var loadedCleanly = false
         /// Files made when first asked for (see `onRequest`), by output path: which page each
@@ -130,7 +132,7 @@ package final class PreviewBuild: @unchecked Sendable {
             changed.flatMap { Self.previous(state, changed: $0, site: options.site) }
         } : nil
         let generation = Pipeline.generate(options, previous: previous)
-        outcome.targeted = previous != nil
+        outcome.targeted = generation.targeted
         outcome.relinked = generation.relinked
         lastSucceeded = false
         outcome.timings = generation.timings
@@ -199,10 +201,13 @@ package final class PreviewBuild: @unchecked Sendable {
             outcome.changed += ["graph.json"] + deferred.keys.sorted()
         }
         outcome.removed += (last?.deferred.keys.filter { deferred[$0] == nil } ?? []).sorted()
+        // The same files in the same order as the last state when only some were read again.
+        let positions = generation.targeted ? last?.positions ?? [:]
+            : Dictionary(generation.files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         let number = lock.withLock {
             state = State(site: site, templates: templates, themeDiagnostics: generation.themeDiagnostics,
                           singleFiles: generation.singleFiles, pages: generation.pages, files: next,
-                          content: generation.files, assets: generation.contentAssets,
+                          content: generation.files, positions: positions, assets: generation.contentAssets,
                           loadedCleanly: generation.loadedCleanly, deferred: deferred, generation: (state?.generation ?? 0) + 1,
                           dependencies: dependencies, renderIndex: renderIndex)
             return state!.generation
@@ -228,18 +233,18 @@ package final class PreviewBuild: @unchecked Sendable {
     private static func previous(_ state: State, changed: Set<String>, site: URL) -> Pipeline.Previous? {
         guard state.loadedCleanly, !changed.isEmpty else { return nil }
         let root = site.path + "/"
-        let known = Set(state.content.map(\.path))
         var relative = Set<String>()
+        var indexes: [Int] = []
         for path in changed {
             guard path.hasPrefix(root) else { return nil }
             let inSite = String(path.dropFirst(root.count))
             var info = stat()
             guard inSite.hasPrefix("Content/"), inSite.hasSuffix(".md") || inSite.hasSuffix(".markdown"),
-                  known.contains(inSite), lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-            relative.insert(inSite)
+                  let index = state.positions[inSite], lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+            if relative.insert(inSite).inserted { indexes.append(index) }
         }
-        let parsed = Dictionary(state.site.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        return Pipeline.Previous(files: state.content, assets: state.assets, parsed: parsed, changed: relative,
+        guard state.site.files.count == state.content.count else { return nil }
+        return Pipeline.Previous(files: state.content, assets: state.assets, changed: relative, changedIndexes: indexes.sorted(),
                                  config: state.site.config, site: state.site, templates: state.templates,
                                  themeDiagnostics: state.themeDiagnostics, pages: state.pages, singleFiles: state.singleFiles)
     }
