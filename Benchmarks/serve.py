@@ -220,7 +220,7 @@ def main():
         print("hugo not found (apt-get install hugo): Dossier only")
     times = measure(args.articles, args.edits, args.seed, args.root, dossier, hugo, args.settle)
     print(f"edit -> reload message: {stats(times['reload'])} over {len(times['reload'])} edits "
-          f"(includes the watcher's 30 ms quiet period)")
+          f"(includes the watcher's settle period: 2 ms after a closed file)")
     print(f"edit -> page served:    {stats(times['served'])}")
     if times["rebuilt"]:
         print(f"server rebuild time:    {stats(times['rebuilt'])}")

@@ -71,26 +71,29 @@ package struct RenderIndex: Sendable {
                           close: "\" title=\"\(HTML.escape(title))\">")
     }
 
-    /// The index of `new`, made from `previous`, the index of `old`, when both sites have
-    /// the same files and entities (`InputChanges.comparable`): only what changed is made
-    /// again. `files`: the only files whose parse may differ, when known.
-    package static func updated(_ previous: RenderIndex, from old: Site, to new: Site, files: [Int]?) -> RenderIndex {
-        guard InputChanges.comparable(old, new) else { return RenderIndex(new) }
-        var index = previous
+    /// Brings the index of `old` to `new` when both sites have the same files and entities
+    /// (`InputChanges.comparable`): only what changed is made again. `files`: the only files
+    /// whose parse may differ, when known. In place: a copy of the index would copy 10,000
+    /// cards, each touching its strings (several milliseconds at that size); the caller
+    /// keeps no other reference.
+    package mutating func update(from old: Site, to new: Site, files: [Int]?) {
+        guard InputChanges.comparable(old, new) else {
+            self = RenderIndex(new)
+            return
+        }
         for file in files ?? Array(new.files.indices) where old.files[file] != new.files[file] {
-            index.files[file] = card(new, file: file)
+            self.files[file] = Self.card(new, file: file)
         }
         var namesChanged = false, datesChanged = false
         for entity in new.entities.indices where old.entities[entity] != new.entities[entity] {
             let a = old.entities[entity], b = new.entities[entity]
-            index.entities[entity] = link(b)
+            entities[entity] = Self.link(b)
             // A description file is listed under its entity's name.
-            if let file = b.file { index.files[file] = card(new, file: file) }
+            if let file = b.file { self.files[file] = Self.card(new, file: file) }
             if a.name != b.name || a.aliases != b.aliases { namesChanged = true }
             if a.date != b.date { datesChanged = true }
         }
-        if namesChanged { index.autolink = new.config.autolink == .off ? nil : NameMatcher(new.entities) }
-        if datesChanged || old.timeline != new.timeline { index.timelineAxis = TimelineSVG.stripAxis(new) }
-        return index
+        if namesChanged { autolink = new.config.autolink == .off ? nil : NameMatcher(new.entities) }
+        if datesChanged || old.timeline != new.timeline { timelineAxis = TimelineSVG.stripAxis(new) }
     }
 }

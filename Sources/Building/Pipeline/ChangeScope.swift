@@ -40,6 +40,10 @@ enum ChangeScope {
         dirty.formUnion(added)
         dirty.subtract(removed)
         dependencies.update(site: new, removed: removed, added: added, redeclare: dirty)
+        // The invariant the update relies on: a page none of whose inputs changed declares
+        // the same inputs again. Checked against a fresh index in debug builds (the tests').
+        assert(dependencies == DependencyIndex(site: new, pages: pages),
+               "the updated dependency index differs from a fresh one: \(dependencies.pagesDeclaredDifferently(from: DependencyIndex(site: new, pages: pages)).prefix(5))")
         index = dependencies
         return .pages(dirty)
     }

@@ -57,8 +57,9 @@ package final class PreviewBuild: @unchecked Sendable {
         var generation = 0
         /// What each page read, made at the first rebuild that can use it and kept up to date.
         var dependencies: DependencyIndex?
-        /// What many pages repeat about each file and entity, kept up to date.
-        var renderIndex: RenderIndex
+        /// What many pages repeat about each file and entity, kept up to date; out of the
+        /// state while a rebuild updates it in place.
+        var renderIndex: RenderIndex?
     }
 
     package let options: BuildOptions
@@ -106,7 +107,9 @@ package final class PreviewBuild: @unchecked Sendable {
         if path == "graph.json" {
             GraphExport.write(current.site) { bytes += $0 }
         } else if let page = current.deferred[path] {
-            let renderer = current.renderer ?? PageRenderer(site: current.site, templates: current.templates, index: current.renderIndex)
+            // During a rebuild the index is being updated: this page makes its own.
+            let renderer = current.renderer
+                ?? PageRenderer(site: current.site, templates: current.templates, index: current.renderIndex ?? RenderIndex(current.site))
             bytes = Array(renderer.render(page).text.utf8)
             lock.withLock { if state?.generation == current.generation, state?.renderer == nil { state?.renderer = renderer } }
         } else {
@@ -142,13 +145,19 @@ package final class PreviewBuild: @unchecked Sendable {
             outcome.seconds = elapsed()
             return outcome
         }
-        // The dependency index leaves the state while it is updated, so that no second
-        // reference to it makes each update copy it whole.
-        var (last, dependencies) = lock.withLock {
-            defer { state?.dependencies = nil }
-            return (state, state?.dependencies)
+        // The dependency and render indexes leave the state while they are updated, so that
+        // no second reference to them (the state's, its renderer's) makes an update copy them.
+        var (last, dependencies, previousIndex) = lock.withLock {
+            defer {
+                state?.dependencies = nil
+                state?.renderIndex = nil
+                state?.renderer = nil
+            }
+            return (state, state?.dependencies, state?.renderIndex)
         }
         last?.dependencies = nil
+        last?.renderIndex = nil
+        last?.renderer = nil
         let scopeStart = DispatchTime.now()
         let scope = last.map {
             ChangeScope.between(old: $0.site, $0.templates, oldPages: $0.pages, new: site, templates, pages: generation.pages,
@@ -164,11 +173,15 @@ package final class PreviewBuild: @unchecked Sendable {
         pages = pages.filter { !Self.onRequest($0) }
         let deferred = Dictionary(generation.pages.filter(Self.onRequest).map { ($0.outputPath(in: site), $0) }, uniquingKeysWith: { a, _ in a })
 
-        let renderIndex: RenderIndex = if let last, case .pages = scope {
-            RenderIndex.updated(last.renderIndex, from: last.site, to: site, files: generation.changedFiles)
+        var renderIndex: RenderIndex
+        if let last, case .pages = scope, var index = previousIndex.take() {
+            index.update(from: last.site, to: site, files: generation.changedFiles)
+            renderIndex = index
         } else {
-            RenderIndex(site)
+            renderIndex = RenderIndex(site)
         }
+        outcome.timings.append(("index", Double(DispatchTime.now().uptimeNanoseconds - renderStart.uptimeNanoseconds) / 1e9))
+        let pagesStart = DispatchTime.now()
         let collected = NSLock()
         nonisolated(unsafe) var rendered: [String: [UInt8]] = [:]
         outcome.rendered = Pipeline.render(site, pages: pages, templates: templates, contentAssets: generation.contentAssets,
@@ -225,7 +238,7 @@ package final class PreviewBuild: @unchecked Sendable {
         outcome.succeeded = true
         lastSucceeded = true
         outcome.seconds = elapsed()
-        outcome.timings.append(("render", Double(DispatchTime.now().uptimeNanoseconds - renderStart.uptimeNanoseconds) / 1e9))
+        outcome.timings.append(("render", Double(DispatchTime.now().uptimeNanoseconds - pagesStart.uptimeNanoseconds) / 1e9))
         return outcome
     }
 

@@ -8,12 +8,17 @@ enum AtomFeed {
     static let limit = 50
 
     /// The newest documents (of a theme): their cards, summaries or leads, and themes.
+    /// The documents a feed lists, newest first: the site's, or those of a theme (which
+    /// lists only published documents, in the site's order).
+    static func documents(_ site: Site, theme: Int?) -> ArraySlice<Int> {
+        (theme.map { site.documentsByEntity[$0] } ?? site.documents).prefix(limit)
+    }
+
     static func inputs(_ list: inout InputList, theme: Int?) {
         let site = list.site
         list.add(.documentList)
         if let theme { list.add([.documentsOf(theme), .entityCard(theme)]) }
-        let documents = (theme.map { site.documentsByEntity[$0] } ?? site.documents).filter { site.documents.contains($0) }.prefix(limit)
-        for file in documents {
+        for file in documents(site, theme: theme) {
             list.documentCard(file)
             list.lead(file)
             list.cards(site.documentThemes[file] ?? [])
@@ -22,7 +27,7 @@ enum AtomFeed {
 
     static func xml(_ site: Site, theme: Int?, index: RenderIndex, context: RenderContext) -> String {
         let folder = theme.map { URLs.entityFolder(site.entities[$0].key) } ?? ""
-        let documents = (theme.map { site.documentsByEntity[$0] } ?? site.documents).filter { site.documents.contains($0) }.prefix(limit)
+        let documents = documents(site, theme: theme)
         let base = site.config.baseURL.hasSuffix("/") ? String(site.config.baseURL.dropLast()) : site.config.baseURL
         let relative = URLs(pretty: site.config.prettyURLs, folder: folder)
         func link(_ pageFolder: String) -> String {

@@ -4,7 +4,7 @@ import Model
 /// set of changed inputs gives the pages to render again. Kept from one rebuild to the next
 /// and updated for the pages that changed: a page none of whose inputs changed declares the
 /// same inputs again (declarations read only what they declare).
-package struct DependencyIndex: Sendable {
+package struct DependencyIndex: Sendable, Equatable {
     private var readers: [PageInput: Set<Page>] = [:]
     private var declared: [Page: [PageInput]] = [:]
 
@@ -20,10 +20,7 @@ package struct DependencyIndex: Sendable {
             // Most pages read the same inputs as before (a count changed, not which counts):
             // then the index stays as it is.
             let inputs = Self.declaration(of: page, in: site)
-            if inputs != declared[page] {
-                forget(page)
-                declare(page, inputs)
-            }
+            if let old = declared[page], inputs != old { move(page, from: old, to: inputs) }
         }
         for page in added where declared[page] == nil { declare(page, Self.declaration(of: page, in: site)) }
     }
@@ -39,11 +36,40 @@ package struct DependencyIndex: Sendable {
         for input in inputs { readers[input, default: []].insert(page) }
     }
 
+    /// A page that reads much the same inputs as before (the home page, when one ranking
+    /// shifts) is moved only between the readers of inputs it gained or lost.
+    private mutating func move(_ page: Page, from old: [PageInput], to new: [PageInput]) {
+        declared[page] = new
+        let before = Set(old), after = Set(new)
+        for input in old where !after.contains(input) {
+            readers[input]?.remove(page)
+            if readers[input]?.isEmpty == true { readers[input] = nil }
+        }
+        for input in new where !before.contains(input) { readers[input, default: []].insert(page) }
+    }
+
     private mutating func forget(_ page: Page) {
         for input in declared.removeValue(forKey: page) ?? [] {
             readers[input]?.remove(page)
             if readers[input]?.isEmpty == true { readers[input] = nil }
         }
+    }
+
+    /// The same pages reading the same inputs (the order a page lists them in aside).
+    package static func == (a: Self, b: Self) -> Bool {
+        a.readers == b.readers && a.declared.count == b.declared.count && a.declared.keys.allSatisfy { b.declared[$0] != nil }
+    }
+
+    /// Pages whose inputs differ between two indexes, for a failed check to name.
+    package func pagesDeclaredDifferently(from other: DependencyIndex) -> [String] {
+        var pages: [String] = []
+        for (page, inputs) in declared {
+            let theirs = Set(other.declared[page] ?? []), mine = Set(inputs)
+            guard mine != theirs || other.declared[page] == nil else { continue }
+            pages.append("\(page): only here \(Array(mine.subtracting(theirs).prefix(3))), only there \(Array(theirs.subtracting(mine).prefix(3)))")
+        }
+        for page in other.declared.keys where declared[page] == nil { pages.append("\(page): missing here") }
+        return pages
     }
 
     /// The pages that read any of `inputs`.
