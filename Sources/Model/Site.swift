@@ -32,6 +32,8 @@ package struct Site: Sendable {
     package let participation: [[Int]]
     /// Event entity index → its position in `timeline`.
     package let timelinePosition: [Int: Int]
+    /// Files in `Content/briefings/` (see `isBriefing`), found once: pages ask per file.
+    private let briefings: Set<Int>
 
     package init(
         config: SiteConfig, files: [ParsedFile], documents: [Int], entities: [Entity],
@@ -59,6 +61,10 @@ package struct Site: Sendable {
             if case let .document(section, _) = files[file].role, !section.isEmpty { sections.insert(section) }
         }
         self.sections = sections.sorted()
+        briefings = Set(files.indices.filter {
+            if case .document(section: "briefings", _) = files[$0].role { return true }
+            return false
+        })
         backlinkGroups = backlinks.map(Self.groups)
         var participation = Array(repeating: [Int](), count: entities.count)
         var position: [Int: Int] = [:]
@@ -108,8 +114,7 @@ package struct Site: Sendable {
     /// Documents in `Content/briefings/` are briefings: their own page layout, lints and a
     /// single-file version.
     package func isBriefing(_ file: Int) -> Bool {
-        if case .document(section: "briefings", _) = files[file].role { return true }
-        return false
+        briefings.contains(file)
     }
 
     package func documentMeta(_ file: Int) -> DocumentMeta? {

@@ -72,12 +72,13 @@ package struct RenderIndex: Sendable {
     }
 
     /// Brings the index of `old` to `new` when both sites have the same files and entities
-    /// (`InputChanges.comparable`): only what changed is made again. `files`: the only files
-    /// whose parse may differ, when known. In place: a copy of the index would copy 10,000
+    /// (`InputChanges.comparable`; `comparable` when the caller knows it): only what changed
+    /// is made again. `files`: the only files whose parse may differ, when known. In place: a copy of the index would copy 10,000
     /// cards, each touching its strings (several milliseconds at that size); the caller
     /// keeps no other reference.
-    package mutating func update(from old: Site, to new: Site, files: [Int]?) {
-        guard InputChanges.comparable(old, new) else {
+    package mutating func update(from old: Site, to new: Site, files: [Int]?, comparable: Bool = false) {
+        assert(!comparable || InputChanges.comparable(old, new))
+        guard comparable || InputChanges.comparable(old, new) else {
             self = RenderIndex(new)
             return
         }

@@ -161,7 +161,7 @@ package final class PreviewBuild: @unchecked Sendable {
         let scopeStart = DispatchTime.now()
         let scope = last.map {
             ChangeScope.between(old: $0.site, $0.templates, oldPages: $0.pages, new: site, templates, pages: generation.pages,
-                                files: generation.changedFiles, index: &dependencies)
+                                files: generation.changedFiles, relinked: generation.relinked, index: &dependencies)
         } ?? .everything
         outcome.timings.append(("scope", Double(DispatchTime.now().uptimeNanoseconds - scopeStart.uptimeNanoseconds) / 1e9))
         let renderStart = DispatchTime.now()
@@ -175,7 +175,7 @@ package final class PreviewBuild: @unchecked Sendable {
 
         var renderIndex: RenderIndex
         if let last, case .pages = scope, var index = previousIndex.take() {
-            index.update(from: last.site, to: site, files: generation.changedFiles)
+            index.update(from: last.site, to: site, files: generation.changedFiles, comparable: generation.relinked)
             renderIndex = index
         } else {
             renderIndex = RenderIndex(site)
