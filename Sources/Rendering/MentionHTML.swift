@@ -6,33 +6,37 @@ extension RenderContext {
     /// a single file: its mentions are the site's, in the same order.
     func bodyHTML(_ file: Int, reparsed: ParsedFile? = nil) -> String {
         let parsed = reparsed ?? site.files[file]
+        // Read once, not per segment: each read of a file's lists or the settings is a copy.
+        let mentions = parsed.mentions, segments = parsed.body.segments
         let resolutions = site.resolutions[file]
+        let linksFirstOnly = site.config.autolink == .first
         // Autolinking: which entities this body has linked so far (`first` links each once),
         // and how deep inside links, code and headings the text is, across segments.
         let matcher = standalone ? nil : index.autolink
+        let owner = site.entityByFile[file]
         var linked = Set<Int>()
-        if let owner = site.entityByFile[file] { linked.insert(owner) }
+        if let owner { linked.insert(owner) }
         var verbatimDepth = 0, mentionDepth = 0
         var html = ""
-        html.reserveCapacity(parsed.body.segments.reduce(0) { total, segment in
+        html.reserveCapacity(segments.reduce(0) { total, segment in
             if case .html(let text) = segment { return total + text.utf8.count }
             return total + 80
         })
-        for segment in parsed.body.segments {
+        for segment in segments {
             switch segment {
             case .html(let text):
                 if let matcher, mentionDepth == 0 {
-                    autolink(text, matcher: matcher, linked: &linked, verbatimDepth: &verbatimDepth, into: &html, self: site.entityByFile[file])
+                    autolink(text, matcher: matcher, linked: &linked, verbatimDepth: &verbatimDepth, into: &html, self: owner)
                 } else {
                     html += text
                 }
             case .mentionStart(let i):
                 // Raw HTML (unsafe_html) can spell a marker; only the parser's own are honoured.
-                guard parsed.mentions.indices.contains(i), resolutions.indices.contains(i) else { continue }
-                let mention = parsed.mentions[i]
+                guard mentions.indices.contains(i), resolutions.indices.contains(i) else { continue }
+                let mention = mentions[i]
                 mentionDepth += 1
                 if let target = resolutions[i] {
-                    if site.config.autolink == .first { linked.insert(target) }
+                    if linksFirstOnly { linked.insert(target) }
                     appendLink(target, to: &html)
                     if !mention.hasShownText { HTML.append(site.entities[target].name, to: &html) }
                 } else {
@@ -40,7 +44,7 @@ extension RenderContext {
                     if !mention.hasShownText { HTML.append(mention.shown, to: &html) }
                 }
             case .mentionEnd(let i):
-                guard parsed.mentions.indices.contains(i), resolutions.indices.contains(i) else { continue }
+                guard mentions.indices.contains(i), resolutions.indices.contains(i) else { continue }
                 mentionDepth -= 1
                 html += resolutions[i] == nil || standalone ? "</span>" : "</a>"
             }
@@ -64,10 +68,11 @@ extension RenderContext {
 
     /// A passage quoting `entity`: the block's text with the entity's mentions marked and
     /// other mentions linked, trimmed around the first mention when long.
-    func snippet(_ block: TextBlock, file: Int, entity: Int) -> String {
+    func snippet(_ block: TextBlock, file: Int, entity: Int, mentions: [Mention]? = nil) -> String {
         let bytes = Array(block.text.utf8)
-        let mentions = site.files[file].mentions
-        let firstHit = block.spans.first { site.resolutions[file][$0.mention] == entity }
+        let mentions = mentions ?? site.files[file].mentions
+        let resolutions = site.resolutions[file]
+        let firstHit = block.spans.first { resolutions[$0.mention] == entity }
         var window = 0..<bytes.count
         if bytes.count > Self.snippetLength, let hit = firstHit {
             let half = Self.snippetLength / 2
@@ -100,7 +105,7 @@ extension RenderContext {
         var cursor = window.lowerBound
         for span in block.spans where span.start >= window.lowerBound && span.end <= window.upperBound {
             appendText(cursor..<span.start)
-            let target = site.resolutions[file][span.mention]
+            let target = resolutions[span.mention]
             let mention = mentions[span.mention]
             let text: String
             if !mention.hasShownText, let target { text = site.entities[target].name } else {
@@ -179,15 +184,19 @@ extension RenderContext {
         let slice = Pagination.slice(site.backlinkGroups[entity], page: page, perPage: site.config.paginate)
         let groups = slice.map { run -> MentionGroupView in
             let file = backlinks[run.lowerBound].file
+            // Read once per document, not per mention: each read of a file's lists is a copy.
+            let parsed = site.files[file]
+            let mentions = parsed.mentions, blocks = parsed.blocks
             var seenBlocks = Set<Int>()
             var snippets: [MentionGroupView.Snippet] = []
             let folder = documentFolder(file)
+            let pageURL = urls.page(folder)
             for ref in backlinks[run] {
-                let blockIndex = site.files[file].mentions[ref.mention].block
+                let blockIndex = mentions[ref.mention].block
                 guard blockIndex >= 0, seenBlocks.insert(blockIndex).inserted else { continue }
-                let block = site.files[file].blocks[blockIndex]
+                let block = blocks[blockIndex]
                 let anchor = block.anchor.map { "#" + $0 } ?? ""
-                snippets.append(.init(html: snippet(block, file: file, entity: entity), url: urls.page(folder) + anchor))
+                snippets.append(.init(html: snippet(block, file: file, entity: entity, mentions: mentions), url: pageURL + anchor))
             }
             let card = index.files[file]
             return MentionGroupView(title: card.title, url: urls.page(folder), published: card.published, source: card.source,
