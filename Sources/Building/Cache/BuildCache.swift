@@ -34,8 +34,8 @@ package enum BuildCache {
     /// to these entries.
     @discardableResult
     package static func load(into cache: ParseCache, site: URL) -> Int? {
-        guard let data = FileManager.default.contents(atPath: url(site: site).path) else { return nil }
-        let bytes = [UInt8](data)
+        // Read into one array, not through `Data` and a copy of it.
+        guard case .bytes(let bytes) = FileReading.read(url(site: site).path, limit: .max) else { return nil }
         guard let (entries, entriesChecksum) = try? decodeWithChecksum(bytes) else { return nil }
         var record = (signature: UInt64(0), build: "")
         if let recordData = FileManager.default.contents(atPath: recordURL(site: site).path),
