@@ -136,8 +136,9 @@ package enum Builder {
         let linker = Linker(config: site.config, includeDrafts: options.drafts || site.config.drafts)
         let previous = changed.isEmpty ? site : linker.relink(site, files: previousFiles, changed: changed) ?? linker.link(previousFiles)
         var dependencies: DependencyIndex?
+        let previousPages = changed.isEmpty ? generation.pages : Page.inventory(of: previous)
         guard case .pages(let dirty) = ChangeScope.between(
-            old: previous, templates, oldPages: Page.inventory(of: previous), new: site, templates, pages: generation.pages,
+            old: previous, templates, oldPages: previousPages, new: site, templates, pages: generation.pages,
             files: changed, index: &dependencies) else { return nil }
         return (generation.pages.filter { !dirty.contains($0) }, previous.files == site.files)
     }
