@@ -212,7 +212,7 @@ def markdown(report):
     served = [r for r in report["results"] if "serve" in r]
     if served:
         lines += ["", "Editing under the preview server: one article edited, time until its page is served with the",
-                  "edit (`serve.py`; Dossier's includes the watcher's 30 ms quiet period):", "",
+                  "edit (`serve.py`; Dossier's includes the watcher's settle period, 2 ms after the file is closed):", "",
                   "| articles | edits | Dossier: edit → page served ms | server rebuild ms | `hugo server` ms | Dossier / Hugo |",
                   "| ---: | ---: | --- | --- | --- | --- |"]
         for r in served:
