@@ -59,7 +59,8 @@ import TestSupport
             if let wrapped = mirror.children.first?.value { check(wrapped, path: path, checked: &checked) }
             return
         }
-        guard mirror.displayStyle == .struct, !(value is String) else { return }
+        // Views are structs, and a few shared ones (`LayoutView`) classes.
+        guard mirror.displayStyle == .struct || mirror.displayStyle == .class, !(value is String) else { return }
         guard let object = value as? TemplateObject else {
             Issue.record("\(type(of: value)) at \(path) is not a TemplateObject")
             return

@@ -1,7 +1,9 @@
 /// What every page's header and footer read: site settings, the page title, navigation.
-/// Views are explicit structs with stored properties; `Views+Template.swift` hands them to
-/// templates.
-struct LayoutView {
+/// Views are explicit types with stored properties; `Views+Template.swift` hands them to
+/// templates. This one is a class: templates read about 40 of its fields on every page, and
+/// each `{{layout.x}}` of a struct boxed a copy of all its fields first (0.1–0.3 s of CPU
+/// at 15,000 pages, 2–3% of the render stage).
+final class LayoutView {
     struct NavItem {
         let label: String
         let url: String
@@ -39,6 +41,56 @@ struct LayoutView {
     let jsonLD: String
     let nav: [NavItem]
     let generator = "Dossier"
+
+    init(
+        siteTitle: String,
+        siteDescription: String?,
+        language: String,
+        direction: String,
+        pageTitle: String,
+        title: String,
+        description: String?,
+        stylesheet: String,
+        icon: String,
+        extraStylesheets: [String],
+        headCSS: String?,
+        homeURL: String,
+        graphURL: String,
+        searchURL: String,
+        previewScript: String,
+        previewData: String,
+        feedURL: String,
+        canonical: String?,
+        ogType: String,
+        ogLocale: String,
+        publishedTime: String?,
+        jsonLD: String,
+        nav: [NavItem]
+    ) {
+        self.siteTitle = siteTitle
+        self.siteDescription = siteDescription
+        self.language = language
+        self.direction = direction
+        self.pageTitle = pageTitle
+        self.title = title
+        self.description = description
+        self.stylesheet = stylesheet
+        self.icon = icon
+        self.extraStylesheets = extraStylesheets
+        self.headCSS = headCSS
+        self.homeURL = homeURL
+        self.graphURL = graphURL
+        self.searchURL = searchURL
+        self.previewScript = previewScript
+        self.previewData = previewData
+        self.feedURL = feedURL
+        self.canonical = canonical
+        self.ogType = ogType
+        self.ogLocale = ogLocale
+        self.publishedTime = publishedTime
+        self.jsonLD = jsonLD
+        self.nav = nav
+    }
 }
 
 /// A link to an entity, with whatever the list it appears in shows beside it.
