@@ -1,5 +1,7 @@
 import Building
 import Foundation
+import Model
+import Rendering
 import Testing
 import TestSupport
 
@@ -117,5 +119,27 @@ import TestSupport
         let second = preview.rebuild(changed: [site.root.path + "/Content/themes/energy.md"])
         #expect(second.renderedPaths.contains("briefings/outlook/index.html"))
         #expect(String(decoding: preview.files["briefings/outlook/index.html"] ?? [], as: UTF8.self).contains("Gas and oil."))
+    }
+
+    /// A build that asks once reads the pages' declarations directly instead of building an
+    /// index: both must name the same pages, for any set of changed inputs.
+    @Test func askingOnceFindsWhatTheIndexFinds() throws {
+        let temporary = try TemporarySite(Self.files, config: "title: Counts\npaginate: 1\n")
+        var options = temporary.options()
+        options.builtinTheme = Repository.templates
+        let site = try #require(Pipeline.generate(options).site)
+        let pages = Page.inventory(of: site)
+        let index = DependencyIndex(site: site, pages: pages)
+        let every = Array(Set(pages.flatMap { $0.inputs(in: site) })).sorted { "\($0)" < "\($1)" }
+        #expect(every.count > 20)
+        var generator = SystemRandomNumberGenerator()
+        for size in [0, 1, 2, 5, every.count] {
+            for _ in 0..<20 {
+                let changes = Set(every.shuffled(using: &generator).prefix(size))
+                let once = DependencyIndex.readers(of: changes, among: pages, in: site)
+                #expect(once == index.readers(of: changes), "\(changes)")
+                if size > 0 { #expect(!once.isEmpty) }
+            }
+        }
     }
 }

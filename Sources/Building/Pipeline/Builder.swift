@@ -139,7 +139,7 @@ package enum Builder {
         let previousPages = changed.isEmpty ? generation.pages : Page.inventory(of: previous)
         guard case .pages(let dirty) = ChangeScope.between(
             old: previous, templates, oldPages: previousPages, new: site, templates, pages: generation.pages,
-            files: changed, index: &dependencies) else { return nil }
+            files: changed, keepingIndex: false, index: &dependencies) else { return nil }
         return (generation.pages.filter { !dirty.contains($0) }, previous.files == site.files)
     }
 

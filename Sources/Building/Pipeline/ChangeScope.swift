@@ -10,11 +10,12 @@ enum ChangeScope {
     case pages(Set<Page>)
 
     /// `index` holds the declarations of `old`'s pages (made here when nil) and is brought to
-    /// `new`'s; it is left nil when everything changed. `files`: the only files whose parse
-    /// may differ, when known.
+    /// `new`'s; it is left nil when everything changed. Without `keepingIndex` (a build that
+    /// asks once) no index is made: the old pages' declarations are checked directly.
+    /// `files`: the only files whose parse may differ, when known.
     static func between(
         old: Site, _ oldTemplates: TemplateSet, oldPages: [Page], new: Site, _ newTemplates: TemplateSet, pages: [Page],
-        files: [Int]?, relinked: Bool = false, index: inout DependencyIndex?
+        files: [Int]?, relinked: Bool = false, keepingIndex: Bool = true, index: inout DependencyIndex?
     ) -> ChangeScope {
         // A relinked site has the previous one's files and entities (checked in debug builds):
         // the check's pass over 13,000 paths is skipped.
@@ -32,14 +33,20 @@ enum ChangeScope {
                 return false
             }))
         }
-        var dependencies = index ?? DependencyIndex(site: old, pages: oldPages)
-        var dirty = dependencies.readers(of: changes)
         var added: [Page] = [], removed: [Page] = []
         if oldPages != pages {
             let existed = Set(oldPages), current = Set(pages)
             added = pages.filter { !existed.contains($0) }
             removed = oldPages.filter { !current.contains($0) }
         }
+        guard keepingIndex || index != nil else {
+            var dirty = DependencyIndex.readers(of: changes, among: oldPages, in: old)
+            dirty.formUnion(added)
+            dirty.subtract(removed)
+            return .pages(dirty)
+        }
+        var dependencies = index ?? DependencyIndex(site: old, pages: oldPages)
+        var dirty = dependencies.readers(of: changes)
         dirty.formUnion(added)
         dirty.subtract(removed)
         dependencies.update(site: new, removed: removed, added: added, redeclare: dirty)

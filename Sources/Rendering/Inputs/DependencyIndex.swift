@@ -72,6 +72,16 @@ package struct DependencyIndex: Sendable, Equatable {
         return pages
     }
 
+    /// The pages of `pages` that read any of `changes`, asked once, without an index: each
+    /// page's declaration is read on all cores and checked, with no inverted index built (a
+    /// second `dossier build` needs the answer once; building the index for it took 0.5 s
+    /// at 10,000 articles, most of it inserting into sets).
+    package static func readers(of changes: Set<PageInput>, among pages: [Page], in site: Site) -> Set<Page> {
+        guard !changes.isEmpty else { return [] }
+        let reads = pages.parallelMap { page in page.inputs(in: site).contains(where: changes.contains) }
+        return Set(zip(pages, reads).filter(\.1).map(\.0))
+    }
+
     /// The pages that read any of `inputs`.
     package func readers(of inputs: some Sequence<PageInput>) -> Set<Page> {
         var pages = Set<Page>()
