@@ -73,6 +73,43 @@ import TestSupport
         }
     }
 
+    /// With nothing changed, the output is already the build's: nothing is written and
+    /// the marker names the new build. A file missing from the output, one changed in it,
+    /// or a theme file changed at its source is noticed, and the site written as usual.
+    @Test func nothingChangedWritesNothingButNoticesADamagedOutput() throws {
+        let site = try site()
+        var options = site.options()
+        options.persistentCache = true
+        #expect(Builder.build(options).succeeded)
+        let page = site.output.appendingPathComponent("actors/tajikistan/index.html")
+        // Pages keep their inode when linked into a new folder; folders do not.
+        let folder = site.output.appendingPathComponent("actors").path
+        let folderInode = try #require(try FileManager.default.attributesOfItem(atPath: folder)[.systemFileNumber] as? Int)
+        let inode = try #require(try FileManager.default.attributesOfItem(atPath: page.path)[.systemFileNumber] as? Int)
+        let marker = try String(contentsOf: site.output.appendingPathComponent(OutputWriter.marker), encoding: .utf8)
+
+        let quiet = Builder.build(options)
+        #expect(quiet.succeeded && quiet.pagesRendered == 0 && quiet.filesWritten == 0 && quiet.filesUnchanged > 0)
+        #expect(try FileManager.default.attributesOfItem(atPath: page.path)[.systemFileNumber] as? Int == inode,
+                "the page was written again")
+        #expect(try FileManager.default.attributesOfItem(atPath: folder)[.systemFileNumber] as? Int == folderInode,
+                "the site was staged and swapped in again")
+        let renewed = try String(contentsOf: site.output.appendingPathComponent(OutputWriter.marker), encoding: .utf8)
+        #expect(renewed != marker && renewed.split(separator: "\n").dropFirst(2) == marker.split(separator: "\n").dropFirst(2),
+                "the marker names the new build and the same files")
+        // The next build still trusts this output (the record and the marker agree).
+        #expect(Builder.build(options).pagesRendered == 0)
+
+        try FileManager.default.removeItem(at: page)
+        let missing = Builder.build(options)
+        #expect(missing.succeeded && missing.pagesRendered > 0)
+        #expect(site.read("actors/tajikistan/index.html")?.contains("Tajikistan") == true)
+
+        try Data("tampered".utf8).write(to: site.output.appendingPathComponent("assets/style.css"))
+        #expect(Builder.build(options).succeeded)
+        #expect(site.read("assets/style.css") != "tampered")
+    }
+
     @Test func renamedDocumentLosesItsOldPage() throws {
         let site = try site()
         var options = site.options()

@@ -73,6 +73,34 @@ package enum Builder {
             return report
         }
         let writer = OutputWriter(site: options.site, output: options.output)
+        let reuse = reusablePages(options, generation, site: site, templates: templates, writer: writer)
+        report.pages = generation.pages.count
+        report.entities = site.entities.count
+        report.documents = site.documents.count
+        if let reuse, reuse.graph, reuse.pages.count == generation.pages.count {
+            // Every page and `graph.json` as the previous build wrote them: when the copied
+            // files are too, the output is this build's already and nothing is written.
+            let assets = Pipeline.assets(site, templates: templates, contentAssets: generation.contentAssets)
+            let expected = Set(generation.pages.map { $0.outputPath(in: site) } + ["graph.json"] + assets.map(\.path))
+            do {
+                let kept = try writer.keep(expected: expected, build: buildID) {
+                    assets.allSatisfy { asset in
+                        FileManager.default.contents(atPath: options.output.appendingPathComponent(asset.path).path)
+                            .map { [UInt8]($0) == Pipeline.assetBytes(asset.url, sanitize: asset.sanitize) } ?? false
+                    }
+                }
+                if kept {
+                    report.timings.append(("render", clock.lap()))
+                    report.timings.append(("write", 0))
+                    report.filesUnchanged = expected.count
+                    report.succeeded = true
+                    return report
+                }
+            } catch {
+                report.writeError = "\(error)"
+                return report
+            }
+        }
         let staging: OutputWriter.Staging
         do {
             staging = try writer.stage()
@@ -83,7 +111,7 @@ package enum Builder {
         // Pages the previous build wrote and no change can have touched are kept as they are.
         var pages = generation.pages
         var graph = true
-        if let reuse = reusablePages(options, generation, site: site, templates: templates, writer: writer) {
+        if let reuse {
             let kept = reuse.pages.parallelMap { page in staging.reuse(page.outputPath(in: site)) ? nil : page }
             let missing = Set(kept.compactMap { $0 })
             let reused = Set(reuse.pages).subtracting(missing)
@@ -92,7 +120,6 @@ package enum Builder {
         }
         report.pagesRendered = pages.count
         options.progress?("Rendering \(pages.count) pages")
-        report.pages = generation.pages.count
         Pipeline.render(site, pages: pages, templates: templates,
                         contentAssets: generation.contentAssets, singleFiles: generation.singleFiles, graph: graph) { path, contents in
             switch contents {
@@ -112,8 +139,6 @@ package enum Builder {
             report.writeError = "\(error)"
             return report
         }
-        report.entities = site.entities.count
-        report.documents = site.documents.count
         report.succeeded = true
         return report
     }

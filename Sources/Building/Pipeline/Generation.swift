@@ -200,11 +200,7 @@ package enum Pipeline {
         emit: @Sendable (_ path: String, _ contents: consuming Contents) -> Void
     ) -> Int {
         let renderer = PageRenderer(site: site, templates: templates, index: index) { singleFiles[$0] }
-        // The theme's files are trusted as they are; content's SVG is not, unless the site
-        // says every author is (`unsafe_html`).
-        let sanitize = !site.config.unsafeHTML
-        let assets = templates.assets.map { Job.asset(path: $0.path, url: $0.url, sanitize: false) }
-            + contentAssets.map { Job.asset(path: $0.relativePath, url: $0.url, sanitize: sanitize && $0.relativePath.lowercased().hasSuffix(".svg")) }
+        let assets = Self.assets(site, templates: templates, contentAssets: contentAssets).map(Job.asset)
         // The graph is the largest single job: it starts first so it does not finish last.
         let jobs: [Job] = (graph ? [.graph] : []) + assets + pages.map { .page($0) }
         jobs.parallelForEach { job in
@@ -212,16 +208,29 @@ package enum Pipeline {
             case .graph:
                 emit("graph.json", .stream { sink in GraphExport.write(site, to: sink) })
             case let .asset(path, url, sanitize):
-                let bytes = [UInt8](FileManager.default.contents(atPath: url.path) ?? Data())
-                // The loader refused an SVG that does not parse; one that stopped parsing since
-                // is published empty rather than as it is.
-                emit(path, .bytes(sanitize ? SVGSanitizer.sanitize(bytes) ?? [] : bytes))
+                emit(path, .bytes(assetBytes(url, sanitize: sanitize)))
             case .page(let page):
                 let file = renderer.render(page)
                 emit(file.path, .text(file.text))
             }
         }
         return pages.count
+    }
+
+    /// The files copied into the output: the theme's, trusted as they are, and content's,
+    /// whose SVG is sanitised unless the site says every author is trusted (`unsafe_html`).
+    static func assets(_ site: Site, templates: TemplateSet, contentAssets: [(relativePath: String, url: URL)])
+        -> [(path: String, url: URL, sanitize: Bool)] {
+        let sanitize = !site.config.unsafeHTML
+        return templates.assets.map { ($0.path, $0.url, false) }
+            + contentAssets.map { ($0.relativePath, $0.url, sanitize && $0.relativePath.lowercased().hasSuffix(".svg")) }
+    }
+
+    /// An asset's bytes as published. The loader refused an SVG that does not parse; one
+    /// that stopped parsing since is published empty rather than as it is.
+    static func assetBytes(_ url: URL, sanitize: Bool) -> [UInt8] {
+        let bytes = [UInt8](FileManager.default.contents(atPath: url.path) ?? Data())
+        return sanitize ? SVGSanitizer.sanitize(bytes) ?? [] : bytes
     }
 
     package enum Contents {
