@@ -110,6 +110,43 @@ import TestSupport
         #expect(site.read("assets/style.css") != "tampered")
     }
 
+    /// A build that finds every file, setting and theme file as the recorded build had them
+    /// does not link: it reports that build's pages and diagnostics (link warnings too),
+    /// fails under `--strict` for its warnings without touching the output, and links again
+    /// once a setting or a copied file changes.
+    @Test func unchangedBuildsReportTheRecordedBuildWithoutLinking() throws {
+        let site = try site()
+        try site.write("Content/articles/three.md", Data("---\ntitle: Three\ndate: 2022-08-01\n---\n[Russia](actor:russia) waits.\n".utf8))
+        var options = site.options()
+        options.persistentCache = true
+        func linked(_ report: Builder.Report) -> Bool { report.timings.contains { $0.step == "link" && $0.seconds > 0 } }
+        let first = Builder.build(options)
+        #expect(first.succeeded && first.diagnostics.contains { $0.code == .stubEntity } && linked(first))
+
+        let second = Builder.build(options)
+        #expect(second.succeeded && !linked(second) && second.pagesRendered == 0)
+        #expect(second.diagnostics == first.diagnostics)
+        #expect(second.pages == first.pages && second.documents == first.documents && second.entities == first.entities)
+        #expect(second.filesUnchanged == first.filesWritten + first.filesUnchanged)
+
+        var strict = options
+        strict.strict = true
+        let marker = site.read(OutputWriter.marker)
+        let failing = Builder.build(strict)
+        #expect(!failing.succeeded && failing.diagnostics == first.diagnostics)
+        #expect(site.read(OutputWriter.marker) == marker, "a failed build touched the output")
+        #expect(!linked(Builder.build(options)), "the failed build spoiled the record")
+
+        try site.write("dossier.yml", Data("title: Renamed\n".utf8))
+        let renamed = Builder.build(options)
+        #expect(renamed.succeeded && linked(renamed) && site.read("index.html")?.contains("Renamed") == true)
+        #expect(!linked(Builder.build(options)))
+
+        try site.write("Content/articles/map.svg", Data("<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>".utf8))
+        let copied = Builder.build(options)
+        #expect(copied.succeeded && linked(copied) && site.read("articles/map.svg") != nil)
+    }
+
     @Test func renamedDocumentLosesItsOldPage() throws {
         let site = try site()
         var options = site.options()

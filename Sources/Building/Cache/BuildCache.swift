@@ -19,7 +19,7 @@ package enum BuildCache {
     static let magic = Array("DOSSIER-CACHE\n".utf8)
     static let recordMagic = Array("DOSSIER-BUILD\n".utf8)
     /// Bump when the encoding of any cached type changes.
-    static let formatVersion = 7
+    static let formatVersion = 8
 
     package static func url(site: URL) -> URL {
         site.appendingPathComponent(".dossier/cache")
@@ -37,12 +37,12 @@ package enum BuildCache {
         // Read into one array, not through `Data` and a copy of it.
         guard case .bytes(let bytes) = FileReading.read(url(site: site).path, limit: .max) else { return nil }
         guard let (entries, entriesChecksum) = try? decodeWithChecksum(bytes) else { return nil }
-        var record = (signature: UInt64(0), build: "")
+        var record = (signature: UInt64(0), build: "", summary: BuildSummary?.none)
         if let recordData = FileManager.default.contents(atPath: recordURL(site: site).path),
            let decoded = try? decodeRecord([UInt8](recordData)), decoded.entriesChecksum == entriesChecksum {
-            record = (decoded.signature, decoded.build)
+            record = (decoded.signature, decoded.build, decoded.summary)
         }
-        cache.preload(entries, signature: record.signature, build: record.build, checksum: entriesChecksum)
+        cache.preload(entries, signature: record.signature, build: record.build, summary: record.summary, checksum: entriesChecksum)
         return entries.count
     }
 
@@ -68,6 +68,7 @@ package enum BuildCache {
         w.uint64(cache.signature)
         w.string(cache.build)
         w.uint64(entriesChecksum)
+        w.optional(cache.summary) { $0.summary($1) }
         let record = w.bytes
         _ = writeAtomically(recordURL(site: site)) { sink in try sink(record) }
     }
@@ -148,11 +149,13 @@ package enum BuildCache {
         return bytes + tail.bytes
     }
 
-    static func decodeRecord(_ bytes: [UInt8]) throws -> (signature: UInt64, build: String, entriesChecksum: UInt64) {
+    static func decodeRecord(_ bytes: [UInt8]) throws
+        -> (signature: UInt64, build: String, entriesChecksum: UInt64, summary: BuildSummary?) {
         try verify(bytes, magic: recordMagic)
         var r = BinaryReader(bytes, offset: recordMagic.count, end: bytes.count - 8)
         guard try r.int() == formatVersion, try r.string() == programIdentity else { throw BinaryReader.Corrupt() }
-        let record = (signature: try r.uint64(), build: try r.string(), entriesChecksum: try r.uint64())
+        let record = (signature: try r.uint64(), build: try r.string(), entriesChecksum: try r.uint64(),
+                      summary: try r.optional { try $0.summary() })
         guard r.isAtEnd else { throw BinaryReader.Corrupt() }
         return record
     }

@@ -45,19 +45,24 @@ package final class ParseCache: @unchecked Sendable {
     /// The id of the previous build; its output folder's marker names the same id when that
     /// output is what the previous build wrote.
     var previousBuild: String? { lock.withLock { _previousBuild } }
+    /// What the previous build made (its record's summary), if it said.
+    var previousSummary: BuildSummary? { lock.withLock { _previousSummary } }
     // Every field is read and written under `lock`: the cache is saved on another thread
     // while the pages render.
     private var _previousFiles: [ParsedFile]?
     private var _previousSignature: UInt64?
     private var _previousBuild: String?
+    private var _previousSummary: BuildSummary?
 
     /// Entries read from the build cache on disk.
-    func preload(_ loaded: [(path: String, key: Key, file: ParsedFile)], signature: UInt64, build: String, checksum: UInt64) {
+    func preload(_ loaded: [(path: String, key: Key, file: ParsedFile)], signature: UInt64, build: String,
+                 summary: BuildSummary? = nil, checksum: UInt64) {
         lock.withLock {
             for entry in loaded where entries[entry.path] == nil { entries[entry.path] = (entry.key, entry.file) }
             _previousFiles = loaded.sorted { $0.path < $1.path }.map(\.file)
             _previousSignature = signature
             _previousBuild = build
+            _previousSummary = summary
             _loadedChecksum = checksum
             _modified = false
         }
@@ -72,6 +77,12 @@ package final class ParseCache: @unchecked Sendable {
         get { lock.withLock { _build } }
         set { lock.withLock { _build = newValue } }
     }
+    /// What the build being written to disk made, for the next one.
+    var summary: BuildSummary? {
+        get { lock.withLock { _summary } }
+        set { lock.withLock { _summary = newValue } }
+    }
+    private var _summary: BuildSummary?
     /// Whether entries changed since they were read from disk (or were never read), and the
     /// checksum of the cache file they match when they did not.
     var modified: Bool { lock.withLock { _modified } }

@@ -23,9 +23,11 @@ extension BinaryWriter {
         }
         int(file.wordCount)
         optional(file.lead) { $0.block($1) }
-        array(file.diagnostics) { w, d in
-            w.string(d.severity.rawValue); w.string(d.code.rawValue); w.string(d.message); w.optional(d.location) { $0.location($1) }
-        }
+        array(file.diagnostics) { $0.diagnostic($1) }
+    }
+
+    mutating func diagnostic(_ d: Diagnostic) {
+        string(d.severity.rawValue); string(d.code.rawValue); string(d.message); optional(d.location) { $0.location($1) }
     }
 
     mutating func role(_ role: FileRole) {
@@ -111,13 +113,15 @@ extension BinaryReader {
         }
         file.wordCount = try int()
         file.lead = try optional { try $0.block() }
-        file.diagnostics = try array { r in
-            guard let severity = Diagnostic.Severity(rawValue: try r.string()),
-                  let code = DiagnosticCode(rawValue: try r.string()) else { throw Corrupt() }
-            return Diagnostic(severity, code, try r.string(), at: try r.optional { try $0.location() })
-        }
+        file.diagnostics = try array { try $0.diagnostic() }
         try Self.check(file)
         return file
+    }
+
+    mutating func diagnostic() throws -> Diagnostic {
+        guard let severity = Diagnostic.Severity(rawValue: try string()),
+              let code = DiagnosticCode(rawValue: try string()) else { throw Corrupt() }
+        return Diagnostic(severity, code, try string(), at: try optional { try $0.location() })
     }
 
     /// Indices and offsets the renderer relies on must hold, whatever the file says.

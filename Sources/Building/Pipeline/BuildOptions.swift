@@ -18,6 +18,9 @@ package struct BuildOptions: Sendable {
     package var parseCache: ParseCache?
     /// Keep parsed files in `.dossier/cache` in the site between runs (`dossier build`).
     package var persistentCache = false
+    /// With a persistent cache: when every file, setting and theme file is as the recorded
+    /// build had them, do not link; report that build (`Generation.unchanged`).
+    var skipsUnchangedLink = false
 
     package init(site: URL, output: URL? = nil) {
         self.site = site.standardizedFileURL

@@ -52,14 +52,27 @@ package enum Builder {
         // A build killed earlier may have left the site moved aside: put it back first, so
         // even a build that fails leaves a site in place.
         OutputWriter(site: options.site, output: options.output).recoverFromInterruptedBuilds()
-        let generation = Pipeline.generate(options)
+        options.skipsUnchangedLink = options.persistentCache
+        var generation = Pipeline.generate(options)
         let buildID = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        if let summary = generation.unchanged {
+            if let report = keepUnchanged(options, generation, summary: summary, build: buildID, cacheTiming: cacheTiming) {
+                return report
+            }
+            // The output is not the recorded build's, or not intact: build it the usual way.
+            options.skipsUnchangedLink = false
+            generation = Pipeline.generate(options)
+        }
         // Parsing results do not depend on whether the site links: keep them either way,
         // saved while the pages render.
         let saving = DispatchGroup()
         if options.persistentCache, let cache = options.parseCache, generation.parsing != nil {
             if let site = generation.site, let templates = generation.templates {
                 cache.signature = BuildCache.signature(config: site.config, templates: templates, drafts: options.drafts)
+                cache.summary = BuildSummary(
+                    pages: generation.pages.count, documents: site.documents.count, entities: site.entities.count,
+                    assets: Pipeline.assets(site.config, templates: templates, contentAssets: generation.contentAssets).map(\.path).sorted(),
+                    diagnostics: generation.linkDiagnostics)
             }
             cache.build = buildID
             let site = options.site
@@ -80,16 +93,10 @@ package enum Builder {
         if let reuse, reuse.graph, reuse.pages.count == generation.pages.count {
             // Every page and `graph.json` as the previous build wrote them: when the copied
             // files are too, the output is this build's already and nothing is written.
-            let assets = Pipeline.assets(site, templates: templates, contentAssets: generation.contentAssets)
+            let assets = Pipeline.assets(site.config, templates: templates, contentAssets: generation.contentAssets)
             let expected = Set(generation.pages.map { $0.outputPath(in: site) } + ["graph.json"] + assets.map(\.path))
             do {
-                let kept = try writer.keep(expected: expected, build: buildID) {
-                    assets.allSatisfy { asset in
-                        FileManager.default.contents(atPath: options.output.appendingPathComponent(asset.path).path)
-                            .map { [UInt8]($0) == Pipeline.assetBytes(asset.url, sanitize: asset.sanitize) } ?? false
-                    }
-                }
-                if kept {
+                if try writer.keep(expected: expected, build: buildID, isCurrent: { assetsArePublished(assets, in: options.output) }) != nil {
                     report.timings.append(("render", clock.lap()))
                     report.timings.append(("write", 0))
                     report.filesUnchanged = expected.count
@@ -139,6 +146,55 @@ package enum Builder {
             report.writeError = "\(error)"
             return report
         }
+        report.succeeded = true
+        return report
+    }
+
+    /// Whether the output holds each copied file with the bytes it is published with.
+    private static func assetsArePublished(_ assets: [(path: String, url: URL, sanitize: Bool)], in output: URL) -> Bool {
+        assets.allSatisfy { asset in
+            FileManager.default.contents(atPath: output.appendingPathComponent(asset.path).path)
+                .map { [UInt8]($0) == Pipeline.assetBytes(asset.url, sanitize: asset.sanitize) } ?? false
+        }
+    }
+
+    /// A build that found every file, setting and theme file as the recorded build had them
+    /// (`Generation.unchanged`): it reports that build's pages and diagnostics, and when the
+    /// output is that build's, intact, only renews its marker and the record. Nil when the
+    /// output is not, and the site must be built the usual way.
+    private static func keepUnchanged(
+        _ options: BuildOptions, _ generation: Generation, summary: BuildSummary, build: String,
+        cacheTiming: [(step: String, seconds: Double)]
+    ) -> Report? {
+        guard let cache = options.parseCache, let config = generation.config, let templates = generation.templates,
+              let signature = cache.previousSignature, let recorded = cache.previousBuild else { return nil }
+        var report = Report(diagnostics: generation.diagnostics)
+        report.timings = cacheTiming + generation.timings
+        // The same diagnostics as the recorded build: failing now means `--strict` is new.
+        // Nothing is written, and the record still describes the output.
+        if generation.failed(strict: options.strict) { return report }
+        var clock = Stopwatch()
+        let writer = OutputWriter(site: options.site, output: options.output)
+        let assets = Pipeline.assets(config, templates: templates, contentAssets: generation.contentAssets)
+        let kept: Int
+        do {
+            guard writer.previousBuild() == recorded,
+                  let count = try writer.keep(expected: nil, build: build, isCurrent: { assetsArePublished(assets, in: options.output) })
+            else { return nil }
+            kept = count
+        } catch {
+            report.writeError = "\(error)"
+            return report
+        }
+        cache.signature = signature
+        cache.build = build
+        cache.summary = summary
+        BuildCache.save(cache, site: options.site)
+        report.timings += [("render", clock.lap()), ("write", 0)]
+        report.pages = summary.pages
+        report.documents = summary.documents
+        report.entities = summary.entities
+        report.filesUnchanged = kept
         report.succeeded = true
         return report
     }

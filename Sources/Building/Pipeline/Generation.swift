@@ -9,6 +9,8 @@ import Theme
 /// and `export` so they can never disagree.
 package struct Generation: Sendable {
     package var site: Site?
+    /// The settings, with `--base-url` applied.
+    package var config: SiteConfig?
     package var templates: TemplateSet?
     /// What loading the theme reported, kept with it for a rebuild that reuses it.
     var themeDiagnostics: [Diagnostic] = []
@@ -32,6 +34,12 @@ package struct Generation: Sendable {
     /// list is the previous one), and whether linking only redid what they touch.
     var targeted = false
     var relinked = false
+    /// Diagnostics found after parsing: by linking, and for briefings' single files. A build
+    /// record keeps them for a build that does not link (`unchanged`).
+    var linkDiagnostics: [Diagnostic] = []
+    /// Set, with no site, when every file, setting and theme file is as the recorded build
+    /// had them (`BuildOptions.skipsUnchangedLink`): that build's summary.
+    var unchanged: BuildSummary?
     /// The files whose bytes changed, when the previous build said which (`serve`); nil
     /// when every file was read.
     var changedFiles: [Int]?
@@ -63,6 +71,36 @@ package enum Pipeline {
         var singleFiles: [Int: StandaloneRenderer.Reparsed]
     }
 
+    /// The theme: the site's `Templates/` over the built-in one, what loading it reported,
+    /// and an error when the built-in theme is missing. Without `loading`, only that error.
+    private static func loadTheme(_ options: BuildOptions, loading: Bool = true)
+        -> (templates: TemplateSet?, diagnostics: [Diagnostic], missing: [Diagnostic]) {
+        let siteTemplates = options.site.appendingPathComponent("Templates")
+        let override = FileManager.default.fileExists(atPath: siteTemplates.path)
+            && siteTemplates.resolvingSymlinksInPath() != (options.builtinTheme ?? BuiltinTheme.directory)?.resolvingSymlinksInPath()
+            ? siteTemplates : nil
+        let builtin = options.builtinTheme ?? BuiltinTheme.directory
+        let missing: [Diagnostic] = builtin != nil ? [] : [.error(
+            .missingTheme,
+            "the built-in theme was not found: keep the Dossier_Theme.resources folder beside the dossier executable, or give the site a complete Templates/ folder",
+            at: nil)]
+        guard loading else { return (nil, [], missing) }
+        let (templates, diagnostics) = TemplateSet.load(builtin: builtin, override: override)
+        return (templates, diagnostics, missing)
+    }
+
+    /// Whether `parsed` are the files the recorded build parsed, in order, none of them a
+    /// briefing whose single file reads images from disk (no record covers those). Files
+    /// from the cache are the recorded ones themselves, so each comparison is one pointer's.
+    private static func sameFiles(_ parsed: [ParsedFile], as cache: ParseCache) -> Bool {
+        guard let recorded = cache.previousFiles, recorded.count == parsed.count, cache.previousSummary != nil,
+              let build = cache.previousBuild, !build.isEmpty else { return false }
+        return zip(recorded, parsed).allSatisfy { $0 == $1 } && !parsed.contains { file in
+            guard case .document(section: "briefings", _) = file.role else { return false }
+            return file.body.segments.contains { if case .html(let html) = $0 { html.contains("<img") } else { false } }
+        }
+    }
+
     /// The changed files of `previous` read again, in the order of `changedIndexes`; nil when
     /// one cannot be read cleanly.
     private static func reload(_ previous: Previous, loader: ContentLoader) -> [ContentFile]? {
@@ -86,6 +124,7 @@ package enum Pipeline {
 
         var (config, configDiagnostics) = ConfigLoader.load(site: options.site)
         if let baseURL = options.baseURL { config.baseURL = baseURL }
+        generation.config = config
         generation.diagnostics += configDiagnostics
 
         options.progress?("Loading Content/")
@@ -123,6 +162,25 @@ package enum Pipeline {
         for file in parsed { generation.diagnostics += file.diagnostics }
         generation.timings.append(("parse", clock.lap()))
 
+        // The site cannot differ from the recorded build's: report that build, unlinked.
+        var theme: (templates: TemplateSet?, diagnostics: [Diagnostic], missing: [Diagnostic])?
+        if options.skipsUnchangedLink, withTheme, previous == nil, let cache, Self.sameFiles(parsed, as: cache) {
+            let loaded = loadTheme(options)
+            theme = loaded
+            if let templates = loaded.templates, let summary = cache.previousSummary,
+               BuildCache.signature(config: config, templates: templates, drafts: options.drafts) == cache.previousSignature,
+               summary.assets == assets(config, templates: templates, contentAssets: generation.contentAssets).map(\.path).sorted() {
+                generation.templates = templates
+                generation.themeDiagnostics = loaded.diagnostics
+                generation.diagnostics += loaded.missing + loaded.diagnostics + summary.diagnostics
+                generation.unchanged = summary
+                generation.timings.append(("link", 0))
+                generation.timings.append(("theme", clock.lap()))
+                generation.diagnostics = generation.diagnostics.sortedByLocation()
+                return generation
+            }
+        }
+
         options.progress?("Linking")
         let linker = Linker(config: config, includeDrafts: options.drafts || config.drafts)
         var relinked: Site?
@@ -133,24 +191,15 @@ package enum Pipeline {
         generation.relinked = relinked != nil
         let site = relinked ?? linker.link(parsed)
         generation.diagnostics += site.diagnostics
+        generation.linkDiagnostics = site.diagnostics
         generation.site = site
         generation.timings.append(("link", clock.lap()))
 
         if withTheme {
-            let siteTemplates = options.site.appendingPathComponent("Templates")
-            let override = FileManager.default.fileExists(atPath: siteTemplates.path)
-                && siteTemplates.resolvingSymlinksInPath() != (options.builtinTheme ?? BuiltinTheme.directory)?.resolvingSymlinksInPath()
-                ? siteTemplates : nil
-            let builtin = options.builtinTheme ?? BuiltinTheme.directory
-            if builtin == nil {
-                generation.diagnostics.append(.error(
-                    .missingTheme,
-                    "the built-in theme was not found: keep the Dossier_Theme.resources folder beside the dossier executable, or give the site a complete Templates/ folder",
-                    at: nil))
-            }
             // A rebuild after Markdown edits only keeps the theme it had.
-            let (templates, themeDiagnostics) = previous.map { ($0.templates, $0.themeDiagnostics) }
-                ?? TemplateSet.load(builtin: builtin, override: override)
+            let (templates, themeDiagnostics, missing) = previous.map { ($0.templates, $0.themeDiagnostics, loadTheme(options, loading: false).missing) }
+                ?? theme ?? loadTheme(options)
+            generation.diagnostics += missing
             generation.templates = templates
             generation.themeDiagnostics = themeDiagnostics
             generation.diagnostics += themeDiagnostics
@@ -165,7 +214,9 @@ package enum Pipeline {
                 let (reparsed, problems) = source.reparse(site.files[file].path, expecting: site.files[file].mentions)
                 generation.singleFiles[file] = reparsed
                 // Reading problems were reported when the file was loaded.
-                generation.diagnostics += problems.filter { $0.code == .imageNotEmbedded }
+                let notEmbedded = problems.filter { $0.code == .imageNotEmbedded }
+                generation.diagnostics += notEmbedded
+                generation.linkDiagnostics += notEmbedded
             }
             if let templates {
                 generation.pages = Page.inventory(of: site)
@@ -200,7 +251,7 @@ package enum Pipeline {
         emit: @Sendable (_ path: String, _ contents: consuming Contents) -> Void
     ) -> Int {
         let renderer = PageRenderer(site: site, templates: templates, index: index) { singleFiles[$0] }
-        let assets = Self.assets(site, templates: templates, contentAssets: contentAssets).map(Job.asset)
+        let assets = Self.assets(site.config, templates: templates, contentAssets: contentAssets).map(Job.asset)
         // The graph is the largest single job: it starts first so it does not finish last.
         let jobs: [Job] = (graph ? [.graph] : []) + assets + pages.map { .page($0) }
         jobs.parallelForEach { job in
@@ -219,9 +270,9 @@ package enum Pipeline {
 
     /// The files copied into the output: the theme's, trusted as they are, and content's,
     /// whose SVG is sanitised unless the site says every author is trusted (`unsafe_html`).
-    static func assets(_ site: Site, templates: TemplateSet, contentAssets: [(relativePath: String, url: URL)])
+    static func assets(_ config: SiteConfig, templates: TemplateSet, contentAssets: [(relativePath: String, url: URL)])
         -> [(path: String, url: URL, sanitize: Bool)] {
-        let sanitize = !site.config.unsafeHTML
+        let sanitize = !config.unsafeHTML
         return templates.assets.map { ($0.path, $0.url, false) }
             + contentAssets.map { ($0.relativePath, $0.url, sanitize && $0.relativePath.lowercased().hasSuffix(".svg")) }
     }
