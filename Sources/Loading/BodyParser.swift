@@ -292,7 +292,7 @@ struct BodyParser {
 
     /// Splits rendered HTML at the markers. In safe mode content can never produce a raw
     /// `<`, so a marker cannot be forged; with raw HTML on, the writer is trusted anyway.
-    /// `clean` says the body cannot hold a code point HTML forbids (`mayHoldForbiddenHTMLCodePoint`).
+    /// `clean` says the body cannot hold a code point HTML forbids (`mayDecodeToForbiddenHTMLCodePoint`).
     static func segments(of html: UnsafeBufferPointer<UInt8>, headings: [Heading], clean: Bool) -> RenderedBody {
         var segments: [RenderedBody.Segment] = []
         var pending: [UInt8] = []

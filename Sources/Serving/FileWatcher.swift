@@ -10,9 +10,9 @@ import Glibc
 ///
 /// An edit after a quiet spell need not wait that long: when inotify says every file the
 /// batch touched was closed after writing, renamed into place or deleted, the batch goes
-/// after `settlePeriod` (which still joins an atomic save's write and rename). Events that
-/// follow a delivery closely are a burst and wait for the quiet period, so a checkout of
-/// many files still gives one or two rebuilds.
+/// after `settlePeriod` (which still joins an atomic save's write and rename). A batch that
+/// starts within a quiet period of the previous event belongs to a burst and waits for the
+/// quiet period, so a checkout of many files still gives one or two rebuilds.
 ///
 /// On Linux it uses inotify (every folder watched, new folders added as they appear);
 /// elsewhere, or when inotify is unavailable, it polls modification times.
