@@ -19,7 +19,7 @@ package enum BuildCache {
     static let magic = Array("DOSSIER-CACHE\n".utf8)
     static let recordMagic = Array("DOSSIER-BUILD\n".utf8)
     /// Bump when the encoding of any cached type changes.
-    static let formatVersion = 8
+    static let formatVersion = 9
 
     package static func url(site: URL) -> URL {
         site.appendingPathComponent(".dossier/cache")
@@ -129,6 +129,8 @@ package enum BuildCache {
             e.int(entry.key.size)
             e.bool(entry.key.allowRawHTML)
             e.bool(entry.key.prettyURLs)
+            // Also ahead of the file, so a build that decodes no file can report them.
+            e.array(entry.file.diagnostics) { $0.diagnostic($1) }
             e.parsedFile(entry.file)
             w.int(e.bytes.count)
             w.raw(e.bytes)
@@ -172,12 +174,17 @@ package enum BuildCache {
     }
 
     static func decode(_ bytes: [UInt8]) throws -> [(path: String, key: ParseCache.Key, file: ParsedFile)] {
-        try decodeWithChecksum(bytes).entries
+        try decodeWithChecksum(bytes).entries.map { entry in
+            guard let file = entry.slot.file else { throw BinaryReader.Corrupt() }
+            return (entry.path, entry.slot.key, file)
+        }
     }
 
     /// The entries and the checksum that identifies the whole file, with one pass over it.
+    /// Each entry's parse is decoded when first asked for (`ParseCache.Slot`); a parse that
+    /// then does not decode, or names another file, is parsed again.
     static func decodeWithChecksum(_ bytes: [UInt8]) throws
-        -> (entries: [(path: String, key: ParseCache.Key, file: ParsedFile)], checksum: UInt64) {
+        -> (entries: [(path: String, slot: ParseCache.Slot)], checksum: UInt64) {
         let content = try verify(bytes, magic: magic)
         var r = BinaryReader(bytes, offset: magic.count, end: bytes.count - 8)
         guard try r.int() == formatVersion, try r.string() == programIdentity else { throw BinaryReader.Corrupt() }
@@ -188,16 +195,15 @@ package enum BuildCache {
             return start..<(start + length)
         }
         guard r.isAtEnd else { throw BinaryReader.Corrupt() }
-        // Entries decode on all cores; any failure fails the whole cache.
-        let decoded = spans.parallelMap { span -> (path: String, key: ParseCache.Key, file: ParsedFile)? in
+        // Entries' keys decode on all cores; any failure fails the whole cache.
+        let shared = ParseCache.SharedBytes(bytes)
+        let decoded = spans.parallelMap { span -> (path: String, slot: ParseCache.Slot)? in
             var r = BinaryReader(bytes, offset: span.lowerBound, end: span.upperBound)
             guard let path = try? r.string(),
                   let key = try? ParseCache.Key(role: r.role(), fingerprint: r.uint64(), size: r.int(),
                                                 allowRawHTML: r.bool(), prettyURLs: r.bool()),
-                  let file = try? r.parsedFile(), r.isAtEnd,
-                  // An entry whose content names another file is not this file's.
-                  file.path == path, file.role == key.role else { return nil }
-            return (path, key, file)
+                  let diagnostics = try? r.array({ try $0.diagnostic() }) else { return nil }
+            return (path, ParseCache.Slot(path: path, key: key, diagnostics: diagnostics, bytes: shared, range: r.offset..<span.upperBound))
         }
         let entries = decoded.compactMap { $0 }
         guard entries.count == decoded.count else { throw BinaryReader.Corrupt() }

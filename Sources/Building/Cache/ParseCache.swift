@@ -14,7 +14,54 @@ package final class ParseCache: @unchecked Sendable {
         var prettyURLs: Bool
     }
 
-    private var entries: [String: (key: Key, file: ParsedFile)] = [:]
+    /// One cached parse: made in this process, or read from disk and decoded when first
+    /// asked for. A build with nothing changed asks for none (it needs the keys and the
+    /// diagnostics only), and decoding 13,000 files was most of reading the cache.
+    final class Slot: @unchecked Sendable {
+        let path: String
+        let key: Key
+        let diagnostics: [Diagnostic]
+        private let lock = NSLock()
+        private var decoded: ParsedFile?
+        private let encoded: (bytes: SharedBytes, range: Range<Int>)?
+
+        init(key: Key, file: ParsedFile) {
+            path = file.path
+            self.key = key
+            diagnostics = file.diagnostics
+            decoded = file
+            encoded = nil
+        }
+
+        init(path: String, key: Key, diagnostics: [Diagnostic], bytes: SharedBytes, range: Range<Int>) {
+            self.path = path
+            self.key = key
+            self.diagnostics = diagnostics
+            encoded = (bytes, range)
+        }
+
+        /// The parse, decoded once (every caller gets the same value, so two reads of a slot
+        /// compare equal at the cost of a pointer comparison); nil if the bytes do not decode
+        /// to a parse of this file.
+        var file: ParsedFile? {
+            lock.withLock {
+                if let decoded { return decoded }
+                guard let (bytes, range) = encoded else { return nil }
+                var r = BinaryReader(bytes.bytes, offset: range.lowerBound, end: range.upperBound)
+                guard let file = try? r.parsedFile(), r.isAtEnd, file.path == path, file.role == key.role else { return nil }
+                decoded = file
+                return file
+            }
+        }
+    }
+
+    /// The cache file's bytes, shared by the slots decoded from them.
+    final class SharedBytes: Sendable {
+        let bytes: [UInt8]
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+    }
+
+    private var entries: [String: Slot] = [:]
     private let lock = NSLock()
     private var hits = 0
     private var misses = 0
@@ -22,25 +69,49 @@ package final class ParseCache: @unchecked Sendable {
     package init() {}
 
     func parse(_ file: ContentFile, with parser: FileParser) -> ParsedFile {
-        let key = Key(role: file.role, fingerprint: Fingerprint.of(file.bytes), size: file.bytes.count,
-                      allowRawHTML: parser.allowRawHTML, prettyURLs: parser.prettyURLs)
-        if let entry = lock.withLock({ entries[file.path] }), entry.key == key {
+        let key = self.key(of: file, parser)
+        if let slot = lock.withLock({ entries[file.path] }), slot.key == key, let cached = slot.file {
             lock.withLock { hits += 1 }
-            return entry.file
+            return cached
         }
         let parsed = parser.parse(file)
         lock.withLock {
-            entries[file.path] = (key, parsed)
+            entries[file.path] = Slot(key: key, file: parsed)
             misses += 1
             _modified = true
         }
         return parsed
     }
 
+    private func key(of file: ContentFile, _ parser: FileParser) -> Key {
+        Key(role: file.role, fingerprint: Fingerprint.of(file.bytes), size: file.bytes.count,
+            allowRawHTML: parser.allowRawHTML, prettyURLs: parser.prettyURLs)
+    }
+
+    /// When `files` are exactly the previous build's, each with the bytes it had then: the
+    /// diagnostics their parses had, in order, without decoding any. Nil otherwise.
+    func recordedDiagnostics(_ files: [ContentFile], with parser: FileParser) -> [Diagnostic]? {
+        guard let previous = lock.withLock({ _previous }), previous.count == files.count,
+              zip(files, previous).allSatisfy({ $0.path == $1.path }) else { return nil }
+        // Fingerprints on all cores: they read every byte of the content.
+        let keys = files.parallelMap { key(of: $0, parser) }
+        guard zip(keys, previous).allSatisfy({ $0 == $1.slot.key }) else { return nil }
+        return previous.flatMap(\.slot.diagnostics)
+    }
+
+    /// The previous build's parse of `path`, if it had one.
+    func recordedFile(_ path: String) -> ParsedFile? {
+        lock.withLock { _previous?.first { $0.path == path }?.slot }?.file
+    }
+
     /// What the previous build (read from disk) was made of: every file it parsed, in path
     /// order, and the signature of its settings and theme. Used to work out which pages of
     /// the previous output can be kept.
-    var previousFiles: [ParsedFile]? { lock.withLock { _previousFiles } }
+    var previousFiles: [ParsedFile]? {
+        guard let previous = lock.withLock({ _previous }) else { return nil }
+        let files = previous.compactMap(\.slot.file)
+        return files.count == previous.count ? files : nil
+    }
     var previousSignature: UInt64? { lock.withLock { _previousSignature } }
     /// The id of the previous build; its output folder's marker names the same id when that
     /// output is what the previous build wrote.
@@ -49,17 +120,17 @@ package final class ParseCache: @unchecked Sendable {
     var previousSummary: BuildSummary? { lock.withLock { _previousSummary } }
     // Every field is read and written under `lock`: the cache is saved on another thread
     // while the pages render.
-    private var _previousFiles: [ParsedFile]?
+    private var _previous: [(path: String, slot: Slot)]?
     private var _previousSignature: UInt64?
     private var _previousBuild: String?
     private var _previousSummary: BuildSummary?
 
     /// Entries read from the build cache on disk.
-    func preload(_ loaded: [(path: String, key: Key, file: ParsedFile)], signature: UInt64, build: String,
+    func preload(_ loaded: [(path: String, slot: Slot)], signature: UInt64, build: String,
                  summary: BuildSummary? = nil, checksum: UInt64) {
         lock.withLock {
-            for entry in loaded where entries[entry.path] == nil { entries[entry.path] = (entry.key, entry.file) }
-            _previousFiles = loaded.sorted { $0.path < $1.path }.map(\.file)
+            for entry in loaded where entries[entry.path] == nil { entries[entry.path] = entry.slot }
+            _previous = loaded.sorted { $0.path < $1.path }
             _previousSignature = signature
             _previousBuild = build
             _previousSummary = summary
@@ -99,9 +170,9 @@ package final class ParseCache: @unchecked Sendable {
         }
     }
 
-    /// Every entry, for writing the build cache.
+    /// Every entry, for writing the build cache (entries that no longer decode are left out).
     func snapshot() -> [(path: String, key: Key, file: ParsedFile)] {
-        lock.withLock { entries.map { (path: $0.key, key: $0.value.key, file: $0.value.file) } }
+        lock.withLock { entries }.compactMap { path, slot in slot.file.map { (path: path, key: slot.key, file: $0) } }
     }
 
     /// Ends a build that read only changed files (no file came or went): resets the counts.

@@ -89,16 +89,34 @@ package enum Pipeline {
         return (templates, diagnostics, missing)
     }
 
-    /// Whether `parsed` are the files the recorded build parsed, in order, none of them a
-    /// briefing whose single file reads images from disk (no record covers those). Files
-    /// from the cache are the recorded ones themselves, so each comparison is one pointer's.
-    private static func sameFiles(_ parsed: [ParsedFile], as cache: ParseCache) -> Bool {
-        guard let recorded = cache.previousFiles, recorded.count == parsed.count, cache.previousSummary != nil,
-              let build = cache.previousBuild, !build.isEmpty else { return false }
-        return zip(recorded, parsed).allSatisfy { $0 == $1 } && !parsed.contains { file in
-            guard case .document(section: "briefings", _) = file.role else { return false }
-            return file.body.segments.contains { if case .html(let html) = $0 { html.contains("<img") } else { false } }
+    /// When `files` are the recorded build's, byte for byte, and the settings, theme, program
+    /// and copied files are too, the site cannot differ from that build's: fills `generation`
+    /// with the theme and that build's summary (`unchanged`), and returns the diagnostics
+    /// of the files' parses and of that build after parsing. Nil (with nothing filled)
+    /// otherwise. A briefing whose single file reads images from disk always links (no
+    /// record covers those images).
+    private static func unchanged(
+        _ files: [ContentFile], options: BuildOptions, config: SiteConfig, parser: FileParser, cache: ParseCache,
+        into generation: inout Generation
+    ) -> [Diagnostic]? {
+        guard let summary = cache.previousSummary, let build = cache.previousBuild, !build.isEmpty,
+              let parses = cache.recordedDiagnostics(files, with: parser) else { return nil }
+        for file in files {
+            guard case .document(section: "briefings", _) = file.role else { continue }
+            guard let recorded = cache.recordedFile(file.path),
+                  !recorded.body.segments.contains(where: { if case .html(let html) = $0 { html.contains("<img") } else { false } })
+            else { return nil }
         }
+        let theme = loadTheme(options)
+        guard let templates = theme.templates,
+              BuildCache.signature(config: config, templates: templates, drafts: options.drafts) == cache.previousSignature,
+              summary.assets == assets(config, templates: templates, contentAssets: generation.contentAssets).map(\.path).sorted()
+        else { return nil }
+        generation.templates = templates
+        generation.themeDiagnostics = theme.diagnostics
+        generation.parsing = (reused: files.count, parsed: 0)
+        generation.unchanged = summary
+        return parses + theme.missing + theme.diagnostics + summary.diagnostics
     }
 
     /// The changed files of `previous` read again, in the order of `changedIndexes`; nil when
@@ -153,6 +171,15 @@ package enum Pipeline {
             generation.loadedCleanly = loaded.diagnostics.isEmpty
             generation.contentAssets = loaded.assets
             generation.timings.append(("load", clock.lap()))
+            // The site cannot differ from the recorded build's: report that build, unparsed
+            // and unlinked.
+            if options.skipsUnchangedLink, withTheme, let cache,
+               let recorded = unchanged(loaded.files, options: options, config: config, parser: parser, cache: cache, into: &generation) {
+                generation.diagnostics += recorded
+                generation.timings += [("parse", 0), ("link", 0), ("theme", clock.lap())]
+                generation.diagnostics = generation.diagnostics.sortedByLocation()
+                return generation
+            }
             options.progress?("Parsing \(loaded.files.count) files")
             parsed = loaded.files.parallelMap { cache?.parse($0, with: parser) ?? parser.parse($0) }
             generation.parsing = cache?.finishBuild(keeping: Set(loaded.files.map(\.path)))
@@ -161,25 +188,6 @@ package enum Pipeline {
         }
         for file in parsed { generation.diagnostics += file.diagnostics }
         generation.timings.append(("parse", clock.lap()))
-
-        // The site cannot differ from the recorded build's: report that build, unlinked.
-        var theme: (templates: TemplateSet?, diagnostics: [Diagnostic], missing: [Diagnostic])?
-        if options.skipsUnchangedLink, withTheme, previous == nil, let cache, Self.sameFiles(parsed, as: cache) {
-            let loaded = loadTheme(options)
-            theme = loaded
-            if let templates = loaded.templates, let summary = cache.previousSummary,
-               BuildCache.signature(config: config, templates: templates, drafts: options.drafts) == cache.previousSignature,
-               summary.assets == assets(config, templates: templates, contentAssets: generation.contentAssets).map(\.path).sorted() {
-                generation.templates = templates
-                generation.themeDiagnostics = loaded.diagnostics
-                generation.diagnostics += loaded.missing + loaded.diagnostics + summary.diagnostics
-                generation.unchanged = summary
-                generation.timings.append(("link", 0))
-                generation.timings.append(("theme", clock.lap()))
-                generation.diagnostics = generation.diagnostics.sortedByLocation()
-                return generation
-            }
-        }
 
         options.progress?("Linking")
         let linker = Linker(config: config, includeDrafts: options.drafts || config.drafts)
@@ -198,7 +206,7 @@ package enum Pipeline {
         if withTheme {
             // A rebuild after Markdown edits only keeps the theme it had.
             let (templates, themeDiagnostics, missing) = previous.map { ($0.templates, $0.themeDiagnostics, loadTheme(options, loading: false).missing) }
-                ?? theme ?? loadTheme(options)
+                ?? loadTheme(options)
             generation.diagnostics += missing
             generation.templates = templates
             generation.themeDiagnostics = themeDiagnostics
