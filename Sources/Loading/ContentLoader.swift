@@ -9,6 +9,8 @@ package struct ContentLoader: Sendable {
         /// Non-Markdown files: path relative to `Content/` and absolute file URL.
         package var assets: [(relativePath: String, url: URL)]
         package var diagnostics: [Diagnostic]
+        /// Markdown files found by the walk, read after it on all cores.
+        var toRead: [(file: String, path: [String])] = []
 
         package init(files: [ContentFile], assets: [(relativePath: String, url: URL)], diagnostics: [Diagnostic]) {
             self.files = files
@@ -43,6 +45,18 @@ package struct ContentLoader: Sendable {
             return result
         }
         walk(content, relative: [], into: &result)
+        // Read on all cores (13,000 files of a large site took 0.16 s on one), each file's
+        // diagnostics kept in the walk's order.
+        let reads = result.toRead.parallelMap { file, path -> Result in
+            var read = Result(files: [], assets: [], diagnostics: [])
+            self.read(file, path: path, into: &read)
+            return read
+        }
+        result.toRead = []
+        for read in reads {
+            result.files += read.files
+            result.diagnostics += read.diagnostics
+        }
         result.files.sort { $0.path < $1.path }
         result.assets.sort { $0.relativePath < $1.relativePath }
         return result
@@ -106,7 +120,7 @@ package struct ContentLoader: Sendable {
             if isDirectory {
                 walk(target, relative: path, ancestors: ancestors.union([target]), into: &result)
             } else if name.hasSuffix(".md") || name.hasSuffix(".markdown") {
-                read(target, path: path, into: &result)
+                result.toRead.append((target, path))
             } else if allowActiveContent || isPublishable(name, target, at: path, into: &result) {
                 // Copied when the pages render: one that cannot be opened fails the build now,
                 // rather than arriving as an empty file.
