@@ -340,7 +340,7 @@ struct BodyParser {
                 }
             case UInt8(ascii: "h") where number < headings.count:
                 // `<h2>` was just written: give it the heading's id.
-                if pending.last == 0x3E, Self.lastHeadingTag(in: pending) != nil {
+                if pending.last == 0x3E, Self.holdsHeadingTag(pending) {
                     pending.removeLast()
                     pending.append(contentsOf: " id=\"\(headings[number].anchor)\">".utf8)
                 }
@@ -353,14 +353,14 @@ struct BodyParser {
         return RenderedBody(segments: segments)
     }
 
-    /// Where the last `<h` opens in `bytes`, if anywhere.
-    private static func lastHeadingTag(in bytes: [UInt8]) -> Int? {
+    /// Whether `bytes` hold an `<h` (searched from the end, where the heading just opened).
+    private static func holdsHeadingTag(_ bytes: [UInt8]) -> Bool {
         var i = bytes.count - 2
         while i >= 0 {
-            if bytes[i] == 0x3C, bytes[i + 1] == 0x68 { return i }
+            if bytes[i] == 0x3C, bytes[i + 1] == 0x68 { return true }
             i -= 1
         }
-        return nil
+        return false
     }
 }
 

@@ -178,9 +178,8 @@ package enum Builder {
         let assets = Pipeline.assets(config, templates: templates, contentAssets: generation.contentAssets)
         let kept: Int
         do {
-            guard writer.previousBuild() == recorded,
-                  let count = try writer.keep(expected: nil, build: build, isCurrent: { assetsArePublished(assets, in: options.output) })
-            else { return nil }
+            guard let count = try writer.keep(expected: nil, writtenBy: recorded, build: build,
+                                              isCurrent: { assetsArePublished(assets, in: options.output) }) else { return nil }
             kept = count
         } catch {
             report.writeError = "\(error)"

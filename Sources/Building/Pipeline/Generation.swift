@@ -71,22 +71,22 @@ package enum Pipeline {
         var singleFiles: [Int: StandaloneRenderer.Reparsed]
     }
 
-    /// The theme: the site's `Templates/` over the built-in one, what loading it reported,
-    /// and an error when the built-in theme is missing. Without `loading`, only that error.
-    private static func loadTheme(_ options: BuildOptions, loading: Bool = true)
-        -> (templates: TemplateSet?, diagnostics: [Diagnostic], missing: [Diagnostic]) {
+    /// The theme: the site's `Templates/` over the built-in one, and what loading it reported.
+    private static func loadTheme(_ options: BuildOptions) -> (templates: TemplateSet?, diagnostics: [Diagnostic]) {
         let siteTemplates = options.site.appendingPathComponent("Templates")
         let override = FileManager.default.fileExists(atPath: siteTemplates.path)
             && siteTemplates.resolvingSymlinksInPath() != (options.builtinTheme ?? BuiltinTheme.directory)?.resolvingSymlinksInPath()
             ? siteTemplates : nil
-        let builtin = options.builtinTheme ?? BuiltinTheme.directory
-        let missing: [Diagnostic] = builtin != nil ? [] : [.error(
+        return TemplateSet.load(builtin: options.builtinTheme ?? BuiltinTheme.directory, override: override)
+    }
+
+    /// An error when the built-in theme is missing (reported by every build that uses one).
+    private static func missingTheme(_ options: BuildOptions) -> [Diagnostic] {
+        guard options.builtinTheme ?? BuiltinTheme.directory == nil else { return [] }
+        return [.error(
             .missingTheme,
             "the built-in theme was not found: keep the Dossier_Theme.resources folder beside the dossier executable, or give the site a complete Templates/ folder",
             at: nil)]
-        guard loading else { return (nil, [], missing) }
-        let (templates, diagnostics) = TemplateSet.load(builtin: builtin, override: override)
-        return (templates, diagnostics, missing)
     }
 
     /// When `files` are the recorded build's, byte for byte, and the settings, theme, program
@@ -116,7 +116,7 @@ package enum Pipeline {
         generation.themeDiagnostics = theme.diagnostics
         generation.parsing = (reused: files.count, parsed: 0)
         generation.unchanged = summary
-        return parses + theme.missing + theme.diagnostics + summary.diagnostics
+        return parses + missingTheme(options) + theme.diagnostics + summary.diagnostics
     }
 
     /// The changed files of `previous` read again, in the order of `changedIndexes`; nil when
@@ -205,9 +205,8 @@ package enum Pipeline {
 
         if withTheme {
             // A rebuild after Markdown edits only keeps the theme it had.
-            let (templates, themeDiagnostics, missing) = previous.map { ($0.templates, $0.themeDiagnostics, loadTheme(options, loading: false).missing) }
-                ?? loadTheme(options)
-            generation.diagnostics += missing
+            let (templates, themeDiagnostics) = previous.map { ($0.templates, $0.themeDiagnostics) } ?? loadTheme(options)
+            generation.diagnostics += missingTheme(options)
             generation.templates = templates
             generation.themeDiagnostics = themeDiagnostics
             generation.diagnostics += themeDiagnostics

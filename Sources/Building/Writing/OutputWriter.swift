@@ -33,9 +33,10 @@ package struct OutputWriter {
 
     /// Refuses an output folder that is the site, holds it, lies in its content or theme,
     /// or is a non-empty folder Dossier did not create. Returns what the folder's marker
-    /// lists and the files the folder holds, when it holds any.
+    /// says (the files it lists, the build that wrote them) and the files the folder holds,
+    /// when it holds any.
     @discardableResult
-    package func checkOutput() throws -> (recorded: Set<String>, present: [String])? {
+    package func checkOutput() throws -> (recorded: Set<String>, build: String?, present: [String])? {
         let out = output.path, root = site.path
         if out == root || root.hasPrefix(out + "/") {
             throw Failure.unsafeOutput("refusing to write into \(out): it is the site folder or contains it")
@@ -53,7 +54,7 @@ package struct OutputWriter {
         }
         // The marker lists what the last build wrote: the build replaces those files and
         // nothing else. An empty or copied marker authorises nothing.
-        guard let recorded = Self.recordedFiles(in: output) else {
+        guard let (build, recorded) = Self.readMarker(in: output) else {
             throw Failure.unsafeOutput(
                 "refusing to replace \(out): its \(Self.marker) lists no files (an empty marker, or one from an earlier Dossier); delete the folder or move its files out once")
         }
@@ -67,7 +68,7 @@ package struct OutputWriter {
             throw Failure.unsafeOutput(
                 "refusing to replace \(out): \(foreign.count) file\(foreign.count == 1 ? "" : "s") in it \(foreign.count == 1 ? "was" : "were") not written by Dossier (\(examples)); move \(foreign.count == 1 ? "it" : "them") out of the folder")
         }
-        return (recorded, present)
+        return (recorded, build, present)
     }
 
     /// The marker: what wrote the folder, the build's id, the files it holds.
@@ -75,18 +76,19 @@ package struct OutputWriter {
         "Written by Dossier. This folder is replaced on every build.\nbuild: \(build)\nfiles:\n\(record)\n"
     }
 
-    /// The files the marker says the build that wrote `folder` wrote.
-
-    static func recordedFiles(in folder: URL) -> Set<String>? {
-        guard let lines = markerLines(in: folder), let start = lines.firstIndex(of: "files:") else { return nil }
-        return Set(lines[(start + 1)...].filter { !$0.isEmpty })
+    /// The build that wrote `folder` and the files it wrote, as its marker says; nil without
+    /// a marker or a list. Split on the marker's bytes: it lists every file (15,000 lines on
+    /// a large site, which splitting by `Character` took milliseconds over).
+    static func readMarker(in folder: URL) -> (build: String?, files: Set<String>)? {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(marker).path) else { return nil }
+        let lines = [UInt8](data).split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        guard let start = lines.firstIndex(of: "files:") else { return nil }
+        return (buildID(in: lines[..<start]), Set(lines[(start + 1)...].filter { !$0.isEmpty }))
     }
 
-    /// The marker's lines, split on its bytes (it lists every file: 15,000 lines on a large
-    /// site, which splitting by `Character` took milliseconds over).
-    private static func markerLines(in folder: URL) -> [String]? {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(marker).path) else { return nil }
-        return [UInt8](data).split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+    /// The id on the marker's `build:` line, among the lines before its list of files.
+    private static func buildID(in head: some Sequence<String>) -> String? {
+        head.first { $0.hasPrefix("build: ") }.map { String($0.dropFirst("build: ".count)) }
     }
 
     /// Every file under `folder`, as paths relative to it (symbolic links not followed).
@@ -256,7 +258,7 @@ package struct OutputWriter {
         guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(Self.marker).path) else { return nil }
         // The id is on the second line, before the list of files: the rest is not split.
         let head = [UInt8](data).split(separator: 0x0A, maxSplits: 2, omittingEmptySubsequences: false).prefix(2)
-        return head.map { String(decoding: $0, as: UTF8.self) }.first { $0.hasPrefix("build: ") }.map { String($0.dropFirst("build: ".count)) }
+        return Self.buildID(in: head.map { String(decoding: $0, as: UTF8.self) })
     }
 
     /// When the output holds exactly `expected` (no file more or less, as its marker also
@@ -266,9 +268,11 @@ package struct OutputWriter {
     /// the caller writes the site as usual.
     /// A build with nothing changed then neither links 15,000 files into a new folder nor
     /// unlinks the old one (0.5 s at 10,000 articles).
-    /// `expected` nil: the files the marker lists.
-    package func keep(expected: Set<String>?, build: String, isCurrent: () -> Bool) throws -> Int? {
-        guard let found = try checkOutput(), expected.map({ found.recorded == $0 }) ?? true else { return nil }
+    /// `expected` nil: the files the marker lists. `writtenBy`: the build the marker must
+    /// name, when the caller requires one.
+    package func keep(expected: Set<String>?, writtenBy: String? = nil, build: String, isCurrent: () -> Bool) throws -> Int? {
+        guard let found = try checkOutput(), expected.map({ found.recorded == $0 }) ?? true,
+              writtenBy.map({ found.build == $0 }) ?? true else { return nil }
         // Every recorded file is there (none foreign, `checkOutput` made sure), and no more.
         let present = found.present.filter { $0 != Self.marker && $0 != ".gitkeep" }
         guard present.count == found.recorded.count, isCurrent() else { return nil }
