@@ -35,12 +35,27 @@ extension Linker {
         for (position, file) in order.enumerated() { rank[file] = position }
         func isLinked(_ file: Int) -> Bool { rank[file] != .max }
 
-        var resolutions = old.resolutions
-        var lookups = Registry.Memo(registry)
+        // Links between documents, and fragments of entity pages, reach across files: an edit
+        // to either end (a heading renamed, a link added) is linked from scratch.
+        let owners = Self.owners(old.entities)
+        let anchoredEntities = Set(old.links.lazy.flatMap(\.values).compactMap { link -> Int? in
+            if case .entity(let e) = link.page, link.anchor != nil { return e }
+            return nil
+        })
         for c in changed {
-            resolutions[c] = isLinked(c)
-                ? files[c].mentions.map { Self.resolve($0, &lookups, &diagnostics) }
-                : Array(repeating: nil, count: files[c].mentions.count)
+            if old.linkedFrom[c] != nil || old.links[c].values.contains(where: { $0.document != nil }) { return nil }
+            if let owner = owners[c], anchoredEntities.contains(owner) { return nil }
+        }
+
+        var resolutions = old.resolutions
+        var links = old.links
+        var targets = Targets(entities: Registry.Memo(registry), documents: DocumentRegistry(files, documents: old.documents),
+                              files: files, owners: owners)
+        for c in changed {
+            (resolutions[c], links[c]) = isLinked(c)
+                ? Self.resolveFile(c, &targets, &diagnostics)
+                : (Array(repeating: nil, count: files[c].mentions.count), [:])
+            if links[c].values.contains(where: { $0.document != nil }) { return nil }
         }
 
         // Entities whose backlinks, relations or documents can change.
@@ -112,7 +127,7 @@ extension Linker {
             documentsByEntity[entity] = list.sorted { rank[$0] < rank[$1] }
         }
 
-        return Site(relinking: old, files: files, resolutions: resolutions, backlinks: backlinks, related: related,
+        return Site(relinking: old, files: files, resolutions: resolutions, links: links, backlinks: backlinks, related: related,
                     documentsByEntity: documentsByEntity, diagnostics: diagnostics, affected: affected)
     }
 }

@@ -23,7 +23,9 @@ package struct Linker {
 
         let registry = makeRegistry(files, linked: linked, diagnostics: &diagnostics)
         var entities = registry.entities
-        let resolutions = resolveMentions(files, linked: linked, registry, &diagnostics)
+        let documentRegistry = DocumentRegistry(files, documents: documents)
+        let (resolutions, links) = resolveMentions(files, linked: linked, registry, documentRegistry, &diagnostics)
+        let linkedFrom = Self.linkedFrom(links, documents: documents, files: files)
         let documentThemes = resolveFrontMatter(files, linked: linked, registry, into: &entities, &diagnostics)
 
         let relations = Relations(files: files, documents: documents, entities: entities, resolutions: resolutions,
@@ -40,7 +42,7 @@ package struct Linker {
             }
         return Site(
             config: config, files: files, documents: documents, entities: entities, entityIndex: registry.index,
-            resolutions: resolutions, backlinks: relations.backlinks, related: relations.related,
+            resolutions: resolutions, links: links, linkedFrom: linkedFrom, backlinks: relations.backlinks, related: relations.related,
             documentsByEntity: relations.documentsByEntity, timeline: timeline, documentThemes: documentThemes,
             diagnostics: diagnostics)
     }
@@ -124,20 +126,56 @@ package struct Linker {
 
     /// Resolves every file's mentions on all cores, in runs of files that each keep their
     /// own lookup memo; results and diagnostics come out in file order, as from one loop.
-    private func resolveMentions(_ files: [ParsedFile], linked: Set<Int>, _ registry: Registry, _ diagnostics: inout [Diagnostic]) -> [[Int?]] {
+    private func resolveMentions(
+        _ files: [ParsedFile], linked: Set<Int>, _ registry: Registry, _ documents: DocumentRegistry, _ diagnostics: inout [Diagnostic]
+    ) -> (resolutions: [[Int?]], links: [[Int: MentionLink]]) {
+        let owners = Self.owners(registry.entities)
         let runs = stride(from: 0, to: files.count, by: 128).map { $0..<min($0 + 128, files.count) }
-        let resolved = runs.parallelMap { run -> (resolutions: [[Int?]], diagnostics: [Diagnostic]) in
-            var lookups = Registry.Memo(registry)
+        let resolved = runs.parallelMap { run -> (resolutions: [[Int?]], links: [[Int: MentionLink]], diagnostics: [Diagnostic]) in
+            var targets = Targets(entities: Registry.Memo(registry), documents: documents, files: files, owners: owners)
             var found: [Diagnostic] = []
-            let resolutions = run.map { i in
-                linked.contains(i)
-                    ? files[i].mentions.map { Self.resolve($0, &lookups, &found) }
-                    : Array(repeating: nil, count: files[i].mentions.count)
+            var links: [[Int: MentionLink]] = []
+            let resolutions = run.map { i -> [Int?] in
+                let (entities, fileLinks) = linked.contains(i)
+                    ? Self.resolveFile(i, &targets, &found)
+                    : (Array(repeating: nil, count: files[i].mentions.count), [:])
+                links.append(fileLinks)
+                return entities
             }
-            return (resolutions, found)
+            return (resolutions, links, found)
         }
         for run in resolved { diagnostics += run.diagnostics }
-        return resolved.flatMap(\.resolutions)
+        return (resolved.flatMap(\.resolutions), resolved.flatMap(\.links))
+    }
+
+    /// One file's mentions: the entity of each, and the links of those that have more.
+    static func resolveFile(_ file: Int, _ targets: inout Targets, _ diagnostics: inout [Diagnostic]) -> ([Int?], [Int: MentionLink]) {
+        var links: [Int: MentionLink] = [:]
+        let entities = targets.files[file].mentions.indices.map { m -> Int? in
+            let resolved = resolve(m, of: file, &targets, &diagnostics)
+            if let link = resolved.link { links[m] = link }
+            return resolved.entity
+        }
+        return (entities, links)
+    }
+
+    static func owners(_ entities: [Entity]) -> [Int: Int] {
+        var owners: [Int: Int] = [:]
+        for (i, entity) in entities.enumerated() { if let file = entity.file { owners[file] = i } }
+        return owners
+    }
+
+    /// Per document: the mentions in other published documents and entity descriptions
+    /// that link it, in file order.
+    static func linkedFrom(_ links: [[Int: MentionLink]], documents: [Int], files: [ParsedFile]) -> [Int: [MentionRef]] {
+        var result: [Int: [MentionRef]] = [:]
+        for (file, fileLinks) in links.enumerated() where !fileLinks.isEmpty {
+            for m in fileLinks.keys.sorted() {
+                guard let target = fileLinks[m]!.document, target != file else { continue }
+                result[target, default: []].append(MentionRef(file: file, mention: m))
+            }
+        }
+        return result
     }
 
     /// The entity a mention names, with a diagnostic when it names none, several, or a stub.
@@ -170,7 +208,7 @@ package struct Linker {
     }
 
     /// The codes of the diagnostics `resolve` gives.
-    static let mentionDiagnosticCodes: Set<DiagnosticCode> = [.stubEntity, .ambiguousMention, .unresolvedMention]
+    static let mentionDiagnosticCodes: Set<DiagnosticCode> = [.stubEntity, .ambiguousMention, .unresolvedMention, .ambiguousLink, .unknownFragment]
 
     private func resolveReference(_ reference: Reference, kind: EntityKind, _ registry: Registry, _ diagnostics: inout [Diagnostic]) -> Int? {
         switch registry.resolve(reference.text, kind: kind) {

@@ -32,7 +32,8 @@ struct BodyParser {
     /// A mention found by the first walk, applied to the tree by the second step.
     enum MentionSite {
         case wikilink(text: MarkdownNode, links: [(MentionScanner.Wikilink, SourceLocation)])
-        case typedLink(link: MarkdownNode, kind: EntityKind, target: String, location: SourceLocation)
+        /// `kind` is nil for `doc:`.
+        case typedLink(link: MarkdownNode, kind: EntityKind?, target: String, fragment: String?, location: SourceLocation)
     }
 
     /// With `titleFromBody`, a level-1 heading that opens the body becomes `Output.title` and
@@ -121,7 +122,8 @@ struct BodyParser {
                         text.insertBefore(document.makeText(String(decoding: bytes[cursor..<link.start], as: UTF8.self)))
                     }
                     let mention = Mention(form: .wikilink, target: link.target, kind: link.kind, shown: link.shown ?? link.target,
-                                          hasShownText: link.shown != nil, location: location, block: -1)
+                                          hasShownText: link.shown != nil, fragment: link.fragment, toDocument: link.toDocument,
+                                          location: location, block: -1)
                     let hole = makeHole(mention)
                     if let shown = link.shown { hole.append(document.makeText(shown)) }
                     text.insertBefore(hole)
@@ -132,9 +134,10 @@ struct BodyParser {
                 } else {
                     text.remove()
                 }
-            case let .typedLink(link, kind, target, location):
+            case let .typedLink(link, kind, target, fragment, location):
                 let shown = Self.plainText(of: link)
-                let hole = makeHole(Mention(form: .typedLink, target: target, kind: kind, shown: shown, location: location, block: -1))
+                let hole = makeHole(Mention(form: .typedLink, target: target, kind: kind, shown: shown, fragment: fragment,
+                                            toDocument: kind == nil, location: location, block: -1))
                 link.insertBefore(hole)
                 link.moveChildren(to: hole)
                 link.remove()

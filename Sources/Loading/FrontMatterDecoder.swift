@@ -8,7 +8,7 @@ struct FrontMatterDecoder {
     let stem: String
 
     static let documentKeys = [
-        "title", "date", "authors", "summary", "themes", "source", "draft",
+        "title", "aliases", "date", "authors", "summary", "themes", "source", "draft",
         "bluf", "judgments", "cutoff", "sources", "classification", "handling",
     ]
     static let actorKeys = ["name", "type", "aliases", "wikidata"]
@@ -38,6 +38,16 @@ struct FrontMatterDecoder {
         stem.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
     }
 
+    /// A list of names; a single text with commas (`aliases: AU, African Union`, as some
+    /// tools write it) is split at the commas, with a warning that says how to write a list.
+    private mutating func aliases(_ node: Node, key: String) -> [String] {
+        let values = reader.strings(node, key: key)
+        guard case .scalar = node, let one = values.first, one.text.utf8.contains(0x2C) else { return values.map(\.text) }
+        reader.diagnostics.append(.warning(
+            .aliasList, "'\(key)' is one text with commas; it is read as a list (write [\(one.text)] to say so)", at: one.location))
+        return one.text.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+    }
+
     private mutating func references(_ node: Node, key: String) -> [Reference] {
         reader.strings(node, key: key).map { Reference(text: $0.text, location: $0.location) }
     }
@@ -48,6 +58,7 @@ struct FrontMatterDecoder {
         for (key, keyNode, value) in pairs {
             switch key {
             case "title": meta.title = reader.string(value, key: key) ?? ""
+            case "aliases": meta.aliases = aliases(value, key: key)
             case "date": meta.date = date(value, key: key)
             case "authors": meta.authors = reader.strings(value, key: key).map(\.text)
             case "summary": meta.summary = reader.string(value, key: key)
@@ -84,7 +95,7 @@ struct FrontMatterDecoder {
                     if let guess = Suggestion.closest(to: text, among: accepted) { message += " (did you mean '\(guess)'?)" }
                     reader.diagnostics.append(.error(.invalidActorType, message, at: reader.location(of: value)))
                 }
-            case "aliases": meta.aliases = reader.strings(value, key: key).map(\.text)
+            case "aliases": meta.aliases = aliases(value, key: key)
             case "wikidata":
                 guard let text = reader.string(value, key: key) else { continue }
                 if text.first == "Q", text.dropFirst().allSatisfy(\.isNumber), text.count > 1 {
@@ -109,7 +120,7 @@ struct FrontMatterDecoder {
             case "place": meta.place = reader.string(value, key: key)
             case "actors": meta.actors = references(value, key: key)
             case "themes": meta.themes = references(value, key: key)
-            case "aliases": meta.aliases = reader.strings(value, key: key).map(\.text)
+            case "aliases": meta.aliases = aliases(value, key: key)
             default: reader.unknownKey(key, keyNode, allowed: Self.eventKeys)
             }
         }
@@ -125,7 +136,7 @@ struct FrontMatterDecoder {
         for (key, keyNode, value) in pairs {
             switch key {
             case "name": meta.name = reader.string(value, key: key) ?? meta.name
-            case "aliases": meta.aliases = reader.strings(value, key: key).map(\.text)
+            case "aliases": meta.aliases = aliases(value, key: key)
             case "broader": meta.broader = references(value, key: key).first
             default: reader.unknownKey(key, keyNode, allowed: Self.themeKeys)
             }

@@ -67,15 +67,23 @@ struct MentionCollector {
 
     // MARK: - Links
 
-    private mutating func visitLink(_ node: MarkdownNode, url: String, typed: (kind: EntityKind, target: String)?) {
-        if let (kind, target) = typed {
+    private mutating func visitLink(_ node: MarkdownNode, url: String, typed: (kind: EntityKind?, target: String)?) {
+        if let (kind, written) = typed {
             guard linkDepth == 1 else { return }
             let location = anchorTypedLink(node, url: url)
-            if target.isEmpty || target.contains(where: \.isWhitespace) {
-                diagnostics.append(.error(.typedLinkInvalid, "typed link '\(url)' needs an id after '\(kind.rawValue):'", at: location))
+            var target = written, fragment: String?
+            if let hash = written.utf8.firstIndex(of: UInt8(ascii: "#")) {
+                target = String(written[..<hash])
+                let after = String(written[written.utf8.index(after: hash)...])
+                fragment = after.isEmpty ? nil : after
+            }
+            // Documents' paths may hold spaces (`<doc:Notes/My note>`); ids never do.
+            if target.isEmpty || (kind != nil && target.contains(where: \.isWhitespace)) {
+                let prefix = kind?.rawValue ?? "doc"
+                diagnostics.append(.error(.typedLinkInvalid, "typed link '\(url)' needs \(kind == nil ? "a document" : "an id") after '\(prefix):'", at: location))
                 return
             }
-            sites.append(.typedLink(link: node, kind: kind, target: target, location: location))
+            sites.append(.typedLink(link: node, kind: kind, target: target, fragment: fragment, location: location))
             return
         }
         if Self.isDangerous(url, image: node.kind == .image) {

@@ -10,6 +10,10 @@ enum MentionScanner {
         var end: Int
         var target: String
         var kind: EntityKind?
+        /// `doc:` prefix: the target is a document.
+        var toDocument = false
+        /// After `#`: a heading (`[[x#Heading]]`, `[[#Heading]]`).
+        var fragment: String?
         var shown: String?
         /// Text between the brackets, as written.
         var inner: String
@@ -47,6 +51,7 @@ enum MentionScanner {
 
     private static func parse(_ inner: String, start: Int, end: Int) -> Wikilink {
         var link = Wikilink(start: start, end: end, target: "", kind: nil, shown: nil, inner: inner, problem: nil)
+        defer { link.problem = link.problem ?? (inner.trimmingSpaces.isEmpty ? .empty : link.target.isEmpty && link.fragment == nil ? .emptyTarget : nil) }
         // Byte searches: `|` and `:` are ASCII, and Character-wise splitting is slow.
         let pipe = inner.utf8.firstIndex(of: UInt8(ascii: "|"))
         var target = String(inner[..<(pipe ?? inner.endIndex)]).trimmingSpaces
@@ -55,24 +60,34 @@ enum MentionScanner {
             link.shown = shown.isEmpty ? nil : shown
             if shown.utf8.contains(UInt8(ascii: "|")) { link.problem = .extraPipe }
         }
-        if let colon = target.utf8.firstIndex(of: UInt8(ascii: ":")),
-           let kind = EntityKind(rawValue: target[..<colon].lowercased()) {
-            link.kind = kind
-            target = String(target[target.utf8.index(after: colon)...]).trimmingSpaces
+        if let colon = target.utf8.firstIndex(of: UInt8(ascii: ":")) {
+            let prefix = target[..<colon].lowercased()
+            if let kind = EntityKind(rawValue: prefix) {
+                link.kind = kind
+            } else if prefix == "doc" {
+                link.toDocument = true
+            }
+            if link.kind != nil || link.toDocument {
+                target = String(target[target.utf8.index(after: colon)...]).trimmingSpaces
+            }
+        }
+        if let hash = target.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            let fragment = String(target[target.utf8.index(after: hash)...]).trimmingSpaces
+            link.fragment = fragment.isEmpty ? nil : fragment
+            target = String(target[..<hash]).trimmingSpaces
         }
         link.target = target
-        if inner.trimmingSpaces.isEmpty {
-            link.problem = .empty
-        } else if target.isEmpty {
-            link.problem = .emptyTarget
-        }
         return link
     }
 
-    /// The kind and id of a typed link destination (`actor:iran`), or nil for other links.
-    static func typedDestination(_ url: String) -> (kind: EntityKind, target: String)? {
+    /// The kind and id of a typed link destination (`actor:iran`; `doc:articles/x` has no
+    /// kind), or nil for other links.
+    static func typedDestination(_ url: String) -> (kind: EntityKind?, target: String)? {
         // A kind's name is short: a colon further in is no typed link (nor a walk over a long URL).
-        guard let colon = url.utf8.prefix(16).firstIndex(of: 0x3A), let kind = EntityKind(rawValue: String(url[..<colon])) else { return nil }
+        guard let colon = url.utf8.prefix(16).firstIndex(of: 0x3A) else { return nil }
+        let prefix = String(url[..<colon])
+        let kind = EntityKind(rawValue: prefix)
+        guard kind != nil || prefix == "doc" else { return nil }
         let target = String(url[url.utf8.index(after: colon)...])
         return (kind, target.utf8.contains(0x25) ? target.removingPercentEncoding ?? target : target)
     }

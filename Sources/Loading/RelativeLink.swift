@@ -1,3 +1,4 @@
+import Model
 import Foundation
 
 /// Relative links and images written against the Markdown file's folder, made to work from

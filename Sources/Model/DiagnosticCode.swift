@@ -69,8 +69,14 @@ package enum DiagnosticCode: String, CaseIterable, Sendable, CustomStringConvert
     case duplicateID = "duplicate-id"
     /// An alias two entities share.
     case duplicateAlias = "duplicate-alias"
+    /// `aliases` written as one text with commas, read as a list.
+    case aliasList = "alias-list"
 
     // Markdown and annotations.
+    /// A wikilink whose text names both an entity and a document.
+    case ambiguousLink = "ambiguous-link"
+    /// A `#fragment` naming no heading of the linked page.
+    case unknownFragment = "unknown-fragment"
     /// A body with nothing but its title.
     case emptyBody = "empty-body"
     /// Input that would make cmark take quadratic time, refused.
@@ -155,7 +161,7 @@ package enum DiagnosticCode: String, CaseIterable, Sendable, CustomStringConvert
         switch self {
         case .unlinkedMention: .note
         case .notRegularFile, .symlinkEscape, .symlinkHidden, .symlinkLoop, .nulByte, .emptyFile, .unknownKey,
-             .invalidWikidata, .missingTitle, .missingDate, .duplicateAlias, .emptyBody, .commentUnclosed,
+             .invalidWikidata, .missingTitle, .missingDate, .duplicateAlias, .aliasList, .unknownFragment, .emptyBody, .commentUnclosed,
              .wikilinkUnterminated, .wikilinkMultiline, .wikilinkFormatting, .wikilinkSyntax, .mentionInLink,
              .mentionUnanchored, .unsafeURL, .footnoteUnused, .footnoteDuplicate, .imageNotEmbedded, .stubEntity,
              .blufMissing, .blufTooLong, .judgmentIncomplete, .judgmentVague, .siteErrors:

@@ -32,6 +32,8 @@ package struct Judgment: Hashable, Sendable {
 
 package struct DocumentMeta: Hashable, Sendable {
     package var title: String
+    /// Other names wikilinks may use for the document (`[[Old title]]`).
+    package var aliases: [String] = []
     package var date: PartialDate?
     package var authors: [String] = []
     package var summary: String?

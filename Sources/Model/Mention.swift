@@ -12,19 +12,25 @@ package struct Mention: Hashable, Sendable {
     package var shown: String
     /// False for a bare `[[target]]`, whose shown text is decided by the link step.
     package var hasShownText: Bool
+    /// The part after `#` (`[[note#Heading text]]`, `[[#Heading]]`), as written; nil without `#`.
+    package var fragment: String?
+    /// `doc:` restricts the target to documents (`[[doc:articles/x]]`, `[x](doc:articles/x)`).
+    package var toDocument: Bool
     package var location: SourceLocation
     /// Index of the enclosing text block in `ParsedFile.blocks`.
     package var block: Int
 
     package init(
         form: Form, target: String, kind: EntityKind?, shown: String, hasShownText: Bool = true,
-        location: SourceLocation, block: Int
+        fragment: String? = nil, toDocument: Bool = false, location: SourceLocation, block: Int
     ) {
         self.form = form
         self.target = target
         self.kind = kind
         self.shown = shown
         self.hasShownText = hasShownText
+        self.fragment = fragment
+        self.toDocument = toDocument
         self.location = location
         self.block = block
     }

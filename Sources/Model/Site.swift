@@ -8,8 +8,14 @@ package struct Site: Sendable {
     /// Every entity, sorted by kind then id; stubs included.
     package var entities: [Entity]
     package var entityIndex: [EntityKey: Int]
-    /// Per file, per mention: the entity index it resolved to, or nil.
+    /// Per file, per mention: the entity index it resolved to, or nil (a link to a
+    /// document resolves to no entity).
     package var resolutions: [[Int?]]
+    /// Per file: the mentions that link a document, carry a fragment or show their text as
+    /// written, by mention index.
+    package var links: [[Int: MentionLink]]
+    /// Per document file: the mentions in other files that link it, in file order.
+    package var linkedFrom: [Int: [MentionRef]]
     /// Per entity: every mention of it, in document order.
     package var backlinks: [[MentionRef]]
     /// Per entity: related entities of any kind, strongest first.
@@ -37,7 +43,8 @@ package struct Site: Sendable {
 
     package init(
         config: SiteConfig, files: [ParsedFile], documents: [Int], entities: [Entity],
-        entityIndex: [EntityKey: Int], resolutions: [[Int?]], backlinks: [[MentionRef]],
+        entityIndex: [EntityKey: Int], resolutions: [[Int?]], links: [[Int: MentionLink]]? = nil,
+        linkedFrom: [Int: [MentionRef]] = [:], backlinks: [[MentionRef]],
         related: [[Relation]], documentsByEntity: [[Int]], timeline: [Int], documentThemes: [Int: [Int]],
         diagnostics: [Diagnostic]
     ) {
@@ -47,6 +54,8 @@ package struct Site: Sendable {
         self.entities = entities
         self.entityIndex = entityIndex
         self.resolutions = resolutions
+        self.links = links ?? Array(repeating: [:], count: files.count)
+        self.linkedFrom = linkedFrom
         self.backlinks = backlinks
         self.related = related
         self.documentsByEntity = documentsByEntity
@@ -81,11 +90,12 @@ package struct Site: Sendable {
     /// The site after a relink: `old` with new files (same paths, roles and front matter),
     /// resolutions and what follows from them. What depends only on the documents, entities
     /// and timeline is kept; mention groups are made again for the `affected` entities only.
-    package init(relinking old: Site, files: [ParsedFile], resolutions: [[Int?]], backlinks: [[MentionRef]], related: [[Relation]],
-                documentsByEntity: [[Int]], diagnostics: [Diagnostic], affected: Set<Int>) {
+    package init(relinking old: Site, files: [ParsedFile], resolutions: [[Int?]], links: [[Int: MentionLink]], backlinks: [[MentionRef]],
+                 related: [[Relation]], documentsByEntity: [[Int]], diagnostics: [Diagnostic], affected: Set<Int>) {
         self = old
         self.files = files
         self.resolutions = resolutions
+        self.links = links
         self.backlinks = backlinks
         self.related = related
         self.documentsByEntity = documentsByEntity
@@ -115,6 +125,13 @@ package struct Site: Sendable {
     /// single-file version.
     package func isBriefing(_ file: Int) -> Bool {
         briefings.contains(file)
+    }
+
+    /// What a mention shows when it has no text of its own (`[[target]]`): the entity's
+    /// name, unless the target was written as an alias or the name in other letters.
+    package func shownName(file: Int, mention: Int, entity: Int) -> String {
+        if links[file][mention]?.showsWritten == true { return files[file].mentions[mention].shown }
+        return entities[entity].name
     }
 
     package func documentMeta(_ file: Int) -> DocumentMeta? {

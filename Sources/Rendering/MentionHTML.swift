@@ -8,7 +8,7 @@ extension RenderContext {
         let parsed = reparsed ?? site.files[file]
         // Read once, not per segment: each read of a file's lists or the settings is a copy.
         let mentions = parsed.mentions, segments = parsed.body.segments
-        let resolutions = site.resolutions[file]
+        let resolutions = site.resolutions[file], links = site.links[file]
         let linksFirstOnly = site.config.autolink == .first
         // Autolinking: which entities this body has linked so far (`first` links each once),
         // and how deep inside links, code and headings the text is, across segments.
@@ -35,10 +35,14 @@ extension RenderContext {
                 guard mentions.indices.contains(i), resolutions.indices.contains(i) else { continue }
                 let mention = mentions[i]
                 mentionDepth += 1
+                let link = links.isEmpty ? nil : links[i]
                 if let target = resolutions[i] {
                     if linksFirstOnly { linked.insert(target) }
-                    appendLink(target, to: &html)
-                    if !mention.hasShownText { HTML.append(site.entities[target].name, to: &html) }
+                    appendLink(target, anchor: link?.anchor, to: &html)
+                    if !mention.hasShownText { HTML.append(link?.showsWritten == true ? mention.shown : site.entities[target].name, to: &html) }
+                } else if let link {
+                    appendPageLink(link, from: file, to: &html)
+                    if !mention.hasShownText { HTML.append(pageLinkText(link, mention), to: &html) }
                 } else {
                     html += "<span class=\"mention mention-unresolved\">"
                     if !mention.hasShownText { HTML.append(mention.shown, to: &html) }
@@ -46,7 +50,8 @@ extension RenderContext {
             case .mentionEnd(let i):
                 guard mentions.indices.contains(i), resolutions.indices.contains(i) else { continue }
                 mentionDepth -= 1
-                html += resolutions[i] == nil || standalone ? "</span>" : "</a>"
+                let linked = resolutions[i] != nil || (!links.isEmpty && links[i] != nil)
+                html += !linked || standalone ? "</span>" : "</a>"
             }
         }
         return html
@@ -55,7 +60,7 @@ extension RenderContext {
     /// The opening `<a>` of a mention link. Ids hold letters, digits and `-` only, so the
     /// URL needs no escaping. A single file has no pages to link to: the name stays text,
     /// marked by kind, and the annex describes it.
-    private func appendLink(_ target: Int, to html: inout String) {
+    private func appendLink(_ target: Int, anchor: String? = nil, to html: inout String) {
         if standalone {
             html += "<span class=\"mention mention-\(site.entities[target].kind.rawValue)\">"
             return
@@ -63,16 +68,51 @@ extension RenderContext {
         let link = index.entities[target]
         html += link.open
         html += urls.page(link.folder)
+        if let anchor { html += "#" + HTML.escape(anchor) }
         html += link.close
+    }
+
+    /// The opening `<a>` of a link to a document (or to a place on the page it is on). A
+    /// single file has no pages to link to: the text stays, marked.
+    private func appendPageLink(_ link: MentionLink, from file: Int, to html: inout String) {
+        if standalone {
+            html += "<span class=\"doc-link\">"
+            return
+        }
+        let anchor = link.anchor.map { "#" + HTML.escape($0) } ?? ""
+        switch link.page {
+        case .document(let target) where target == file:
+            html += "<a class=\"doc-link\" href=\"\(anchor.isEmpty ? "#" : anchor)\">"
+        case .document(let target):
+            html += "<a class=\"doc-link\" href=\"\(HTML.escape(urls.page(documentFolder(target))))\(anchor)\">"
+        case .entity(let entity):
+            // A fragment on the entity's own page, written in its description.
+            html += "<a class=\"doc-link\" href=\"\(HTML.escape(urls.page(index.entities[entity].folder)))\(anchor)\">"
+        }
+    }
+
+    /// What a bare `[[target]]` linking a page shows: the text as written when it is the
+    /// document's title, alias or file name, else the title.
+    func pageLinkText(_ link: MentionLink, _ mention: Mention) -> String {
+        switch link.page {
+        case .document(let target) where !link.showsWritten && !mention.target.isEmpty: index.files[target].title
+        case .entity(let entity) where !link.showsWritten && !mention.target.isEmpty: site.entities[entity].name
+        default: mention.shown.isEmpty ? (mention.fragment ?? "") : mention.shown
+        }
     }
 
     /// A passage quoting `entity`: the block's text with the entity's mentions marked and
     /// other mentions linked, trimmed around the first mention when long.
-    func snippet(_ block: TextBlock, file: Int, entity: Int, mentions: [Mention]? = nil) -> String {
+    /// With `document`, the passage quotes a link to that document instead, and marks it.
+    func snippet(_ block: TextBlock, file: Int, entity: Int, document: Int? = nil, mentions: [Mention]? = nil) -> String {
         let bytes = Array(block.text.utf8)
         let mentions = mentions ?? site.files[file].mentions
-        let resolutions = site.resolutions[file]
-        let firstHit = block.spans.first { resolutions[$0.mention] == entity }
+        let resolutions = site.resolutions[file], links = site.links[file]
+        func isHit(_ mention: Int) -> Bool {
+            guard let document else { return resolutions[mention] == entity }
+            return links[mention]?.document == document
+        }
+        let firstHit = block.spans.first { isHit($0.mention) }
         var window = 0..<bytes.count
         if bytes.count > Self.snippetLength, let hit = firstHit {
             let half = Self.snippetLength / 2
@@ -107,16 +147,25 @@ extension RenderContext {
             appendText(cursor..<span.start)
             let target = resolutions[span.mention]
             let mention = mentions[span.mention]
+            let link = links.isEmpty ? nil : links[span.mention]
             let text: String
-            if !mention.hasShownText, let target { text = site.entities[target].name } else {
+            if !mention.hasShownText, let target {
+                text = site.shownName(file: file, mention: span.mention, entity: target)
+            } else if !mention.hasShownText, let link {
+                text = pageLinkText(link, mention)
+            } else {
                 text = String(decoding: bytes[span.start..<span.end], as: UTF8.self)
             }
-            if target == entity {
+            if isHit(span.mention) {
                 html += "<mark>"
                 HTML.append(text, to: &html)
                 html += "</mark>"
             } else if let target {
-                appendLink(target, to: &html)
+                appendLink(target, anchor: link?.anchor, to: &html)
+                HTML.append(text, to: &html)
+                html += standalone ? "</span>" : "</a>"
+            } else if let link, link.page != .document(file) {
+                appendPageLink(link, from: file, to: &html)
                 HTML.append(text, to: &html)
                 html += standalone ? "</span>" : "</a>"
             } else {
@@ -156,9 +205,17 @@ extension RenderContext {
         let bytes = Array(block.text.utf8)
         var text = ""
         var cursor = 0
-        for span in block.spans {
-            guard !site.files[file].mentions[span.mention].hasShownText, let target = site.resolutions[file][span.mention] else { continue }
-            text += String(decoding: bytes[cursor..<span.start], as: UTF8.self) + site.entities[target].name
+        let mentions = site.files[file].mentions
+        for span in block.spans where !mentions[span.mention].hasShownText {
+            let shown: String
+            if let target = site.resolutions[file][span.mention] {
+                shown = site.shownName(file: file, mention: span.mention, entity: target)
+            } else if let link = site.links[file][span.mention] {
+                shown = pageLinkText(link, mentions[span.mention])
+            } else {
+                continue
+            }
+            text += String(decoding: bytes[cursor..<span.start], as: UTF8.self) + shown
             cursor = span.end
         }
         return text + String(decoding: bytes[cursor...], as: UTF8.self)

@@ -45,6 +45,46 @@ extension RenderContext {
         list.body(file)
         list.add(.timeline)
         list.cards(list.site.documentThemes[file] ?? [])
+        list.add(.linkedFrom(file))
+        for linking in Set(linkingFiles(list.site, file)) { list.passages(from: linking) }
+    }
+
+    /// The files whose passages "Linked from" shows, at most `maxLinkingFiles`.
+    static func linkingFiles(_ site: Site, _ file: Int) -> [Int] {
+        var files: [Int] = []
+        for ref in site.linkedFrom[file] ?? [] where files.last != ref.file {
+            files.append(ref.file)
+            if files.count == maxLinkingFiles { break }
+        }
+        return files
+    }
+
+    /// A document linked from thousands of others lists the first hundred.
+    static let maxLinkingFiles = 100
+
+    /// "Linked from": per linking file, its passages that link `file`.
+    func linkedFromGroups(_ file: Int) -> [MentionGroupView] {
+        let refs = site.linkedFrom[file] ?? []
+        let shown = Set(Self.linkingFiles(site, file))
+        var groups: [MentionGroupView] = []
+        var seenBlocks = Set<Int>()
+        for ref in refs where shown.contains(ref.file) {
+            let parsed = site.files[ref.file]
+            let card = index.files[ref.file]
+            let pageURL = urls.page(card.folder)
+            if groups.last?.url != pageURL {
+                seenBlocks = []
+                groups.append(MentionGroupView(title: card.title, url: pageURL, published: card.published, source: card.source, snippets: []))
+            }
+            let blockIndex = parsed.mentions[ref.mention].block
+            guard blockIndex >= 0, seenBlocks.insert(blockIndex).inserted else { continue }
+            let block = parsed.blocks[blockIndex]
+            let html = snippet(block, file: ref.file, entity: -1, document: file, mentions: parsed.mentions)
+            let last = groups.removeLast()
+            groups.append(MentionGroupView(title: last.title, url: last.url, published: last.published, source: last.source,
+                                           snippets: last.snippets + [.init(html: html, url: pageURL + (block.anchor.map { "#" + $0 } ?? ""))]))
+        }
+        return groups
     }
 
     func homeView() -> HomeView {
@@ -98,6 +138,7 @@ extension RenderContext {
         let toc = tableOfContents(file)
         let judgments = judgmentViews(meta)
         let themes = (site.documentThemes[file] ?? []).map { entityLink($0) }
+        let linkedFrom = linkedFromGroups(file)
         return DocumentView(
             layout: layout(title: meta.title, description: meta.summary ?? leadText(file), current: section,
                            folder: documentFolder(file), kind: .document(file)),
@@ -109,7 +150,15 @@ extension RenderContext {
             bluf: meta.bluf, judgments: judgments, toc: toc, bodyHTML: bodyHTML(file), entityGroups: groups,
             readingMinutes: max(1, (parsed.wordCount + 199) / 200), section: Labels.section(section),
             sectionURL: section.isEmpty ? nil : urls.page(section),
-            hasJudgments: !judgments.isEmpty, hasTOC: !toc.isEmpty, hasThemes: !themes.isEmpty)
+            hasJudgments: !judgments.isEmpty, hasTOC: !toc.isEmpty, hasThemes: !themes.isEmpty,
+            linkedFrom: linkedFrom, hasLinkedFrom: !linkedFrom.isEmpty, linkedFromSummary: linkedFromSummary(file))
+    }
+
+    private func linkedFromSummary(_ file: Int) -> String {
+        let count = Set((site.linkedFrom[file] ?? []).map(\.file)).count
+        let shown = min(count, Self.maxLinkingFiles)
+        let files = count == 1 ? "1 page" : "\(count) pages"
+        return shown < count ? "Linked from \(files); the first \(shown) are shown." : "Linked from \(files)."
     }
 
     /// The body's two highest heading levels, the second nested in the first, for documents

@@ -33,6 +33,18 @@ extension JSONWriter {
     mutating func write(_ document: GraphExport.DocumentRecord) {
         beginObject()
         field("date", document.date)
+        beginArray("links")
+        for link in document.links {
+            beginObject()
+            field("anchor", link.anchor)
+            field("column", link.column)
+            field("document", link.document)
+            field("line", link.line)
+            field("text", link.text)
+            field("url", link.url)
+            endObject()
+        }
+        endArray()
         beginArray("mentions")
         for mention in document.mentions {
             beginObject()

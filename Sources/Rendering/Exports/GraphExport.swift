@@ -58,6 +58,18 @@ package enum GraphExport {
         let text: String
     }
 
+    /// A link from a document to a document (`[[Other note]]`, `[x](doc:…)`): navigation,
+    /// listed apart from the mentions.
+    struct DocumentLinkRecord {
+        /// The linked document's path, as `path` gives it.
+        let document: String
+        let anchor: String?
+        let url: String
+        let line: Int
+        let column: Int
+        let text: String
+    }
+
     struct DocumentRecord {
         let path: String
         let title: String
@@ -66,6 +78,7 @@ package enum GraphExport {
         let date: String?
         let themes: [String]
         let mentions: [DocumentMentionRecord]
+        let links: [DocumentLinkRecord]
     }
 
     struct EdgeRecord {
@@ -95,8 +108,12 @@ package enum GraphExport {
         func id(_ index: Int) -> String { site.entities[index].id.rawValue }
         func shownText(_ file: Int, _ m: Int) -> String {
             let mention = site.files[file].mentions[m]
-            if !mention.hasShownText, let target = site.resolutions[file][m] { return site.entities[target].name }
+            if !mention.hasShownText, let target = site.resolutions[file][m] { return site.shownName(file: file, mention: m, entity: target) }
             return mention.shown
+        }
+        func documentLinkText(_ linked: Int, _ link: MentionLink, _ mention: Mention) -> String {
+            if link.showsWritten || mention.target.isEmpty { return mention.shown.isEmpty ? mention.fragment ?? "" : mention.shown }
+            return site.documentMeta(linked)?.title ?? mention.shown
         }
         let entities = site.entities.enumerated().map { index, entity -> EntityRecord in
             var type: String?, date: DateRecord?, place: String?, actors: [String]?, themes: [String]?
@@ -131,15 +148,27 @@ package enum GraphExport {
             let meta = site.documentMeta(file)
             var section = "", urlPath = ""
             if case let .document(s, u) = parsed.role { (section, urlPath) = (s, u) }
-            let mentions = parsed.mentions.enumerated().map { m, mention in
+            let fileLinks = site.links[file]
+            var mentions: [DocumentMentionRecord] = [], links: [DocumentLinkRecord] = []
+            for (m, mention) in parsed.mentions.enumerated() {
                 let target = site.resolutions[file][m]
-                return DocumentMentionRecord(
+                if target == nil, let link = fileLinks[m], let linked = link.document {
+                    var linkedURL = "", linkedPath = site.files[linked].path
+                    if case let .document(_, u) = site.files[linked].role { linkedURL = URLs.absolute(u) }
+                    if linked == file { linkedPath = parsed.path }
+                    links.append(DocumentLinkRecord(
+                        document: linkedPath, anchor: link.anchor, url: linkedURL + (link.anchor.map { "#" + $0 } ?? ""),
+                        line: mention.location.line, column: mention.location.column,
+                        text: mention.hasShownText ? mention.shown : documentLinkText(linked, link, mention)))
+                    continue
+                }
+                mentions.append(DocumentMentionRecord(
                     entity: target.map(id), kind: target.map { site.entities[$0].kind.rawValue }, target: mention.target,
-                    line: mention.location.line, column: mention.location.column, text: shownText(file, m))
+                    line: mention.location.line, column: mention.location.column, text: shownText(file, m)))
             }
             return DocumentRecord(
                 path: parsed.path, title: meta?.title ?? parsed.path, url: URLs.absolute(urlPath), section: section,
-                date: meta?.date?.edtf, themes: (site.documentThemes[file] ?? []).map(id), mentions: mentions)
+                date: meta?.date?.edtf, themes: (site.documentThemes[file] ?? []).map(id), mentions: mentions, links: links)
         }
         var pairs: [(source: Int, target: Int, weight: Int)] = []
         for (index, relations) in site.related.enumerated() {

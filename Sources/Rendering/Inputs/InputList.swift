@@ -22,12 +22,19 @@ struct InputList {
     /// linking on, any entity's name can become a link.
     mutating func body(_ file: Int) {
         add([.file(file), .resolutions(file), .fileLinks(file)])
+        documentLinks(file)
         if site.config.autolink != .off { add([.entityNames, .allEntityCards]) }
     }
 
     /// `leadText(f)`: the first paragraph, with the names of entities it mentions.
     mutating func lead(_ file: Int) {
         add([.file(file), .resolutions(file), .fileLinks(file)])
+        documentLinks(file)
+    }
+
+    /// Links to documents show the documents' titles and lead to their pages.
+    private mutating func documentLinks(_ file: Int) {
+        for link in site.links[file].values { if let target = link.document { add(.fileCard(target)) } }
     }
 
     /// `oneLine(e)`: the first sentence of an entity's description, or an event's place.

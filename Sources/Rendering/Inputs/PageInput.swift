@@ -32,6 +32,8 @@ package enum PageInput: Hashable, Sendable {
     case mentionPage(Int, page: Int)
     /// The documents listed on page `page` of a theme.
     case themeDocuments(Int, page: Int)
+    /// Which mentions of other files link a document ("Linked from").
+    case linkedFrom(Int)
     /// An entity's related entities, with weights.
     case related(Int)
     /// The events an actor takes part in.

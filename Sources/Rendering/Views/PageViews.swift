@@ -52,6 +52,11 @@ struct DocumentView {
     let hasJudgments: Bool
     let hasTOC: Bool
     let hasThemes: Bool
+    /// The passages of other files that link this document.
+    let linkedFrom: [MentionGroupView]
+    let hasLinkedFrom: Bool
+    /// "Linked from 3 documents".
+    let linkedFromSummary: String
 }
 
 struct SectionView {

@@ -177,6 +177,9 @@ extension DocumentView: TemplateObject, TemplateRepresentable {
         case "hasJudgments": self.hasJudgments.templateValue
         case "hasTOC": self.hasTOC.templateValue
         case "hasThemes": self.hasThemes.templateValue
+        case "linkedFrom": self.linkedFrom.templateValue
+        case "hasLinkedFrom": self.hasLinkedFrom.templateValue
+        case "linkedFromSummary": self.linkedFromSummary.templateValue
         default: .missing
         }
     }

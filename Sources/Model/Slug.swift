@@ -1,4 +1,3 @@
-import Model
 
 /// URL-safe slugs for document paths and heading anchors: lowercase letters and digits
 /// (any script) joined by `-`.

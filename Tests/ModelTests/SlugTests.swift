@@ -1,4 +1,4 @@
-@testable import Loading
+@testable import Model
 import Testing
 
 @Suite struct SlugTests {

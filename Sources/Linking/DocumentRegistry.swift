@@ -1,0 +1,83 @@
+import Model
+
+/// The published documents as link targets (DESIGN §2b): by path from the content root
+/// without `.md` (`articles/history-1992-2016`), by a file name no other document has
+/// (Obsidian's shortest form), and by title or alias. Paths and names compare like entity
+/// names: ignoring case, Unicode normalisation and runs of spaces.
+struct DocumentRegistry {
+    enum Lookup: Equatable {
+        case found(Int)
+        /// Several documents answer to the text (a file name or title they share).
+        case ambiguous([Int])
+        case missing
+    }
+
+    private var byPath: [String: Int] = [:]
+    private var byStem: [String: [Int]] = [:]
+    private var byTitle: [String: [Int]] = [:]
+    /// Path from the content root without `.md`, per document file: what `[[doc:…]]` spells.
+    private(set) var paths: [Int: String] = [:]
+    private(set) var titles: [Int: String] = [:]
+
+    init(_ files: [ParsedFile], documents: [Int]) {
+        for file in documents {
+            guard let meta = files[file].documentMeta else { continue }
+            let path = Self.contentPath(files[file].path)
+            paths[file] = path
+            titles[file] = meta.title
+            byPath[lookupKey(path)] = file
+            let stem = path.split(separator: "/").last.map(String.init) ?? path
+            byStem[lookupKey(stem), default: []].append(file)
+            for name in Set(([meta.title] + meta.aliases).map(lookupKey)) where !name.isEmpty {
+                byTitle[name, default: []].append(file)
+            }
+        }
+    }
+
+    /// `Content/articles/x.md` → `articles/x`.
+    static func contentPath(_ path: String) -> String {
+        var path = Substring(path)
+        if path.hasPrefix("Content/") { path = path.dropFirst("Content/".count) }
+        for suffix in [".md", ".markdown"] where path.hasSuffix(suffix) { path = path.dropLast(suffix.count) }
+        return String(path)
+    }
+
+    /// Path, then a unique file name, then title or alias. `[[note.md]]` is `[[note]]`.
+    func resolve(_ target: String) -> Lookup {
+        var key = lookupKey(target)
+        for suffix in [".md", ".markdown"] where key.hasSuffix(suffix) { key = String(key.dropLast(suffix.count)) }
+        if key.hasPrefix("/") { key.removeFirst() }
+        if let file = byPath[key] { return .found(file) }
+        if let files = byStem[key] {
+            if files.count == 1 { return .found(files[0]) }
+            return .ambiguous(files.sorted())
+        }
+        if let files = byTitle[key] {
+            if files.count == 1 { return .found(files[0]) }
+            return .ambiguous(files.sorted())
+        }
+        return .missing
+    }
+
+    /// Whether `written` is the document's title, an alias or its file name, so a bare
+    /// `[[written]]` shows itself rather than the title.
+    func isName(_ written: String, of file: Int, _ files: [ParsedFile]) -> Bool {
+        let key = lookupKey(written)
+        guard let meta = files[file].documentMeta else { return false }
+        if ([meta.title] + meta.aliases).contains(where: { lookupKey($0) == key }) { return true }
+        let stem = paths[file].flatMap { $0.split(separator: "/").last.map(String.init) } ?? ""
+        return lookupKey(stem) == key
+    }
+
+    /// The closest path or title to a target that named nothing.
+    func suggestion(for target: String) -> String? {
+        Suggestion.closest(to: target, among: paths.keys.sorted().flatMap { [paths[$0]!, titles[$0]!] })
+    }
+}
+
+extension ParsedFile {
+    var documentMeta: DocumentMeta? {
+        if case .document(let meta)? = frontMatter { return meta }
+        return nil
+    }
+}

@@ -1,0 +1,163 @@
+import Model
+
+extension Linker {
+    /// What the link step needs to resolve one file's mentions.
+    struct Targets {
+        var entities: Registry.Memo
+        let documents: DocumentRegistry
+        let files: [ParsedFile]
+        /// File index of an entity description → the entity.
+        let owners: [Int: Int]
+    }
+
+    /// One mention resolved: the entity it names (a mention in the entity's sense: counted,
+    /// quoted on the entity's page) and what else its link needs.
+    struct Resolved {
+        var entity: Int?
+        var link: MentionLink?
+    }
+
+    /// Resolves mention `m` of `file` in the order of DESIGN §2b: a kind prefix or `doc:`
+    /// restricts the target; otherwise entities (id, name, alias) and documents (path, file
+    /// name, title, alias) are both looked up, and a text naming one of each is an error.
+    static func resolve(_ m: Int, of file: Int, _ targets: inout Targets, _ diagnostics: inout [Diagnostic]) -> Resolved {
+        let mention = targets.files[file].mentions[m]
+        if mention.target.isEmpty {
+            // `[[#Heading]]`: a place on the page the mention is written on.
+            guard let fragment = mention.fragment else { return Resolved() }
+            let page: MentionLink.Page = targets.owners[file].map { .entity($0) } ?? .document(file)
+            return Resolved(link: MentionLink(page: page, anchor: anchor(fragment, on: page, mention, targets, &diagnostics)))
+        }
+        if mention.kind != nil {
+            return entityLink(mention, resolve(mention, &targets.entities, &diagnostics), targets, &diagnostics)
+        }
+        let document = targets.documents.resolve(mention.target)
+        if mention.toDocument {
+            return documentLink(mention, document, targets, &diagnostics)
+        }
+        let entity = targets.entities.resolve(mention.target, kind: nil)
+        switch (entity, document) {
+        case (.missing, .missing):
+            var message = "unknown entity '\(mention.target)'"
+            if let guess = targets.entities.registry.suggestion(for: mention.target, kind: nil) {
+                message += " (did you mean '\(guess)'?)"
+            } else if let guess = targets.documents.suggestion(for: mention.target) {
+                message = "unknown entity or document '\(mention.target)' (did you mean the document '\(guess)'?)"
+            }
+            diagnostics.append(.error(.unresolvedMention, message, at: mention.location))
+            return Resolved()
+        case (.missing, _):
+            return documentLink(mention, document, targets, &diagnostics)
+        case (_, .missing):
+            return entityLink(mention, resolve(mention, &targets.entities, &diagnostics), targets, &diagnostics)
+        default:
+            let registry = targets.entities.registry
+            var spellings: [String] = []
+            switch entity {
+            case .found(let e): spellings.append("[[\(registry.entities[e].key)]]")
+            case .ambiguous(let es): spellings += es.map { "[[\(registry.entities[$0].key)]]" }
+            case .missing: break
+            }
+            switch document {
+            case .found(let d): spellings.append("[[doc:\(targets.documents.paths[d] ?? "")]]")
+            case .ambiguous(let ds): spellings += ds.map { "[[doc:\(targets.documents.paths[$0] ?? "")]]" }
+            case .missing: break
+            }
+            diagnostics.append(.error(
+                .ambiguousLink, "'\(mention.target)' names both an entity and a document; write \(spellings.joined(separator: " or "))",
+                at: mention.location))
+            return Resolved()
+        }
+    }
+
+    private static func entityLink(_ mention: Mention, _ entity: Int?, _ targets: Targets, _ diagnostics: inout [Diagnostic]) -> Resolved {
+        guard let entity else { return Resolved() }
+        var link = MentionLink(page: .entity(entity))
+        if let fragment = mention.fragment {
+            link.anchor = anchor(fragment, on: link.page, mention, targets, &diagnostics)
+        }
+        let record = targets.entities.registry.entities[entity]
+        if !mention.hasShownText, mention.target != record.name {
+            let key = lookupKey(mention.target)
+            link.showsWritten = ([record.name] + record.aliases).contains { lookupKey($0) == key }
+        }
+        return Resolved(entity: entity, link: link.anchor != nil || link.showsWritten ? link : nil)
+    }
+
+    private static func documentLink(
+        _ mention: Mention, _ lookup: DocumentRegistry.Lookup, _ targets: Targets, _ diagnostics: inout [Diagnostic]
+    ) -> Resolved {
+        switch lookup {
+        case .found(let file):
+            var link = MentionLink(page: .document(file))
+            if let fragment = mention.fragment {
+                link.anchor = anchor(fragment, on: link.page, mention, targets, &diagnostics)
+            }
+            if !mention.hasShownText, mention.target != targets.documents.titles[file] {
+                link.showsWritten = targets.documents.isName(mention.target, of: file, targets.files)
+            }
+            return Resolved(link: link)
+        case .ambiguous(let files):
+            let spellings = files.map { "[[doc:\(targets.documents.paths[$0] ?? "")]]" }
+            diagnostics.append(.error(
+                .ambiguousLink, "'\(mention.target)' names \(files.count) documents; write \(spellings.joined(separator: " or "))",
+                at: mention.location))
+        case .missing:
+            var message = "unknown document '\(mention.target)'"
+            if let guess = targets.documents.suggestion(for: mention.target) { message += " (did you mean '\(guess)'?)" }
+            diagnostics.append(.error(.unresolvedMention, message, at: mention.location))
+        }
+        return Resolved()
+    }
+
+    /// The id a `#fragment` reaches on a page, or nil with a warning.
+    private static func anchor(
+        _ fragment: String, on page: MentionLink.Page, _ mention: Mention, _ targets: Targets, _ diagnostics: inout [Diagnostic]
+    ) -> String? {
+        var headings: [(text: String, anchor: String)] = []
+        var descriptionFile: Int?
+        switch page {
+        case .document(let file): descriptionFile = file
+        case .entity(let entity):
+            descriptionFile = targets.entities.registry.entities[entity].file
+            headings += EntityPageSections.sections(of: targets.entities.registry.entities[entity].kind)
+        }
+        if let file = descriptionFile {
+            headings = targets.files[file].headings.map { ($0.text, $0.anchor) } + headings
+        }
+        if let found = Fragments.anchor(fragment, among: headings) { return found }
+        var message = "no heading '\(fragment)' on the linked page; the link leads to the top of the page"
+        if let guess = Suggestion.closest(to: fragment, among: headings.map(\.text)) { message += " (did you mean '\(guess)'?)" }
+        diagnostics.append(.warning(.unknownFragment, message, at: mention.location))
+        return nil
+    }
+}
+
+/// What a `#fragment` names: a heading by its text (as Obsidian writes it), by its id, or
+/// the last heading of an Obsidian heading path (`#Part#Subpart`).
+enum Fragments {
+    static func anchor(_ fragment: String, among headings: [(text: String, anchor: String)]) -> String? {
+        let last = fragment.split(separator: "#").last.map(String.init) ?? fragment
+        let wanted = Slug.make(last)
+        if let heading = headings.first(where: { $0.anchor == last }) { return heading.anchor }
+        if let heading = headings.first(where: { Slug.make($0.text) == wanted && !wanted.isEmpty }) { return heading.anchor }
+        return nil
+    }
+}
+
+/// The sections of entity pages a fragment may name (`[[iran#Connections]]`), with the ids
+/// the default theme gives their headings.
+enum EntityPageSections {
+    static func sections(of kind: EntityKind) -> [(text: String, anchor: String)] {
+        switch kind {
+        case .actor:
+            [("Connections", "_neighbourhood-heading"), ("Events", "_events-heading"), ("Related actors", "_related-heading"),
+             ("Themes", "_themes-heading"), ("Mentioned in", "_mentions-heading")]
+        case .event:
+            [("Actors", "_actors-heading"), ("Related events", "_related-heading"), ("Mentioned in", "_mentions-heading")]
+        case .theme:
+            [("Documents", "_documents-heading"), ("Actors", "_actors-heading"), ("Events", "_events-heading"),
+             ("Related themes", "_related-heading")]
+        }
+    }
+}
