@@ -14,7 +14,7 @@ extension Linker {
         for c in changed {
             let before = old.files[c], after = files[c]
             guard before.path == after.path, before.role == after.role, before.frontMatter == after.frontMatter else { return nil }
-            for mention in before.mentions + after.mentions where mention.form == .typedLink {
+            for mention in before.mentions + after.mentions where mention.form == .typedLink && !mention.toDocument {
                 guard case .found(let index) = registry.resolve(mention.target, kind: mention.kind),
                       !registry.entities[index].isStub else { return nil }
             }
@@ -35,16 +35,21 @@ extension Linker {
         for (position, file) in order.enumerated() { rank[file] = position }
         func isLinked(_ file: Int) -> Bool { rank[file] != .max }
 
-        // Links between documents, and fragments of entity pages, reach across files: an edit
-        // to either end (a heading renamed, a link added) is linked from scratch.
+        // Links between documents, and fragments of entity pages, reach across files: the
+        // changed files' own links are redone below, but a changed file that others link
+        // must keep its headings (the places their fragments name), or the site is relinked.
         let owners = Self.owners(old.entities)
-        let anchoredEntities = Set(old.links.lazy.flatMap(\.values).compactMap { link -> Int? in
-            if case .entity(let e) = link.page, link.anchor != nil { return e }
-            return nil
-        })
-        for c in changed {
-            if old.linkedFrom[c] != nil || old.links[c].values.contains(where: { $0.document != nil }) { return nil }
-            if let owner = owners[c], anchoredEntities.contains(owner) { return nil }
+        var anchoredEntities: Set<Int>?
+        for c in changed where old.files[c].headings != files[c].headings {
+            if old.linkedFrom[c] != nil { return nil }
+            guard let owner = owners[c] else { continue }
+            if anchoredEntities == nil {
+                anchoredEntities = Set(old.links.lazy.flatMap(\.values).compactMap { link -> Int? in
+                    if case .entity(let e) = link.page, link.anchor != nil { return e }
+                    return nil
+                })
+            }
+            if anchoredEntities!.contains(owner) { return nil }
         }
 
         var resolutions = old.resolutions
@@ -55,7 +60,19 @@ extension Linker {
             (resolutions[c], links[c]) = isLinked(c)
                 ? Self.resolveFile(c, &targets, &diagnostics)
                 : (Array(repeating: nil, count: files[c].mentions.count), [:])
-            if links[c].values.contains(where: { $0.document != nil }) { return nil }
+        }
+        var linkedFrom = old.linkedFrom
+        var linkedDocuments = Set<Int>()
+        for c in changed {
+            for link in Array(old.links[c].values) + Array(links[c].values) { if let d = link.document, d != c { linkedDocuments.insert(d) } }
+        }
+        for d in linkedDocuments {
+            var refs = (linkedFrom[d] ?? []).filter { !changedSet.contains($0.file) }
+            for c in changed {
+                for (m, link) in links[c] where link.document == d { refs.append(MentionRef(file: c, mention: m)) }
+            }
+            refs.sort { $0.file != $1.file ? $0.file < $1.file : $0.mention < $1.mention }
+            linkedFrom[d] = refs.isEmpty ? nil : refs
         }
 
         // Entities whose backlinks, relations or documents can change.
@@ -127,7 +144,7 @@ extension Linker {
             documentsByEntity[entity] = list.sorted { rank[$0] < rank[$1] }
         }
 
-        return Site(relinking: old, files: files, resolutions: resolutions, links: links, backlinks: backlinks, related: related,
+        return Site(relinking: old, files: files, resolutions: resolutions, links: links, linkedFrom: linkedFrom, backlinks: backlinks, related: related,
                     documentsByEntity: documentsByEntity, diagnostics: diagnostics, affected: affected)
     }
 }

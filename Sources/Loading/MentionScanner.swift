@@ -51,7 +51,6 @@ enum MentionScanner {
 
     private static func parse(_ inner: String, start: Int, end: Int) -> Wikilink {
         var link = Wikilink(start: start, end: end, target: "", kind: nil, shown: nil, inner: inner, problem: nil)
-        defer { link.problem = link.problem ?? (inner.trimmingSpaces.isEmpty ? .empty : link.target.isEmpty && link.fragment == nil ? .emptyTarget : nil) }
         // Byte searches: `|` and `:` are ASCII, and Character-wise splitting is slow.
         let pipe = inner.utf8.firstIndex(of: UInt8(ascii: "|"))
         var target = String(inner[..<(pipe ?? inner.endIndex)]).trimmingSpaces
@@ -77,6 +76,11 @@ enum MentionScanner {
             target = String(target[..<hash]).trimmingSpaces
         }
         link.target = target
+        if inner.trimmingSpaces.isEmpty {
+            link.problem = .empty
+        } else if target.isEmpty && link.fragment == nil {
+            link.problem = .emptyTarget
+        }
         return link
     }
 

@@ -90,12 +90,14 @@ package struct Site: Sendable {
     /// The site after a relink: `old` with new files (same paths, roles and front matter),
     /// resolutions and what follows from them. What depends only on the documents, entities
     /// and timeline is kept; mention groups are made again for the `affected` entities only.
-    package init(relinking old: Site, files: [ParsedFile], resolutions: [[Int?]], links: [[Int: MentionLink]], backlinks: [[MentionRef]],
+    package init(relinking old: Site, files: [ParsedFile], resolutions: [[Int?]], links: [[Int: MentionLink]],
+                 linkedFrom: [Int: [MentionRef]], backlinks: [[MentionRef]],
                  related: [[Relation]], documentsByEntity: [[Int]], diagnostics: [Diagnostic], affected: Set<Int>) {
         self = old
         self.files = files
         self.resolutions = resolutions
         self.links = links
+        self.linkedFrom = linkedFrom
         self.backlinks = backlinks
         self.related = related
         self.documentsByEntity = documentsByEntity

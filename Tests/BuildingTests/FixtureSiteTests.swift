@@ -77,8 +77,8 @@ import TestSupport
         #expect(second.contains("rel=\"prev\""))
         let tajikistan = try page("actors/tajikistan/index.html")
         #expect(tajikistan.contains("<meta name=\"description\" content=\"Central Asian republic.\">"))
-        // A bare mention reads as the entity's name in the description.
-        #expect(try page("actors/emomali-rahmon/index.html").contains("<meta name=\"description\" content=\"President of Tajikistan.\">"))
+        // A bare mention typed as the name in other letters reads as typed (DESIGN §2b).
+        #expect(try page("actors/emomali-rahmon/index.html").contains("<meta name=\"description\" content=\"President of tajikistan.\">"))
         let event = try page("events/ababil-2-factory/index.html")
         #expect(event.contains("16 May 2022"))
         #expect(event.contains("Tajik civil war"))
@@ -86,8 +86,14 @@ import TestSupport
         #expect(article.contains("<a class=\"mention mention-event\" href=\"../../events/ababil-2-factory/index.html\" title=\"Opening of the Ababil-2 drone factory (16 May 2022)\">a factory</a>"))
         #expect(article.contains("Escaped [[iran]]"))
         // Heading ids never clash with the theme's own (which hold `_`), and a bare mention in
-        // a heading reads as the entity's name in the table of contents.
-        #expect(article.contains("<a href=\"#detail-on-tajikistan\" dir=\"auto\">Detail on Tajikistan</a>"))
+        // a heading written as a bare id reads as the entity's name in the table of contents.
+        #expect(article.contains("<a href=\"#detail-on-emomali-rahmon\" dir=\"auto\">Detail on Emomali Rahmon</a>"))
+        // Links to documents lead to their pages and headings; the linked page lists them.
+        let third = try page("articles/third/index.html")
+        #expect(third.contains("<a class=\"doc-link\" href=\"../../articles/first/index.html#background\">First article</a>"))
+        #expect(third.contains("<a class=\"doc-link\" href=\"../../articles/second/index.html\">second</a>"))
+        #expect(article.contains("<h2 id=\"_linked-from-heading\">Linked from</h2>"))
+        #expect(article.contains("Background in <mark>First article</mark> and"))
         #expect(article.contains("id=\"_main\""))
         #expect(article.components(separatedBy: "<h1").count == 2, "one h1 per page")
         #expect(article.contains("<code>[[code]]</code>"))

@@ -23,7 +23,7 @@ import TestSupport
 
             | Partner | Trade |
             | --- | --: |
-            | [[russia]] | $1 bn |
+            | [[Russia]] | $1 bn |
 
             > [!warning] Unconfirmed
             > The figure is disputed.

@@ -93,8 +93,8 @@ import TestSupport
         #expect((feed.texts["feed/entry/id"] ?? []).first == "urn:dossier:dossier:/articles/a/")
         // Summaries read as the page does: entity names, not ids.
         let named = try TemporarySite([
-            "Content/actors/northland.md": "---\nname: Northland\n---\n",
-            "Content/articles/a.md": "---\ntitle: A\n---\nTalks with [[northland]] today.\n",
+            "Content/actors/north.md": "---\nname: Northland\n---\n",
+            "Content/articles/a.md": "---\ntitle: A\n---\nTalks with [[north]] today.\n",
         ])
         let namedFeed = try XMLOutline(Data(try Built(named.root).text("feed.xml").utf8))
         #expect(namedFeed.texts["feed/entry/summary"] == ["Talks with Northland today."])
