@@ -19,10 +19,10 @@ struct DocumentRegistry {
     private(set) var paths: [Int: String] = [:]
     private(set) var titles: [Int: String] = [:]
 
-    init(_ files: [ParsedFile], documents: [Int]) {
+    init(_ files: [ParsedFile], documents: [Int], contentFolder: String) {
         for file in documents {
             guard let meta = files[file].documentMeta else { continue }
-            let path = Self.contentPath(files[file].path)
+            let path = Self.contentPath(files[file].path, contentFolder: contentFolder)
             paths[file] = path
             titles[file] = meta.title
             byPath[lookupKey(path)] = file
@@ -35,28 +35,36 @@ struct DocumentRegistry {
     }
 
     /// `Content/articles/x.md` → `articles/x`.
-    static func contentPath(_ path: String) -> String {
+    static func contentPath(_ path: String, contentFolder: String) -> String {
         var path = Substring(path)
-        if path.hasPrefix("Content/") { path = path.dropFirst("Content/".count) }
+        if !contentFolder.isEmpty, path.hasPrefix(contentFolder + "/") { path = path.dropFirst(contentFolder.count + 1) }
         for suffix in [".md", ".markdown"] where path.hasSuffix(suffix) { path = path.dropLast(suffix.count) }
         return String(path)
     }
 
     /// Path, then a unique file name, then title or alias. `[[note.md]]` is `[[note]]`.
-    func resolve(_ target: String) -> Lookup {
+    /// A name several documents share means the one in the linking file's own folder, when
+    /// one is there (as Obsidian resolves it); `folder` is that folder's content path.
+    func resolve(_ target: String, from folder: String? = nil) -> Lookup {
         var key = lookupKey(target)
         for suffix in [".md", ".markdown"] where key.hasSuffix(suffix) { key = String(key.dropLast(suffix.count)) }
         if key.hasPrefix("/") { key.removeFirst() }
         if let file = byPath[key] { return .found(file) }
-        if let files = byStem[key] {
+        if let folder, let file = byPath[lookupKey(folder.isEmpty ? key : folder + "/" + key)] { return .found(file) }
+        for table in [byStem, byTitle] {
+            guard let files = table[key] else { continue }
             if files.count == 1 { return .found(files[0]) }
-            return .ambiguous(files.sorted())
-        }
-        if let files = byTitle[key] {
-            if files.count == 1 { return .found(files[0]) }
+            if let folder {
+                let near = files.filter { lookupKey(Self.folder(of: paths[$0] ?? "")) == lookupKey(folder) }
+                if near.count == 1 { return .found(near[0]) }
+            }
             return .ambiguous(files.sorted())
         }
         return .missing
+    }
+
+    private static func folder(of path: String) -> String {
+        path.split(separator: "/").dropLast().joined(separator: "/")
     }
 
     /// Whether `written` is the document's title, an alias or its file name, so a bare

@@ -5,9 +5,22 @@ extension Linker {
     struct Targets {
         var entities: Registry.Memo
         let documents: DocumentRegistry
+        let attachments: AttachmentRegistry
         let files: [ParsedFile]
         /// File index of an entity description → the entity.
         let owners: [Int: Int]
+        /// The content folder (`Content`, "" for a vault), to find a file's own folder.
+        let contentFolder: String
+        /// A wikilink to nothing is an error in a site, a warning in a vault (a note not
+        /// written yet, as Obsidian shows it).
+        let danglingIsError: Bool
+
+        /// The content-relative folders of a file.
+        func folder(of file: Int) -> ArraySlice<String> {
+            var parts = files[file].path.split(separator: "/").map(String.init).dropLast()
+            if !contentFolder.isEmpty { parts = parts.dropFirst(contentFolder.split(separator: "/").count) }
+            return parts
+        }
     }
 
     /// One mention resolved: the entity it names (a mention in the entity's sense: counted,
@@ -31,7 +44,25 @@ extension Linker {
         if mention.kind != nil {
             return entityLink(mention, resolve(mention, &targets.entities, &diagnostics), targets, &diagnostics)
         }
-        let document = targets.documents.resolve(mention.target)
+        if mention.form == .wikilink, !mention.toDocument, AttachmentRegistry.looksLikeFile(mention.target) {
+            switch targets.attachments.resolve(mention.target, from: targets.folder(of: file)) {
+            case .found(let path):
+                return Resolved(link: MentionLink(page: .attachment(AttachmentRegistry.urlPath(path))))
+            case .several(let paths):
+                diagnostics.append(.warning(
+                    .missingAttachment, "'\(mention.target)' names \(paths.count) files (\(paths.joined(separator: ", "))); the first is used: write its path to choose",
+                    at: mention.location))
+                return Resolved(link: MentionLink(page: .attachment(AttachmentRegistry.urlPath(paths[0]))))
+            case .missing where mention.embed:
+                var message = "no file '\(mention.target)' in the content folder"
+                if let guess = targets.attachments.suggestion(for: mention.target) { message += " (did you mean '\(guess)'?)" }
+                diagnostics.append(.warning(.missingAttachment, message, at: mention.location))
+                return Resolved()
+            case .missing:
+                break  // A name with a dot (`Node.js`) may still be an entity's or a note's.
+            }
+        }
+        let document = targets.documents.resolve(mention.target, from: targets.folder(of: file).joined(separator: "/"))
         if mention.toDocument {
             return documentLink(mention, document, targets, &diagnostics)
         }
@@ -44,7 +75,12 @@ extension Linker {
             } else if let guess = targets.documents.suggestion(for: mention.target) {
                 message = "unknown entity or document '\(mention.target)' (did you mean the document '\(guess)'?)"
             }
-            diagnostics.append(.error(.unresolvedMention, message, at: mention.location))
+            if targets.danglingIsError {
+                diagnostics.append(.error(.unresolvedMention, message, at: mention.location))
+            } else {
+                diagnostics.append(.warning(.unresolvedLink, message.replacingOccurrences(of: "unknown entity", with: "no note or entity"),
+                                            at: mention.location))
+            }
             return Resolved()
         case (.missing, _):
             return documentLink(mention, document, targets, &diagnostics)
@@ -121,6 +157,8 @@ extension Linker {
         case .entity(let entity):
             descriptionFile = targets.entities.registry.entities[entity].file
             headings += EntityPageSections.sections(of: targets.entities.registry.entities[entity].kind)
+        case .attachment:
+            return nil
         }
         if let file = descriptionFile {
             headings = targets.files[file].headings.map { ($0.text, $0.anchor) } + headings

@@ -54,8 +54,10 @@ extension Linker {
 
         var resolutions = old.resolutions
         var links = old.links
-        var targets = Targets(entities: Registry.Memo(registry), documents: DocumentRegistry(files, documents: old.documents),
-                              files: files, owners: owners)
+        var targets = Targets(entities: Registry.Memo(registry),
+                              documents: DocumentRegistry(files, documents: old.documents, contentFolder: config.contentFolder),
+                              attachments: AttachmentRegistry(old.attachments), files: files, owners: owners,
+                              contentFolder: config.contentFolder, danglingIsError: !config.contentFolder.isEmpty)
         for c in changed {
             (resolutions[c], links[c]) = isLinked(c)
                 ? Self.resolveFile(c, &targets, &diagnostics)

@@ -14,7 +14,8 @@ package struct Linker {
         self.includeDrafts = includeDrafts
     }
 
-    package func link(_ files: [ParsedFile]) -> Site {
+    /// `attachments`: the content folder's other files as published (`attachments/map.png`).
+    package func link(_ files: [ParsedFile], attachments: [String] = []) -> Site {
         var diagnostics: [Diagnostic] = []
         let documents = publishedDocuments(files, &diagnostics)
         // Drafts that are not built are not linked either: they publish no stub and report nothing.
@@ -23,8 +24,9 @@ package struct Linker {
 
         let registry = makeRegistry(files, linked: linked, diagnostics: &diagnostics)
         var entities = registry.entities
-        let documentRegistry = DocumentRegistry(files, documents: documents)
-        let (resolutions, links) = resolveMentions(files, linked: linked, registry, documentRegistry, &diagnostics)
+        let documentRegistry = DocumentRegistry(files, documents: documents, contentFolder: config.contentFolder)
+        let (resolutions, links) = resolveMentions(
+            files, linked: linked, registry, documentRegistry, AttachmentRegistry(attachments), &diagnostics)
         let linkedFrom = Self.linkedFrom(links, documents: documents, files: files)
         let documentThemes = resolveFrontMatter(files, linked: linked, registry, into: &entities, &diagnostics)
 
@@ -42,7 +44,7 @@ package struct Linker {
             }
         return Site(
             config: config, files: files, documents: documents, entities: entities, entityIndex: registry.index,
-            resolutions: resolutions, links: links, linkedFrom: linkedFrom, backlinks: relations.backlinks, related: relations.related,
+            resolutions: resolutions, links: links, linkedFrom: linkedFrom, attachments: attachments, backlinks: relations.backlinks, related: relations.related,
             documentsByEntity: relations.documentsByEntity, timeline: timeline, documentThemes: documentThemes,
             diagnostics: diagnostics)
     }
@@ -127,12 +129,14 @@ package struct Linker {
     /// Resolves every file's mentions on all cores, in runs of files that each keep their
     /// own lookup memo; results and diagnostics come out in file order, as from one loop.
     private func resolveMentions(
-        _ files: [ParsedFile], linked: Set<Int>, _ registry: Registry, _ documents: DocumentRegistry, _ diagnostics: inout [Diagnostic]
+        _ files: [ParsedFile], linked: Set<Int>, _ registry: Registry, _ documents: DocumentRegistry, _ attachments: AttachmentRegistry,
+        _ diagnostics: inout [Diagnostic]
     ) -> (resolutions: [[Int?]], links: [[Int: MentionLink]]) {
         let owners = Self.owners(registry.entities)
         let runs = stride(from: 0, to: files.count, by: 128).map { $0..<min($0 + 128, files.count) }
         let resolved = runs.parallelMap { run -> (resolutions: [[Int?]], links: [[Int: MentionLink]], diagnostics: [Diagnostic]) in
-            var targets = Targets(entities: Registry.Memo(registry), documents: documents, files: files, owners: owners)
+            var targets = Targets(entities: Registry.Memo(registry), documents: documents, attachments: attachments, files: files,
+                                  owners: owners, contentFolder: config.contentFolder, danglingIsError: !config.contentFolder.isEmpty)
             var found: [Diagnostic] = []
             var links: [[Int: MentionLink]] = []
             let resolutions = run.map { i -> [Int?] in
@@ -305,9 +309,9 @@ package struct Linker {
     }
 
     /// Folders Dossier generates; a section (`Content/Actors/`) may not take their place.
-    static let generatedFolders: Set<String> = ["actors", "events", "themes", "assets", "graph", "search"]
+    static let generatedFolders = PageNames.generatedFolders
     /// Page names kept for the site's own pages.
-    static let reservedPages: Set<String> = ["graph", "search", "page", "feed", "sitemap"]
+    static let reservedPages = PageNames.reserved
 }
 
 extension FileRole {

@@ -118,14 +118,17 @@ struct BodyParser {
                 let bytes = text.withLiteralBytes { Array($0) }
                 var cursor = 0
                 for (link, location) in links {
-                    if link.start > cursor {
-                        text.insertBefore(document.makeText(String(decoding: bytes[cursor..<link.start], as: UTF8.self)))
+                    // An embed's `!` goes with it.
+                    let textEnd = link.embed && link.start - 1 >= cursor ? link.start - 1 : link.start
+                    if textEnd > cursor {
+                        text.insertBefore(document.makeText(String(decoding: bytes[cursor..<textEnd], as: UTF8.self)))
                     }
                     let mention = Mention(form: .wikilink, target: link.target, kind: link.kind, shown: link.shown ?? link.target,
                                           hasShownText: link.shown != nil, fragment: link.fragment, toDocument: link.toDocument,
-                                          location: location, block: -1)
+                                          embed: link.embed, location: location, block: -1)
                     let hole = makeHole(mention)
-                    if let shown = link.shown { hole.append(document.makeText(shown)) }
+                    // An embed shows its target; the text after `|` is its size or caption.
+                    if let shown = link.shown, !link.embed { hole.append(document.makeText(shown)) }
                     text.insertBefore(hole)
                     cursor = link.end
                 }

@@ -6,13 +6,24 @@ import Yams
 package enum ConfigLoader {
     package static let keys = [
         "title", "baseURL", "language", "direction", "description", "autolink", "unsafe_html",
-        "paginate", "max_file_size", "drafts", "pretty_urls",
+        "paginate", "max_file_size", "drafts", "pretty_urls", "content", "kinds",
     ]
 
+    /// The settings, with the content folder found: a folder with `.obsidian/` and no
+    /// `Content/` is a vault, its own content folder.
     package static func load(site: URL) -> (SiteConfig, [Diagnostic]) {
         let url = site.appendingPathComponent("dossier.yml")
-        guard let data = FileManager.default.contents(atPath: url.path) else { return (SiteConfig(), []) }
-        return parse([UInt8](data), path: "dossier.yml")
+        var (config, diagnostics) = FileManager.default.contents(atPath: url.path).map { parse([UInt8]($0), path: "dossier.yml") }
+            ?? (SiteConfig(), [])
+        if config.content == nil, isFolder(site.appendingPathComponent(".obsidian")), !isFolder(site.appendingPathComponent("Content")) {
+            config.content = ""
+        }
+        return (config, diagnostics)
+    }
+
+    private static func isFolder(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     package static func parse(_ bytes: [UInt8], path: String) -> (SiteConfig, [Diagnostic]) {
@@ -57,6 +68,25 @@ package enum ConfigLoader {
                 if let n = reader.int(value, key: key) {
                     if n >= 1 { config.maxFileSize = n } else {
                         reader.diagnostics.append(.error(.invalidSetting, "'max_file_size' must be a positive number of bytes", at: reader.location(of: value)))
+                    }
+                }
+            case "content":
+                guard let folder = reader.string(value, key: key) else { break }
+                let parts = folder.split(separator: "/").filter { $0 != "." }
+                if folder.hasPrefix("/") || parts.contains("..") || parts.contains(where: { $0.hasPrefix(".") }) {
+                    reader.diagnostics.append(.error(.invalidSetting, "'content' must be a folder inside the site, such as Content or .",
+                                                     at: reader.location(of: value)))
+                } else {
+                    config.content = parts.joined(separator: "/")
+                }
+            case "kinds":
+                for (folder, _, kindNode) in reader.mapping(value, what: "kinds") ?? [] {
+                    let name = reader.string(kindNode, key: folder)?.lowercased() ?? ""
+                    if let kind = EntityKind(rawValue: name) ?? EntityKind(folder: name) {
+                        config.kinds.append(FolderKind(folder: folder.trimmingSpaces, kind: kind))
+                    } else {
+                        reader.diagnostics.append(.error(.invalidSetting, "'kinds' maps folders to actor, event or theme, not '\(name)'",
+                                                         at: reader.location(of: kindNode)))
                     }
                 }
             default: reader.unknownKey(key, keyNode, allowed: keys)

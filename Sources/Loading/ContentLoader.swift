@@ -24,27 +24,48 @@ package struct ContentLoader: Sendable {
 
     /// The content folder's real path: links are followed only when they resolve inside it.
     let contentRoot: String
+    /// The content folder from the site folder (`Content`, or "" for the site folder itself):
+    /// the start of every file's site-relative path.
+    let contentFolder: String
+    /// Folders whose notes are entities (`kinds:` in `dossier.yml`).
+    let kinds: [FolderKind]
+    /// Real paths never read as content: when the content folder is the site folder, the
+    /// output, the theme and the settings sit inside it.
+    let skipped: Set<String>
 
     /// `unsafe_html`: HTML and script files are published, SVG as it is.
     let allowActiveContent: Bool
 
-    package init(site: URL, maxFileSize: Int, allowActiveContent: Bool = false) {
+    package init(site: URL, config: SiteConfig, skipping: [URL] = []) {
         self.site = site.standardizedFileURL.resolvingSymlinksInPath()
-        self.maxFileSize = maxFileSize
-        self.allowActiveContent = allowActiveContent
-        let content = self.site.appendingPathComponent("Content").path
+        maxFileSize = config.maxFileSize
+        allowActiveContent = config.unsafeHTML
+        contentFolder = config.contentFolder
+        kinds = config.kinds
+        let content = contentFolder.isEmpty ? self.site.path : self.site.appendingPathComponent(contentFolder).path
         contentRoot = FileReading.realPath(content) ?? content
+        let site = self.site
+        // A vault's Obsidian Publish settings sit beside its notes; they are not notes.
+        let own = ["Templates", "dossier.yml", "Output"] + (contentFolder.isEmpty ? ["publish.js", "publish.css", "site-options.json"] : [])
+        skipped = Set((skipping + own.map { site.appendingPathComponent($0) }).map {
+            FileReading.realPath($0.path) ?? $0.standardizedFileURL.path
+        })
+    }
+
+    /// The site-relative path of a file of the content folder: `Content/articles/x.md`.
+    package func sitePath(_ path: [String]) -> String {
+        (contentFolder.isEmpty ? path : [contentFolder] + path).joined(separator: "/")
     }
 
     package func load() -> Result {
         var result = Result(files: [], assets: [], diagnostics: [])
-        let content = site.appendingPathComponent("Content")
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            result.diagnostics.append(.error(.missingContent, "no Content/ folder in \(site.path)", at: nil))
+        guard FileManager.default.fileExists(atPath: contentRoot, isDirectory: &isDirectory), isDirectory.boolValue else {
+            let name = contentFolder.isEmpty ? "." : contentFolder + "/"
+            result.diagnostics.append(.error(.missingContent, "no \(name) folder in \(site.path) (an Obsidian vault, with .obsidian/, is read as it is)", at: nil))
             return result
         }
-        walk(content, relative: [], into: &result)
+        walk(URL(fileURLWithPath: contentRoot), relative: [], into: &result)
         // Read on all cores (13,000 files of a large site took 0.16 s on one), each file's
         // diagnostics kept in the walk's order.
         let reads = result.toRead.parallelMap { file, path -> Result in
@@ -77,6 +98,7 @@ package struct ContentLoader: Sendable {
         }
         for (name, kind) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
             let full = folder + "/" + name
+            if !skipped.isEmpty, relative.isEmpty, skipped.contains(FileReading.realPath(full) ?? full) { continue }
             let path = relative + [name]
             var target = full
             var isDirectory = kind == .directory
@@ -126,7 +148,7 @@ package struct ContentLoader: Sendable {
                 // rather than arriving as an empty file.
                 guard FileAccess.canOpen(target) else {
                     result.diagnostics.append(.error(.unreadableFile, "the file cannot be read (check its permissions)",
-                                                     at: SourceLocation(path: "Content/" + path.joined(separator: "/"), line: 1, column: 1)))
+                                                     at: SourceLocation(path: sitePath(path), line: 1, column: 1)))
                     continue
                 }
                 // Beside the pages of its folder, whose names are slugs.
@@ -163,19 +185,39 @@ package struct ContentLoader: Sendable {
     /// Reads one Markdown file again, for a rebuild that knows only it changed: `path` is
     /// site-relative (`Content/articles/x.md`). Nil with diagnostics when it cannot be used.
     package func reload(_ path: String) -> (file: ContentFile?, diagnostics: [Diagnostic]) {
-        let components = path.split(separator: "/").dropFirst().map(String.init)
+        let components = path.split(separator: "/").dropFirst(contentFolder.isEmpty ? 0 : contentFolder.split(separator: "/").count).map(String.init)
         var result = Result(files: [], assets: [], diagnostics: [])
         read(site.appendingPathComponent(path).path, path: components, into: &result)
         return (result.files.first, result.diagnostics)
     }
 
     private func read(_ file: String, path: [String], into result: inout Result) {
-        let sitePath = "Content/" + path.joined(separator: "/")
+        let sitePath = sitePath(path)
         let fileLocation = SourceLocation(path: sitePath, line: 1, column: 1)
-        guard let role = role(for: path, at: fileLocation, into: &result) else { return }
-        if let bytes = bytes(of: file, at: fileLocation, else: "parsed", into: &result) {
-            result.files.append(ContentFile(path: sitePath, role: role, bytes: bytes))
+        guard let bytes = bytes(of: file, at: fileLocation, else: "parsed", into: &result),
+              let role = role(for: path, declared: Self.declaredKind(bytes), at: fileLocation, into: &result) else { return }
+        result.files.append(ContentFile(path: sitePath, role: role, bytes: bytes))
+    }
+
+    /// `kind:` in a file's front matter (`actor`, `event`, `theme`, `document`), read before
+    /// the file is parsed: it decides how the front matter is read.
+    static func declaredKind(_ bytes: [UInt8]) -> String? {
+        guard bytes.starts(with: "---\n".utf8) || bytes.starts(with: "---\r\n".utf8) else { return nil }
+        var start = bytes.firstIndex(of: 0x0A)! + 1
+        var lines = 0
+        while start < bytes.count, lines < 200 {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            var line = bytes[start..<end]
+            if line.last == 0x0D { line = line.dropLast() }
+            if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) { return nil }
+            if line.starts(with: "kind:".utf8) {
+                let value = String(decoding: line.dropFirst(5), as: UTF8.self).trimmingSpaces
+                return value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'")).lowercased()
+            }
+            start = end + 1
+            lines += 1
         }
+        return nil
     }
 
     /// A file's bytes, or nil with the diagnostic that says why it is not `consequence`
@@ -195,11 +237,34 @@ package struct ContentLoader: Sendable {
         return nil
     }
 
-    /// Entity files live in `actors/`, `events/`, `themes/`; every other folder is a section.
-    private func role(for path: [String], at location: SourceLocation, into result: inout Result) -> FileRole? {
+    /// Entity files live in `actors/`, `events/`, `themes/` or a folder `kinds:` names, or
+    /// say `kind:` in their front matter; every other folder is a section. Ids of files in
+    /// the default folders must be ids already; elsewhere (a vault's `People/Emomali
+    /// Rahmon.md`) the id is the file name's slug.
+    private func role(for path: [String], declared: String?, at location: SourceLocation, into result: inout Result) -> FileRole? {
         let stem = String(path.last!.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: "."))
-        if path.count >= 2, let kind = EntityKind(folder: path[0]) {
-            let normalized = EntityID.normalize(stem)
+        let folders = path.dropLast()
+        var kind: EntityKind?
+        var strict = false
+        if path.count >= 2, let k = EntityKind(folder: path[0]) {
+            kind = k
+            strict = true
+        } else if let mapped = kinds.first(where: { $0.matches(folders) }) {
+            kind = mapped.kind
+        }
+        if let declared {
+            if let k = EntityKind(rawValue: declared) ?? EntityKind(folder: declared) {
+                strict = strict && k == kind
+                kind = k
+            } else if ["document", "note", "article"].contains(declared) {
+                kind = nil
+            } else {
+                result.diagnostics.append(.warning(
+                    .invalidSetting, "unknown kind '\(declared)': write actor, event, theme or document", at: location))
+            }
+        }
+        if let kind {
+            let normalized = strict ? EntityID.normalize(stem) : Slug.make(stem)
             guard let id = EntityID(normalized) else {
                 result.diagnostics.append(.error(
                     .invalidID,
@@ -214,12 +279,12 @@ package struct ContentLoader: Sendable {
             result.diagnostics.append(.error(.invalidID, "'\(stem)' gives an empty page name: use letters or digits in the file name", at: location))
             return nil
         }
-        let folders = path.dropLast().map { Slug.make($0) }
-        let section = path.count >= 2 ? folders[0] : ""
-        return .document(section: section, urlPath: (folders + [slug]).joined(separator: "/"))
+        let slugged = folders.map { Slug.make($0) }
+        let section = path.count >= 2 ? slugged[0] : ""
+        return .document(section: section, urlPath: (slugged + [slug]).joined(separator: "/"))
     }
 
     private func location(_ path: [String]) -> SourceLocation {
-        SourceLocation(path: (["Content"] + path).joined(separator: "/"), line: 1, column: 1)
+        SourceLocation(path: sitePath(path), line: 1, column: 1)
     }
 }

@@ -97,10 +97,20 @@ package struct FileParser: Sendable {
                 if let title = body.title {
                     meta.title = title
                 } else {
+                    // Notes are named by their files (DESIGN §2b): no warning.
                     meta.title = Self.stem(of: file.path)
-                    if split.yaml != nil && !decoder.reader.diagnostics.hasErrors {
-                        parsed.diagnostics.append(.warning(.missingTitle, "document has no 'title'; using the file name", at: fileStart))
-                    }
+                }
+            }
+            if let permalink = meta.permalink, case let .document(section, urlPath) = file.role {
+                let path = Self.permalinkPath(permalink)
+                if path.isEmpty {
+                    // `permalink: /` makes a note a vault's home page; the site's home is
+                    // Dossier's own, and the note keeps its page.
+                } else if let first = path.split(separator: "/").first, PageNames.generated.contains(String(first)) {
+                    parsed.diagnostics.append(.warning(
+                        .invalidSetting, "permalink '\(permalink)' would replace the site's own /\(first)/ pages; the page keeps /\(urlPath)/", at: fileStart))
+                } else {
+                    parsed.role = .document(section: section, urlPath: path)
                 }
             }
             if body.isEmpty && !file.bytes.isEmpty {
@@ -110,6 +120,12 @@ package struct FileParser: Sendable {
         }
         parsed.frontMatter = frontMatter
         return (parsed, body.notes)
+    }
+
+    /// `permalink: /Sync/Setup/` → `sync/setup`: slugs, like every page path.
+    static func permalinkPath(_ permalink: String) -> String {
+        permalink.split(separator: "/").filter { $0 != "." && $0 != ".." }.map { Slug.make(String($0)) }.filter { !$0.isEmpty }
+            .joined(separator: "/")
     }
 
     static func stem(of path: String) -> String {

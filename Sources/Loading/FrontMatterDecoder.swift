@@ -8,12 +8,13 @@ struct FrontMatterDecoder {
     let stem: String
 
     static let documentKeys = [
-        "title", "aliases", "date", "authors", "summary", "themes", "source", "draft",
+        "title", "aliases", "date", "authors", "summary", "themes", "source", "draft", "kind",
+        "description", "publish", "cssclasses", "permalink",
         "bluf", "judgments", "cutoff", "sources", "classification", "handling",
     ]
-    static let actorKeys = ["name", "type", "aliases", "wikidata"]
-    static let eventKeys = ["name", "date", "date_text", "place", "actors", "themes", "aliases"]
-    static let themeKeys = ["name", "aliases", "broader"]
+    static let actorKeys = ["name", "type", "aliases", "wikidata", "kind"]
+    static let eventKeys = ["name", "date", "date_text", "place", "actors", "themes", "aliases", "kind"]
+    static let themeKeys = ["name", "aliases", "broader", "kind"]
     static let judgmentKeys = ["text", "likelihood", "confidence", "basis"]
     static let sourceKeys = ["publisher", "url", "title", "date"]
 
@@ -48,6 +49,14 @@ struct FrontMatterDecoder {
         return one.text.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
     }
 
+    /// Class names, as a list or one text with spaces; anything but letters, digits, `-`
+    /// and `_` is dropped, so a class cannot leave its attribute.
+    private mutating func cssClasses(_ node: Node, key: String) -> [String] {
+        reader.strings(node, key: key).flatMap { $0.text.split(separator: " ") }.map { name in
+            String(name.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" })
+        }.filter { !$0.isEmpty }
+    }
+
     private mutating func references(_ node: Node, key: String) -> [Reference] {
         reader.strings(node, key: key).map { Reference(text: $0.text, location: $0.location) }
     }
@@ -55,10 +64,12 @@ struct FrontMatterDecoder {
     private mutating func decodeDocument(_ pairs: [(key: String, keyNode: Node, value: Node)]) -> DocumentMeta {
         var meta = DocumentMeta(title: "")
         var lint = BriefingLint()
+        var description: String?, unpublished = false
         for (key, keyNode, value) in pairs {
             switch key {
             case "title": meta.title = reader.string(value, key: key) ?? ""
             case "aliases": meta.aliases = aliases(value, key: key)
+            case "kind": break  // read before parsing
             case "date": meta.date = date(value, key: key)
             case "authors": meta.authors = reader.strings(value, key: key).map(\.text)
             case "summary": meta.summary = reader.string(value, key: key)
@@ -73,9 +84,16 @@ struct FrontMatterDecoder {
             case "sources": meta.sources = sources(value)
             case "classification": meta.classification = reader.string(value, key: key)
             case "handling": meta.handling = reader.string(value, key: key)
+            // Obsidian's and Quartz's names for what Dossier calls otherwise.
+            case "description": description = reader.string(value, key: key)
+            case "publish": if reader.bool(value, key: key) == false { unpublished = true }
+            case "cssclasses": meta.cssClasses = cssClasses(value, key: key)
+            case "permalink": meta.permalink = reader.string(value, key: key)
             default: reader.unknownKey(key, keyNode, allowed: Self.documentKeys)
             }
         }
+        if meta.summary == nil { meta.summary = description }
+        if unpublished { meta.draft = true }
         if case .document(section: "briefings", _) = role { lint.check(meta, reader: &reader) }
         return meta
     }
@@ -96,6 +114,7 @@ struct FrontMatterDecoder {
                     reader.diagnostics.append(.error(.invalidActorType, message, at: reader.location(of: value)))
                 }
             case "aliases": meta.aliases = aliases(value, key: key)
+            case "kind": break  // read before parsing
             case "wikidata":
                 guard let text = reader.string(value, key: key) else { continue }
                 if text.first == "Q", text.dropFirst().allSatisfy(\.isNumber), text.count > 1 {
@@ -121,6 +140,7 @@ struct FrontMatterDecoder {
             case "actors": meta.actors = references(value, key: key)
             case "themes": meta.themes = references(value, key: key)
             case "aliases": meta.aliases = aliases(value, key: key)
+            case "kind": break  // read before parsing
             default: reader.unknownKey(key, keyNode, allowed: Self.eventKeys)
             }
         }
@@ -137,6 +157,7 @@ struct FrontMatterDecoder {
             switch key {
             case "name": meta.name = reader.string(value, key: key) ?? meta.name
             case "aliases": meta.aliases = aliases(value, key: key)
+            case "kind": break  // read before parsing
             case "broader": meta.broader = references(value, key: key).first
             default: reader.unknownKey(key, keyNode, allowed: Self.themeKeys)
             }

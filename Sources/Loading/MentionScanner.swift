@@ -14,6 +14,8 @@ enum MentionScanner {
         var toDocument = false
         /// After `#`: a heading (`[[x#Heading]]`, `[[#Heading]]`).
         var fragment: String?
+        /// `![[…]]`: the target is shown in place (an image, a note); `start` is still at `[[`.
+        var embed = false
         var shown: String?
         /// Text between the brackets, as written.
         var inner: String
@@ -43,7 +45,9 @@ enum MentionScanner {
                 continue
             }
             let inner = String(decoding: bytes[(open + 2)..<j], as: UTF8.self)
-            links.append(parse(inner, start: open, end: j + 2))
+            var link = parse(inner, start: open, end: j + 2)
+            link.embed = open > 0 && bytes[open - 1] == UInt8(ascii: "!")
+            links.append(link)
             i = j + 2
         }
         return (links, unclosed)

@@ -21,7 +21,25 @@ enum RelativeLink {
             suffix = path[mark...]
             path = path[..<mark]
         }
-        guard path.hasSuffix(".md") || path.hasSuffix(".markdown") else { return "../" + url }
+        guard path.hasSuffix(".md") || path.hasSuffix(".markdown") else {
+            // Files are copied under their folders' slugs (`Attachments/` → `attachments/`);
+            // the file name is kept, as written (and as cmark percent-encoded it).
+            var parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            let file = parts.removeLast()
+            let folders = parts.map { part -> String in
+                let decoded = String(part).removingPercentEncoding ?? String(part)
+                return decoded == ".." || decoded == "." || decoded.isEmpty ? decoded : Slug.make(decoded)
+            }
+            return "../" + (folders + [String(file)]).joined(separator: "/") + suffix
+        }
+        // Obsidian writes a heading as its text (`#Heading%20text`, `#Part#Subpart`): the
+        // page's id for it is the text's slug.
+        if suffix.hasPrefix("#"), suffix.count > 1 {
+            let fragment = String(suffix.dropFirst()).removingPercentEncoding ?? String(suffix.dropFirst())
+            let last = fragment.split(separator: "#").last.map(String.init) ?? fragment
+            let slug = Slug.make(last)
+            if !slug.isEmpty, !last.hasPrefix("^"), !last.hasPrefix("_") { suffix = Substring("#" + slug) }
+        }
         // cmark percent-encodes destinations (`Other Doc.md` → `Other%20Doc.md`): slug the name.
         let decodedPath = String(path).removingPercentEncoding ?? String(path)
         var parts = decodedPath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)

@@ -61,8 +61,6 @@ package enum DiagnosticCode: String, CaseIterable, Sendable, CustomStringConvert
     case invalidActorType = "invalid-actor-type"
     /// A Wikidata id that is not `Q` and digits.
     case invalidWikidata = "invalid-wikidata"
-    /// A document without a title.
-    case missingTitle = "missing-title"
     /// A document or event without a date.
     case missingDate = "missing-date"
     /// Two entities of a kind with the same id.
@@ -77,6 +75,14 @@ package enum DiagnosticCode: String, CaseIterable, Sendable, CustomStringConvert
     case ambiguousLink = "ambiguous-link"
     /// A `#fragment` naming no heading of the linked page.
     case unknownFragment = "unknown-fragment"
+    /// In a vault, a wikilink to a note that does not exist (yet).
+    case unresolvedLink = "unresolved-link"
+    /// `![[file]]` or a link to a file the content folder does not have, or has several of.
+    case missingAttachment = "missing-attachment"
+    /// Notes that embed each other in a circle.
+    case embedCycle = "embed-cycle"
+    /// Embeds nested deeper than they are shown.
+    case embedTooDeep = "embed-too-deep"
     /// A body with nothing but its title.
     case emptyBody = "empty-body"
     /// Input that would make cmark take quadratic time, refused.
@@ -161,7 +167,7 @@ package enum DiagnosticCode: String, CaseIterable, Sendable, CustomStringConvert
         switch self {
         case .unlinkedMention: .note
         case .notRegularFile, .symlinkEscape, .symlinkHidden, .symlinkLoop, .nulByte, .emptyFile, .unknownKey,
-             .invalidWikidata, .missingTitle, .missingDate, .duplicateAlias, .aliasList, .unknownFragment, .emptyBody, .commentUnclosed,
+             .invalidWikidata, .missingDate, .duplicateAlias, .aliasList, .unknownFragment, .unresolvedLink, .missingAttachment, .embedTooDeep, .emptyBody, .commentUnclosed,
              .wikilinkUnterminated, .wikilinkMultiline, .wikilinkFormatting, .wikilinkSyntax, .mentionInLink,
              .mentionUnanchored, .unsafeURL, .footnoteUnused, .footnoteDuplicate, .imageNotEmbedded, .stubEntity,
              .blufMissing, .blufTooLong, .judgmentIncomplete, .judgmentVague, .siteErrors:

@@ -51,6 +51,10 @@ package struct DocumentMeta: Hashable, Sendable {
     /// instructions shown beside it.
     package var classification: String?
     package var handling: String?
+    /// `permalink`: the page's URL path, as written (applied by the parse stage).
+    package var permalink: String?
+    /// `cssclasses`: classes on the page's article.
+    package var cssClasses: [String] = []
 
     package init(title: String) { self.title = title }
 }

@@ -16,13 +16,15 @@ package struct Mention: Hashable, Sendable {
     package var fragment: String?
     /// `doc:` restricts the target to documents (`[[doc:articles/x]]`, `[x](doc:articles/x)`).
     package var toDocument: Bool
+    /// `![[target]]`: shown in place (an image, audio, video, a PDF, a note, an entity's card).
+    package var embed: Bool
     package var location: SourceLocation
     /// Index of the enclosing text block in `ParsedFile.blocks`.
     package var block: Int
 
     package init(
         form: Form, target: String, kind: EntityKind?, shown: String, hasShownText: Bool = true,
-        fragment: String? = nil, toDocument: Bool = false, location: SourceLocation, block: Int
+        fragment: String? = nil, toDocument: Bool = false, embed: Bool = false, location: SourceLocation, block: Int
     ) {
         self.form = form
         self.target = target
@@ -31,6 +33,7 @@ package struct Mention: Hashable, Sendable {
         self.hasShownText = hasShownText
         self.fragment = fragment
         self.toDocument = toDocument
+        self.embed = embed
         self.location = location
         self.block = block
     }

@@ -8,6 +8,9 @@ package struct MentionLink: Hashable, Sendable {
         case document(Int)
         /// An entity's page, by entity index (the mention also resolves to it).
         case entity(Int)
+        /// A file copied with the site (`![[map.png]]`): its path from the site root,
+        /// percent-encoded for a URL.
+        case attachment(String)
     }
 
     package var page: Page

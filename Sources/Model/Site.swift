@@ -16,6 +16,9 @@ package struct Site: Sendable {
     package var links: [[Int: MentionLink]]
     /// Per document file: the mentions in other files that link it, in file order.
     package var linkedFrom: [Int: [MentionRef]]
+    /// The content folder's other files, as published (`attachments/map.png`): what embeds
+    /// and links to files can reach.
+    package var attachments: [String]
     /// Per entity: every mention of it, in document order.
     package var backlinks: [[MentionRef]]
     /// Per entity: related entities of any kind, strongest first.
@@ -44,7 +47,7 @@ package struct Site: Sendable {
     package init(
         config: SiteConfig, files: [ParsedFile], documents: [Int], entities: [Entity],
         entityIndex: [EntityKey: Int], resolutions: [[Int?]], links: [[Int: MentionLink]]? = nil,
-        linkedFrom: [Int: [MentionRef]] = [:], backlinks: [[MentionRef]],
+        linkedFrom: [Int: [MentionRef]] = [:], attachments: [String] = [], backlinks: [[MentionRef]],
         related: [[Relation]], documentsByEntity: [[Int]], timeline: [Int], documentThemes: [Int: [Int]],
         diagnostics: [Diagnostic]
     ) {
@@ -56,6 +59,7 @@ package struct Site: Sendable {
         self.resolutions = resolutions
         self.links = links ?? Array(repeating: [:], count: files.count)
         self.linkedFrom = linkedFrom
+        self.attachments = attachments
         self.backlinks = backlinks
         self.related = related
         self.documentsByEntity = documentsByEntity

@@ -40,9 +40,11 @@ extension RenderContext {
                     if linksFirstOnly { linked.insert(target) }
                     appendLink(target, anchor: link?.anchor, to: &html)
                     if !mention.hasShownText { HTML.append(link?.showsWritten == true ? mention.shown : site.entities[target].name, to: &html) }
+                } else if let link, mention.embed, !standalone, case .attachment(let path) = link.page {
+                    appendEmbed(path, mention, to: &html)
                 } else if let link {
                     appendPageLink(link, from: file, to: &html)
-                    if !mention.hasShownText { HTML.append(pageLinkText(link, mention), to: &html) }
+                    if !mention.hasShownText || mention.embed { HTML.append(pageLinkText(link, mention), to: &html) }
                 } else {
                     html += "<span class=\"mention mention-unresolved\">"
                     if !mention.hasShownText { HTML.append(mention.shown, to: &html) }
@@ -50,8 +52,9 @@ extension RenderContext {
             case .mentionEnd(let i):
                 guard mentions.indices.contains(i), resolutions.indices.contains(i) else { continue }
                 mentionDepth -= 1
-                let linked = resolutions[i] != nil || (!links.isEmpty && links[i] != nil)
-                html += !linked || standalone ? "</span>" : "</a>"
+                let link = links.isEmpty ? nil : links[i]
+                if mentions[i].embed, !standalone, case .attachment? = link?.page { continue }
+                html += resolutions[i] == nil && link == nil || standalone ? "</span>" : "</a>"
             }
         }
         return html
@@ -88,6 +91,40 @@ extension RenderContext {
         case .entity(let entity):
             // A fragment on the entity's own page, written in its description.
             html += "<a class=\"doc-link\" href=\"\(HTML.escape(urls.page(index.entities[entity].folder)))\(anchor)\">"
+        case .attachment(let path):
+            html += "<a class=\"file-link\" href=\"\(HTML.escape(urls.file(path)))\">"
+        }
+    }
+
+    /// `![[file]]` in place: an image, audio, video or PDF element (with a link to the file
+    /// inside, for readers that cannot show it), else a link. `|300` or `|300x200` after the
+    /// name sizes an image or video; other text after `|` is its description.
+    private func appendEmbed(_ path: String, _ mention: Mention, to html: inout String) {
+        let url = HTML.escape(urls.file(path))
+        let name = mention.target.split(separator: "/").last.map(String.init) ?? mention.target
+        var size = ""
+        var caption = name
+        if mention.hasShownText {
+            let parts = mention.shown.split(separator: "x", omittingEmptySubsequences: false)
+            if (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) {
+                size = " width=\"\(parts[0])\"" + (parts.count == 2 ? " height=\"\(parts[1])\"" : "")
+            } else {
+                caption = mention.shown
+            }
+        }
+        let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        let fallback = "<a href=\"\(url)\">\(HTML.escape(caption))</a>"
+        switch ext {
+        case "png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "bmp", "ico", "tif", "tiff":
+            html += "<img class=\"embed embed-image\" src=\"\(url)\" alt=\"\(HTML.escape(caption))\" loading=\"lazy\"\(size)>"
+        case "mp3", "wav", "ogg", "m4a", "flac", "aac", "opus", "3gp":
+            html += "<audio class=\"embed embed-audio\" controls preload=\"metadata\" src=\"\(url)\">\(fallback)</audio>"
+        case "mp4", "webm", "mov", "ogv", "mkv", "m4v":
+            html += "<video class=\"embed embed-video\" controls preload=\"metadata\" src=\"\(url)\"\(size)>\(fallback)</video>"
+        case "pdf":
+            html += "<object class=\"embed embed-pdf\" type=\"application/pdf\" data=\"\(url)\"\(size)>\(fallback)</object>"
+        default:
+            html += fallback
         }
     }
 
@@ -97,7 +134,7 @@ extension RenderContext {
         switch link.page {
         case .document(let target) where !link.showsWritten && !mention.target.isEmpty: index.files[target].title
         case .entity(let entity) where !link.showsWritten && !mention.target.isEmpty: site.entities[entity].name
-        default: mention.shown.isEmpty ? (mention.fragment ?? "") : mention.shown
+        default: mention.embed ? mention.target : mention.shown.isEmpty ? (mention.fragment ?? "") : mention.shown
         }
     }
 

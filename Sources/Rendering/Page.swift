@@ -68,7 +68,13 @@ extension Page {
         var pages: [Page] = [.home]
         pages += site.documents.map { .document(file: $0) }
         pages += site.documents.filter(site.isBriefing).map { .briefingFile(file: $0) }
-        pages += site.sections.map { .section(name: $0) }
+        // A note whose page is its folder's (Obsidian's folder note, `permalink: teams` in
+        // `Teams/`) takes the place of the folder's list.
+        let taken = Set(site.documents.compactMap { file -> String? in
+            if case let .document(_, urlPath) = site.files[file].role, site.sections.contains(urlPath) { return urlPath }
+            return nil
+        })
+        pages += site.sections.filter { !taken.contains($0) }.map { .section(name: $0) }
         pages += EntityKind.allCases.map { .entityIndex($0) }
         for index in site.entities.indices {
             pages += (1...Pagination.entityPageCount(site, entity: index)).map { .entity(index: index, number: $0) }

@@ -151,7 +151,8 @@ extension RenderContext {
             readingMinutes: max(1, (parsed.wordCount + 199) / 200), section: Labels.section(section),
             sectionURL: section.isEmpty ? nil : urls.page(section),
             hasJudgments: !judgments.isEmpty, hasTOC: !toc.isEmpty, hasThemes: !themes.isEmpty,
-            linkedFrom: linkedFrom, hasLinkedFrom: !linkedFrom.isEmpty, linkedFromSummary: linkedFromSummary(file))
+            linkedFrom: linkedFrom, hasLinkedFrom: !linkedFrom.isEmpty, linkedFromSummary: linkedFromSummary(file),
+            cssClasses: meta.cssClasses.isEmpty ? nil : meta.cssClasses.joined(separator: " "))
     }
 
     private func linkedFromSummary(_ file: Int) -> String {

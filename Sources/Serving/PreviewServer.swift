@@ -20,6 +20,8 @@ import NIOCore
 /// "The preview server under hostile requests").
 package final class PreviewServer: @unchecked Sendable {
     package let options: BuildOptions
+    /// `SITE/Content`, or the site folder for a vault (read when the server starts).
+    let contentRoot: String
     package let build: PreviewBuild
     package let live = LiveReload()
     private let log: @Sendable (String) -> Void
@@ -40,6 +42,7 @@ package final class PreviewServer: @unchecked Sendable {
 
     package init(options: BuildOptions, idleTimeout: Duration = .seconds(30), log: @escaping @Sendable (String) -> Void) {
         self.options = options
+        contentRoot = options.contentRoot
         self.idleTimeout = idleTimeout
         self.build = PreviewBuild(options: options)
         self.log = log
@@ -70,7 +73,8 @@ package final class PreviewServer: @unchecked Sendable {
         if PortProbe.isInUse(host: host, port: port) { throw StartError.portInUse(port) }
         // Watching starts first, so that edits saved during the first build are not missed.
         let site = options.site.path
-        let watcher = FileWatcher(roots: [site + "/Content", site + "/Templates"], files: [site + "/dossier.yml"],
+        let roots = contentRoot == site ? [site] : [contentRoot, site + "/Templates"]
+        let watcher = FileWatcher(roots: roots, files: [site + "/dossier.yml"],
                                   forcePolling: forcePolling) { [weak self] batch in self?.changed(batch) }
         running.withLock { self.watcher = watcher }
         // The first build runs on the rebuild queue, not on a thread of the concurrency
@@ -227,8 +231,14 @@ package final class PreviewServer: @unchecked Sendable {
     func kind(of path: String) -> ChangeKind? {
         let site = options.site.path
         if path == site + "/dossier.yml" { return .config }
-        if path.hasPrefix(site + "/Content/") || path == site + "/Content" { return .content }
         if path.hasPrefix(site + "/Templates/") || path == site + "/Templates" { return .template }
+        if path.hasPrefix(contentRoot + "/") || path == contentRoot {
+            // In a vault, the output, the cache and Obsidian's own files are not content.
+            let inside = path.dropFirst(contentRoot.count).split(separator: "/")
+            if inside.contains(where: { $0.hasPrefix(".") }) { return nil }
+            if contentRoot == site, let first = inside.first, first == "Output" || first == options.output.lastPathComponent { return nil }
+            return .content
+        }
         return nil
     }
 

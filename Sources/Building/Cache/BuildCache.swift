@@ -212,12 +212,15 @@ package enum BuildCache {
 }
 
 extension BuildCache {
-    /// Everything besides content that decides how pages render: the settings (every field,
+    /// Everything besides Markdown that decides how pages render: the settings (every field,
     /// through their reflection, so a new setting cannot be forgotten here), `--drafts`, the
     /// theme, and the program itself (a rebuilt binary may render differently under the
     /// same version number).
-    static func signature(config: SiteConfig, templates: TemplateSet, drafts: Bool) -> UInt64 {
+    /// The content folder's other files are in it too: embeds resolve against them, so a
+    /// file added or removed changes how pages can render.
+    static func signature(config: SiteConfig, templates: TemplateSet, drafts: Bool, attachments: [String]) -> UInt64 {
         var w = BinaryWriter()
+        for path in attachments { w.string(path) }
         w.string(String(reflecting: config))
         w.bool(drafts)
         w.string(executableIdentity)

@@ -51,7 +51,7 @@ extension BinaryWriter {
 
     mutating func mention(_ m: Mention) {
         string(m.form.rawValue); string(m.target); optional(m.kind) { $0.string($1.rawValue) }
-        string(m.shown); bool(m.hasShownText); optional(m.fragment) { $0.string($1) }; bool(m.toDocument)
+        string(m.shown); bool(m.hasShownText); optional(m.fragment) { $0.string($1) }; bool(m.toDocument); bool(m.embed)
         location(m.location); int(m.block)
     }
 
@@ -82,7 +82,7 @@ extension BinaryWriter {
             }
             date(m.cutoff); array(m.sources) { $0.source($1) }
             optional(m.classification) { $0.string($1) }; optional(m.handling) { $0.string($1) }
-            array(m.aliases) { $0.string($1) }
+            array(m.aliases) { $0.string($1) }; optional(m.permalink) { $0.string($1) }; array(m.cssClasses) { $0.string($1) }
         case .actor(let m):
             int(1)
             string(m.name); string(m.type.rawValue); array(m.aliases) { $0.string($1) }; optional(m.wikidata) { $0.string($1) }
@@ -182,7 +182,7 @@ extension BinaryReader {
             return kind
         }
         return Mention(form: form, target: target, kind: kind, shown: try string(), hasShownText: try bool(),
-                       fragment: try optional { try $0.string() }, toDocument: try bool(),
+                       fragment: try optional { try $0.string() }, toDocument: try bool(), embed: try bool(),
                        location: try location(), block: try int())
     }
 
@@ -216,7 +216,7 @@ extension BinaryReader {
             }
             m.cutoff = try date(); m.sources = try array { try $0.source() }
             m.classification = try optional { try $0.string() }; m.handling = try optional { try $0.string() }
-            m.aliases = try strings(&self)
+            m.aliases = try strings(&self); m.permalink = try optional { try $0.string() }; m.cssClasses = try strings(&self)
             return .document(m)
         case 1:
             var m = ActorMeta(name: try string())

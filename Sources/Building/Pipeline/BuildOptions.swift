@@ -1,4 +1,5 @@
 import Foundation
+import Loading
 
 /// What a build, check or export is asked to do (the command line's options).
 package struct BuildOptions: Sendable {
@@ -25,5 +26,13 @@ package struct BuildOptions: Sendable {
     package init(site: URL, output: URL? = nil) {
         self.site = site.standardizedFileURL
         self.output = (output ?? site.appendingPathComponent("Output")).standardizedFileURL
+    }
+}
+
+extension BuildOptions {
+    /// The content folder's path: `SITE/Content`, or the site folder for a vault.
+    package var contentRoot: String {
+        let folder = ConfigLoader.load(site: site).0.contentFolder
+        return folder.isEmpty ? site.path : site.appendingPathComponent(folder).path
     }
 }

@@ -68,7 +68,8 @@ package enum Builder {
         let saving = DispatchGroup()
         if options.persistentCache, let cache = options.parseCache, generation.parsing != nil {
             if let site = generation.site, let templates = generation.templates {
-                cache.signature = BuildCache.signature(config: site.config, templates: templates, drafts: options.drafts)
+                cache.signature = BuildCache.signature(config: site.config, templates: templates, drafts: options.drafts,
+                                                       attachments: site.attachments)
                 cache.summary = BuildSummary(
                     pages: generation.pages.count, documents: site.documents.count, entities: site.entities.count,
                     assets: Pipeline.assets(site.config, templates: templates, contentAssets: generation.contentAssets).map(\.path).sorted(),
@@ -214,7 +215,8 @@ package enum Builder {
         // from scratch costs as much as the build's own linking).
         let changed = site.files.indices.filter { previousFiles[$0] != site.files[$0] }
         let linker = Linker(config: site.config, includeDrafts: options.drafts || site.config.drafts)
-        let previous = changed.isEmpty ? site : linker.relink(site, files: previousFiles, changed: changed) ?? linker.link(previousFiles)
+        let previous = changed.isEmpty ? site : linker.relink(site, files: previousFiles, changed: changed)
+            ?? linker.link(previousFiles, attachments: site.attachments)
         var dependencies: DependencyIndex?
         let previousPages = changed.isEmpty ? generation.pages : Page.inventory(of: previous)
         guard case .pages(let dirty) = ChangeScope.between(
@@ -229,7 +231,7 @@ package enum Builder {
         let generation = Pipeline.generate(options)
         guard unlinked, let site = generation.site else { return generation.diagnostics }
         let matcher = NameMatcher(site.entities)
-        let loader = ContentLoader(site: options.site, maxFileSize: site.config.maxFileSize)
+        let loader = ContentLoader(site: options.site, config: site.config, skipping: [options.output])
         let files = site.documents + site.entityByFile.keys.sorted()
         let notes = files.parallelMap { file -> [Diagnostic] in
             guard let content = loader.reload(site.files[file].path).file else { return [] }

@@ -109,7 +109,8 @@ package enum Pipeline {
         }
         let theme = loadTheme(options)
         guard let templates = theme.templates,
-              BuildCache.signature(config: config, templates: templates, drafts: options.drafts) == cache.previousSignature,
+              BuildCache.signature(config: config, templates: templates, drafts: options.drafts,
+                                   attachments: generation.contentAssets.map(\.relativePath)) == cache.previousSignature,
               summary.assets == assets(config, templates: templates, contentAssets: generation.contentAssets).map(\.path).sorted()
         else { return nil }
         generation.templates = templates
@@ -145,8 +146,8 @@ package enum Pipeline {
         generation.config = config
         generation.diagnostics += configDiagnostics
 
-        options.progress?("Loading Content/")
-        let loader = ContentLoader(site: options.site, maxFileSize: config.maxFileSize, allowActiveContent: config.unsafeHTML)
+        options.progress?("Loading \(config.contentFolder.isEmpty ? "the vault" : config.contentFolder + "/")")
+        let loader = ContentLoader(site: options.site, config: config, skipping: [options.output])
         let parser = FileParser(allowRawHTML: config.unsafeHTML, prettyURLs: config.prettyURLs)
         let cache = options.parseCache
         var parsed: [ParsedFile]
@@ -197,7 +198,7 @@ package enum Pipeline {
             generation.changedFiles = previous.changedIndexes
         }
         generation.relinked = relinked != nil
-        let site = relinked ?? linker.link(parsed)
+        let site = relinked ?? linker.link(parsed, attachments: generation.contentAssets.map(\.relativePath))
         generation.diagnostics += site.diagnostics
         generation.linkDiagnostics = site.diagnostics
         generation.site = site

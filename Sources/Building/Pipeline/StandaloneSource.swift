@@ -12,7 +12,7 @@ struct StandaloneSource: Sendable {
     /// Nil when the file cannot be read again, or no longer holds the mentions the site was
     /// linked from (it changed during the build); diagnostics say why an image was left out.
     func reparse(_ path: String, expecting mentions: [Mention]? = nil) -> (reparsed: StandaloneRenderer.Reparsed?, diagnostics: [Diagnostic]) {
-        let loader = ContentLoader(site: site, maxFileSize: config.maxFileSize)
+        let loader = ContentLoader(site: site, config: config)
         let (file, loadDiagnostics) = loader.reload(path)
         guard let file else { return (nil, loadDiagnostics) }
         let embedder = ImageEmbedder(site: site)

@@ -252,7 +252,7 @@ package final class PreviewBuild: @unchecked Sendable {
             guard path.hasPrefix(root) else { return nil }
             let inSite = String(path.dropFirst(root.count))
             var info = stat()
-            guard inSite.hasPrefix("Content/"), inSite.hasSuffix(".md") || inSite.hasSuffix(".markdown"),
+            guard inSite.hasSuffix(".md") || inSite.hasSuffix(".markdown"),
                   let index = state.positions[inSite], lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
             if relative.insert(inSite).inserted { indexes.append(index) }
         }

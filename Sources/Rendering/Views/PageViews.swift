@@ -57,6 +57,8 @@ struct DocumentView {
     let hasLinkedFrom: Bool
     /// "Linked from 3 documents".
     let linkedFromSummary: String
+    /// `cssclasses` from the front matter, space-separated.
+    let cssClasses: String?
 }
 
 struct SectionView {

@@ -180,6 +180,7 @@ extension DocumentView: TemplateObject, TemplateRepresentable {
         case "linkedFrom": self.linkedFrom.templateValue
         case "hasLinkedFrom": self.hasLinkedFrom.templateValue
         case "linkedFromSummary": self.linkedFromSummary.templateValue
+        case "cssClasses": self.cssClasses.templateValue
         default: .missing
         }
     }
