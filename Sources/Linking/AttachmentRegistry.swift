@@ -25,13 +25,6 @@ struct AttachmentRegistry {
 
     var isEmpty: Bool { byPath.isEmpty }
 
-    /// Whether a target names a file other than a note: it ends in an extension.
-    static func looksLikeFile(_ target: String) -> Bool {
-        guard let dot = target.lastIndex(of: "."), !target[dot...].contains("/") else { return false }
-        let ext = target[target.index(after: dot)...].lowercased()
-        return (1...5).contains(ext.count) && ext.allSatisfy { $0.isLetter || $0.isNumber } && ext != "md" && ext != "markdown"
-    }
-
     /// `target` as written in a file in `folder` (content-relative folder names).
     func resolve(_ target: String, from folder: some Collection<String>) -> Lookup {
         let written = target.split(separator: "/").map(String.init)

@@ -44,7 +44,7 @@ extension Linker {
         if mention.kind != nil {
             return entityLink(mention, resolve(mention, &targets.entities, &diagnostics), targets, &diagnostics)
         }
-        if mention.form == .wikilink, !mention.toDocument, AttachmentRegistry.looksLikeFile(mention.target) {
+        if mention.form == .wikilink, !mention.toDocument, Mention.namesFile(mention.target) {
             switch targets.attachments.resolve(mention.target, from: targets.folder(of: file)) {
             case .found(let path):
                 return Resolved(link: MentionLink(page: .attachment(AttachmentRegistry.urlPath(path))))
@@ -162,6 +162,7 @@ extension Linker {
         }
         if let file = descriptionFile {
             headings = targets.files[file].headings.map { ($0.text, $0.anchor) } + headings
+                + targets.files[file].blockIDs.map { ("^" + $0, "^" + $0) }
         }
         if let found = Fragments.anchor(fragment, among: headings) { return found }
         var message = "no heading '\(fragment)' on the linked page; the link leads to the top of the page"

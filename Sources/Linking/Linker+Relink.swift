@@ -63,6 +63,12 @@ extension Linker {
                 ? Self.resolveFile(c, &targets, &diagnostics)
                 : (Array(repeating: nil, count: files[c].mentions.count), [:])
         }
+        // Notes shown in notes: whether they form a circle is a question for the whole site.
+        for c in changed {
+            for (before, after) in [(old.files[c], old.links[c]), (files[c], links[c])] {
+                if after.contains(where: { before.mentions[$0.key].embed && $0.value.document != nil }) { return nil }
+            }
+        }
         var linkedFrom = old.linkedFrom
         var linkedDocuments = Set<Int>()
         for c in changed {

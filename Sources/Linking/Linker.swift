@@ -28,6 +28,7 @@ package struct Linker {
         let (resolutions, links) = resolveMentions(
             files, linked: linked, registry, documentRegistry, AttachmentRegistry(attachments), &diagnostics)
         let linkedFrom = Self.linkedFrom(links, documents: documents, files: files)
+        Self.checkEmbeds(files, links: links, &diagnostics)
         let documentThemes = resolveFrontMatter(files, linked: linked, registry, into: &entities, &diagnostics)
 
         let relations = Relations(files: files, documents: documents, entities: entities, resolutions: resolutions,

@@ -18,6 +18,7 @@ struct BodyParser {
         var mentions: [Mention] = []
         var blocks: [TextBlock] = []
         var headings: [Heading] = []
+        var blockIDs: [String] = []
         var wordCount = 0
         var lead: TextBlock?
         /// The text of the opening level-1 heading taken out of the body, if asked for.
@@ -51,6 +52,7 @@ struct BodyParser {
         document.walk { node, entering in collector.visit(node, entering: entering) }
         output.diagnostics = collector.diagnostics + footnoteDiagnostics(document.footnotes)
         output.mentions = apply(collector.sites, headings: collector.headings, to: document)
+        output.blockIDs = BlockIDs.apply(to: document)
         demoteHeadings(collector.headings)
         measure(document, clean: clean, into: &output)
         // After measuring, so a single file's passages and word count are the site's.
@@ -105,6 +107,7 @@ struct BodyParser {
     /// anchor marker at the start of each heading. Returns the mentions in document order.
     private func apply(_ sites: [MentionSite], headings: [MarkdownNode], to document: MarkdownDocument) -> [Mention] {
         var mentions: [Mention] = []
+        var noteEmbeds: [(hole: MarkdownNode, index: Int)] = []
         func makeHole(_ mention: Mention) -> MarkdownNode {
             let index = mentions.count
             let hole = document.makeCustomInline(onEnter: Marker.start(index), onExit: Marker.end(index))
@@ -129,6 +132,7 @@ struct BodyParser {
                     let hole = makeHole(mention)
                     // An embed shows its target; the text after `|` is its size or caption.
                     if let shown = link.shown, !link.embed { hole.append(document.makeText(shown)) }
+                    if link.embed, !Mention.namesFile(link.target) { noteEmbeds.append((hole, mentions.count - 1)) }
                     text.insertBefore(hole)
                     cursor = link.end
                 }
@@ -145,6 +149,18 @@ struct BodyParser {
                 link.moveChildren(to: hole)
                 link.remove()
             }
+        }
+        // A note, a section or an entity's card shown in place is a block of its own: the
+        // embed becomes one when it is all its paragraph holds. Anywhere else it is a link.
+        for (hole, index) in noteEmbeds {
+            guard let paragraph = hole.parent, paragraph.kind == .paragraph, !paragraph.isTableCell, paragraph.children.allSatisfy({
+                $0 == hole || $0.kind == .softBreak || ($0.kind == .text && ($0.literal ?? "").allSatisfy(\.isWhitespace))
+            }) else {
+                mentions[index].embed = false
+                continue
+            }
+            paragraph.insertBefore(document.makeCustomBlock(onEnter: Marker.start(index), onExit: Marker.end(index)))
+            paragraph.remove()
         }
         for (index, heading) in headings.enumerated() {
             let marker = document.makeCustomInline(onEnter: Marker.heading(index), onExit: "")

@@ -88,6 +88,7 @@ package struct FileParser: Sendable {
         parsed.mentions = body.mentions
         parsed.blocks = body.blocks
         parsed.headings = body.headings
+        parsed.blockIDs = body.blockIDs
         parsed.wordCount = body.wordCount
         parsed.lead = body.lead
         parsed.diagnostics += body.diagnostics

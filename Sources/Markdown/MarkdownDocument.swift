@@ -135,7 +135,7 @@ package final class MarkdownDocument {
 
     /// A new block emitted verbatim as `onEnter`, its child blocks, then `onExit`, each on
     /// a line of its own.
-    func makeCustomBlock(onEnter: String, onExit: String) -> MarkdownNode {
+    package func makeCustomBlock(onEnter: String, onExit: String) -> MarkdownNode {
         makeCustom(CMARK_NODE_CUSTOM_BLOCK, onEnter: onEnter, onExit: onExit)
     }
 

@@ -108,7 +108,7 @@ package struct MarkdownNode: Hashable {
     }
 
     /// The node's children, read before any of them moves.
-    var children: [MarkdownNode] {
+    package var children: [MarkdownNode] {
         var result: [MarkdownNode] = []
         var child = firstChild
         while let node = child { result.append(node); child = node.next }

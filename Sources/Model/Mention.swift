@@ -39,6 +39,16 @@ package struct Mention: Hashable, Sendable {
     }
 }
 
+extension Mention {
+    /// Whether a wikilink target names a file other than a note (`map.png`, `Report.pdf`):
+    /// it ends in an extension of a few letters or digits that is not Markdown's.
+    package static func namesFile(_ target: String) -> Bool {
+        guard let dot = target.lastIndex(of: "."), !target[dot...].contains("/") else { return false }
+        let ext = target[target.index(after: dot)...].lowercased()
+        return (1...5).contains(ext.count) && ext.allSatisfy { $0.isLetter || $0.isNumber } && ext != "md" && ext != "markdown"
+    }
+}
+
 /// A reference to an entity from front matter (`actors: [iran]`), resolved by the link step.
 package struct Reference: Hashable, Sendable {
     package var text: String

@@ -23,6 +23,7 @@ package struct ParsedFile: Hashable, Sendable {
         var mentions: [Mention]
         var blocks: [TextBlock]
         var headings: [Heading]
+        var blockIDs: [String] = []
         var wordCount: Int
         var lead: TextBlock?
         var diagnostics: [Diagnostic]
@@ -42,8 +43,10 @@ package struct ParsedFile: Hashable, Sendable {
         }
 
         func copy() -> Storage {
-            Storage(path: path, role: role, frontMatter: frontMatter, body: body, mentions: mentions, blocks: blocks,
-                    headings: headings, wordCount: wordCount, lead: lead, diagnostics: diagnostics)
+            let copy = Storage(path: path, role: role, frontMatter: frontMatter, body: body, mentions: mentions, blocks: blocks,
+                               headings: headings, wordCount: wordCount, lead: lead, diagnostics: diagnostics)
+            copy.blockIDs = blockIDs
+            return copy
         }
     }
 
@@ -84,6 +87,11 @@ package struct ParsedFile: Hashable, Sendable {
         get { storage.headings }
         set { unique(); storage.headings = newValue }
     }
+    /// Obsidian block ids (`^id` ending a paragraph): anchors `#^id` links reach.
+    package var blockIDs: [String] {
+        get { storage.blockIDs }
+        set { unique(); storage.blockIDs = newValue }
+    }
     package var wordCount: Int {
         get { storage.wordCount }
         set { unique(); storage.wordCount = newValue }
@@ -116,6 +124,7 @@ package struct ParsedFile: Hashable, Sendable {
             && lhs.mentions == rhs.mentions
             && lhs.blocks == rhs.blocks
             && lhs.headings == rhs.headings
+            && lhs.blockIDs == rhs.blockIDs
             && lhs.wordCount == rhs.wordCount
             && lhs.lead == rhs.lead
             && lhs.diagnostics == rhs.diagnostics
@@ -129,6 +138,7 @@ package struct ParsedFile: Hashable, Sendable {
         hasher.combine(mentions)
         hasher.combine(blocks)
         hasher.combine(headings)
+        hasher.combine(blockIDs)
         hasher.combine(wordCount)
         hasher.combine(lead)
         hasher.combine(diagnostics)

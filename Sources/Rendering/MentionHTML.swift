@@ -4,7 +4,8 @@ extension RenderContext {
     /// A file's body with every mention turned into a link to its entity (or a marked span
     /// when it did not resolve, or in a single file). `reparsed` is the same file parsed for
     /// a single file: its mentions are the site's, in the same order.
-    func bodyHTML(_ file: Int, reparsed: ParsedFile? = nil) -> String {
+    /// `embedding` lists the notes this body is shown inside (`![[note]]`), outermost first.
+    func bodyHTML(_ file: Int, reparsed: ParsedFile? = nil, embedding: [Int] = []) -> String {
         let parsed = reparsed ?? site.files[file]
         // Read once, not per segment: each read of a file's lists or the settings is a copy.
         let mentions = parsed.mentions, segments = parsed.body.segments
@@ -36,14 +37,16 @@ extension RenderContext {
                 let mention = mentions[i]
                 mentionDepth += 1
                 let link = links.isEmpty ? nil : links[i]
+                if mention.embed, !standalone, appendEmbedded(link, entity: resolutions[i], mention, in: file, embedding: embedding, to: &html) {
+                    continue
+                }
                 if let target = resolutions[i] {
                     if linksFirstOnly { linked.insert(target) }
                     appendLink(target, anchor: link?.anchor, to: &html)
                     if !mention.hasShownText { HTML.append(link?.showsWritten == true ? mention.shown : site.entities[target].name, to: &html) }
-                } else if let link, mention.embed, !standalone, case .attachment(let path) = link.page {
-                    appendEmbed(path, mention, to: &html)
                 } else if let link {
-                    appendPageLink(link, from: file, to: &html)
+                    // Shown inside another page, a link to a place in this note names the note.
+                    appendPageLink(link, from: embedding.isEmpty ? file : -1, to: &html)
                     if !mention.hasShownText || mention.embed { HTML.append(pageLinkText(link, mention), to: &html) }
                 } else {
                     html += "<span class=\"mention mention-unresolved\">"
@@ -53,7 +56,7 @@ extension RenderContext {
                 guard mentions.indices.contains(i), resolutions.indices.contains(i) else { continue }
                 mentionDepth -= 1
                 let link = links.isEmpty ? nil : links[i]
-                if mentions[i].embed, !standalone, case .attachment? = link?.page { continue }
+                if mentions[i].embed, !standalone, Self.isShownInPlace(link, entity: resolutions[i]) { continue }
                 html += resolutions[i] == nil && link == nil || standalone ? "</span>" : "</a>"
             }
         }
@@ -71,7 +74,7 @@ extension RenderContext {
         let link = index.entities[target]
         html += link.open
         html += urls.page(link.folder)
-        if let anchor { html += "#" + HTML.escape(anchor) }
+        if let anchor { html += HTML.escape(URLs.fragment(anchor)) }
         html += link.close
     }
 
@@ -82,7 +85,7 @@ extension RenderContext {
             html += "<span class=\"doc-link\">"
             return
         }
-        let anchor = link.anchor.map { "#" + HTML.escape($0) } ?? ""
+        let anchor = link.anchor.map { HTML.escape(URLs.fragment($0)) } ?? ""
         switch link.page {
         case .document(let target) where target == file:
             html += "<a class=\"doc-link\" href=\"\(anchor.isEmpty ? "#" : anchor)\">"
@@ -99,7 +102,7 @@ extension RenderContext {
     /// `![[file]]` in place: an image, audio, video or PDF element (with a link to the file
     /// inside, for readers that cannot show it), else a link. `|300` or `|300x200` after the
     /// name sizes an image or video; other text after `|` is its description.
-    private func appendEmbed(_ path: String, _ mention: Mention, to html: inout String) {
+    func appendMedia(_ path: String, _ mention: Mention, to html: inout String) {
         let url = HTML.escape(urls.file(path))
         let name = mention.target.split(separator: "/").last.map(String.init) ?? mention.target
         var size = ""

@@ -34,6 +34,12 @@ package struct URLs: Sendable {
 
     static func entityFolder(_ key: EntityKey) -> String { "\(key.kind.folder)/\(key.id.rawValue)" }
 
+    /// `#anchor` for a link: a block id's `^` is percent-encoded (browsers decode it before
+    /// looking the id up); heading ids hold nothing else to encode.
+    static func fragment(_ anchor: String) -> String {
+        "#" + (anchor.hasPrefix("^") ? "%5E" + anchor.dropFirst() : anchor)
+    }
+
     /// The public, site-absolute URL of a page folder, as in `graph.json`: `/actors/iran/`.
     static func absolute(_ folder: String) -> String { folder.isEmpty ? "/" : "/\(folder)/" }
 }

@@ -133,6 +133,18 @@ import TestSupport
                         "[[#After]]", "[[first#Nowhere]]", "[[renamed-1]]"].randomElement(using: &random)!
             try site.write(document, Data((text + "\nLinks to \(link) here.\n").utf8))
         },
+        Edit(name: "embed a note") { site, random in
+            guard let document = documents(site).randomElement(using: &random), let text = text(site, document) else { return }
+            let embed = ["![[second]]", "![[first#Background]]", "![[third#^key]]", "![[actor:iran]]", "![[map.svg|40]]"]
+                .randomElement(using: &random)!
+            try site.write(document, Data((text + "\nLinks to\n\n" + embed + "\n").utf8))
+        },
+        Edit(name: "edit an embedded note") { site, random in
+            guard let text = text(site, "Content/articles/third.md") else { return }
+            let line = ["A key sentence. ^key", "Another sentence on [[iran]]. ^key", "No block id here."].randomElement(using: &random)!
+            let kept = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("A key") && !$0.hasPrefix("Another") && !$0.hasPrefix("No block") }
+            try site.write("Content/articles/third.md", Data((kept.joined(separator: "\n") + "\n" + line + "\n").utf8))
+        },
         Edit(name: "rename a linked heading") { site, random in
             guard let text = text(site, "Content/articles/first.md") else { return }
             let heading = ["## Background", "## Context", "## After"].randomElement(using: &random)!
@@ -151,9 +163,13 @@ import TestSupport
             try site.write("Content/actors/iran.md", Data("---\nname: Iran\ntype: country\naliases: [IRI]\n---\nA country.\n".utf8))
         }
         for document in documents(site) {
-            guard let text = text(site, document), text.contains("title: [unclosed") || text.contains("Links to ") else { continue }
-            let lines = text.replacingOccurrences(of: "title: [unclosed", with: "title:")
-                .split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("Links to ") }
+            guard let text = text(site, document), text.contains("title: [unclosed") || text.contains("Links to") || text.contains("[[second]]")
+            else { continue }
+            var lines = text.replacingOccurrences(of: "title: [unclosed", with: "title:")
+                .split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("Links to") }
+            // An embed stands alone in its paragraph, after a "Links to" line; the fixture's
+            // own link to `second` breaks when that article is renamed.
+            lines = lines.filter { !$0.hasPrefix("![[") && !(document.hasSuffix("third.md") && $0.contains("[[second]]")) }
             try site.write(document, Data(lines.joined(separator: "\n").utf8))
         }
     }

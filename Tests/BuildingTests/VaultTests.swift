@@ -26,7 +26,7 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: output) }
         #expect(report.succeeded)
         #expect(report.diagnostics.map(\.description) == [
-            "Notes/Deep note.md:11:34: warning: no heading 'Nowhere' on the linked page; the link leads to the top of the page [unknown-fragment]",
+            "Notes/Deep note.md:13:34: warning: no heading 'Nowhere' on the linked page; the link leads to the top of the page [unknown-fragment]",
             "People/Ada Lovelace.md:2:10: warning: 'aliases' is one text with commas; it is read as a list (write [Ada, Countess of Lovelace] to say so) [alias-list]",
         ])
         // Notes are pages under their folders' slugs; the output, the settings and Obsidian's
@@ -60,6 +60,17 @@ import TestSupport
         #expect(deep.contains("<a class=\"doc-link\" href=\"#second-part\">Second part</a>"))
         #expect(deep.contains("<p class=\"lede\" dir=\"auto\">A note with two parts.</p>"))
         #expect(deep.contains("Linked from"))
+        // Embedded notes: a section, a block (its `^id` gone from the text), an entity's
+        // card, a whole note whose links to its own headings now name it.
+        let started = try page(output, "getting-started/index.html")
+        #expect(started.contains("<p class=\"embed-source\"><a href=\"../notes/deep-note/index.html#second-part\">Deep note</a></p>\n<h2 data-id=\"second-part\">Second part</h2>"))
+        #expect(started.contains("<p class=\"embed-source\"><a href=\"../notes/deep-note/index.html#%5Ekey-point\">Deep note</a></p>\n<p><span class=\"block-anchor\" data-id=\"^key-point\"></span>A key point worth quoting.</p>\n</div>"))
+        #expect(!started.contains("First part"))
+        #expect(started.contains("<aside class=\"embed embed-card embed-actor\">"))
+        #expect(started.contains("<p>Mathematician who wrote about Computing.</p>"))
+        #expect(deep.contains("<span class=\"block-anchor\" id=\"^key-point\"></span>A key point worth quoting.</p>"))
+        #expect(home.contains("<p class=\"embed-source\"><a href=\"../getting-started/index.html\">Getting started</a></p>"))
+        #expect(home.contains("<a class=\"doc-link\" href=\"../getting-started/index.html#next-steps\">Next steps</a>"))
         // The theme from `kind: theme` lists the actor from `kinds: {People: actor}`.
         #expect(try page(output, "themes/computing/index.html").contains("Ada Lovelace"))
     }

@@ -1,4 +1,5 @@
 import Linking
+import Loading
 import Model
 import Testing
 
@@ -121,6 +122,48 @@ import Testing
         #expect(site.links[j][0] == MentionLink(page: .document(file(site, "articles/history-1992-2016.md")), anchor: "the-civil-war-2"))
         #expect(site.links[j][1]?.document == file(site, "notes/outlook-two.md"))
         #expect(site.allDiagnostics.filter { $0.path == "Content/articles/j.md" }.isEmpty)
+    }
+}
+
+@Suite struct EmbedLinkTests {
+    @Test func notesEmbeddingEachOtherInACircleAreErrorsAndOwnSectionsAreNot() {
+        let site = link([
+            "articles/a.md": "---\ntitle: A\n---\n![[b]]\n\n![[#Part]]\n\n## Part\n\nText.\n",
+            "articles/b.md": "---\ntitle: B\n---\n![[c]]\n",
+            "articles/c.md": "---\ntitle: C\n---\nSee\n\n![[a]]\n",
+            "articles/d.md": "---\ntitle: D\n---\n![[a]] inline is a link.\n",
+        ])
+        let cycles = site.allDiagnostics.filter { $0.code == .embedCycle }
+        #expect(cycles.map(\.location) == [SourceLocation(path: "Content/articles/c.md", line: 6, column: 2)])
+        let d = site.files.firstIndex { $0.path == "Content/articles/d.md" }!
+        // Inline in a sentence, an embed is a link.
+        #expect(site.files[d].mentions[0].embed == false)
+    }
+
+    @Test func deepNestingWarns() {
+        var files: [String: String] = [:]
+        for n in 0..<5 { files["articles/n\(n).md"] = "---\ntitle: N\(n)\n---\n" + (n < 4 ? "![[n\(n + 1)]]\n" : "End.\n") }
+        let site = link(files)
+        let deep = site.allDiagnostics.filter { $0.code == .embedTooDeep }
+        #expect(deep.map { $0.location?.path } == ["Content/articles/n0.md"])
+    }
+
+    @Test func attachmentsResolveByPathThenUniqueNameAndWarnWhenMissingOrShared() {
+        let text = "---\ntitle: A\n---\n![[map.png]] ![[images/map.png|300]] ![[logo.svg]] ![[nothere.png]] [[Node.js]]\n"
+        let parsed = FileParser(allowRawHTML: false).parse(ContentFile(
+            path: "Content/articles/a.md", role: .document(section: "articles", urlPath: "articles/a"), bytes: Array(text.utf8)))
+        let site = Linker(config: SiteConfig(), includeDrafts: false)
+            .link([parsed], attachments: ["articles/images/map.png", "other/map.png", "shared/logo.svg"])
+        let links = site.links[0]
+        #expect(links[0]?.page == .attachment("articles/images/map.png"))
+        #expect(links[1]?.page == .attachment("articles/images/map.png"))
+        #expect(links[2]?.page == .attachment("shared/logo.svg"))
+        #expect(links[3] == nil)
+        let warnings = site.diagnostics.filter { $0.code == .missingAttachment }.map(\.message)
+        #expect(warnings == ["'map.png' names 2 files (articles/images/map.png, other/map.png); the first is used: write its path to choose",
+                             "no file 'nothere.png' in the content folder"])
+        // A name with a dot that is no file is looked up as usual.
+        #expect(site.diagnostics.contains { $0.code == .unresolvedMention && $0.message.contains("'Node.js'") })
     }
 }
 

@@ -21,6 +21,7 @@ extension BinaryWriter {
         array(file.headings) { w, heading in
             w.int(heading.level); w.string(heading.text); w.string(heading.anchor); w.optional(heading.block) { $0.int($1) }
         }
+        array(file.blockIDs) { $0.string($1) }
         int(file.wordCount)
         optional(file.lead) { $0.block($1) }
         array(file.diagnostics) { $0.diagnostic($1) }
@@ -113,6 +114,7 @@ extension BinaryReader {
         file.headings = try array { r in
             Heading(level: try r.int(), text: try r.string(), anchor: try r.string(), block: try r.optional { try $0.int() })
         }
+        file.blockIDs = try array { try $0.string() }
         file.wordCount = try int()
         file.lead = try optional { try $0.block() }
         file.diagnostics = try array { try $0.diagnostic() }

@@ -157,7 +157,7 @@ package enum GraphExport {
                     if case let .document(_, u) = site.files[linked].role { linkedURL = URLs.absolute(u) }
                     if linked == file { linkedPath = parsed.path }
                     links.append(DocumentLinkRecord(
-                        document: linkedPath, anchor: link.anchor, url: linkedURL + (link.anchor.map { "#" + $0 } ?? ""),
+                        document: linkedPath, anchor: link.anchor, url: linkedURL + (link.anchor.map(URLs.fragment) ?? ""),
                         line: mention.location.line, column: mention.location.column,
                         text: mention.hasShownText ? mention.shown : documentLinkText(linked, link, mention)))
                     continue

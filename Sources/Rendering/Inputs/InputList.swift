@@ -21,9 +21,24 @@ struct InputList {
     /// `bodyHTML(f)`: the parse, where its mentions resolve and their links; with automatic
     /// linking on, any entity's name can become a link.
     mutating func body(_ file: Int) {
+        var embedded: Set<Int> = [file]
+        body(file, embedded: &embedded)
+    }
+
+    /// A body and every note it shows in place (`![[note]]`), each once.
+    private mutating func body(_ file: Int, embedded: inout Set<Int>) {
         add([.file(file), .resolutions(file), .fileLinks(file)])
         documentLinks(file)
         if site.config.autolink != .off { add([.entityNames, .allEntityCards]) }
+        let mentions = site.files[file].mentions
+        for (m, link) in site.links[file] where mentions[m].embed {
+            if let target = link.document, embedded.insert(target).inserted {
+                add(.fileCard(target))
+                body(target, embedded: &embedded)
+            }
+        }
+        // An entity's card: its name, date and first sentence.
+        for (m, entity) in site.resolutions[file].enumerated() where entity != nil && mentions[m].embed { oneLine(entity!) }
     }
 
     /// `leadText(f)`: the first paragraph, with the names of entities it mentions.
