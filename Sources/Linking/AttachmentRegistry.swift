@@ -41,6 +41,12 @@ struct AttachmentRegistry {
         return candidates.count == 1 ? .found(candidates[0]) : .several(candidates.sorted())
     }
 
+    /// The published path of the file at `path` (slugged folders, the name as written).
+    func file(at path: String) -> String? { byPath[path.lowercased()] }
+
+    /// Files with this name, anywhere.
+    func files(named name: String) -> [String] { byName[name.lowercased()] ?? [] }
+
     /// A path as a URL path: each part percent-encoded.
     static func urlPath(_ path: String) -> String {
         path.split(separator: "/").map { $0.addingPercentEncoding(withAllowedCharacters: Self.allowed) ?? String($0) }

@@ -40,7 +40,7 @@ extension Linker {
         // must keep its headings (the places their fragments name), or the site is relinked.
         let owners = Self.owners(old.entities)
         var anchoredEntities: Set<Int>?
-        for c in changed where old.files[c].headings != files[c].headings {
+        for c in changed where old.files[c].headings != files[c].headings || old.files[c].blockIDs != files[c].blockIDs {
             if old.linkedFrom[c] != nil { return nil }
             guard let owner = owners[c] else { continue }
             if anchoredEntities == nil {
@@ -58,10 +58,16 @@ extension Linker {
                               documents: DocumentRegistry(files, documents: old.documents, contentFolder: config.contentFolder),
                               attachments: AttachmentRegistry(old.attachments), files: files, owners: owners,
                               contentFolder: config.contentFolder, danglingIsError: !config.contentFolder.isEmpty)
+        // Markdown links into a changed file name its headings too.
+        let headingsChanged = changed.contains { old.files[$0].headings != files[$0].headings || old.files[$0].blockIDs != files[$0].blockIDs }
+        if headingsChanged, files.contains(where: { $0.localLinks.contains { $0.url.contains("#") } }) { return nil }
+        let filesByPath = changed.contains { !files[$0].localLinks.isEmpty }
+            ? Self.filesByPath(files, contentFolder: config.contentFolder) : [:]
         for c in changed {
             (resolutions[c], links[c]) = isLinked(c)
                 ? Self.resolveFile(c, &targets, &diagnostics)
                 : (Array(repeating: nil, count: files[c].mentions.count), [:])
+            if isLinked(c) { Self.checkLocalLinks(c, targets, filesByPath: filesByPath, into: &diagnostics) }
         }
         // Notes shown in notes: whether they form a circle is a question for the whole site.
         for c in changed {

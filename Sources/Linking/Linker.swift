@@ -134,6 +134,7 @@ package struct Linker {
         _ diagnostics: inout [Diagnostic]
     ) -> (resolutions: [[Int?]], links: [[Int: MentionLink]]) {
         let owners = Self.owners(registry.entities)
+        let filesByPath = Self.filesByPath(files, contentFolder: config.contentFolder)
         let runs = stride(from: 0, to: files.count, by: 128).map { $0..<min($0 + 128, files.count) }
         let resolved = runs.parallelMap { run -> (resolutions: [[Int?]], links: [[Int: MentionLink]], diagnostics: [Diagnostic]) in
             var targets = Targets(entities: Registry.Memo(registry), documents: documents, attachments: attachments, files: files,
@@ -144,6 +145,7 @@ package struct Linker {
                 let (entities, fileLinks) = linked.contains(i)
                     ? Self.resolveFile(i, &targets, &found)
                     : (Array(repeating: nil, count: files[i].mentions.count), [:])
+                if linked.contains(i) { Self.checkLocalLinks(i, targets, filesByPath: filesByPath, into: &found) }
                 links.append(fileLinks)
                 return entities
             }
@@ -189,10 +191,12 @@ package struct Linker {
         switch lookups.resolve(mention.target, kind: mention.kind) {
         case .found(let index):
             if mention.form == .typedLink, registry.entities[index].isStub {
-                diagnostics.append(.warning(
-                    .stubEntity,
-                    "no file for \(registry.entities[index].key); a stub page is created (add Content/\(mention.kind!.folder)/\(registry.entities[index].id).md)",
-                    at: mention.location))
+                var message = "no file for \(registry.entities[index].key); a stub page is created (add Content/\(mention.kind!.folder)/\(registry.entities[index].id).md)"
+                // A typo of an id that has a file (`theme:water-secuirty`) is the likelier story.
+                if let guess = lookups.stubSuggestion(index) {
+                    message = "no file for \(registry.entities[index].key) (did you mean '\(mention.kind!.rawValue):\(guess)'?); a stub page is created"
+                }
+                diagnostics.append(.warning(.stubEntity, message, at: mention.location))
             }
             return index
         case .ambiguous(let candidates):
@@ -213,7 +217,9 @@ package struct Linker {
     }
 
     /// The codes of the diagnostics `resolve` gives.
-    static let mentionDiagnosticCodes: Set<DiagnosticCode> = [.stubEntity, .ambiguousMention, .unresolvedMention, .ambiguousLink, .unknownFragment]
+    static let mentionDiagnosticCodes: Set<DiagnosticCode> = [
+        .stubEntity, .ambiguousMention, .unresolvedMention, .ambiguousLink, .unknownFragment, .unresolvedLink, .missingAttachment, .brokenLink,
+    ]
 
     private func resolveReference(_ reference: Reference, kind: EntityKind, _ registry: Registry, _ diagnostics: inout [Diagnostic]) -> Int? {
         switch registry.resolve(reference.text, kind: kind) {

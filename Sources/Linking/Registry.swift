@@ -81,6 +81,19 @@ struct Registry {
             self.registry = registry
         }
 
+        private var stubSuggestions: [Int: String?] = [:]
+
+        /// The id of an entity with a file that a stub's id is likely a typo of; asked once
+        /// per stub, however often it is linked.
+        mutating func stubSuggestion(_ stub: Int) -> String? {
+            if let known = stubSuggestions[stub] { return known }
+            let kind = registry.entities[stub].kind
+            let described = registry.entities.lazy.filter { $0.kind == kind && !$0.isStub }.map(\.id.rawValue)
+            let guess = Suggestion.closest(to: registry.entities[stub].id.rawValue, among: described)
+            stubSuggestions[stub] = guess
+            return guess
+        }
+
         mutating func resolve(_ target: String, kind: EntityKind?) -> Lookup {
             let request = Request(target: target, kind: kind)
             if let lookup = known[request] { return lookup }

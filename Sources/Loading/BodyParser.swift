@@ -19,6 +19,7 @@ struct BodyParser {
         var blocks: [TextBlock] = []
         var headings: [Heading] = []
         var blockIDs: [String] = []
+        var localLinks: [LocalLink] = []
         var wordCount = 0
         var lead: TextBlock?
         /// The text of the opening level-1 heading taken out of the body, if asked for.
@@ -51,6 +52,7 @@ struct BodyParser {
         var collector = MentionCollector(source: source, prettyURLs: embedImage == nil ? prettyURLs : nil)
         document.walk { node, entering in collector.visit(node, entering: entering) }
         output.diagnostics = collector.diagnostics + footnoteDiagnostics(document.footnotes)
+        output.localLinks = collector.localLinks
         output.mentions = apply(collector.sites, headings: collector.headings, to: document)
         output.blockIDs = BlockIDs.apply(to: document)
         demoteHeadings(collector.headings)

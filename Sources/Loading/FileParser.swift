@@ -89,6 +89,7 @@ package struct FileParser: Sendable {
         parsed.blocks = body.blocks
         parsed.headings = body.headings
         parsed.blockIDs = body.blockIDs
+        parsed.localLinks = body.localLinks
         parsed.wordCount = body.wordCount
         parsed.lead = body.lead
         parsed.diagnostics += body.diagnostics

@@ -14,6 +14,8 @@ struct MentionCollector {
     private(set) var sites: [BodyParser.MentionSite] = []
     private(set) var headings: [MarkdownNode] = []
     private(set) var diagnostics: [Diagnostic] = []
+    /// Links and images to files of the site, for the link step to check.
+    private(set) var localLinks: [LocalLink] = []
 
     /// The leaf block being walked, and where the next raw search in it starts (0-based
     /// byte offset in the line).
@@ -92,6 +94,12 @@ struct MentionCollector {
                                         at: nodeLocation(node)))
         } else if let prettyURLs, let rewritten = RelativeLink.rewrite(url, prettyURLs: prettyURLs) {
             node.setURL(rewritten)
+            localLinks.append(LocalLink(url: url, isImage: node.kind == .image, location: nodeLocation(node)))
+        } else if prettyURLs != nil, url.hasPrefix("#"), url.count > 1 {
+            localLinks.append(LocalLink(url: url, isImage: false, location: nodeLocation(node)))
+        } else if let scheme = RelativeLink.typedLookalike(url) {
+            diagnostics.append(.warning(.unknownScheme, "'\(url.prefix(60))' is no typed link: write \(scheme):… (lowercase) to link an entity",
+                                        at: nodeLocation(node)))
         }
         checkSwallowedWikilink(node)
     }

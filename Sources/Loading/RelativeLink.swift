@@ -12,6 +12,25 @@ enum RelativeLink {
         return !url.utf8[..<colon].contains(0x2F)
     }
 
+    /// `.md` or `.markdown`, in any case (`Other.MD`).
+    static func isMarkdown(_ path: some StringProtocol) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
+    }
+
+    /// The kind a link's scheme was likely meant as (`topic:x`, `Theme:x`, `person:x`), when
+    /// it is not a typed link's own lowercase scheme; nil for other URLs.
+    static func typedLookalike(_ url: String) -> String? {
+        guard let colon = url.utf8.prefix(16).firstIndex(of: 0x3A) else { return nil }
+        let scheme = String(url[..<colon])
+        guard !scheme.isEmpty, scheme.allSatisfy(\.isLetter) else { return nil }
+        let lower = scheme.lowercased()
+        if lower != scheme, ["actor", "event", "theme", "doc"].contains(lower) { return lower }
+        return ["topic": "theme", "tag": "theme", "subject": "theme", "person": "actor", "people": "actor", "country": "actor",
+                "org": "actor", "organization": "actor", "organisation": "actor", "group": "actor", "place": "actor",
+                "actors": "actor", "events": "event", "themes": "theme", "date": "event", "document": "doc"][lower]
+    }
+
     static func rewrite(_ url: String, prettyURLs: Bool) -> String? {
         guard let first = url.first, first != "/", first != "#", first != "?" else { return nil }
         if hasScheme(url) { return nil }
@@ -21,7 +40,7 @@ enum RelativeLink {
             suffix = path[mark...]
             path = path[..<mark]
         }
-        guard path.hasSuffix(".md") || path.hasSuffix(".markdown") else {
+        guard isMarkdown(path) else {
             // Files are copied under their folders' slugs (`Attachments/` → `attachments/`);
             // the file name is kept, as written (and as cmark percent-encoded it).
             var parts = path.split(separator: "/", omittingEmptySubsequences: false)
@@ -44,7 +63,7 @@ enum RelativeLink {
         let decodedPath = String(path).removingPercentEncoding ?? String(path)
         var parts = decodedPath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         let file = parts.removeLast()
-        let stem = String(file[..<file.lastIndex(of: ".")!])
+        let stem = String(file[..<(file.lastIndex(of: ".") ?? file.endIndex)])
         let folders = parts.map { $0 == ".." || $0 == "." ? $0 : Slug.make($0) }
         let page = ([".."] + folders + [Slug.make(stem)]).joined(separator: "/") + "/"
         return page + (prettyURLs ? "" : "index.html") + suffix

@@ -79,6 +79,10 @@ package enum DiagnosticCode: String, CaseIterable, Sendable, CustomStringConvert
     case unresolvedLink = "unresolved-link"
     /// `![[file]]` or a link to a file the content folder does not have, or has several of.
     case missingAttachment = "missing-attachment"
+    /// A Markdown link or image to a file or heading the site does not have.
+    case brokenLink = "broken-link"
+    /// A link whose scheme looks like a typed link's (`topic:x`, `Theme:x`) but is none.
+    case unknownScheme = "unknown-scheme"
     /// Notes that embed each other in a circle.
     case embedCycle = "embed-cycle"
     /// Embeds nested deeper than they are shown.
@@ -167,7 +171,7 @@ package enum DiagnosticCode: String, CaseIterable, Sendable, CustomStringConvert
         switch self {
         case .unlinkedMention: .note
         case .notRegularFile, .symlinkEscape, .symlinkHidden, .symlinkLoop, .nulByte, .emptyFile, .unknownKey,
-             .invalidWikidata, .missingDate, .duplicateAlias, .aliasList, .unknownFragment, .unresolvedLink, .missingAttachment, .embedTooDeep, .emptyBody, .commentUnclosed,
+             .invalidWikidata, .missingDate, .duplicateAlias, .aliasList, .unknownFragment, .unresolvedLink, .missingAttachment, .embedTooDeep, .brokenLink, .unknownScheme, .emptyBody, .commentUnclosed,
              .wikilinkUnterminated, .wikilinkMultiline, .wikilinkFormatting, .wikilinkSyntax, .mentionInLink,
              .mentionUnanchored, .unsafeURL, .footnoteUnused, .footnoteDuplicate, .imageNotEmbedded, .stubEntity,
              .blufMissing, .blufTooLong, .judgmentIncomplete, .judgmentVague, .siteErrors:

@@ -24,6 +24,7 @@ package struct ParsedFile: Hashable, Sendable {
         var blocks: [TextBlock]
         var headings: [Heading]
         var blockIDs: [String] = []
+        var localLinks: [LocalLink] = []
         var wordCount: Int
         var lead: TextBlock?
         var diagnostics: [Diagnostic]
@@ -46,6 +47,7 @@ package struct ParsedFile: Hashable, Sendable {
             let copy = Storage(path: path, role: role, frontMatter: frontMatter, body: body, mentions: mentions, blocks: blocks,
                                headings: headings, wordCount: wordCount, lead: lead, diagnostics: diagnostics)
             copy.blockIDs = blockIDs
+            copy.localLinks = localLinks
             return copy
         }
     }
@@ -92,6 +94,11 @@ package struct ParsedFile: Hashable, Sendable {
         get { storage.blockIDs }
         set { unique(); storage.blockIDs = newValue }
     }
+    /// Links and images to files of the site, as written, for the link step to check.
+    package var localLinks: [LocalLink] {
+        get { storage.localLinks }
+        set { unique(); storage.localLinks = newValue }
+    }
     package var wordCount: Int {
         get { storage.wordCount }
         set { unique(); storage.wordCount = newValue }
@@ -125,6 +132,7 @@ package struct ParsedFile: Hashable, Sendable {
             && lhs.blocks == rhs.blocks
             && lhs.headings == rhs.headings
             && lhs.blockIDs == rhs.blockIDs
+            && lhs.localLinks == rhs.localLinks
             && lhs.wordCount == rhs.wordCount
             && lhs.lead == rhs.lead
             && lhs.diagnostics == rhs.diagnostics
@@ -139,6 +147,7 @@ package struct ParsedFile: Hashable, Sendable {
         hasher.combine(blocks)
         hasher.combine(headings)
         hasher.combine(blockIDs)
+        hasher.combine(localLinks)
         hasher.combine(wordCount)
         hasher.combine(lead)
         hasher.combine(diagnostics)
