@@ -14,6 +14,29 @@ extension Linker {
         /// A wikilink to nothing is an error in a site, a warning in a vault (a note not
         /// written yet, as Obsidian shows it).
         let danglingIsError: Bool
+        /// Document lookups by target as written: a site names the same targets over and
+        /// over, and each lookup folds case and normalises Unicode.
+        var documentMemo: [String: DocumentRegistry.Lookup] = [:]
+        /// Whether a target as written is its entity's name or alias (in other letters).
+        var writtenMemo: [Written: Bool] = [:]
+
+        struct Written: Hashable {
+            let target: String
+            let entity: Int
+        }
+
+        /// The document a target names, seen from `file` (whose folder breaks ties).
+        mutating func document(_ target: String, from file: Int) -> DocumentRegistry.Lookup {
+            let lookup: DocumentRegistry.Lookup
+            if let known = documentMemo[target] {
+                lookup = known
+            } else {
+                lookup = documents.resolve(target)
+                documentMemo[target] = lookup
+            }
+            guard case .ambiguous = lookup else { return lookup }
+            return documents.resolve(target, from: folder(of: file).joined(separator: "/"))
+        }
 
         /// The content-relative folders of a file.
         func folder(of file: Int) -> ArraySlice<String> {
@@ -42,7 +65,7 @@ extension Linker {
             return Resolved(link: MentionLink(page: page, anchor: anchor(fragment, on: page, mention, targets, &diagnostics)))
         }
         if mention.kind != nil {
-            return entityLink(mention, resolve(mention, &targets.entities, &diagnostics), targets, &diagnostics)
+            return entityLink(mention, resolve(mention, &targets.entities, &diagnostics), &targets, &diagnostics)
         }
         if mention.form == .wikilink, !mention.toDocument, Mention.namesFile(mention.target) {
             switch targets.attachments.resolve(mention.target, from: targets.folder(of: file)) {
@@ -62,7 +85,7 @@ extension Linker {
                 break  // A name with a dot (`Node.js`) may still be an entity's or a note's.
             }
         }
-        let document = targets.documents.resolve(mention.target, from: targets.folder(of: file).joined(separator: "/"))
+        let document = targets.document(mention.target, from: file)
         if mention.toDocument {
             return documentLink(mention, document, targets, &diagnostics)
         }
@@ -85,7 +108,7 @@ extension Linker {
         case (.missing, _):
             return documentLink(mention, document, targets, &diagnostics)
         case (_, .missing):
-            return entityLink(mention, resolve(mention, &targets.entities, &diagnostics), targets, &diagnostics)
+            return entityLink(mention, resolve(mention, &targets.entities, &diagnostics), &targets, &diagnostics)
         default:
             let registry = targets.entities.registry
             var spellings: [String] = []
@@ -106,7 +129,7 @@ extension Linker {
         }
     }
 
-    private static func entityLink(_ mention: Mention, _ entity: Int?, _ targets: Targets, _ diagnostics: inout [Diagnostic]) -> Resolved {
+    private static func entityLink(_ mention: Mention, _ entity: Int?, _ targets: inout Targets, _ diagnostics: inout [Diagnostic]) -> Resolved {
         guard let entity else { return Resolved() }
         var link = MentionLink(page: .entity(entity))
         if let fragment = mention.fragment {
@@ -114,8 +137,13 @@ extension Linker {
         }
         let record = targets.entities.registry.entities[entity]
         if !mention.hasShownText, mention.target != record.name {
-            let key = lookupKey(mention.target)
-            link.showsWritten = ([record.name] + record.aliases).contains { lookupKey($0) == key }
+            let written = Targets.Written(target: mention.target, entity: entity)
+            if let known = targets.writtenMemo[written] {
+                link.showsWritten = known
+            } else {
+                link.showsWritten = targets.entities.registry.isName(lookupKey(mention.target), of: entity)
+                targets.writtenMemo[written] = link.showsWritten
+            }
         }
         return Resolved(entity: entity, link: link.anchor != nil || link.showsWritten ? link : nil)
     }

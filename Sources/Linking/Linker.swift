@@ -135,7 +135,10 @@ package struct Linker {
     ) -> (resolutions: [[Int?]], links: [[Int: MentionLink]]) {
         let owners = Self.owners(registry.entities)
         let filesByPath = Self.filesByPath(files, contentFolder: config.contentFolder)
-        let runs = stride(from: 0, to: files.count, by: 128).map { $0..<min($0 + 128, files.count) }
+        // Few runs: each keeps its own lookup memos, and a site names the same targets in
+        // every run.
+        let size = max(128, (files.count + 15) / 16)
+        let runs = stride(from: 0, to: files.count, by: size).map { $0..<min($0 + size, files.count) }
         let resolved = runs.parallelMap { run -> (resolutions: [[Int?]], links: [[Int: MentionLink]], diagnostics: [Diagnostic]) in
             var targets = Targets(entities: Registry.Memo(registry), documents: documents, attachments: attachments, files: files,
                                   owners: owners, contentFolder: config.contentFolder, danglingIsError: !config.contentFolder.isEmpty)

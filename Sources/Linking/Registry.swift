@@ -53,6 +53,11 @@ struct Registry {
         return .missing
     }
 
+    /// Whether `key` (a `lookupKey`) is the entity's name or one of its aliases.
+    func isName(_ key: String, of entity: Int) -> Bool {
+        byName[key]?.contains(entity) == true
+    }
+
     /// The closest id, name or alias to a target that resolved to nothing.
     func suggestion(for target: String, kind: EntityKind?) -> String? {
         let pool = entities.filter { kind == nil || $0.kind == kind }

@@ -54,7 +54,10 @@ struct BodyParser {
         output.diagnostics = collector.diagnostics + footnoteDiagnostics(document.footnotes)
         output.localLinks = collector.localLinks
         output.mentions = apply(collector.sites, headings: collector.headings, to: document)
-        output.blockIDs = BlockIDs.apply(to: document)
+        // Block ids need a `^`; most bodies have none, and then the tree is not walked again.
+        if body.withUnsafeBufferPointer({ $0.baseAddress.map { memchr($0, 0x5E, body.count) != nil } ?? false }) {
+            output.blockIDs = BlockIDs.apply(to: document)
+        }
         demoteHeadings(collector.headings)
         measure(document, clean: clean, into: &output)
         // After measuring, so a single file's passages and word count are the site's.

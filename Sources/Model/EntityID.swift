@@ -57,6 +57,8 @@ package struct EntityKey: Hashable, Sendable, Comparable, CustomStringConvertibl
 
 /// The key names and aliases are looked up by: NFC, case-folded, runs of whitespace as one space.
 package func lookupKey(_ text: String) -> String {
+    // Most names are ASCII: folded byte by byte, with no normalisation to do.
+    if let ascii = asciiLookupKey(text) { return ascii }
     let folded = text.nfc.lowercased()
     var result = ""
     result.reserveCapacity(folded.utf8.count)
@@ -71,4 +73,25 @@ package func lookupKey(_ text: String) -> String {
         }
     }
     return result
+}
+
+/// `lookupKey` of an ASCII text, byte by byte; nil when the text is not ASCII.
+private func asciiLookupKey(_ text: String) -> String? {
+    var text = text
+    return text.withUTF8 { bytes -> String? in
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(0x20) }
+                pendingSpace = false
+                result.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
 }

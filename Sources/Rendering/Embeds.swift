@@ -72,6 +72,48 @@ extension RenderContext {
         html += "</aside>\n"
     }
 
+    /// `html` written for the page in `folder`, its relative `href`, `src` and `data`
+    /// addresses made to work from this page instead.
+    func rebase(_ html: String, from folder: String) -> String {
+        var output = ""
+        output.reserveCapacity(html.utf8.count)
+        var rest = html[...]
+        while let attribute = rest.firstRange(of: "=\"") {
+            let name = rest[..<attribute.lowerBound].suffix(5)
+            output += rest[..<attribute.upperBound]
+            rest = rest[attribute.upperBound...]
+            guard name.hasSuffix(" href") || name.hasSuffix(" src") || name.hasSuffix(" data"),
+                  let close = rest.firstIndex(of: "\"") else { continue }
+            output += Self.rebased(String(rest[..<close]), from: folder, urls: urls)
+            rest = rest[close...]
+        }
+        output += rest
+        return output
+    }
+
+    /// One address rebased: `#part` names the page it was written for; a relative path is
+    /// resolved from that page's folder, then written from this page's.
+    static func rebased(_ url: String, from folder: String, urls: URLs) -> String {
+        guard !url.isEmpty, !url.hasPrefix("/") else { return url }
+        if url.hasPrefix("#") { return urls.page(folder) + url }
+        if let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/") { return url }  // https:, mailto:, data:
+        var parts = folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)
+        var path = Substring(url)
+        var suffix = Substring("")
+        if let mark = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+            suffix = path[mark...]
+            path = path[..<mark]
+        }
+        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+            switch part {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(String(part))
+            }
+        }
+        return urls.file(parts.joined(separator: "/")) + suffix
+    }
+
     /// The part of a body under the heading with id `anchor`, down to the next heading of
     /// its level or above; the whole body when there is no such heading.
     static func section(_ anchor: String, of body: String) -> String {

@@ -23,9 +23,13 @@ extension RenderContext {
             if case .html(let text) = segment { return total + text.utf8.count }
             return total + 80
         })
+        // Shown in another page, the Markdown's own links (written at parse time from this
+        // file's page) are made to work from that page; mention links are written for it.
+        let folder = embedding.isEmpty ? nil : documentFolder(file)
         for segment in segments {
             switch segment {
-            case .html(let text):
+            case .html(var text):
+                if let folder { text = rebase(text, from: folder) }
                 if let matcher, mentionDepth == 0 {
                     autolink(text, matcher: matcher, linked: &linked, verbatimDepth: &verbatimDepth, into: &html, self: owner)
                 } else {

@@ -70,6 +70,19 @@ import TestSupport
 }
 
 extension OutputIntegrityTests {
+    /// Every page of a built site audited: the links and images followed, the broken ones.
+    static func audit(_ output: URL) throws -> (checked: Int, broken: [String]) {
+        let pages = try FileManager.default.subpathsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".html") }
+        var ids: [String: Set<String>] = [:]
+        var scanned: [String: HTMLScanner] = [:]
+        for page in pages {
+            let scanner = HTMLScanner(try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8))
+            scanned[page] = scanner
+            ids[page] = Set(scanner.tags.compactMap { $0.attribute("id") })
+        }
+        return audit(output, pages: pages, ids: ids, scanned: scanned)
+    }
+
     /// Follows every `href` and `src` (and `data` of objects) of every page on disk, as a
     /// browser would: each must reach a file, each `#anchor` an id of its page. Returns how
     /// many it followed and which did not resolve.

@@ -75,3 +75,70 @@ import TestSupport
         #expect(try page(output, "themes/computing/index.html").contains("Ada Lovelace"))
     }
 }
+
+/// A vault of a few hundred notes written at random (seeded): folders and names with spaces,
+/// capitals and decomposed accents, links to notes, headings and blocks in every form Obsidian
+/// writes, embeds of notes, sections and attachments. Built, then every link and image of
+/// every page is followed from disk: all of them arrive.
+@Suite struct GeneratedVaultTests {
+    struct Note {
+        let folder: String
+        let name: String
+        let headings: [String]
+        let blocks: [String]
+        var path: String { folder.isEmpty ? name : folder + "/" + name }
+    }
+
+    @Test(arguments: [UInt64(7), 8])
+    func everyLinkOfARandomVaultArrives(seed: UInt64) throws {
+        var random = IncrementalBuildTests.SeededGenerator(state: seed)
+        let folders = ["", "Daily Notes", "Projects/Big Plan", "Research", "Re\u{0301}sumés"]
+        var notes: [Note] = []
+        for n in 0..<240 {
+            let folder = folders.randomElement(using: &random)!
+            let name = ["Note \(n)", "Idée \(n)", "Plan \(n) Draft", "e\u{0301}tude \(n)", "Topic-\(n)"].randomElement(using: &random)!
+            let headings = (0..<Int.random(in: 1...3, using: &random)).map { ["Summary", "Open questions", "Next Steps", "Détails \($0)"][$0 % 4] }
+            let blocks = Int.random(in: 0...3, using: &random) == 0 ? ["b\(n)"] : []
+            notes.append(Note(folder: folder, name: name, headings: headings, blocks: blocks))
+        }
+        var files: [String: Data] = [".obsidian/app.json": Data("{}".utf8)]
+        for i in 0..<6 { files["Attachments/Image \(i).png"] = Data([0x89, 0x50, 0x4E, 0x47]) }
+        for (n, note) in notes.enumerated() {
+            var text = "Intro of \(note.name).\n"
+            for heading in note.headings {
+                text += "\n## \(heading)\n\n"
+                for _ in 0..<Int.random(in: 1...3, using: &random) {
+                    let other = notes[Int.random(in: 0..<notes.count, using: &random)]
+                    let heading = other.headings.randomElement(using: &random)!
+                    let encoded = { (s: String) in s.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? s }
+                    let link = [
+                        "[[\(other.path)]]", "[[\(other.path)|a label]]", "[[\(other.path)#\(heading)]]", "[[#\(note.headings[0])]]",
+                        other.blocks.first.map { "[[\(other.path)#^\($0)]]" } ?? "[[\(other.path)]]",
+                        "[md](\(String(repeating: "../", count: note.folder.split(separator: "/").count))\(other.path.split(separator: "/").map { encoded(String($0)) }.joined(separator: "/")).md#\(encoded(heading)))",
+                        "![[Image \(Int.random(in: 0..<6, using: &random)).png|\(Int.random(in: 40...400, using: &random))]]",
+                    ].randomElement(using: &random)!
+                    text += "Some words and \(link) here.\n"
+                }
+            }
+            // Embeds of earlier notes only: no circles.
+            if n > 0, Int.random(in: 0...4, using: &random) == 0 {
+                let other = notes[Int.random(in: 0..<n, using: &random)]
+                text += "\n![[\(other.path)#\(other.headings.randomElement(using: &random)!)]]\n"
+            }
+            for block in note.blocks { text += "\nA quotable line. ^\(block)\n" }
+            files[note.path + ".md"] = Data(text.utf8)
+        }
+        let site = try TemporarySite([:])
+        try site.remove("Content")
+        for (path, data) in files { try site.write(path, data) }
+        var options = site.options()
+        options.builtinTheme = Repository.templates
+        let report = Builder.build(options)
+        #expect(report.succeeded)
+        // Only deep chains of embeds may warn; every link resolves.
+        #expect(report.diagnostics.filter { $0.code != .embedTooDeep }.map(\.description) == [])
+        let (checked, broken) = try OutputIntegrityTests.audit(site.output)
+        #expect(checked > 2000)
+        #expect(broken.isEmpty, "\(broken.prefix(10))")
+    }
+}
