@@ -92,6 +92,13 @@ extension Linker {
         let entity = targets.entities.resolve(mention.target, kind: nil)
         switch (entity, document) {
         case (.missing, .missing):
+            if let colon = mention.target.firstIndex(of: ":"), mention.target[..<colon].allSatisfy(\.isLetter), colon != mention.target.startIndex {
+                let prefix = mention.target[..<colon]
+                diagnostics.append(.error(
+                    .unresolvedMention, "unknown kind prefix '\(prefix):' in '[[\(mention.target)]]'; the prefixes are actor:, event:, theme: and doc:",
+                    at: mention.location))
+                return Resolved()
+            }
             var message = "unknown entity '\(mention.target)'"
             if let guess = targets.entities.registry.suggestion(for: mention.target, kind: nil) {
                 message += " (did you mean '\(guess)'?)"

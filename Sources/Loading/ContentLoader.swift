@@ -62,7 +62,10 @@ package struct ContentLoader: Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentRoot, isDirectory: &isDirectory), isDirectory.boolValue else {
             let name = contentFolder.isEmpty ? "." : contentFolder + "/"
-            result.diagnostics.append(.error(.missingContent, "no \(name) folder in \(site.path) (an Obsidian vault, with .obsidian/, is read as it is)", at: nil))
+            var message = "no \(name) folder in \(site.path) (an Obsidian vault, with .obsidian/, is read as it is)"
+            let near = (FileReading.list(site.path) ?? []).map(\.name).filter { $0.lowercased() == contentFolder.lowercased() && $0 != contentFolder }
+            if let other = near.first { message = "no \(name) folder in \(site.path), but there is \(other)/: rename it \(contentFolder)/ (or write content: \(other) in dossier.yml)" }
+            result.diagnostics.append(.error(.missingContent, message, at: nil))
             return result
         }
         walk(URL(fileURLWithPath: contentRoot), relative: [], into: &result)
@@ -140,6 +143,11 @@ package struct ContentLoader: Sendable {
                 continue
             }
             if isDirectory {
+                // `actor/` for `actors/`: a section of documents, which is seldom what was meant.
+                if relative.isEmpty, let kind = EntityKind(rawValue: name.lowercased()) {
+                    result.diagnostics.append(.warning(
+                        .folderName, "'\(name)/' is read as a section of documents; entity files go in \(kind.folder)/", at: location(path)))
+                }
                 walk(target, relative: path, ancestors: ancestors.union([target]), into: &result)
             } else if name.hasSuffix(".md") || name.hasSuffix(".markdown") {
                 result.toRead.append((target, path))
@@ -246,7 +254,7 @@ package struct ContentLoader: Sendable {
         let folders = path.dropLast()
         var kind: EntityKind?
         var strict = false
-        if path.count >= 2, let k = EntityKind(folder: path[0]) {
+        if path.count >= 2, let k = EntityKind(folder: path[0].lowercased()) {
             kind = k
             strict = true
         } else if let mapped = kinds.first(where: { $0.matches(folders) }) {

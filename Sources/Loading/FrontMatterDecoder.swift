@@ -27,6 +27,13 @@ struct FrontMatterDecoder {
         switch role {
         case .document: return .document(decodeDocument(pairs))
         case .entity(let key):
+            // A file named by its id (`emomali-rahmon.md`) gives a poor name; a vault's
+            // `Ada Lovelace.md` gives the right one.
+            if !pairs.contains(where: { $0.key == "name" }), stem.contains("-") || stem.contains("_"), stem == stem.lowercased() {
+                reader.diagnostics.append(.warning(
+                    .missingName, "\(key.kind.rawValue) has no 'name'; '\(defaultName)' is made from the file name (add name: …)",
+                    at: reader.location(line: 0, column: 1)))
+            }
             switch key.kind {
             case .actor: return .actor(decodeActor(pairs))
             case .event: return .event(decodeEvent(pairs))
@@ -55,6 +62,22 @@ struct FrontMatterDecoder {
         reader.strings(node, key: key).flatMap { $0.text.split(separator: " ") }.map { name in
             String(name.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" })
         }.filter { !$0.isEmpty }
+    }
+
+    /// An unknown key; one that belongs to another kind of file says so (an event's `date`
+    /// in a file of `actors/` is a file in the wrong folder).
+    private mutating func unknownKey(_ key: String, _ node: Node, in kind: EntityKind) {
+        let keys: [EntityKind: [String]] = [.actor: Self.actorKeys, .event: Self.eventKeys, .theme: Self.themeKeys]
+        let elsewhere = EntityKind.allCases.filter { $0 != kind && keys[$0]!.contains(key) }
+            .map(\.rawValue) + (key == "title" ? ["document"] : [])
+        guard let other = elsewhere.first else {
+            reader.unknownKey(key, node, allowed: keys[kind]!)
+            return
+        }
+        reader.diagnostics.append(.warning(
+            .unknownKey,
+            "unknown key '\(key)' for \(kind.rawValue == "actor" ? "an" : "a") \(kind.rawValue): it is \(other == "actor" || other == "event" ? "an" : "a") \(other)'s key; is this file in the wrong folder? (move it, or write kind: \(other))",
+            at: reader.location(of: node)))
     }
 
     private mutating func references(_ node: Node, key: String) -> [Reference] {
@@ -122,7 +145,7 @@ struct FrontMatterDecoder {
                 } else {
                     reader.diagnostics.append(.warning(.invalidWikidata, "'\(text)' is not a Wikidata id like Q794", at: reader.location(of: value)))
                 }
-            default: reader.unknownKey(key, keyNode, allowed: Self.actorKeys)
+            default: unknownKey(key, keyNode, in: .actor)
             }
         }
         return meta
@@ -141,7 +164,7 @@ struct FrontMatterDecoder {
             case "themes": meta.themes = references(value, key: key)
             case "aliases": meta.aliases = aliases(value, key: key)
             case "kind": break  // read before parsing
-            default: reader.unknownKey(key, keyNode, allowed: Self.eventKeys)
+            default: unknownKey(key, keyNode, in: .event)
             }
         }
         if !hasDate {
@@ -159,22 +182,61 @@ struct FrontMatterDecoder {
             case "aliases": meta.aliases = aliases(value, key: key)
             case "kind": break  // read before parsing
             case "broader": meta.broader = references(value, key: key).first
-            default: reader.unknownKey(key, keyNode, allowed: Self.themeKeys)
+            default: unknownKey(key, keyNode, in: .theme)
             }
         }
         return meta
     }
 
     private mutating func date(_ node: Node, key: String) -> PartialDate? {
-        guard let text = reader.string(node, key: key) else { return nil }
+        if case .scalar(let scalar) = node, scalar.string.trimmingSpaces.isEmpty || scalar.string == "~" || scalar.string == "null" {
+            reader.diagnostics.append(.warning(.missingDate, "'\(key)' is empty; it is read as no date", at: reader.location(of: node)))
+            return nil
+        }
+        guard let written = reader.string(node, key: key) else { return nil }
+        var text = written.trimmingSpaces
+        if text.isEmpty {
+            reader.diagnostics.append(.warning(.missingDate, "'\(key)' is empty; it is read as no date", at: reader.location(of: node)))
+            return nil
+        }
+        // A time or a zone after the day (`2023-01-15T10:30:00Z`, `2023-01-15 10:30`): the day.
+        let bytes = Array(text.utf8)
+        if bytes.count > 10, bytes[10] == UInt8(ascii: "T") || bytes[10] == 0x20, PartialDate(edtf: String(text.prefix(10))) != nil,
+           bytes[11...].allSatisfy({ (0x30...0x39).contains($0) || ":.+-Z ".utf8.contains($0) }) {
+            text = String(text.prefix(10))
+        }
         guard let date = PartialDate(edtf: text) else {
-            reader.diagnostics.append(.error(
-                .invalidDate,
-                "'\(text)' is not a date; write 2022-05-16, 2022-05, 2022, 199X, 2013/2016, 2013/.. (with ~ or ? for approximate or uncertain)",
-                at: reader.location(of: node)))
+            var message = "'\(written)' is not a date"
+            if let hint = Self.dateHint(text) { message += "; \(hint)" }
+            message += "; write 2022-05-16, 2022-05, 2022, 199X, 2013/2016, 2013/.. (with ~ or ? for approximate or uncertain)"
+            reader.diagnostics.append(.error(.invalidDate, message, at: reader.location(of: node)))
             return nil
         }
         return date
+    }
+
+    /// What a date that does not parse was likely meant as.
+    static func dateHint(_ text: String) -> String? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 2, parts.allSatisfy({ $0.count == 4 && $0.allSatisfy(\.isNumber) }) {
+            return "a span is written with '/': \(parts[0])/\(parts[1])"
+        }
+        if text.hasPrefix("~") || text.hasPrefix("?"), PartialDate(edtf: String(text.dropFirst()) + String(text.first!)) != nil {
+            return "the mark goes after the date: \(text.dropFirst())\(text.first!)"
+        }
+        let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+        let words = text.lowercased().split(separator: " ")
+        if words.count == 2, let month = months.firstIndex(where: { $0.hasPrefix(words[0]) && words[0].count >= 3 }),
+           words[1].count == 4, words[1].allSatisfy(\.isNumber) {
+            return "write it as \(words[1])-\(month < 9 ? "0" : "")\(month + 1)"
+        }
+        if parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }), let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) {
+            if !(1...12).contains(month) { return "there is no month \(month)" }
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+            let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+            if day > days || day < 1 { return "\(months[month - 1].capitalized) \(year) has \(days) days" }
+        }
+        return nil
     }
 
     private mutating func sources(_ node: Node) -> [SourceInfo] {
@@ -241,7 +303,14 @@ struct FrontMatterDecoder {
         guard let text = reader.string(node, key: key) else { return nil }
         if let value = read(text) { return value }
         var message = "unknown \(key) '\(text)'; use one of: \(accepted.joined(separator: ", "))"
-        if let guess = Suggestion.closest(to: text.lowercased(), among: accepted) { message += " (did you mean '\(guess)'?)" }
+        // Words analysts use for the ICD 203 terms.
+        let usual = ["highly likely": "very likely", "highly unlikely": "very unlikely", "probable": "likely", "probably": "likely",
+                     "improbable": "unlikely", "certain": "almost certain", "almost certainly": "almost certain", "even chance": "roughly even chance",
+                     "50/50": "roughly even chance", "remote": "almost no chance", "very probable": "very likely", "medium": "moderate"]
+        if let guess = usual[text.lowercased().trimmingSpaces].flatMap({ accepted.contains($0) ? $0 : nil })
+            ?? Suggestion.closest(to: text.lowercased(), among: accepted) {
+            message += " (did you mean '\(guess)'?)"
+        }
         reader.diagnostics.append(.error(code, message, at: reader.location(of: node)))
         return nil
     }

@@ -27,6 +27,8 @@ package enum DiagnosticCode: String, CaseIterable, Sendable, CustomStringConvert
     case nulByte = "nul-byte"
     /// A Markdown file with nothing in it.
     case emptyFile = "empty-file"
+    /// A folder named almost like an entity folder (`actor/` for `actors/`).
+    case folderName = "folder-name"
     /// Two files that would make the same page.
     case duplicatePage = "duplicate-page"
     /// A content file that would replace a generated page or file.
@@ -61,6 +63,8 @@ package enum DiagnosticCode: String, CaseIterable, Sendable, CustomStringConvert
     case invalidActorType = "invalid-actor-type"
     /// A Wikidata id that is not `Q` and digits.
     case invalidWikidata = "invalid-wikidata"
+    /// An entity file named by an id, without `name:`.
+    case missingName = "missing-name"
     /// A document or event without a date.
     case missingDate = "missing-date"
     /// Two entities of a kind with the same id.
@@ -171,7 +175,7 @@ package enum DiagnosticCode: String, CaseIterable, Sendable, CustomStringConvert
         switch self {
         case .unlinkedMention: .note
         case .notRegularFile, .symlinkEscape, .symlinkHidden, .symlinkLoop, .nulByte, .emptyFile, .unknownKey,
-             .invalidWikidata, .missingDate, .duplicateAlias, .aliasList, .unknownFragment, .unresolvedLink, .missingAttachment, .embedTooDeep, .brokenLink, .unknownScheme, .emptyBody, .commentUnclosed,
+             .invalidWikidata, .folderName, .missingName, .missingDate, .duplicateAlias, .aliasList, .unknownFragment, .unresolvedLink, .missingAttachment, .embedTooDeep, .brokenLink, .unknownScheme, .emptyBody, .commentUnclosed,
              .wikilinkUnterminated, .wikilinkMultiline, .wikilinkFormatting, .wikilinkSyntax, .mentionInLink,
              .mentionUnanchored, .unsafeURL, .footnoteUnused, .footnoteDuplicate, .imageNotEmbedded, .stubEntity,
              .blufMissing, .blufTooLong, .judgmentIncomplete, .judgmentVague, .siteErrors:

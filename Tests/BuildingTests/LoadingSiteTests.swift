@@ -155,9 +155,24 @@ import TestSupport
         #expect(!Builder.build(site.options()).succeeded)
     }
 
-    @Test func aSectionCannotTakeAnEntityFolder() throws {
-        let site = try TemporarySite(["Content/Actors/x.md": "---\ntitle: X\n---\nText.\n"])
-        #expect(Builder.check(site.options()).map(\.code.rawValue) == ["duplicate-page"])
+    /// Entity folders are named in any case (`Actors/`); a singular `actor/` is a section,
+    /// said so; a document's key in an entity file asks whether it is in the wrong folder.
+    @Test func entityFoldersAndTheirNearMisses() throws {
+        let site = try TemporarySite([
+            "Content/Actors/x.md": "---\ntitle: X\n---\nText.\n",
+            "Content/actor/y.md": "---\ntitle: Y\n---\nText.\n",
+            "Content/actors/nile-basin.md": "---\ntype: group\ndate: 2020\n---\nText.\n",
+        ])
+        #expect(Builder.check(site.options()).map(\.description) == [
+            "Content/Actors/x.md:2:1: warning: unknown key 'title' for an actor: it is a document's key; is this file in the wrong folder? (move it, or write kind: document) [unknown-key]",
+            "Content/actor:1:1: warning: 'actor/' is read as a section of documents; entity files go in actors/ [folder-name]",
+            "Content/actors/nile-basin.md:1:1: warning: actor has no 'name'; 'nile basin' is made from the file name (add name: …) [missing-name]",
+            "Content/actors/nile-basin.md:3:1: warning: unknown key 'date' for an actor: it is an event's key; is this file in the wrong folder? (move it, or write kind: event) [unknown-key]",
+        ])
+        let lower = try TemporarySite([:])
+        try lower.remove("Content")
+        try lower.write("content/articles/a.md", Data("# A\n".utf8))
+        #expect(Builder.check(lower.options()).map(\.message).first?.contains("but there is content/: rename it Content/") == true)
     }
 
     @Test func draftsPublishNoStubsAndReportNothing() throws {

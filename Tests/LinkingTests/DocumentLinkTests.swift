@@ -99,6 +99,13 @@ import Testing
                            "unknown entity or document 'Second outlok' (did you mean the document 'Second outlook'?)"])
     }
 
+    @Test func anUnknownKindPrefixNamesThePrefixesThereAre() {
+        var files = Self.files
+        files["articles/p.md"] = "---\ntitle: P\n---\nOn [[country:sudan]].\n"
+        let site = link(files)
+        #expect(site.allDiagnostics.map(\.message).contains("unknown kind prefix 'country:' in '[[country:sudan]]'; the prefixes are actor:, event:, theme: and doc:"))
+    }
+
     @Test func aBareLinkShowsItsTextWhenItIsANameAliasOrFileName() {
         var files = Self.files
         files["articles/i.md"] = "---\ntitle: I\n---\n[[Islamic Republic]], [[iran]], [[ENERGY]], [[Iran]], [[history-1992-2016]] and [[articles/history-1992-2016]].\n"

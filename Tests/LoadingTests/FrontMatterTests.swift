@@ -55,6 +55,37 @@ import TestSupport
         #expect(meta.judgments.first?.location.line == 9)
     }
 
+    /// Dates people write: a time or zone after the day is read as the day; the usual
+    /// mistakes get the form to write, and an impossible day says why.
+    @Test(arguments: [
+        ("2023-01-15T10:30:00Z", "2023-01-15", nil),
+        ("2023-01-15 10:30", "2023-01-15", nil),
+        ("2020-2021", nil, "a span is written with '/': 2020/2021"),
+        ("July 2020", nil, "write it as 2020-07"),
+        ("~2020", nil, "the mark goes after the date: 2020~"),
+        ("2020-02-30", nil, "February 2020 has 29 days"),
+        ("2021-13-01", nil, "there is no month 13"),
+    ] as [(String, String?, String?)])
+    func datesAsWritten(written: String, read: String?, hint: String?) {
+        let parsed = parse("---\ntitle: T\ndate: \(written)\n---\nText.\n")
+        guard case .document(let meta)? = parsed.frontMatter else { Issue.record("not a document"); return }
+        #expect(meta.date?.edtf == read)
+        if let hint {
+            #expect(parsed.diagnostics.first?.code == .invalidDate)
+            #expect(parsed.diagnostics.first?.message.contains(hint) == true, "\(parsed.diagnostics)")
+        } else {
+            #expect(parsed.diagnostics.isEmpty)
+        }
+    }
+
+    @Test func anEmptyDateWarnsAndNearMissesOfTheEstimativeTermsAreNamed() {
+        let empty = parse("---\ntitle: T\ndate:\n---\nText.\n")
+        #expect(empty.diagnostics.map(\.code) == [.missingDate])
+        let judgment = parse("---\ntitle: T\nbluf: Short.\njudgments:\n  - text: It will rain.\n    likelihood: highly likely\n    confidence: high\n---\nText.\n",
+                             path: "Content/briefings/b.md", role: .document(section: "briefings", urlPath: "briefings/b"))
+        #expect(judgment.diagnostics.contains { $0.message.contains("(did you mean 'very likely'?)") }, "\(judgment.diagnostics)")
+    }
+
     @Test func titleFallsBackToAnOpeningHeadingWhichLeavesTheBody() {
         let parsed = parse("# The *Heading*\n\nText.\n\n## Part\n")
         guard case .document(let meta)? = parsed.frontMatter else { Issue.record("no meta"); return }

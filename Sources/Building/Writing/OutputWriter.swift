@@ -230,12 +230,16 @@ package struct OutputWriter {
         guard let entries = try? fm.contentsOfDirectory(atPath: parent.path) else { return }
         var staged: [URL] = [], retired: [URL] = []
         for entry in entries {
-            for (kind, prefix) in [("tmp", ".\(name).tmp-"), ("old", ".\(name).old-")] where entry.hasPrefix(prefix) {
+            for (kind, prefix) in [("tmp", ".\(name).tmp-"), ("old", ".\(name).old-"), ("marker", ".\(name).marker-")] where entry.hasPrefix(prefix) {
                 let token = entry.dropFirst(prefix.count)
                 guard let pid = Int32(token.split(separator: "-").first ?? ""), pid != getpid(),
                       kill(pid, 0) != 0, errno == ESRCH else { continue }
                 let url = parent.appendingPathComponent(entry)
-                if kind == "tmp" { staged.append(url) } else { retired.append(url) }
+                switch kind {
+                case "tmp": staged.append(url)
+                case "old": retired.append(url)
+                default: unlink(url.path)  // a renewed marker its build did not rename
+                }
             }
         }
         if !fm.fileExists(atPath: output.path) {
@@ -278,14 +282,23 @@ package struct OutputWriter {
         guard present.count == found.recorded.count, isCurrent() else { return nil }
         let record = found.recorded.sorted().joined(separator: "\n")
         let marker = output.appendingPathComponent(Self.marker).path
-        let temporary = marker + ".tmp-\(getpid())"
+        // Written beside the output folder, not in it: a build killed before the rename
+        // leaves nothing in the published site (the next build removes the file).
+        let outside = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).marker-\(getpid())").path
         do {
-            try FileWriting.write(Self.markerContents(build: build, record: record), to: temporary)
-            guard rename(temporary, marker) == 0 else { throw Failure.io("cannot update \(marker)") }
+            try FileWriting.write(Self.markerContents(build: build, record: record), to: outside)
+            if rename(outside, marker) != 0 {
+                // Another file system (the output is a mount point): renamed inside it.
+                let inside = marker + ".tmp-\(getpid())"
+                defer { unlink(inside) }
+                try FileWriting.write(Self.markerContents(build: build, record: record), to: inside)
+                guard rename(inside, marker) == 0 else { throw Failure.io("cannot update \(marker)") }
+            }
         } catch {
-            unlink(temporary)
+            unlink(outside)
             throw Failure.io("cannot update \(marker): \(error)")
         }
+        unlink(outside)
         return found.recorded.count
     }
 
