@@ -16,6 +16,9 @@ package enum FuzzHarness {
         ("Content/actors/afghanistan.md", "---\nname: Afghanistan\n---\n"),
         ("Content/events/talks.md", "---\nname: Talks\ndate: 2022-05~\nactors: [iran, tajikistan]\nthemes: [security]\n---\n"),
         ("Content/themes/security.md", "---\nname: Security\n---\n"),
+        // A note to link, embed and take sections and blocks of; it embeds the fuzzed file
+        // back, so circles of embeds are tried too.
+        ("Content/articles/notes.md", "---\ntitle: Notes\naliases: [Field notes]\n---\n## Part one\n\nA line. ^key\n\n![[fuzz]]\n\n## Part two\n\n![[map.png|20]]\n"),
     ]
 
     static let templates: TemplateSet? = {
@@ -39,9 +42,10 @@ package enum FuzzHarness {
         let parser = FileParser(allowRawHTML: bytes.count % 2 == 0)
         let document = ContentFile(path: path, role: role, bytes: bytes)
         var files = entities.map { entry -> ParsedFile in
-            let kind = EntityKind(folder: String(entry.path.split(separator: "/")[1]))!
-            let id = EntityID(String(entry.path.split(separator: "/")[2].dropLast(3)))!
-            return parser.parse(ContentFile(path: entry.path, role: .entity(EntityKey(kind, id)), bytes: Array(entry.text.utf8)))
+            let folder = String(entry.path.split(separator: "/")[1]), stem = String(entry.path.split(separator: "/")[2].dropLast(3))
+            let role: FileRole = EntityKind(folder: folder).map { .entity(EntityKey($0, EntityID(stem)!)) }
+                ?? .document(section: folder, urlPath: folder + "/" + stem)
+            return parser.parse(ContentFile(path: entry.path, role: role, bytes: Array(entry.text.utf8)))
         }
         let parsed = parser.parse(document)
         files.append(parsed)
@@ -57,7 +61,7 @@ package enum FuzzHarness {
         let single = parser.parseStandalone(document) { _, _ in nil }
         if single.file.mentions != parsed.mentions { violations.append("single-file parse found other mentions") }
 
-        let site = Linker(config: config, includeDrafts: true).link(files)
+        let site = Linker(config: config, includeDrafts: true).link(files, attachments: ["articles/map.png", "other/map.png", "a b/c.pdf"])
         guard let templates else { return ["templates did not load"] }
         let renderer = PageRenderer(site: site, templates: templates) { _ in single }
         for page in Page.inventory(of: site) {
