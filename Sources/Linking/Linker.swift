@@ -82,6 +82,17 @@ package struct Linker {
                 }
             }
         }
+        // Tags name themes; one no theme answers to makes a theme of its own (a note, once).
+        for (i, file) in files.enumerated() where linked.contains(i) {
+            guard case .document(let meta)? = file.frontMatter else { continue }
+            for tag in meta.tags where lookups.resolve(tag.text, kind: .theme) == .missing {
+                guard let id = EntityID(Slug.make(tag.text)), stubs[EntityKey(.theme, id)] == nil,
+                      fileRegistry.index[EntityKey(.theme, id)] == nil else { continue }
+                stubs[EntityKey(.theme, id)] = Self.stub(EntityKey(.theme, id), name: tag.text)
+                diagnostics.append(Diagnostic(.note, .tagTheme, "tag '\(tag.text)' names no theme; it has a page of its own (a theme file \(id).md would describe it)",
+                                              at: tag.location))
+            }
+        }
         let all = (entities + stubs.values).sorted { $0.key < $1.key }
         return Registry(all)
     }
@@ -272,7 +283,11 @@ package struct Linker {
         var documentThemes: [Int: [Int]] = [:]
         for (i, file) in files.enumerated() where linked.contains(i) {
             guard case .document(let meta)? = file.frontMatter else { continue }
-            documentThemes[i] = unique(meta.themes.compactMap { resolveReference($0, kind: .theme, registry, &diagnostics) })
+            documentThemes[i] = unique(meta.themes.compactMap { resolveReference($0, kind: .theme, registry, &diagnostics) }
+                + meta.tags.compactMap { tag in
+                    if case .found(let theme) = registry.resolve(tag.text, kind: .theme) { return theme }
+                    return EntityID(Slug.make(tag.text)).flatMap { registry.index[EntityKey(.theme, $0)] }
+                })
         }
         return documentThemes
     }

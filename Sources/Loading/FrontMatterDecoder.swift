@@ -9,7 +9,7 @@ struct FrontMatterDecoder {
 
     static let documentKeys = [
         "title", "aliases", "date", "authors", "summary", "themes", "source", "draft", "kind",
-        "description", "publish", "cssclasses", "permalink",
+        "description", "publish", "cssclasses", "permalink", "tags",
         "bluf", "judgments", "cutoff", "sources", "classification", "handling",
     ]
     static let actorKeys = ["name", "type", "aliases", "wikidata", "kind"]
@@ -112,6 +112,13 @@ struct FrontMatterDecoder {
             case "publish": if reader.bool(value, key: key) == false { unpublished = true }
             case "cssclasses": meta.cssClasses = cssClasses(value, key: key)
             case "permalink": meta.permalink = reader.string(value, key: key)
+            // A list, or one text of tags apart by commas or spaces; `#` before a tag is Obsidian's.
+            case "tags":
+                meta.tags = references(value, key: key).flatMap { tag in
+                    tag.text.split(whereSeparator: { $0 == "," || $0 == " " }).map {
+                        Reference(text: String($0.drop(while: { $0 == "#" })), location: tag.location)
+                    }
+                }.filter { !$0.text.isEmpty }
             default: reader.unknownKey(key, keyNode, allowed: Self.documentKeys)
             }
         }

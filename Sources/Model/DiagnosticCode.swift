@@ -27,6 +27,8 @@ package enum DiagnosticCode: String, CaseIterable, Sendable, CustomStringConvert
     case nulByte = "nul-byte"
     /// A Markdown file with nothing in it.
     case emptyFile = "empty-file"
+    /// A tag no theme answers to: it gets a theme page of its own.
+    case tagTheme = "tag-theme"
     /// A folder named almost like an entity folder (`actor/` for `actors/`).
     case folderName = "folder-name"
     /// Two files that would make the same page.
@@ -173,7 +175,7 @@ package enum DiagnosticCode: String, CaseIterable, Sendable, CustomStringConvert
     /// which must be complete, and a warning in content, which is skipped.)
     package var severity: Diagnostic.Severity {
         switch self {
-        case .unlinkedMention: .note
+        case .unlinkedMention, .tagTheme: .note
         case .notRegularFile, .symlinkEscape, .symlinkHidden, .symlinkLoop, .nulByte, .emptyFile, .unknownKey,
              .invalidWikidata, .folderName, .missingName, .missingDate, .duplicateAlias, .aliasList, .unknownFragment, .unresolvedLink, .missingAttachment, .embedTooDeep, .brokenLink, .unknownScheme, .emptyBody, .commentUnclosed,
              .wikilinkUnterminated, .wikilinkMultiline, .wikilinkFormatting, .wikilinkSyntax, .mentionInLink,

@@ -55,6 +55,8 @@ package struct DocumentMeta: Hashable, Sendable {
     package var permalink: String?
     /// `cssclasses`: classes on the page's article.
     package var cssClasses: [String] = []
+    /// `tags` (Obsidian's, Hugo's): themes by id, name or alias; an unknown tag makes a theme.
+    package var tags: [Reference] = []
 
     package init(title: String) { self.title = title }
 }

@@ -26,6 +26,7 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: output) }
         #expect(report.succeeded)
         #expect(report.diagnostics.map(\.description) == [
+            "Home.md:4:19: note: tag 'research' names no theme; it has a page of its own (a theme file research.md would describe it) [tag-theme]",
             "Notes/Deep note.md:13:34: warning: no heading 'Nowhere' on the linked page; the link leads to the top of the page [unknown-fragment]",
             "People/Ada Lovelace.md:2:10: warning: 'aliases' is one text with commas; it is read as a list (write [Ada, Countess of Lovelace] to say so) [alias-list]",
         ])
@@ -73,6 +74,9 @@ import TestSupport
         #expect(home.contains("<a class=\"doc-link\" href=\"../getting-started/index.html#next-steps\">Next steps</a>"))
         // The theme from `kind: theme` lists the actor from `kinds: {People: actor}`.
         #expect(try page(output, "themes/computing/index.html").contains("Ada Lovelace"))
+        // Tags are themes: a known one by its id, an unknown one with a page of its own.
+        #expect(try page(output, "themes/computing/index.html").contains("Welcome"))
+        #expect(try page(output, "themes/research/index.html").contains("Welcome"))
     }
 }
 

@@ -85,6 +85,7 @@ extension BinaryWriter {
             date(m.cutoff); array(m.sources) { $0.source($1) }
             optional(m.classification) { $0.string($1) }; optional(m.handling) { $0.string($1) }
             array(m.aliases) { $0.string($1) }; optional(m.permalink) { $0.string($1) }; array(m.cssClasses) { $0.string($1) }
+            array(m.tags) { $0.reference($1) }
         case .actor(let m):
             int(1)
             string(m.name); string(m.type.rawValue); array(m.aliases) { $0.string($1) }; optional(m.wikidata) { $0.string($1) }
@@ -221,6 +222,7 @@ extension BinaryReader {
             m.cutoff = try date(); m.sources = try array { try $0.source() }
             m.classification = try optional { try $0.string() }; m.handling = try optional { try $0.string() }
             m.aliases = try strings(&self); m.permalink = try optional { try $0.string() }; m.cssClasses = try strings(&self)
+            m.tags = try array { try $0.reference() }
             return .document(m)
         case 1:
             var m = ActorMeta(name: try string())
