@@ -96,7 +96,13 @@ struct YAMLReader {
 
     private func diagnostic(for error: YamlError) -> Diagnostic {
         switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            // A bracket or quote left open is found where the text ends (the next line):
+            // the place that opened it is where the mistake is.
+            if let context, context.mark.line < mark.line {
+                return .error(.invalidYAML, "front matter is not valid YAML: \(problem) (\(context.text) that starts here)",
+                              at: location(of: context.mark))
+            }
             return .error(.invalidYAML, "front matter is not valid YAML: \(problem)", at: location(of: mark))
         case let .duplicatedKeysInMapping(duplicates, context):
             return .error(.duplicateKey, "duplicate key '\(duplicates.joined(separator: "', '"))' in front matter",

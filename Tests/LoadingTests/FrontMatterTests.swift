@@ -78,6 +78,14 @@ import TestSupport
         }
     }
 
+    /// An unclosed bracket is reported where it opens, not where the text ends.
+    @Test func aYAMLErrorPointsAtItsOwnLine() {
+        let parsed = parse("---\nname: African Union\ntype: organization\naliases: [AU\n---\nText.\n",
+                           path: "Content/actors/au.md", role: actorRole)
+        #expect(parsed.diagnostics.map(\.code) == [.invalidYAML])
+        #expect(parsed.diagnostics.first?.location == SourceLocation(path: "Content/actors/au.md", line: 4, column: 10))
+    }
+
     @Test func anEmptyDateWarnsAndNearMissesOfTheEstimativeTermsAreNamed() {
         let empty = parse("---\ntitle: T\ndate:\n---\nText.\n")
         #expect(empty.diagnostics.map(\.code) == [.missingDate])
