@@ -34,6 +34,20 @@ struct DocumentRegistry {
         }
     }
 
+    /// The registry of `site`'s documents, kept from the last relink of the same linking:
+    /// relinks never change documents, titles or paths, and making it folds 10,000 titles
+    /// (50 ms of a 60 ms relink at 10,000 articles).
+    static func forRelinking(_ site: Site, contentFolder: String) -> DocumentRegistry {
+        lastRelinked.withLock { last in
+            if let last, last.generation == site.generation { return last.registry }
+            let registry = DocumentRegistry(site.files, documents: site.documents, contentFolder: contentFolder)
+            last = (site.generation, registry)
+            return registry
+        }
+    }
+
+    private static let lastRelinked = LockedValue<(generation: UInt64, registry: DocumentRegistry)?>(nil)
+
     /// `Content/articles/x.md` → `articles/x`.
     static func contentPath(_ path: String, contentFolder: String) -> String {
         var path = Substring(path)

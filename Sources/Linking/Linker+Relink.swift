@@ -1,6 +1,13 @@
 import Model
 
 extension Linker {
+    /// Makes ahead of time what the first relink of `site` would make: the preview server
+    /// calls it after a full build, so the first edit does not wait for it.
+    package static func prepareRelinking(_ site: Site) {
+        _ = DocumentRegistry.forRelinking(site, contentFolder: site.config.contentFolder)
+        _ = Registry.forRelinking(site.entities)
+    }
+
     /// The site after edits to the bodies of some files, derived from the previous site
     /// instead of linked from scratch: `files` are all files (same paths, same order) and
     /// `changed` the indices of those whose bodies changed. Nil when the edit could reach
@@ -55,7 +62,7 @@ extension Linker {
         var resolutions = old.resolutions
         var links = old.links
         var targets = Targets(entities: Registry.Memo(registry),
-                              documents: DocumentRegistry(files, documents: old.documents, contentFolder: config.contentFolder),
+                              documents: DocumentRegistry.forRelinking(old, contentFolder: config.contentFolder),
                               attachments: AttachmentRegistry(old.attachments), files: files, owners: owners,
                               contentFolder: config.contentFolder, danglingIsError: !config.contentFolder.isEmpty)
         // Markdown links into a changed file name its headings too.

@@ -1,3 +1,4 @@
+import Foundation
 /// The whole site after linking: an immutable value the renderer reads from.
 package struct Site: Sendable {
     package var config: SiteConfig
@@ -41,6 +42,10 @@ package struct Site: Sendable {
     package let participation: [[Int]]
     /// Event entity index → its position in `timeline`.
     package let timelinePosition: [Int: Int]
+    /// Which linking of the whole site this one is, or derives from: a relink keeps it, as
+    /// it keeps the documents, their titles and the site's files. Tables made from those
+    /// for one relink can serve the next.
+    package let generation: UInt64
     /// Files in `Content/briefings/` (see `isBriefing`), found once: pages ask per file.
     private let briefings: Set<Int>
 
@@ -89,7 +94,10 @@ package struct Site: Sendable {
         }
         self.participation = participation
         timelinePosition = position
+        generation = Self.generations.next()
     }
+
+    private static let generations = GenerationCounter()
 
     /// The site after a relink: `old` with new files (same paths, roles and front matter),
     /// resolutions and what follows from them. What depends only on the documents, entities
@@ -143,5 +151,18 @@ package struct Site: Sendable {
     package func documentMeta(_ file: Int) -> DocumentMeta? {
         if case let .document(meta)? = files[file].frontMatter { return meta }
         return nil
+    }
+}
+
+/// Numbers for `Site.generation`, one per linking of a whole site.
+private final class GenerationCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: UInt64 = 0
+
+    func next() -> UInt64 {
+        lock.lock()
+        defer { lock.unlock() }
+        last += 1
+        return last
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Linking
 import Model
 import Rendering
 
@@ -230,6 +231,8 @@ package final class PreviewBuild: @unchecked Sendable {
             // so that the first edit does not wait for it (a second or so at 10,000 articles).
             let pages = generation.pages
             DispatchQueue.global(qos: .utility).async { [self] in
+                // So are the tables a relink looks documents up in.
+                Linker.prepareRelinking(site)
                 let index = DependencyIndex(site: site, pages: pages)
                 lock.withLock { if state?.generation == number { state?.dependencies = index } }
             }
