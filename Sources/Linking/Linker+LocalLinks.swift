@@ -6,9 +6,12 @@ extension Linker {
     /// arrives: a page for a Markdown file, a copied file for anything else, a heading or
     /// block for a `#fragment`. Misses are warnings with a suggestion; the link stays as
     /// written.
-    static func checkLocalLinks(_ file: Int, _ targets: Targets, filesByPath: [String: Int], into diagnostics: inout [Diagnostic]) {
+    static func checkLocalLinks(
+        _ file: Int, _ targets: Targets, filesByPath: [String: Int], into diagnostics: inout [Diagnostic]
+    ) -> [String: String] {
         let links = targets.files[file].localLinks
-        guard !links.isEmpty else { return }
+        var fixes: [String: String] = [:]
+        guard !links.isEmpty else { return fixes }
         let folder = Array(targets.folder(of: file))
         // A briefing's images are checked when its single file embeds them (`image-not-embedded`).
         let briefing = {
@@ -47,6 +50,14 @@ extension Linker {
             let lower = name.lowercased()
             if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
                 let key = parts.joined(separator: "/").lowercased()
+                let stem = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
+                if filesByPath[key] == nil, case .found(let document) = targets.documents.resolve(stem), targets.documents.paths[document].map({
+                    $0.split(separator: "/").last.map { lookupKey(String($0)) } == lookupKey(stem)
+                }) == true, case let .document(_, urlPath) = targets.files[document].role {
+                    // A note named by its file alone, elsewhere in the vault.
+                    fixes[link.rewritten] = Site.pageFix + urlPath + (fragment.map { Self.fragmentSuffix($0, of: link.url) } ?? "")
+                    continue
+                }
                 guard let target = filesByPath[key] else {
                     var message = "no page for '\(decoded)' (from \(parts.joined(separator: "/")))"
                     let stem = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
@@ -58,16 +69,29 @@ extension Linker {
             } else {
                 let published = (parts.dropLast().map { Slug.make($0) } + [name]).joined(separator: "/")
                 guard targets.attachments.file(at: published) == nil else { continue }
-                var message = "no file '\(decoded)' (from \(parts.joined(separator: "/")))"
                 let elsewhere = targets.attachments.files(named: name)
                 if elsewhere.count == 1 {
-                    message += "; a file of that name is at \(elsewhere[0]): write that path"
+                    // Found by its name alone, as Obsidian finds it.
+                    fixes[link.rewritten] = AttachmentRegistry.urlPath(elsewhere[0])
+                    continue
+                }
+                var message = "no file '\(decoded)' (from \(parts.joined(separator: "/")))"
+                if elsewhere.count > 1 {
+                    message += "; \(elsewhere.count) files have that name (\(elsewhere.joined(separator: ", "))): write the path of one"
                 } else if let guess = targets.attachments.suggestion(for: name) {
                     message += " (did you mean '\(guess)'?)"
                 }
                 diagnostics.append(.warning(.brokenLink, message, at: link.location))
             }
         }
+        return fixes
+    }
+
+    /// The `#part` of a link as its page gave it (the slug of the heading's text).
+    private static func fragmentSuffix(_ fragment: String, of url: String) -> String {
+        guard let hash = url.firstIndex(of: "#") else { return "" }
+        let last = fragment.split(separator: "#").last.map(String.init) ?? fragment
+        return last.hasPrefix("^") || last.hasPrefix("_") ? String(url[hash...]) : "#" + Slug.make(last)
     }
 
     private static func checkFragment(_ fragment: String, in file: Int, _ link: LocalLink, _ targets: Targets, _ diagnostics: inout [Diagnostic]) {

@@ -61,6 +61,7 @@ extension Linker {
 
         var resolutions = old.resolutions
         var links = old.links
+        var linkFixes = old.linkFixes
         var targets = Targets(entities: Registry.Memo(registry),
                               documents: DocumentRegistry.forRelinking(old, contentFolder: config.contentFolder),
                               attachments: AttachmentRegistry(old.attachments), files: files, owners: owners,
@@ -74,7 +75,8 @@ extension Linker {
             (resolutions[c], links[c]) = isLinked(c)
                 ? Self.resolveFile(c, &targets, &diagnostics)
                 : (Array(repeating: nil, count: files[c].mentions.count), [:])
-            if isLinked(c) { Self.checkLocalLinks(c, targets, filesByPath: filesByPath, into: &diagnostics) }
+            let fixed = isLinked(c) ? Self.checkLocalLinks(c, targets, filesByPath: filesByPath, into: &diagnostics) : [:]
+            linkFixes[c] = fixed.isEmpty ? nil : fixed
         }
         // Notes shown in notes: whether they form a circle is a question for the whole site.
         for c in changed {
@@ -165,7 +167,9 @@ extension Linker {
             documentsByEntity[entity] = list.sorted { rank[$0] < rank[$1] }
         }
 
-        return Site(relinking: old, files: files, resolutions: resolutions, links: links, linkedFrom: linkedFrom, backlinks: backlinks, related: related,
+        var site = Site(relinking: old, files: files, resolutions: resolutions, links: links, linkedFrom: linkedFrom, backlinks: backlinks, related: related,
                     documentsByEntity: documentsByEntity, diagnostics: diagnostics, affected: affected)
+        site.linkFixes = linkFixes
+        return site
     }
 }

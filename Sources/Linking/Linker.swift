@@ -25,7 +25,7 @@ package struct Linker {
         let registry = makeRegistry(files, linked: linked, diagnostics: &diagnostics)
         var entities = registry.entities
         let documentRegistry = DocumentRegistry(files, documents: documents, contentFolder: config.contentFolder)
-        let (resolutions, links) = resolveMentions(
+        let (resolutions, links, linkFixes) = resolveMentions(
             files, linked: linked, registry, documentRegistry, AttachmentRegistry(attachments), &diagnostics)
         let linkedFrom = Self.linkedFrom(links, documents: documents, files: files)
         Self.checkEmbeds(files, links: links, &diagnostics)
@@ -43,11 +43,13 @@ package struct Linker {
                 case (nil, nil): return entities[a].id < entities[b].id
                 }
             }
-        return Site(
+        var site = Site(
             config: config, files: files, documents: documents, entities: entities, entityIndex: registry.index,
             resolutions: resolutions, links: links, linkedFrom: linkedFrom, attachments: attachments, backlinks: relations.backlinks, related: relations.related,
             documentsByEntity: relations.documentsByEntity, timeline: timeline, documentThemes: documentThemes,
             diagnostics: diagnostics)
+        site.linkFixes = linkFixes
+        return site
     }
 
     // MARK: - Registry
@@ -143,30 +145,35 @@ package struct Linker {
     private func resolveMentions(
         _ files: [ParsedFile], linked: Set<Int>, _ registry: Registry, _ documents: DocumentRegistry, _ attachments: AttachmentRegistry,
         _ diagnostics: inout [Diagnostic]
-    ) -> (resolutions: [[Int?]], links: [[Int: MentionLink]]) {
+    ) -> (resolutions: [[Int?]], links: [[Int: MentionLink]], fixes: [Int: [String: String]]) {
         let owners = Self.owners(registry.entities)
         let filesByPath = Self.filesByPath(files, contentFolder: config.contentFolder)
         // Few runs: each keeps its own lookup memos, and a site names the same targets in
         // every run.
         let size = max(128, (files.count + 15) / 16)
         let runs = stride(from: 0, to: files.count, by: size).map { $0..<min($0 + size, files.count) }
-        let resolved = runs.parallelMap { run -> (resolutions: [[Int?]], links: [[Int: MentionLink]], diagnostics: [Diagnostic]) in
+        let resolved = runs.parallelMap { run -> (resolutions: [[Int?]], links: [[Int: MentionLink]], fixes: [Int: [String: String]], diagnostics: [Diagnostic]) in
             var targets = Targets(entities: Registry.Memo(registry), documents: documents, attachments: attachments, files: files,
                                   owners: owners, contentFolder: config.contentFolder, danglingIsError: !config.contentFolder.isEmpty)
             var found: [Diagnostic] = []
             var links: [[Int: MentionLink]] = []
+            var fixes: [Int: [String: String]] = [:]
             let resolutions = run.map { i -> [Int?] in
                 let (entities, fileLinks) = linked.contains(i)
                     ? Self.resolveFile(i, &targets, &found)
                     : (Array(repeating: nil, count: files[i].mentions.count), [:])
-                if linked.contains(i) { Self.checkLocalLinks(i, targets, filesByPath: filesByPath, into: &found) }
+                if linked.contains(i) {
+                    let fixed = Self.checkLocalLinks(i, targets, filesByPath: filesByPath, into: &found)
+                    if !fixed.isEmpty { fixes[i] = fixed }
+                }
                 links.append(fileLinks)
                 return entities
             }
-            return (resolutions, links, found)
+            return (resolutions, links, fixes, found)
         }
         for run in resolved { diagnostics += run.diagnostics }
-        return (resolved.flatMap(\.resolutions), resolved.flatMap(\.links))
+        return (resolved.flatMap(\.resolutions), resolved.flatMap(\.links),
+                resolved.reduce(into: [:]) { all, run in all.merge(run.fixes) { a, _ in a } })
     }
 
     /// One file's mentions: the entity of each, and the links of those that have more.

@@ -94,7 +94,7 @@ struct MentionCollector {
                                         at: nodeLocation(node)))
         } else if let prettyURLs, let rewritten = RelativeLink.rewrite(url, prettyURLs: prettyURLs) {
             node.setURL(rewritten)
-            localLinks.append(LocalLink(url: url, isImage: node.kind == .image, location: nodeLocation(node)))
+            localLinks.append(LocalLink(url: url, isImage: node.kind == .image, location: nodeLocation(node), rewritten: rewritten))
         } else if prettyURLs != nil, url.hasPrefix("#"), url.count > 1 {
             localLinks.append(LocalLink(url: url, isImage: false, location: nodeLocation(node)))
         } else if let scheme = RelativeLink.typedLookalike(url) {

@@ -5,10 +5,13 @@ package struct LocalLink: Hashable, Sendable {
     package var url: String
     package var isImage: Bool
     package var location: SourceLocation
+    /// The address the page was given for it at parse time (`../map.png`).
+    package var rewritten: String
 
-    package init(url: String, isImage: Bool, location: SourceLocation) {
+    package init(url: String, isImage: Bool, location: SourceLocation, rewritten: String? = nil) {
         self.url = url
         self.isImage = isImage
         self.location = location
+        self.rewritten = rewritten ?? url
     }
 }

@@ -20,6 +20,12 @@ package struct Site: Sendable {
     /// The content folder's other files, as published (`attachments/map.png`): what embeds
     /// and links to files can reach.
     package var attachments: [String]
+    /// Per file: Markdown links and images whose path reaches nothing but whose file name
+    /// one file of the site has (Obsidian finds them so), from the address the page was
+    /// given to the path from the site root it should have.
+    package var linkFixes: [Int: [String: String]] = [:]
+    /// Before a `linkFixes` path that is a page's folder (and `#part`), not a file's.
+    package static let pageFix = "page:"
     /// Per entity: every mention of it, in document order.
     package var backlinks: [[MentionRef]]
     /// Per entity: related entities of any kind, strongest first.

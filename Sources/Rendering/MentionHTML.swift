@@ -26,9 +26,25 @@ extension RenderContext {
         // Shown in another page, the Markdown's own links (written at parse time from this
         // file's page) are made to work from that page; mention links are written for it.
         let folder = embedding.isEmpty ? nil : documentFolder(file)
+        // Links found by file name alone, written from this file's own page.
+        let fixes = reparsed == nil ? site.linkFixes[file].map { fixes in
+            let own = URLs(pretty: site.config.prettyURLs, folder: documentFolder(file))
+            return fixes.map { written, target in
+                var url = own.file(target)
+                if target.hasPrefix(Site.pageFix) {
+                    let page = target.dropFirst(Site.pageFix.count)
+                    let hash = page.firstIndex(of: "#") ?? page.endIndex
+                    url = own.page(String(page[..<hash])) + page[hash...]
+                }
+                return (from: "=\"" + Self.cmarkHref(written) + "\"", to: "=\"" + HTML.escape(url) + "\"")
+            }
+        } : nil
         for segment in segments {
             switch segment {
             case .html(var text):
+                if let fixes {
+                    for fix in fixes where text.contains(fix.from) { text = text.replacingOccurrences(of: fix.from, with: fix.to) }
+                }
                 if let folder { text = rebase(text, from: folder) }
                 if let matcher, mentionDepth == 0 {
                     autolink(text, matcher: matcher, linked: &linked, verbatimDepth: &verbatimDepth, into: &html, self: owner)
@@ -80,6 +96,27 @@ extension RenderContext {
         html += urls.page(link.folder)
         if let anchor { html += HTML.escape(URLs.fragment(anchor)) }
         html += link.close
+    }
+
+    /// A link destination as cmark writes it into `href` and `src`: bytes outside its safe
+    /// set percent-encoded, `&` and `'` as entities (`houdini_escape_href`).
+    static func cmarkHref(_ url: String) -> String {
+        var output = ""
+        for byte in url.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): output += "&amp;"
+            case UInt8(ascii: "'"): output += "&#x27;"
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                output.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                if "-_.+!*(),%#@?=;:/$~".utf8.contains(byte) {
+                    output.unicodeScalars.append(Unicode.Scalar(byte))
+                } else {
+                    output += "%" + String(byte, radix: 16, uppercase: true).leftPadded
+                }
+            }
+        }
+        return output
     }
 
     /// The opening `<a>` of a link to a document (or to a place on the page it is on). A
@@ -313,4 +350,9 @@ extension RenderContext {
             current: page, total: page == 1 ? total : nil, pages: numbers.map { .init(number: $0, url: pageURL($0), current: $0 == page) })
         return (groups, pager)
     }
+}
+
+private extension String {
+    /// Two hex digits.
+    var leftPadded: String { count == 1 ? "0" + self : self }
 }

@@ -27,7 +27,7 @@ import TestSupport
         #expect(report.succeeded)
         #expect(report.diagnostics.map(\.description) == [
             "Home.md:4:19: note: tag 'research' names no theme; it has a page of its own (a theme file research.md would describe it) [tag-theme]",
-            "Notes/Deep note.md:13:34: warning: no heading 'Nowhere' on the linked page; the link leads to the top of the page [unknown-fragment]",
+            "Notes/Deep note.md:15:34: warning: no heading 'Nowhere' on the linked page; the link leads to the top of the page [unknown-fragment]",
             "People/Ada Lovelace.md:2:10: warning: 'aliases' is one text with commas; it is read as a list (write [Ada, Countess of Lovelace] to say so) [alias-list]",
         ])
         // Notes are pages under their folders' slugs; the output, the settings and Obsidian's
@@ -58,6 +58,9 @@ import TestSupport
         #expect(home.contains("<img src=\"../attachments/Nile%20map.png\" alt=\"map\" />"))
         let deep = try page(output, "notes/deep-note/index.html")
         #expect(deep.contains("width=\"120\" height=\"80\""))
+        // Markdown links and images whose path reaches nothing are found by file name.
+        #expect(deep.contains("<img src=\"../../attachments/Nile%20map.png\" alt=\"the map\" />"))
+        #expect(deep.contains("<a href=\"../../getting-started/index.html#next-steps\">the start</a>"))
         #expect(deep.contains("<a class=\"doc-link\" href=\"#second-part\">Second part</a>"))
         #expect(deep.contains("<p class=\"lede\" dir=\"auto\">A note with two parts.</p>"))
         #expect(deep.contains("Linked from"))
@@ -120,6 +123,7 @@ import TestSupport
                         other.blocks.first.map { "[[\(other.path)#^\($0)]]" } ?? "[[\(other.path)]]",
                         "[md](\(String(repeating: "../", count: note.folder.split(separator: "/").count))\(other.path.split(separator: "/").map { encoded(String($0)) }.joined(separator: "/")).md#\(encoded(heading)))",
                         "![[Image \(Int.random(in: 0..<6, using: &random)).png|\(Int.random(in: 40...400, using: &random))]]",
+                        "[by name](\(encoded(other.name)).md#\(encoded(heading)))", "![by name](Image%20\(Int.random(in: 0..<6, using: &random)).png)",
                     ].randomElement(using: &random)!
                     text += "Some words and \(link) here.\n"
                 }

@@ -22,7 +22,7 @@ extension BinaryWriter {
             w.int(heading.level); w.string(heading.text); w.string(heading.anchor); w.optional(heading.block) { $0.int($1) }
         }
         array(file.blockIDs) { $0.string($1) }
-        array(file.localLinks) { w, link in w.string(link.url); w.bool(link.isImage); w.location(link.location) }
+        array(file.localLinks) { w, link in w.string(link.url); w.bool(link.isImage); w.location(link.location); w.string(link.rewritten) }
         int(file.wordCount)
         optional(file.lead) { $0.block($1) }
         array(file.diagnostics) { $0.diagnostic($1) }
@@ -117,7 +117,9 @@ extension BinaryReader {
             Heading(level: try r.int(), text: try r.string(), anchor: try r.string(), block: try r.optional { try $0.int() })
         }
         file.blockIDs = try array { try $0.string() }
-        file.localLinks = try array { LocalLink(url: try $0.string(), isImage: try $0.bool(), location: try $0.location()) }
+        file.localLinks = try array {
+            LocalLink(url: try $0.string(), isImage: try $0.bool(), location: try $0.location(), rewritten: try $0.string())
+        }
         file.wordCount = try int()
         file.lead = try optional { try $0.block() }
         file.diagnostics = try array { try $0.diagnostic() }

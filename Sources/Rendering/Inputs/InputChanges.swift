@@ -22,7 +22,8 @@ package enum InputChanges {
             if RenderIndex.card(old, file: f) != RenderIndex.card(new, file: f) { changed.insert(.fileCard(f)) }
         }
         // Resolutions change with any file's text and with any entity's names.
-        for f in new.files.indices where old.resolutions[f] != new.resolutions[f] || old.links[f] != new.links[f] {
+        for f in new.files.indices where old.resolutions[f] != new.resolutions[f] || old.links[f] != new.links[f]
+            || old.linkFixes[f] != new.linkFixes[f] {
             changed.insert(.resolutions(f))
         }
         for f in Set(old.linkedFrom.keys).union(new.linkedFrom.keys) where old.linkedFrom[f] != new.linkedFrom[f] {
