@@ -5,7 +5,10 @@ import Model
 /// writer can annotate them. Text inside links, code, headings and raw HTML, and inside
 /// `[[…]]`, is not plain; neither is a file's own entity in its own description.
 package enum UnlinkedScanner {
-    package static func scan(_ file: ContentFile, matcher: NameMatcher, entities: [Entity], owner: Int?) -> [Diagnostic] {
+    /// `matcher` knows the entities and then the documents, as `entities` and `documents`
+    /// (their paths from the content folder without `.md`) list them; `owner` is the file's
+    /// own entity or document in that order.
+    package static func scan(_ file: ContentFile, matcher: NameMatcher, entities: [Entity], documents: [String] = [], owner: Int?) -> [Diagnostic] {
         guard SourceText.firstInvalidUTF8Offset(file.bytes) == nil else { return [] }
         var source = SourceText(path: file.path, bytes: file.bytes.map { $0 == 0 ? 0x20 : $0 })
         let split = FrontMatterSplitter.split(source)
@@ -39,6 +42,12 @@ package enum UnlinkedScanner {
                 for match in matcher.matches(in: text) where match.entity != owner {
                     let found = String(Array(text.nfc)[match.range])
                     guard let at = find(found, in: source, block: block, cursor: &cursor) else { continue }
+                    guard match.entity < entities.count else {
+                        let path = documents[match.entity - entities.count]
+                        diagnostics.append(Diagnostic(.note, .unlinkedMention,
+                                                      "'\(found)' could be a link to the document \(path): write [[\(found)]]", at: at))
+                        continue
+                    }
                     let entity = entities[match.entity]
                     let suggestion = entity.name == found ? "[[\(entity.id.rawValue)]]" : "[[\(entity.id.rawValue)|\(found)]]"
                     diagnostics.append(Diagnostic(.note, .unlinkedMention,

@@ -73,6 +73,19 @@ import TestSupport
         #expect(notes.map { "\($0.location!.line):\($0.location!.column)" } == ["5:25", "5:104"])
     }
 
+    /// `check --unlinked` names documents too: a title or alias written as plain text.
+    @Test func plainTextDocumentTitlesAreListed() throws {
+        let site = try TemporarySite([
+            "Content/articles/border-history.md": "---\ntitle: The border history\naliases: [Border story]\n---\nOn the border history itself.\n",
+            "Content/articles/a.md": "---\ntitle: A\n---\nRead The border history, or the Border story, or [[border-history]].\n",
+        ])
+        let notes = Builder.check(site.options(), unlinked: true).filter { $0.code == .unlinkedMention }
+        #expect(notes.map(\.description) == [
+            "Content/articles/a.md:4:6: note: 'The border history' could be a link to the document articles/border-history: write [[The border history]] [unlinked-mention]",
+            "Content/articles/a.md:4:33: note: 'Border story' could be a link to the document articles/border-history: write [[Border story]] [unlinked-mention]",
+        ])
+    }
+
     @Test func rawHTMLAttributesAreLeftAlone() throws {
         let site = try TemporarySite([
             "Content/actors/northland.md": "---\nname: Northland\n---\nA country.\n",

@@ -230,12 +230,26 @@ package enum Builder {
     package static func check(_ options: BuildOptions, unlinked: Bool = false) -> [Diagnostic] {
         let generation = Pipeline.generate(options)
         guard unlinked, let site = generation.site else { return generation.diagnostics }
-        let matcher = NameMatcher(site.entities)
+        // Documents are named in text too: by their titles and aliases, as pseudo-entities
+        // after the real ones.
+        let documents = site.documents.compactMap { file -> (file: Int, entity: Entity)? in
+            guard let meta = site.documentMeta(file), let id = EntityID("document") else { return nil }
+            return (file, Entity(key: EntityKey(.theme, id), name: meta.title, aliases: meta.aliases, file: file, details: .theme(broader: nil, narrower: [])))
+        }
+        let matcher = NameMatcher(site.entities + documents.map(\.entity))
+        let paths = documents.map { document -> String in
+            var path = Substring(site.files[document.file].path)
+            let folder = site.config.contentFolder
+            if !folder.isEmpty, path.hasPrefix(folder + "/") { path = path.dropFirst(folder.count + 1) }
+            return String(path.hasSuffix(".md") ? path.dropLast(3) : path)
+        }
+        let ownDocument = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.file, site.entities.count + $0) })
         let loader = ContentLoader(site: options.site, config: site.config, skipping: [options.output])
         let files = site.documents + site.entityByFile.keys.sorted()
         let notes = files.parallelMap { file -> [Diagnostic] in
             guard let content = loader.reload(site.files[file].path).file else { return [] }
-            return UnlinkedScanner.scan(content, matcher: matcher, entities: site.entities, owner: site.entityByFile[file])
+            return UnlinkedScanner.scan(content, matcher: matcher, entities: site.entities, documents: paths,
+                                        owner: site.entityByFile[file] ?? ownDocument[file])
         }
         return (generation.diagnostics + notes.flatMap { $0 }).sortedByLocation()
     }
