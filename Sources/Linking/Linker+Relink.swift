@@ -17,6 +17,8 @@ extension Linker {
     package func relink(_ old: Site, files: [ParsedFile], changed: [Int]) -> Site? {
         guard files.count == old.files.count, !changed.isEmpty else { return nil }
         let registry = Registry.forRelinking(old.entities)
+        // An id in two folders is reported at its files by counting bare mentions site-wide.
+        if Set(old.entities.lazy.map(\.id)).count != old.entities.count { return nil }
         let changedSet = Set(changed)
         for c in changed {
             let before = old.files[c], after = files[c]

@@ -71,6 +71,7 @@ package struct Linker {
         }
         let fileRegistry = Registry(entities)
         reportSharedNames(fileRegistry, files, &diagnostics)
+        reportSharedIDs(entities, files, linked: linked, &diagnostics)
 
         var stubs: [EntityKey: Entity] = [:]
         var lookups = Registry.Memo(fileRegistry)
@@ -123,6 +124,34 @@ package struct Linker {
         case .theme: .theme(broader: nil, narrower: [])
         }
         return Entity(key: key, name: name, aliases: [], file: nil, details: details)
+    }
+
+    /// The same id in two folders (`actors/nile.md`, `themes/nile.md`) is allowed, but a
+    /// bare `[[nile]]` cannot choose: reported once at each file, not at every mention.
+    private func reportSharedIDs(_ entities: [Entity], _ files: [ParsedFile], linked: Set<Int>, _ diagnostics: inout [Diagnostic]) {
+        var kindsByID: [String: [Entity]] = [:]
+        for entity in entities { kindsByID[entity.id.rawValue, default: []].append(entity) }
+        let shared = kindsByID.filter { $0.value.count > 1 }
+        guard !shared.isEmpty else { return }
+        var bare: [String: [SourceLocation]] = [:]
+        for (i, file) in files.enumerated() where linked.contains(i) {
+            for mention in file.mentions where mention.kind == nil && !mention.toDocument {
+                let id = EntityID.normalize(mention.target).trimmingSpaces
+                if shared[id] != nil { bare[id, default: []].append(mention.location) }
+            }
+        }
+        for (id, owners) in shared.sorted(by: { $0.key < $1.key }) {
+            guard let places = bare[id], let first = places.first else { continue }
+            let keys = owners.map(\.key.description)
+            let listed = owners.map { "\($0.key) (\($0.file.map { files[$0].path } ?? "a stub"))" }.joined(separator: " and ")
+            for owner in owners {
+                guard let file = owner.file else { continue }
+                diagnostics.append(.error(
+                    .ambiguousMention,
+                    "the id '\(id)' names \(listed); \(places.count) bare [[\(id)]] (the first at \(first)) cannot choose: write \(keys.map { "[[\($0)]]" }.joined(separator: " or ")), or rename a file",
+                    at: SourceLocation(path: files[file].path, line: 1, column: 1)))
+            }
+        }
     }
 
     private func reportSharedNames(_ registry: Registry, _ files: [ParsedFile], _ diagnostics: inout [Diagnostic]) {
@@ -221,6 +250,12 @@ package struct Linker {
             }
             return index
         case .ambiguous(let candidates):
+            // One id in several folders is reported at the files (`reportSharedIDs`).
+            let ids = Set(candidates.map { registry.entities[$0].id })
+            if ids.count == 1, candidates.allSatisfy({ !registry.entities[$0].isStub }),
+               EntityID.normalize(mention.target).trimmingSpaces == ids.first!.rawValue {
+                return nil
+            }
             let names = candidates.map { registry.entities[$0].key.description }
             diagnostics.append(.error(
                 .ambiguousMention,

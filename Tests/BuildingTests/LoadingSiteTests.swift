@@ -175,6 +175,18 @@ import TestSupport
         #expect(Builder.check(lower.options()).map(\.message).first?.contains("but there is content/: rename it Content/") == true)
     }
 
+    /// One id in two folders: reported at both files, once, not at every bare mention.
+    @Test func anIDInTwoFoldersIsReportedAtBothFiles() throws {
+        let site = try TemporarySite([
+            "Content/actors/nile.md": "---\nname: Nile Basin Initiative\n---\n",
+            "Content/themes/nile.md": "---\nname: The Nile\n---\n",
+            "Content/articles/a.md": "---\ntitle: A\n---\n[[nile]], [[nile]] and [[theme:nile]].\n",
+        ])
+        let found = Builder.check(site.options()).map(\.description)
+        let message = "the id 'nile' names actor:nile (Content/actors/nile.md) and theme:nile (Content/themes/nile.md); 2 bare [[nile]] (the first at Content/articles/a.md:4:1) cannot choose: write [[actor:nile]] or [[theme:nile]], or rename a file [ambiguous-mention]"
+        #expect(found == ["Content/actors/nile.md:1:1: error: " + message, "Content/themes/nile.md:1:1: error: " + message])
+    }
+
     @Test func draftsPublishNoStubsAndReportNothing() throws {
         let site = try TemporarySite([
             "Content/articles/a.md": "---\ntitle: A\ndraft: true\n---\n[the mole](actor:secret-source) and [[nobody]].\n",
