@@ -232,7 +232,8 @@ extension RenderContext {
             let text: String
             if !mention.hasShownText, let target {
                 text = site.shownName(file: file, mention: span.mention, entity: target)
-            } else if !mention.hasShownText, let link {
+            } else if !mention.hasShownText || mention.embed, let link {
+                // An embedded file is named in a quoted passage, not shown.
                 text = pageLinkText(link, mention)
             } else {
                 text = String(decoding: bytes[span.start..<span.end], as: UTF8.self)

@@ -76,7 +76,19 @@ extension RenderContext {
                 seenBlocks = []
                 groups.append(MentionGroupView(title: card.title, url: pageURL, published: card.published, source: card.source, snippets: []))
             }
-            let blockIndex = parsed.mentions[ref.mention].block
+            let mention = parsed.mentions[ref.mention]
+            let blockIndex = mention.block
+            if blockIndex < 0, mention.embed {
+                // An embed is a block of its own, with no passage around it: say what it shows.
+                let part = site.links[ref.file][ref.mention]?.anchor.flatMap { anchor in
+                    site.files[file].headings.first { $0.anchor == anchor }.map { "the section “\(HTML.escape($0.text))”" }
+                        ?? (anchor.hasPrefix("^") ? "a passage" : nil)
+                } ?? "this page"
+                let last = groups.removeLast()
+                groups.append(MentionGroupView(title: last.title, url: last.url, published: last.published, source: last.source,
+                                               snippets: last.snippets + [.init(html: "Shows \(part) in place.", url: pageURL)]))
+                continue
+            }
             guard blockIndex >= 0, seenBlocks.insert(blockIndex).inserted else { continue }
             let block = parsed.blocks[blockIndex]
             let html = snippet(block, file: ref.file, entity: -1, document: file, mentions: parsed.mentions)

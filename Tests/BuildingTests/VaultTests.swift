@@ -67,6 +67,9 @@ import TestSupport
         // Embedded notes: a section, a block (its `^id` gone from the text), an entity's
         // card, a whole note whose links to its own headings now name it.
         let started = try page(output, "getting-started/index.html")
+        // Embeds are listed by what they show; passages that name an embedded file name it.
+        #expect(deep.contains("Shows the section “Second part” in place.") && deep.contains("Shows a passage in place."))
+        #expect(started.contains("See <a class=\"file-link\" href=\"../attachments/Nile%20map.png\">Nile map.png</a> and"))
         #expect(started.contains("<p class=\"embed-source\"><a href=\"../notes/deep-note/index.html#second-part\">Deep note</a></p>\n<h2 data-id=\"second-part\">Second part</h2>"))
         #expect(started.contains("<p class=\"embed-source\"><a href=\"../notes/deep-note/index.html#%5Ekey-point\">Deep note</a></p>\n<p><span class=\"block-anchor\" data-id=\"^key-point\"></span>A key point worth quoting.</p>\n</div>"))
         #expect(!started.contains("First part"))
