@@ -9,11 +9,11 @@ extension Linker {
         let files: [ParsedFile]
         /// File index of an entity description → the entity.
         let owners: [Int: Int]
-        /// The content folder (`Content`, "" for a vault), to find a file's own folder.
-        let contentFolder: String
+        /// The settings: the content folder, to find a file's own folder.
+        let config: SiteConfig
         /// A wikilink to nothing is an error in a site, a warning in a vault (a note not
         /// written yet, as Obsidian shows it).
-        let danglingIsError: Bool
+        var danglingIsError: Bool { !config.contentFolder.isEmpty }
         /// Document lookups by target as written: a site names the same targets over and
         /// over, and each lookup folds case and normalises Unicode.
         var documentMemo: [String: DocumentRegistry.Lookup] = [:]
@@ -40,9 +40,7 @@ extension Linker {
 
         /// The content-relative folders of a file.
         func folder(of file: Int) -> ArraySlice<String> {
-            var parts = files[file].path.split(separator: "/").map(String.init).dropLast()
-            if !contentFolder.isEmpty { parts = parts.dropFirst(contentFolder.split(separator: "/").count) }
-            return parts
+            config.contentPath(files[file].path).split(separator: "/").map(String.init).dropLast()
         }
     }
 

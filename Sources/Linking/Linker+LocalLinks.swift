@@ -107,10 +107,9 @@ extension Linker {
     }
 
     /// Every file by its path from the content folder, lowercased: what Markdown links name.
-    static func filesByPath(_ files: [ParsedFile], contentFolder: String) -> [String: Int] {
+    static func filesByPath(_ files: [ParsedFile], config: SiteConfig) -> [String: Int] {
         var result: [String: Int] = [:]
-        let prefix = contentFolder.isEmpty ? 0 : contentFolder.count + 1
-        for (i, file) in files.enumerated() { result[String(file.path.dropFirst(prefix)).lowercased()] = i }
+        for (i, file) in files.enumerated() { result[config.contentPath(file.path).lowercased()] = i }
         return result
     }
 }

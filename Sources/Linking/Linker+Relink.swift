@@ -4,7 +4,7 @@ extension Linker {
     /// Makes ahead of time what the first relink of `site` would make: the preview server
     /// calls it after a full build, so the first edit does not wait for it.
     package static func prepareRelinking(_ site: Site) {
-        _ = DocumentRegistry.forRelinking(site, contentFolder: site.config.contentFolder)
+        _ = DocumentRegistry.forRelinking(site)
         _ = Registry.forRelinking(site.entities)
     }
 
@@ -65,14 +65,14 @@ extension Linker {
         var links = old.links
         var linkFixes = old.linkFixes
         var targets = Targets(entities: Registry.Memo(registry),
-                              documents: DocumentRegistry.forRelinking(old, contentFolder: config.contentFolder),
+                              documents: DocumentRegistry.forRelinking(old),
                               attachments: AttachmentRegistry(old.attachments), files: files, owners: owners,
-                              contentFolder: config.contentFolder, danglingIsError: !config.contentFolder.isEmpty)
+                              config: config)
         // Markdown links into a changed file name its headings too.
         let headingsChanged = changed.contains { old.files[$0].headings != files[$0].headings || old.files[$0].blockIDs != files[$0].blockIDs }
         if headingsChanged, files.contains(where: { $0.localLinks.contains { $0.url.contains("#") } }) { return nil }
         let filesByPath = changed.contains { !files[$0].localLinks.isEmpty }
-            ? Self.filesByPath(files, contentFolder: config.contentFolder) : [:]
+            ? Self.filesByPath(files, config: config) : [:]
         for c in changed {
             (resolutions[c], links[c]) = isLinked(c)
                 ? Self.resolveFile(c, &targets, &diagnostics)

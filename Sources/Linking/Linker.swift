@@ -24,7 +24,7 @@ package struct Linker {
 
         let registry = makeRegistry(files, linked: linked, diagnostics: &diagnostics)
         var entities = registry.entities
-        let documentRegistry = DocumentRegistry(files, documents: documents, contentFolder: config.contentFolder)
+        let documentRegistry = DocumentRegistry(files, documents: documents, config: config)
         let (resolutions, links, linkFixes) = resolveMentions(
             files, linked: linked, registry, documentRegistry, AttachmentRegistry(attachments), &diagnostics)
         let linkedFrom = Self.linkedFrom(links, documents: documents, files: files)
@@ -176,14 +176,14 @@ package struct Linker {
         _ diagnostics: inout [Diagnostic]
     ) -> (resolutions: [[Int?]], links: [[Int: MentionLink]], fixes: [Int: [String: String]]) {
         let owners = Self.owners(registry.entities)
-        let filesByPath = Self.filesByPath(files, contentFolder: config.contentFolder)
+        let filesByPath = Self.filesByPath(files, config: config)
         // Few runs: each keeps its own lookup memos, and a site names the same targets in
         // every run.
         let size = max(128, (files.count + 15) / 16)
         let runs = stride(from: 0, to: files.count, by: size).map { $0..<min($0 + size, files.count) }
         let resolved = runs.parallelMap { run -> (resolutions: [[Int?]], links: [[Int: MentionLink]], fixes: [Int: [String: String]], diagnostics: [Diagnostic]) in
             var targets = Targets(entities: Registry.Memo(registry), documents: documents, attachments: attachments, files: files,
-                                  owners: owners, contentFolder: config.contentFolder, danglingIsError: !config.contentFolder.isEmpty)
+                                  owners: owners, config: config)
             var found: [Diagnostic] = []
             var links: [[Int: MentionLink]] = []
             var fixes: [Int: [String: String]] = [:]

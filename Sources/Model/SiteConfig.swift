@@ -31,6 +31,13 @@ package struct SiteConfig: Hashable, Sendable {
     /// `content`, or `Content`; "" is the site folder itself.
     package var contentFolder: String { content ?? "Content" }
 
+    /// A file's path from the content folder: `Content/articles/x.md` → `articles/x.md`.
+    package func contentPath(_ sitePath: String) -> Substring {
+        let folder = contentFolder
+        guard !folder.isEmpty, sitePath.hasPrefix(folder + "/") else { return Substring(sitePath) }
+        return sitePath.dropFirst(folder.count + 1)
+    }
+
     package init() {}
 }
 

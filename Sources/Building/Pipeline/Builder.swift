@@ -238,9 +238,7 @@ package enum Builder {
         }
         let matcher = NameMatcher(site.entities + documents.map(\.entity))
         let paths = documents.map { document -> String in
-            var path = Substring(site.files[document.file].path)
-            let folder = site.config.contentFolder
-            if !folder.isEmpty, path.hasPrefix(folder + "/") { path = path.dropFirst(folder.count + 1) }
+            let path = site.config.contentPath(site.files[document.file].path)
             return String(path.hasSuffix(".md") ? path.dropLast(3) : path)
         }
         let ownDocument = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.file, site.entities.count + $0) })
