@@ -39,6 +39,8 @@ package enum DiagnosticCode: String, CaseIterable, Sendable, CustomStringConvert
     // Front matter and settings.
     /// Front matter opened with `---` and never closed.
     case frontMatterUnterminated = "front-matter-unterminated"
+    /// TOML front matter (`+++`) that does not parse.
+    case invalidTOML = "invalid-toml"
     /// YAML that does not parse.
     case invalidYAML = "invalid-yaml"
     /// YAML anchors and aliases, refused (alias bombs).

@@ -78,6 +78,26 @@ import TestSupport
         }
     }
 
+    /// Hugo's TOML front matter between `+++` lines reads like YAML's, lines included.
+    @Test func tomlFrontMatterIsRead() throws {
+        let text = "+++\ntitle = \"A Hugo post\"\ndate = 2023-01-15T10:30:00Z\ndraft = true\naliases = [\"Old name\"]\nsummary = 'Said \"so\".'\n\n[source]\npublisher = \"Example\"\nurl = \"https://example.org\"\n+++\nBody.\n"
+        let parsed = parse(text)
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")
+        guard case .document(let meta)? = parsed.frontMatter else { Issue.record("not a document"); return }
+        #expect(meta.title == "A Hugo post")
+        #expect(meta.date?.edtf == "2023-01-15")
+        #expect(meta.draft)
+        #expect(meta.aliases == ["Old name"])
+        #expect(meta.summary == "Said \"so\".")
+        #expect(meta.source?.publisher == "Example" && meta.source?.url == "https://example.org")
+        // Keys keep their lines: an unknown one is reported where it is.
+        let unknown = parse("+++\ntitle = \"T\"\n\ntitel = \"x\"\n+++\nBody.\n")
+        #expect(unknown.diagnostics.map { "\($0.code)@\($0.location!.line)" } == ["unknown-key@4"])
+        let broken = parse("+++\ntitle = \"T\"\nbad = [1,\n+++\nBody.\n")
+        #expect(broken.diagnostics.map { "\($0.code)@\($0.location!.line)" } == ["invalid-toml@3"])
+        #expect(broken.frontMatter == nil)
+    }
+
     /// An unclosed bracket is reported where it opens, not where the text ends.
     @Test func aYAMLErrorPointsAtItsOwnLine() {
         let parsed = parse("---\nname: African Union\ntype: organization\naliases: [AU\n---\nText.\n",
