@@ -60,7 +60,6 @@ extension Linker {
                 }
                 guard let target = filesByPath[key] else {
                     var message = "no page for '\(decoded)' (from \(parts.joined(separator: "/")))"
-                    let stem = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
                     if let guess = targets.documents.suggestion(for: stem) { message += " (did you mean '\(guess)'?)" }
                     diagnostics.append(.warning(.brokenLink, message, at: link.location))
                     continue

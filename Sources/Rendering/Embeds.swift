@@ -8,14 +8,6 @@ extension RenderContext {
     /// How deep embeds nest before an embed inside an embed shows as a link.
     static let maxEmbedDepth = 3
 
-    /// Whether an embed with this link (or entity) is shown in place rather than linked.
-    static func isShownInPlace(_ link: MentionLink?, entity: Int?) -> Bool {
-        switch link?.page {
-        case .attachment?, .document?: true
-        case .entity?, nil: entity != nil
-        }
-    }
-
     /// Writes the embed of mention `mention` of `file`; false when it is not shown in place
     /// (unresolved, nested too deep, or a note that is already being shown).
     func appendEmbedded(

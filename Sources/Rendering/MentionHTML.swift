@@ -18,6 +18,7 @@ extension RenderContext {
         var linked = Set<Int>()
         if let owner { linked.insert(owner) }
         var verbatimDepth = 0, mentionDepth = 0
+        var shownInPlace = Set<Int>(), linkParagraphs = Set<Int>()
         var html = ""
         html.reserveCapacity(segments.reduce(0) { total, segment in
             if case .html(let text) = segment { return total + text.utf8.count }
@@ -58,7 +59,14 @@ extension RenderContext {
                 mentionDepth += 1
                 let link = links.isEmpty ? nil : links[i]
                 if mention.embed, !standalone, appendEmbedded(link, entity: resolutions[i], mention, in: file, embedding: embedding, to: &html) {
+                    shownInPlace.insert(i)
                     continue
+                }
+                // A note's or an entity's embed stands alone (inline ones are links from the
+                // parse): too deep or in a circle, it is a link in a paragraph of its own.
+                if mention.embed, link?.document != nil || resolutions[i] != nil {
+                    html += "<p>"
+                    linkParagraphs.insert(i)
                 }
                 if let target = resolutions[i] {
                     if linksFirstOnly { linked.insert(target) }
@@ -76,8 +84,10 @@ extension RenderContext {
                 guard mentions.indices.contains(i), resolutions.indices.contains(i) else { continue }
                 mentionDepth -= 1
                 let link = links.isEmpty ? nil : links[i]
-                if mentions[i].embed, !standalone, Self.isShownInPlace(link, entity: resolutions[i]) { continue }
+                // An embed shown in place was written whole; one too deep or in a circle is a link.
+                if shownInPlace.contains(i) { continue }
                 html += resolutions[i] == nil && link == nil || standalone ? "</span>" : "</a>"
+                if linkParagraphs.contains(i) { html += "</p>\n" }
             }
         }
         return html

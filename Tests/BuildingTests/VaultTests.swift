@@ -153,3 +153,22 @@ import TestSupport
         #expect(broken.isEmpty, "\(broken.prefix(10))")
     }
 }
+
+@Suite struct DeepEmbedTests {
+    /// Past three levels, and in a circle, an embed is a link: opened and closed.
+    @Test func embedsTooDeepOrInACircleAreWholeLinks() throws {
+        var files: [String: String] = [:]
+        for n in 0..<5 { files["Content/articles/n\(n).md"] = "---\ntitle: N\(n)\n---\nText \(n).\n\n" + (n < 4 ? "![[n\(n + 1)]]\n" : "End.\n") }
+        files["Content/articles/self.md"] = "---\ntitle: Self\n---\n## Part\n\nBefore.\n\n![[#Part]]\n"
+        let site = try TemporarySite(files)
+        let report = Builder.build(site.options())
+        #expect(report.succeeded)
+        let top = try #require(site.read("articles/n0/index.html"))
+        // n1, n2 and n3 are shown in n0; n4 is linked from inside n3.
+        #expect(top.contains("Text 3.") && !top.contains("Text 4."))
+        #expect(top.contains("<p><a class=\"doc-link\" href=\"../../articles/n4/index.html\">n4\n</a></p>"))
+        let own = try #require(site.read("articles/self/index.html"))
+        #expect(own.components(separatedBy: "<a ").count == own.components(separatedBy: "</a>").count)
+        #expect(top.components(separatedBy: "<a ").count == top.components(separatedBy: "</a>").count)
+    }
+}
