@@ -21,7 +21,7 @@ import NIOCore
 package final class PreviewServer: @unchecked Sendable {
     package let options: BuildOptions
     /// `SITE/Content`, or the site folder for a vault (read when the server starts).
-    let contentRoot: String
+    package let contentRoot: String
     package let build: PreviewBuild
     package let live = LiveReload()
     private let log: @Sendable (String) -> Void

@@ -39,7 +39,8 @@ struct Serve: AsyncParsableCommand {
         }
         let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(listening.port)/"
         // Written unbuffered: scripts read this line through a pipe.
-        FileHandle.standardOutput.write(Data("Serving \(url) — watching Content/, Templates/ and dossier.yml (\(listening.watcher)). Press Ctrl-C to stop.\n".utf8))
+        let content = server.contentRoot == server.options.site.path ? "the vault" : "Content/, Templates/ and dossier.yml"
+        FileHandle.standardOutput.write(Data("Serving \(url) — watching \(content) (\(listening.watcher)). Press Ctrl-C to stop.\n".utf8))
         if open { Self.openBrowser(url) }
         // Serve until interrupted.
         while true { try await Task.sleep(for: .seconds(3600)) }

@@ -97,6 +97,26 @@ import TestSupport
         }
     }
 
+    /// A vault is served as it is: the notes at its top are watched, an edit to a note
+    /// reloads the pages that show it, including one that embeds it.
+    @Test func aVaultIsWatchedAndAnEmbeddedNoteReloadsItsEmbedder() async throws {
+        let site = try TemporarySite([:])
+        try site.remove("Content")
+        try site.write(".obsidian/app.json", Data("{}".utf8))
+        try site.write("Notes/Part.md", Data("# Part\n\nFirst words.\n".utf8))
+        try site.write("Home.md", Data("# Home\n\n![[Part]]\n".utf8))
+        let server = PreviewServer(options: site.options()) { _ in }
+        let listening = try await server.start(host: "127.0.0.1", port: 0)
+        #expect(server.contentRoot == site.root.path)
+        let socket = try await TestWebSocket.connect(port: listening.port)
+        #expect(try await socket.next() == #"{"type":"ok"}"#)
+        try site.write("Notes/Part.md", Data("# Part\n\nEdited words.\n".utf8))
+        let reload = try #require(try await socket.next { $0.contains(#""type":"reload""#) })
+        #expect(reload.contains(#""notes/part/index.html""#) && reload.contains(#""home/index.html""#))
+        #expect(try await get("/home/", port: listening.port).body.contains("Edited words."))
+        await server.stop()
+    }
+
     @Test func aTakenPortIsReportedAtOnceNotAfterABuild() async throws {
         // A second `dossier serve` on the same port once built, then waited forever.
         try await withServer { site, _, port in
