@@ -7,12 +7,15 @@ import Model
 package struct ImageEmbedder: Sendable {
     let site: URL
     let maxBytes: Int
+    /// `Content`, or "" for a vault: the folder documents' paths start with.
+    let contentFolder: String
 
     package static let defaultMaxBytes = 8 << 20
 
-    package init(site: URL, maxBytes: Int = ImageEmbedder.defaultMaxBytes) {
+    package init(site: URL, maxBytes: Int = ImageEmbedder.defaultMaxBytes, contentFolder: String = "Content") {
         self.site = site
         self.maxBytes = maxBytes
+        self.contentFolder = contentFolder
     }
 
     static let mediaTypes = [
@@ -27,7 +30,8 @@ package struct ImageEmbedder: Sendable {
         if let mark = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<mark] }
         let decoded = String(path).removingPercentEncoding ?? String(path)
         // Content-relative parts of the file, resolved without leaving Content/.
-        var parts: [Substring] = decoded.hasPrefix("/") ? [] : document.split(separator: "/").dropFirst().dropLast()
+        let depth = contentFolder.isEmpty ? 0 : contentFolder.split(separator: "/").count
+        var parts: [Substring] = decoded.hasPrefix("/") ? [] : document.split(separator: "/").dropFirst(depth).dropLast()
         for part in decoded.split(separator: "/") {
             switch part {
             case ".": continue
@@ -39,7 +43,7 @@ package struct ImageEmbedder: Sendable {
         }
         guard let last = parts.last, let dot = last.lastIndex(of: ".") else { return .failure(.notAnImage) }
         guard let type = Self.mediaTypes[last[last.index(after: dot)...].lowercased()] else { return .failure(.notAnImage) }
-        let content = site.appendingPathComponent("Content").resolvingSymlinksInPath().path
+        let content = (contentFolder.isEmpty ? site : site.appendingPathComponent(contentFolder)).resolvingSymlinksInPath().path
         let file = ([content] + parts.map(String.init)).joined(separator: "/")
         // A symbolic link may point anywhere: only what lies inside Content/ is read.
         let real = URL(fileURLWithPath: file).resolvingSymlinksInPath().path

@@ -82,17 +82,21 @@ struct Brief: ParsableCommand {
         }
         guard !isDirectory.boolValue else { throw ValidationError("\(target) is a folder; give a Markdown file or an entity id") }
         let root = siteURL ?? siteFolder(of: file)
-        guard let root else { throw ValidationError("\(target) is not inside a site's Content/ folder; pass --site") }
-        let content = root.resolvingSymlinksInPath().path + "/Content/"
+        guard let root else { throw ValidationError("\(target) is not inside a site's Content/ folder or a vault; pass --site") }
+        let site = root.resolvingSymlinksInPath().path
+        let content = BuildOptions(site: root.resolvingSymlinksInPath()).contentRoot + "/"
         guard file.path.hasPrefix(content) else { throw ValidationError("\(target) is not inside \(content)") }
-        return (root, .document("Content/" + file.path.dropFirst(content.count)))
+        // Documents are named by their path from the site folder.
+        return (root, .document(String(file.path.dropFirst(site.count + 1))))
     }
 
-    /// The folder whose `Content/` holds `file`: the nearest ancestor named Content.
+    /// The site that holds `file`: the folder above the nearest `Content/`, or the nearest
+    /// vault (a folder with `.obsidian/`).
     private func siteFolder(of file: URL) -> URL? {
         var folder = file.deletingLastPathComponent()
         while folder.path != "/" {
             if folder.lastPathComponent == "Content" { return folder.deletingLastPathComponent() }
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(".obsidian").path) { return folder }
             folder = folder.deletingLastPathComponent()
         }
         return nil

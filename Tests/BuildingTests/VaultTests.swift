@@ -86,6 +86,18 @@ import TestSupport
     }
 }
 
+extension VaultTests {
+    /// A note of a vault makes a single file too, named by its path in the vault.
+    @Test func aVaultNoteMakesASingleFile() throws {
+        var options = BuildOptions(site: Self.vault)
+        options.builtinTheme = Repository.templates
+        let brief = Builder.brief(options, target: .document("Notes/Deep note.md"))
+        let html = try #require(brief.html, "\(brief.diagnostics)")
+        #expect(html.contains("A key point worth quoting."))
+        #expect(!HTMLScanner(html).references.contains { !$0.hasPrefix("#") && !$0.hasPrefix("data:") })
+    }
+}
+
 /// A vault of a few hundred notes written at random (seeded): folders and names with spaces,
 /// capitals and decomposed accents, links to notes, headings and blocks in every form Obsidian
 /// writes, embeds of notes, sections and attachments. Built, then every link and image of

@@ -15,7 +15,7 @@ struct StandaloneSource: Sendable {
         let loader = ContentLoader(site: site, config: config)
         let (file, loadDiagnostics) = loader.reload(path)
         guard let file else { return (nil, loadDiagnostics) }
-        let embedder = ImageEmbedder(site: site)
+        let embedder = ImageEmbedder(site: site, contentFolder: config.contentFolder)
         let problems = Problems()
         let parser = FileParser(allowRawHTML: false, prettyURLs: config.prettyURLs)
         let reparsed = parser.parseStandalone(file) { url, location in
