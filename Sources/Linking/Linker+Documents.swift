@@ -38,6 +38,21 @@ extension Linker {
             return documents.resolve(target, from: folder(of: file).joined(separator: "/"))
         }
 
+        /// The places a `#fragment` can name on a page: the headings and block ids of its
+        /// document (or of the entity's description), then an entity page's own sections.
+        func places(on page: MentionLink.Page) -> [(text: String, anchor: String)] {
+            var file: Int?, sections: [(text: String, anchor: String)] = []
+            switch page {
+            case .document(let document): file = document
+            case .entity(let entity):
+                file = entities.registry.entities[entity].file
+                sections = EntityPageSections.sections(of: entities.registry.entities[entity].kind)
+            case .attachment: break
+            }
+            guard let file else { return sections }
+            return files[file].headings.map { ($0.text, $0.anchor) } + files[file].blockIDs.map { ("^" + $0, "^" + $0) } + sections
+        }
+
         /// The content-relative folders of a file.
         func folder(of file: Int) -> ArraySlice<String> {
             config.contentPath(files[file].path).split(separator: "/").map(String.init).dropLast()
@@ -183,20 +198,8 @@ extension Linker {
     private static func anchor(
         _ fragment: String, on page: MentionLink.Page, _ mention: Mention, _ targets: Targets, _ diagnostics: inout [Diagnostic]
     ) -> String? {
-        var headings: [(text: String, anchor: String)] = []
-        var descriptionFile: Int?
-        switch page {
-        case .document(let file): descriptionFile = file
-        case .entity(let entity):
-            descriptionFile = targets.entities.registry.entities[entity].file
-            headings += EntityPageSections.sections(of: targets.entities.registry.entities[entity].kind)
-        case .attachment:
-            return nil
-        }
-        if let file = descriptionFile {
-            headings = targets.files[file].headings.map { ($0.text, $0.anchor) } + headings
-                + targets.files[file].blockIDs.map { ("^" + $0, "^" + $0) }
-        }
+        if case .attachment = page { return nil }
+        let headings = targets.places(on: page)
         if let found = Fragments.anchor(fragment, among: headings) { return found }
         var message = "no heading '\(fragment)' on the linked page; the link leads to the top of the page"
         if let guess = Suggestion.closest(to: fragment, among: headings.map(\.text)) { message += " (did you mean '\(guess)'?)" }

@@ -94,11 +94,7 @@ extension Linker {
     }
 
     private static func checkFragment(_ fragment: String, in file: Int, _ link: LocalLink, _ targets: Targets, _ diagnostics: inout [Diagnostic]) {
-        var headings = targets.files[file].headings.map { (text: $0.text, anchor: $0.anchor) }
-            + targets.files[file].blockIDs.map { (text: "^" + $0, anchor: "^" + $0) }
-        if let owner = targets.owners[file] {
-            headings += EntityPageSections.sections(of: targets.entities.registry.entities[owner].kind)
-        }
+        let headings = targets.places(on: targets.owners[file].map { .entity($0) } ?? .document(file))
         guard Fragments.anchor(fragment, among: headings) == nil, !fragment.hasPrefix("_") else { return }
         var message = "no heading '\(fragment)' on the linked page"
         if let guess = Suggestion.closest(to: fragment, among: headings.map(\.text)) { message += " (did you mean '\(guess)'?)" }

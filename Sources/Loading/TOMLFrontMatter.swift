@@ -1,4 +1,5 @@
 import Foundation
+import Model
 import TOMLKit
 
 /// TOML front matter (Hugo's `+++`), read with TOMLKit and handed to the YAML reader as
@@ -62,20 +63,6 @@ enum TOMLFrontMatter {
         }
     }
 
-    /// A string as a JSON string literal.
-    static func json(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
+    /// A string as a JSON string literal, which YAML reads as the same text.
+    static func json(_ text: String) -> String { JSONText.quoted(text) }
 }

@@ -72,21 +72,6 @@ package final class LiveReload: @unchecked Sendable {
             return #"{"type":"errors","diagnostics":["# + list.joined(separator: ",") + "]}"
         }
 
-        static func quoted(_ text: String) -> String {
-            var out = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case _ where scalar.value < 0x20 || scalar == "<" || scalar == ">" || scalar == "&":
-                    out += String(format: "\\u%04x", scalar.value)
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            return out + "\""
-        }
+        static func quoted(_ text: String) -> String { JSONText.quoted(text) }
     }
 }
