@@ -23,7 +23,7 @@ extension Linker {
         for c in changed {
             let before = old.files[c], after = files[c]
             guard before.path == after.path, before.role == after.role, before.frontMatter == after.frontMatter else { return nil }
-            for mention in before.mentions + after.mentions where mention.form == .typedLink && !mention.toDocument {
+            for mention in before.mentions + after.mentions where mention.form != .wikilink && !mention.toDocument {
                 guard case .found(let index) = registry.resolve(mention.target, kind: mention.kind),
                       !registry.entities[index].isStub else { return nil }
             }

@@ -86,9 +86,12 @@ package struct Linker {
             }
         }
         // Tags name themes; one no theme answers to makes a theme of its own (a note, once).
+        // Front matter's first, then those written in the text (`#tag`).
         for (i, file) in files.enumerated() where linked.contains(i) {
-            guard case .document(let meta)? = file.frontMatter else { continue }
-            for tag in meta.tags where lookups.resolve(tag.text, kind: .theme) == .missing {
+            var tags: [Reference] = []
+            if case .document(let meta)? = file.frontMatter { tags = meta.tags }
+            tags += file.mentions.lazy.filter { $0.form == .tag }.map { Reference(text: $0.target, location: $0.location) }
+            for tag in tags where lookups.resolve(tag.text, kind: .theme) == .missing {
                 guard let id = EntityID(Slug.make(tag.text)), stubs[EntityKey(.theme, id)] == nil,
                       fileRegistry.index[EntityKey(.theme, id)] == nil else { continue }
                 stubs[EntityKey(.theme, id)] = Self.stub(EntityKey(.theme, id), name: tag.text)
@@ -263,6 +266,11 @@ package struct Linker {
                 at: mention.location))
             return nil
         case .missing:
+            // `#Water_Security` after `#water-security` made its theme: one slug, one theme.
+            if mention.form == .tag, let id = EntityID(Slug.make(mention.target)),
+               let index = registry.index[EntityKey(.theme, id)] {
+                return index
+            }
             var message = "unknown entity '\(mention.target)'"
             if let guess = registry.suggestion(for: mention.target, kind: mention.kind) {
                 message += " (did you mean '\(guess)'?)"

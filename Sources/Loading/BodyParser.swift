@@ -34,6 +34,9 @@ struct BodyParser {
     /// A mention found by the first walk, applied to the tree by the second step.
     enum MentionSite {
         case wikilink(text: MarkdownNode, links: [(MentionScanner.Wikilink, SourceLocation)])
+        /// `[[target|label]]` whose label is formatted: `open` ends with `[[target|` and a
+        /// head of the label, `close` starts with the label's tail and `]]`.
+        case formattedWikilink(open: MarkdownNode, link: MentionScanner.Wikilink, close: MarkdownNode, location: SourceLocation)
         /// `kind` is nil for `doc:`.
         case typedLink(link: MarkdownNode, kind: EntityKind?, target: String, fragment: String?, location: SourceLocation)
     }
@@ -131,7 +134,7 @@ struct BodyParser {
                     if textEnd > cursor {
                         text.insertBefore(document.makeText(String(decoding: bytes[cursor..<textEnd], as: UTF8.self)))
                     }
-                    let mention = Mention(form: .wikilink, target: link.target, kind: link.kind, shown: link.shown ?? link.target,
+                    let mention = Mention(form: link.tag ? .tag : .wikilink, target: link.target, kind: link.kind, shown: link.shown ?? link.target,
                                           hasShownText: link.shown != nil, fragment: link.fragment, toDocument: link.toDocument,
                                           embed: link.embed, location: location, block: -1)
                     let hole = makeHole(mention)
@@ -145,6 +148,11 @@ struct BodyParser {
                     text.setLiteral(String(decoding: bytes[cursor...], as: UTF8.self))
                 } else {
                     text.remove()
+                }
+            case let .formattedWikilink(open, link, close, location):
+                applyFormattedLabel(open: open, close: close, document: document) { shown in
+                    makeHole(Mention(form: .wikilink, target: link.target, kind: link.kind, shown: shown, fragment: link.fragment,
+                                     toDocument: link.toDocument, location: location, block: -1))
                 }
             case let .typedLink(link, kind, target, fragment, location):
                 let shown = Self.plainText(of: link)
@@ -173,6 +181,36 @@ struct BodyParser {
             heading.prepend(marker)
         }
         return mentions
+    }
+
+    /// Moves the label of `[[target|head `code` tail]]` into the hole `makeHole` gives for
+    /// its plain text, and leaves the text before `[[` and after `]]` where they were.
+    private func applyFormattedLabel(open: MarkdownNode, close: MarkdownNode, document: MarkdownDocument,
+                                     makeHole: (String) -> MarkdownNode) {
+        // The open text's own wikilinks were applied: the unclosed `[[` is its last.
+        let bytes = open.withLiteralBytes { Array($0) }, tail = close.withLiteralBytes { Array($0) }
+        guard let start = bytes.indices.dropLast().last(where: { bytes[$0] == 0x5B && bytes[$0 + 1] == 0x5B }),
+              let pipe = bytes[start...].firstIndex(of: UInt8(ascii: "|")),
+              let end = tail.indices.dropLast().first(where: { tail[$0] == 0x5D && tail[$0 + 1] == 0x5D }),
+              let first = open.next else { return }
+        // Spaces inside the brackets are not part of the label, as for a plain one.
+        let head = String(String(decoding: bytes[(pipe + 1)...], as: UTF8.self).drop(while: \.isWhitespace))
+        var last = String(decoding: tail[..<end], as: UTF8.self)
+        while last.last?.isWhitespace == true { last.removeLast() }
+        var middle: [MarkdownNode] = []
+        var node: MarkdownNode? = first
+        while let current = node, current != close {
+            middle.append(current)
+            node = current.next
+        }
+        let shown = (head + middle.map { $0.kind == .code || $0.kind == .text ? $0.literal ?? "" : Self.plainText(of: $0) }.joined() + last).trimmingSpaces
+        let hole = makeHole(shown)
+        first.insertBefore(hole)
+        if !head.isEmpty { hole.append(document.makeText(head)) }
+        for current in middle { hole.append(current) }
+        if !last.isEmpty { hole.append(document.makeText(last)) }
+        if start > 0 { open.setLiteral(String(decoding: bytes[..<start], as: UTF8.self)) } else { open.remove() }
+        if end + 2 < tail.count { close.setLiteral(String(decoding: tail[(end + 2)...], as: UTF8.self)) } else { close.remove() }
     }
 
     static func plainText(of node: MarkdownNode) -> String {

@@ -86,6 +86,28 @@ extension MentionCollector {
         return nil
     }
 
+    /// The next `#tag` written as itself in the block: not escaped, not inside a word, not
+    /// the start of a longer tag. Moves the cursor past it; nil leaves the cursor.
+    mutating func findTag(_ tag: String) -> SourceLocation? {
+        let saved = cursor
+        func isWordByte(_ byte: UInt8) -> Bool {
+            byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+                || byte == 0x5F || byte == 0x2D || byte == 0x2F
+        }
+        while let found = search(tag.utf8) {
+            let range = source.lines[found.line - 1]
+            let start = range.lowerBound + found.column - 1, end = start + tag.utf8.count
+            let before = start > range.lowerBound ? source.bytes[start - 1] : 0x20
+            let after = end < range.upperBound ? source.bytes[end] : 0x20
+            // A `/` after is the end of a sentence the tag was trimmed of.
+            if !isWordByte(before), !isEscaped(start, lineStart: range.lowerBound), !isWordByte(after) || after == 0x2F {
+                return found
+            }
+        }
+        cursor = saved
+        return nil
+    }
+
     /// Finds `needle` in the block from the cursor and, when `advance`, moves the cursor past it.
     mutating func search(_ needle: String.UTF8View, advance: Bool = true) -> SourceLocation? {
         guard let block else { return nil }

@@ -28,6 +28,10 @@ struct MentionCollector {
     private var typedLinkDepth = 0
     /// For each link or image open around the node, whether it is a typed link.
     private var openLinks: [Bool] = []
+    /// The text that closes a wikilink with a formatted label (`[[x|`code`]]`), and how many
+    /// of its bytes (up to and with `]]`) the label took: the rest is read as its own text.
+    private var formattedClose: (node: MarkdownNode, taken: Int)?
+    private var pendingFormatted: (MentionScanner.Wikilink, SourceLocation, MarkdownNode)?
 
     init(source: SourceText, prettyURLs: Bool?) {
         self.source = source
@@ -174,7 +178,16 @@ struct MentionCollector {
 
     private mutating func visitText(_ node: MarkdownNode) {
         // Most text holds no bracket: it is asked on cmark's bytes, before any `String`.
-        guard node.withLiteralBytes(Self.hasSquareBracket), let literal = node.literal else { return }
+        guard node.withLiteralBytes(Self.mayHoldMention), let full = node.literal else { return }
+        var literal = full
+        // The close of a formatted label: what follows its `]]` is read, where it stands.
+        var taken = 0
+        if let close = formattedClose, close.node == node {
+            formattedClose = nil
+            taken = close.taken
+            literal = String(decoding: full.utf8.dropFirst(taken), as: UTF8.self)
+            _ = search("]]".utf8)
+        }
         var searchFrom = 0
         while let found = literal.utf8Offset(of: "](", from: searchFrom) {
             searchFrom = found + 2
@@ -188,18 +201,29 @@ struct MentionCollector {
                 "this is not a link: a typed link's destination must be an id without spaces, e.g. [text](\(kind.rawValue):some-id)",
                 at: location))
         }
-        let (links, unclosed) = MentionScanner.scan(literal)
+        var (links, unclosed) = MentionScanner.scan(literal)
         if !links.isEmpty && linkDepth > 0 {
             diagnostics.append(.warning(.mentionInLink, "a mention inside a link's text is not linked", at: nodeLocation(node)))
             return
         }
-        let fast = matchesSource(node, literal: literal)
+        if linkDepth == 0, literal.utf8.contains(0x23) {
+            // Tags outside the wikilinks (`[[x#Part]]` holds none) and before an unclosed `[[`.
+            let tags = MentionScanner.tags(literal, atStart: taken == 0 && Self.followsSpace(node)).filter { tag in
+                !links.contains { $0.start <= tag.start && tag.start < $0.end } && tag.start < (unclosed ?? .max)
+            }
+            if !tags.isEmpty { links = (links + tags).sorted { $0.start < $1.start } }
+        }
+        let fast = matchesSource(node, literal: full).map { (line: $0.line, column: $0.column + taken) }
         var anchored: [(MentionScanner.Wikilink, SourceLocation)] = []
         for link in links {
             let location: SourceLocation
             if let start = fast {
                 location = source.location(line: start.line, column: start.column + link.start)
                 cursor = (start.line, start.column - 1 + link.end)
+            } else if link.tag {
+                // A tag written `\#x` or `&#35;x` is text: the raw `#` decides.
+                guard let found = findTag(link.inner) else { continue }
+                location = found
             } else {
                 switch findWikilink(link.inner) {
                 case .found(let found):
@@ -241,6 +265,16 @@ struct MentionCollector {
                 // `[[bar [foo]`: brackets that never meant a wikilink.
             } else if next == .softBreak {
                 diagnostics.append(.warning(.wikilinkMultiline, "a wikilink must stay on one line", at: location))
+            } else if next != nil, closedLater, let close = formattedLabelClose(after: node, head: rest, embed: open > 0 && literal.utf8.dropFirst(open - 1).first == 0x21) {
+                let inner = String(decoding: rest, as: UTF8.self)
+                var link = MentionScanner.parse(inner, start: open, end: open)
+                link.shown = nil
+                if link.problem == .emptyTarget {
+                    diagnostics.append(.error(.emptyWikilink, "wikilink '[[\(inner)…]]' has no target before '|'", at: location))
+                } else {
+                    formattedClose = close
+                    pendingFormatted = (link, location, close.node)
+                }
             } else if next != nil, closedLater {
                 diagnostics.append(.warning(.wikilinkFormatting, "a wikilink holds plain text only; formatting inside '[[…]]' breaks it", at: location))
             } else if node.parent?.isTableCell == true {
@@ -252,6 +286,48 @@ struct MentionCollector {
             }
         }
         if !anchored.isEmpty { sites.append(.wikilink(text: node, links: anchored)) }
+        // After the text's own wikilinks: applying them leaves the label's head last in it.
+        if let (link, location, close) = pendingFormatted {
+            pendingFormatted = nil
+            sites.append(.formattedWikilink(open: node, link: link, close: close, location: location))
+        }
+    }
+
+    /// A label formatted after the `|` (`[[Functions#hasTag|`hasTag`]]`, `[[x|*y* z]]`):
+    /// code spans, emphasis and strong text on the line, then a text holding `]]`. The
+    /// target before `|` stays plain; an embed's label is its size, never formatted.
+    private func formattedLabelClose(after node: MarkdownNode, head: Substring.UTF8View, embed: Bool) -> (node: MarkdownNode, taken: Int)? {
+        guard !embed, head.contains(UInt8(ascii: "|")) else { return nil }
+        var sibling = node.next
+        while let current = sibling {
+            switch current.kind {
+            case .text:
+                if let literal = current.literal, let end = literal.utf8Offset(of: "]]", from: 0) {
+                    return literal.utf8.prefix(end).contains(UInt8(ascii: "[")) ? nil : (current, end + 2)
+                }
+                if current.literal?.utf8.contains(UInt8(ascii: "[")) == true { return nil }
+            case .code:
+                break
+            case .emphasis, .strong:
+                guard Self.isPlainFormatting(current) else { return nil }
+            default:
+                return nil
+            }
+            sibling = current.next
+        }
+        return nil
+    }
+
+    /// Emphasis or strong text holding only text, code and more of the same, no bracket.
+    private static func isPlainFormatting(_ node: MarkdownNode) -> Bool {
+        node.children.allSatisfy { child in
+            switch child.kind {
+            case .text: !(child.literal ?? "").utf8.contains { $0 == 0x5B || $0 == 0x5D }
+            case .code: true
+            case .emphasis, .strong: isPlainFormatting(child)
+            default: false
+            }
+        }
     }
 
     /// Whether `]]` follows the `[[` at `location` on its line.
@@ -303,9 +379,20 @@ struct MentionCollector {
 }
 
 extension MentionCollector {
-    /// Whether the text holds `[` or `]`: most text nodes hold neither and need no scan.
-    static func hasSquareBracket(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether what comes before the text node reads as a space (or a line's start) for a
+    /// tag at its start: `a *b* #c` has one, `*b*#c` does not.
+    static func followsSpace(_ node: MarkdownNode) -> Bool {
+        guard let previous = node.previous else { return true }
+        switch previous.kind {
+        case .softBreak, .lineBreak: return true
+        case .text: return previous.literal?.unicodeScalars.last?.properties.isWhitespace ?? true
+        default: return false
+        }
+    }
+
+    /// Whether the text holds `[`, `]` or `#`: most text nodes hold none and need no scan.
+    static func mayHoldMention(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
-        return memchr(base, 0x5B, bytes.count) != nil || memchr(base, 0x5D, bytes.count) != nil
+        return memchr(base, 0x5B, bytes.count) != nil || memchr(base, 0x5D, bytes.count) != nil || memchr(base, 0x23, bytes.count) != nil
     }
 }

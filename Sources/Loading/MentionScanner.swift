@@ -20,6 +20,8 @@ enum MentionScanner {
         /// Text between the brackets, as written.
         var inner: String
         var problem: Problem?
+        /// `#tag` in the text (Obsidian's inline tag): names a theme; `start` is at `#`.
+        var tag = false
     }
 
     enum Problem: Equatable {
@@ -53,7 +55,60 @@ enum MentionScanner {
         return (links, unclosed)
     }
 
-    private static func parse(_ inner: String, start: Int, end: Int) -> Wikilink {
+    /// Obsidian's inline tags in the literal: `#` at its start (when `atStart` says what
+    /// comes before is a space or a line start) or after whitespace, then letters, digits,
+    /// `_`, `-` and `/`, not digits alone (`#1` is a number, `C#` and `a#b` are words).
+    static func tags(_ literal: String, atStart: Bool) -> [Wikilink] {
+        var tags: [Wikilink] = []
+        let scalars = Array(literal.unicodeScalars)
+        var offset = 0, i = 0
+        var previousIsSpace = atStart
+        while i < scalars.count {
+            let scalar = scalars[i]
+            if scalar == "#", previousIsSpace {
+                var j = i + 1, length = 1
+                var digitsOnly = true
+                while j < scalars.count, isTagScalar(scalars[j]) {
+                    if !("0"..."9").contains(scalars[j]) { digitsOnly = false }
+                    length += scalars[j].utf8.count
+                    j += 1
+                }
+                // A trailing `/` ends the sentence, not the tag.
+                while j > i + 1, scalars[j - 1] == "/" { j -= 1; length -= 1 }
+                if j > i + 1, !digitsOnly {
+                    let name = String(String.UnicodeScalarView(scalars[(i + 1)..<j]))
+                    var tag = Wikilink(start: offset, end: offset + length, target: name, kind: .theme, shown: "#" + name,
+                                       inner: "#" + name, problem: nil)
+                    tag.tag = true
+                    tags.append(tag)
+                    offset += length
+                    i = j
+                    previousIsSpace = false
+                    continue
+                }
+            }
+            previousIsSpace = scalar.properties.isWhitespace
+            offset += scalar.utf8.count
+            i += 1
+        }
+        return tags
+    }
+
+    private static func isTagScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                || scalar == "_" || scalar == "-" || scalar == "/"
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func parse(_ inner: String, start: Int, end: Int) -> Wikilink {
         var link = Wikilink(start: start, end: end, target: "", kind: nil, shown: nil, inner: inner, problem: nil)
         // Byte searches: `|` and `:` are ASCII, and Character-wise splitting is slow.
         let pipe = inner.utf8.firstIndex(of: UInt8(ascii: "|"))

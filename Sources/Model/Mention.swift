@@ -1,6 +1,7 @@
 /// A mention as written in a file, before linking: what it points at and where it is.
 package struct Mention: Hashable, Sendable {
-    package enum Form: String, Sendable, Hashable { case wikilink, typedLink = "link" }
+    /// `tag` is Obsidian's inline `#tag`, which names a theme.
+    package enum Form: String, Sendable, Hashable { case wikilink, typedLink = "link", tag }
 
     package var form: Form
     /// The target as written, without a kind prefix: an id, a name or an alias.

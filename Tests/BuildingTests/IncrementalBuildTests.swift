@@ -130,7 +130,8 @@ import TestSupport
         Edit(name: "link a document") { site, random in
             guard let document = documents(site).randomElement(using: &random), let text = text(site, document) else { return }
             let link = ["[[second]]", "[[First article#Background]]", "[[articles/first#After|after]]", "[see](doc:third)",
-                        "[[#After]]", "[[first#Nowhere]]", "[[renamed-1]]"].randomElement(using: &random)!
+                        "[[#After]]", "[[first#Nowhere]]", "[[renamed-1]]", "[[second|the `second` one]]",
+                        "#security", "#Field-Notes"].randomElement(using: &random)!
             try site.write(document, Data((text + "\nLinks to \(link) here.\n").utf8))
         },
         Edit(name: "embed a note") { site, random in

@@ -27,6 +27,7 @@ import TestSupport
         #expect(report.succeeded)
         #expect(report.diagnostics.map(\.description) == [
             "Home.md:4:19: note: tag 'research' names no theme; it has a page of its own (a theme file research.md would describe it) [tag-theme]",
+            "Home.md:19:27: note: tag 'Field-Work' names no theme; it has a page of its own (a theme file field-work.md would describe it) [tag-theme]",
             "Notes/Deep note.md:15:34: warning: no heading 'Nowhere' on the linked page; the link leads to the top of the page [unknown-fragment]",
             "People/Ada Lovelace.md:2:10: warning: 'aliases' is one text with commas; it is read as a list (write [Ada, Countess of Lovelace] to say so) [alias-list]",
         ])
@@ -82,6 +83,10 @@ import TestSupport
         #expect(try page(output, "themes/computing/index.html").contains("Ada Lovelace"))
         // Tags are themes: a known one by its id, an unknown one with a page of its own.
         #expect(try page(output, "themes/computing/index.html").contains("Welcome"))
+        // Inline tags too, the text around them quoted on the theme's page; a label may be formatted.
+        #expect(home.contains("Filed under <a class=\"mention mention-theme\" href=\"../themes/research/index.html\" title=\"research\">#research</a>"))
+        #expect(try page(output, "themes/field-work/index.html").contains("Filed under"))
+        #expect(home.contains("<a class=\"doc-link\" href=\"../getting-started/index.html#next-steps\">the <code>next</code> steps</a>"))
         #expect(try page(output, "themes/research/index.html").contains("Welcome"))
     }
 }

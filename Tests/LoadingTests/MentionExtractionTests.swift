@@ -113,6 +113,53 @@ import TestSupport
         #expect(result.diagnostics.summaries == ["typed-link-invalid@\(lazy.markers[2]!.line):\(lazy.markers[2]!.column)"])
     }
 
+    /// Obsidian reads Markdown in the label after `|`: `[[Functions#hasTag|`hasTag`]]`.
+    @Test func aFormattedLabelIsALink() throws {
+        let source = MarkedText("Use ⟨1⟩[[Functions#hasTag|`hasTag`]] or ⟨2⟩[[iran|*the* `IRI` state]], then ⟨3⟩[[iran]].\n")
+        let parsed = parse(source.text)
+        #expect(parsed.diagnostics.isEmpty)
+        #expect(parsed.mentions.map(\.target) == ["Functions", "iran", "iran"])
+        #expect(parsed.mentions.map(\.fragment) == ["hasTag", nil, nil])
+        #expect(parsed.mentions.map(\.shown) == ["hasTag", "the IRI state", "iran"])
+        #expect(parsed.mentions.map(\.hasShownText) == [true, true, false])
+        #expect(parsed.mentions.map { "\($0.location.line):\($0.location.column)" }
+            == (1...3).map { "\(source.markers[$0]!.line):\(source.markers[$0]!.column)" })
+        #expect(parsed.body.segments == [
+            .html("<p>Use "), .mentionStart(0), .html("<code>hasTag</code>"), .mentionEnd(0),
+            .html(" or "), .mentionStart(1), .html("<em>the</em> <code>IRI</code> state"), .mentionEnd(1),
+            .html(", then "), .mentionStart(2), .mentionEnd(2), .html(".</p>\n"),
+        ])
+        // Where cmark's positions do not match the source (an escape before), the raw search anchors.
+        let escaped = MarkedText("\\* ⟨1⟩[[a|`b`]] c ⟨2⟩[[d]]\n")
+        let result = parse(escaped.text)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.mentions.map { "\($0.target)@\($0.location.line):\($0.location.column)" }
+            == ["a@\(escaped.markers[1]!.line):\(escaped.markers[1]!.column)", "d@\(escaped.markers[2]!.line):\(escaped.markers[2]!.column)"])
+        // The target stays plain; an embed's label is a size.
+        #expect(parse("A [[`x`|y]] b\n").diagnostics.summaries == ["wikilink-formatting@1:3"])
+        #expect(parse("A ![[x.png|`y`]] b\n").diagnostics.summaries == ["wikilink-formatting@1:4"])
+        #expect(parse("A [[|`y`]] b\n").diagnostics.summaries == ["empty-wikilink@1:3"])
+    }
+
+    /// Obsidian's inline tags name themes; a `#` inside a word, before digits alone, escaped,
+    /// in code or in a link's text is text.
+    @Test func inlineTagsAreThemeMentions() throws {
+        let source = MarkedText("⟨1⟩#energy, ⟨2⟩#Nested/Sub-topic_1/ and ⟨3⟩#Éire; not C# or a#b, #1, \\#x, &#35;y, `#z`, [#w](https://x.org).\n"
+            + "*⟨4⟩#em* [[iran#Part]] ⟨5⟩[[iran]]#no ⟨6⟩#yes [[open #not\n")
+        let parsed = parse(source.text)
+        #expect(parsed.mentions.map(\.target) == ["energy", "Nested/Sub-topic_1", "Éire", "em", "iran", "iran", "yes"])
+        let tags = parsed.mentions.filter { $0.form == .tag }
+        #expect(tags.allSatisfy { $0.kind == .theme && $0.hasShownText && $0.shown == "#" + $0.target })
+        #expect(tags.map { "\($0.location.line):\($0.location.column)" }
+            == [1, 2, 3, 4, 6].map { "\(source.markers[$0]!.line):\(source.markers[$0]!.column)" })
+        let html = parsed.body.segments.map { if case .html(let h) = $0 { h } else { "" } }.joined()
+        #expect(html.contains("C# or a#b, #1, #x, #y, <code>#z</code>"))
+        // A line cmark positions differently from the source (after an escape) anchors by the raw text.
+        let shifted = MarkedText("\\* x ⟨1⟩#energy\n")
+        #expect(parse(shifted.text).mentions.map { "\($0.location.line):\($0.location.column)" }
+            == ["\(shifted.markers[1]!.line):\(shifted.markers[1]!.column)"])
+    }
+
     @Test func brokenWikilinksAreReported() {
         #expect(parse("A [[*x*]] b\n").diagnostics.summaries == ["wikilink-formatting@1:3"])
         #expect(parse("\\*[[actor:x|y]] [[*iran*]]\n").diagnostics.summaries == ["wikilink-formatting@1:17"])

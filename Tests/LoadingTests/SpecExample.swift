@@ -74,6 +74,9 @@ struct SpecExample {
                     let end = source.range(of: "]]").map(\.upperBound) ?? source.endIndex
                     html += DifferentialTests.escapeHTML(String(source[..<end]))
                     skipping = true
+                case .tag:
+                    html += DifferentialTests.escapeHTML("#" + mention.target)
+                    skipping = true
                 case .typedLink:
                     html += "<a href=\"\(mention.kind?.rawValue ?? ""):\(DifferentialTests.escapeHTML(mention.target))\">"
                 }
