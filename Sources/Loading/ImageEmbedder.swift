@@ -41,13 +41,22 @@ package struct ImageEmbedder: Sendable {
             default: parts.append(part)
             }
         }
-        guard let last = parts.last, let dot = last.lastIndex(of: ".") else { return .failure(.notAnImage) }
-        guard let type = Self.mediaTypes[last[last.index(after: dot)...].lowercased()] else { return .failure(.notAnImage) }
-        let content = (contentFolder.isEmpty ? site : site.appendingPathComponent(contentFolder)).resolvingSymlinksInPath().path
-        let file = ([content] + parts.map(String.init)).joined(separator: "/")
+        guard !parts.isEmpty else { return .failure(.notAnImage) }
+        return embed(file: URL(fileURLWithPath: ([contentRoot] + parts.map(String.init)).joined(separator: "/")))
+    }
+
+    private var contentRoot: String {
+        (contentFolder.isEmpty ? site : site.appendingPathComponent(contentFolder)).resolvingSymlinksInPath().path
+    }
+
+    /// The image file at `file`, a file of the content folder (an attachment found by name).
+    package func embed(file: URL) -> Result<String, EmbedError> {
+        let name = file.lastPathComponent
+        guard let dot = name.lastIndex(of: ".") else { return .failure(.notAnImage) }
+        guard let type = Self.mediaTypes[name[name.index(after: dot)...].lowercased()] else { return .failure(.notAnImage) }
         // A symbolic link may point anywhere: only what lies inside Content/ is read.
-        let real = URL(fileURLWithPath: file).resolvingSymlinksInPath().path
-        guard real.hasPrefix(content + "/") else { return .failure(.outsideContent) }
+        let real = file.resolvingSymlinksInPath().path
+        guard real.hasPrefix(contentRoot + "/") else { return .failure(.outsideContent) }
         switch FileReading.read(real, limit: maxBytes) {
         case .bytes(let bytes):
             // The file is read and inlined by the reader's browser: SVG goes without scripts.

@@ -62,6 +62,12 @@ extension RenderContext {
                     shownInPlace.insert(i)
                     continue
                 }
+                // A single file shows the images it embeds, read into it.
+                if mention.embed, standalone, case .attachment(let path)? = link?.page, let uri = media[path] {
+                    appendMedia(path, mention, to: &html, source: uri)
+                    shownInPlace.insert(i)
+                    continue
+                }
                 // A note's or an entity's embed stands alone (inline ones are links from the
                 // parse): too deep or in a circle, it is a link in a paragraph of its own.
                 if mention.embed, link?.document != nil || resolutions[i] != nil {
@@ -153,8 +159,8 @@ extension RenderContext {
     /// `![[file]]` in place: an image, audio, video or PDF element (with a link to the file
     /// inside, for readers that cannot show it), else a link. `|300` or `|300x200` after the
     /// name sizes an image or video; other text after `|` is its description.
-    func appendMedia(_ path: String, _ mention: Mention, to html: inout String) {
-        let url = HTML.escape(urls.file(path))
+    func appendMedia(_ path: String, _ mention: Mention, to html: inout String, source: String? = nil) {
+        let url = HTML.escape(source ?? urls.file(path))
         let name = mention.target.split(separator: "/").last.map(String.init) ?? mention.target
         var size = ""
         var caption = name

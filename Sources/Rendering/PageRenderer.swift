@@ -88,6 +88,8 @@ struct RenderContext {
     let index: RenderIndex
     /// For a single self-contained file: mentions are text, not links.
     var standalone = false
+    /// In a single file: the embedded attachments' `data:` URIs, by published path.
+    var media: [String: String] = [:]
 
     func layout(title: String, description: String = "", current: String? = nil, folder: String, kind: PageKind = .collection,
                 extraStylesheets: [String] = [], headCSS: String? = nil) -> LayoutView {

@@ -22,8 +22,18 @@ package struct StandaloneRenderer: Sendable {
         css = CSS.inline(TemplateSet.inlinedStylesheets.map { templates.sources[$0] ?? "" }.joined(separator: "\n"))
     }
 
-    /// A file parsed for a single file (`FileParser.parseStandalone`) and its notes.
-    package typealias Reparsed = (file: ParsedFile, notes: [String])
+    /// A file parsed for a single file (`FileParser.parseStandalone`), its notes, and the
+    /// files it embeds (`![[map.png]]`) as `data:` URIs by their published path.
+    package struct Reparsed: Sendable {
+        package var file: ParsedFile
+        package var notes: [String]
+        package var media: [String: String] = [:]
+
+        package init(_ parsed: (file: ParsedFile, notes: [String])) {
+            file = parsed.file
+            notes = parsed.notes
+        }
+    }
 
     /// When the file cannot be read again as it was built (deleted or edited during the
     /// build), the single file says so instead of falling back on the site's parse, whose
@@ -32,12 +42,14 @@ package struct StandaloneRenderer: Sendable {
         var empty = file
         empty.body = RenderedBody(segments: [.html("<p class=\"notice\">The text of this briefing changed while the site was built; build the site again to include it.</p>\n")])
         empty.mentions = []
-        return (empty, [])
+        return Reparsed((empty, []))
     }
 
     /// The single file of the briefing document at `file` (an index into `site.files`).
     package func briefing(_ file: Int, reparsed: Reparsed) -> String {
         let meta = site.documentMeta(file) ?? DocumentMeta(title: site.files[file].path)
+        var context = context
+        context.media = reparsed.media
         let view = context.briefingView(file, reparsed: reparsed.file, notes: reparsed.notes,
                                         head: head(title: meta.title, pageCSS: RenderContext.printCSS(meta)))
         return templates.render(view, template: .brief)
@@ -47,6 +59,8 @@ package struct StandaloneRenderer: Sendable {
     /// `reparsed` is its description file parsed for a single file, when it has one.
     package func entityBriefing(_ entity: Int, reparsed: Reparsed?) -> String {
         let name = site.entities[entity].name
+        var context = context
+        context.media = reparsed?.media ?? [:]
         let view = context.entityBriefingView(entity, reparsed: reparsed?.file, notes: reparsed?.notes ?? [],
                                               head: head(title: name, pageCSS: RenderContext.printCSS(DocumentMeta(title: name))))
         return templates.render(view, template: .briefEntity)

@@ -100,6 +100,11 @@ extension VaultTests {
         let html = try #require(brief.html, "\(brief.diagnostics)")
         #expect(html.contains("A key point worth quoting."))
         #expect(!HTMLScanner(html).references.contains { !$0.hasPrefix("#") && !$0.hasPrefix("data:") })
+        // Its images are read into it: one found by file name alone, one embedded with its size.
+        #expect(brief.diagnostics.allSatisfy { $0.code != .imageNotEmbedded }, "\(brief.diagnostics)")
+        #expect(html.contains("<img src=\"data:image/png;base64,"))
+        #expect(html.contains("<img class=\"embed embed-image\" src=\"data:image/png;base64,"))
+        #expect(html.contains("alt=\"Nile map.png\" loading=\"lazy\" width=\"120\" height=\"80\">"))
     }
 }
 

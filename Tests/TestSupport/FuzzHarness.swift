@@ -63,7 +63,7 @@ package enum FuzzHarness {
 
         let site = Linker(config: config, includeDrafts: true).link(files, attachments: ["articles/map.png", "other/map.png", "a b/c.pdf"])
         guard let templates else { return ["templates did not load"] }
-        let renderer = PageRenderer(site: site, templates: templates) { _ in single }
+        let renderer = PageRenderer(site: site, templates: templates) { _ in StandaloneRenderer.Reparsed(single) }
         for page in Page.inventory(of: site) {
             let text = renderer.render(page).text
             if page.isHTMLPage, !text.hasSuffix("</html>\n") { violations.append("\(page) is cut short") }

@@ -32,7 +32,7 @@ extension Builder {
             return brief
         }
         let standalone = StandaloneRenderer(site: site, templates: templates)
-        let source = StandaloneSource(site: options.site, config: site.config)
+        let source = StandaloneSource(site: options.site, config: site.config, assets: generation.contentAssets)
         switch target {
         case .document(let path):
             guard let file = site.files.firstIndex(where: { $0.path == path }) else {
@@ -48,7 +48,7 @@ extension Builder {
             }
             // Briefings were parsed for their single files by the build, which reported their images.
             let (reparsed, problems) = generation.singleFiles[file].map { ($0, [Diagnostic]()) }
-                ?? source.reparse(path, expecting: site.files[file].mentions)
+                ?? source.reparse(path, expecting: site.files[file].mentions, links: site.links[file])
             brief.diagnostics = Self.relevant(generation.diagnostics, to: path) + problems
             guard !Self.failed(brief.diagnostics, path: path, strict: options.strict), let reparsed else {
                 brief.failure = brief.failure ?? (reparsed == nil ? "\(path) could not be read again" : nil)
@@ -63,7 +63,7 @@ extension Builder {
                 var problems: [Diagnostic] = []
                 let path = site.entities[entity].file.map { site.files[$0].path }
                 if let path, let file = site.entities[entity].file {
-                    (reparsed, problems) = source.reparse(path, expecting: site.files[file].mentions)
+                    (reparsed, problems) = source.reparse(path, expecting: site.files[file].mentions, links: site.links[file])
                 }
                 brief.diagnostics = Self.relevant(generation.diagnostics, to: path) + problems
                 guard !Self.failed(brief.diagnostics, path: path, strict: options.strict) else { return brief }

@@ -211,7 +211,7 @@ package enum Pipeline {
             generation.templates = templates
             generation.themeDiagnostics = themeDiagnostics
             generation.diagnostics += themeDiagnostics
-            let source = StandaloneSource(site: options.site, config: site.config)
+            let source = StandaloneSource(site: options.site, config: site.config, assets: generation.contentAssets)
             for file in site.documents where site.isBriefing(file) {
                 // A briefing whose Markdown did not change keeps its single file (its images
                 // did not change either: a change to one is not a Markdown-only rebuild).
@@ -219,7 +219,7 @@ package enum Pipeline {
                     generation.singleFiles[file] = kept
                     continue
                 }
-                let (reparsed, problems) = source.reparse(site.files[file].path, expecting: site.files[file].mentions)
+                let (reparsed, problems) = source.reparse(site.files[file].path, expecting: site.files[file].mentions, links: site.links[file])
                 generation.singleFiles[file] = reparsed
                 // Reading problems were reported when the file was loaded.
                 let notEmbedded = problems.filter { $0.code == .imageNotEmbedded }

@@ -8,26 +8,53 @@ import Rendering
 struct StandaloneSource: Sendable {
     let site: URL
     let config: SiteConfig
+    /// The content folder's other files, as published and on disk: an image whose path
+    /// reaches nothing is found by its file name among them, as the site's pages find it,
+    /// and the files `![[…]]` embeds are read from them.
+    var assets: [(relativePath: String, url: URL)] = []
 
     /// Nil when the file cannot be read again, or no longer holds the mentions the site was
     /// linked from (it changed during the build); diagnostics say why an image was left out.
-    func reparse(_ path: String, expecting mentions: [Mention]? = nil) -> (reparsed: StandaloneRenderer.Reparsed?, diagnostics: [Diagnostic]) {
+    /// `links` are the file's mention links in the site: the attachments it embeds.
+    func reparse(_ path: String, expecting mentions: [Mention]? = nil, links: [Int: MentionLink] = [:])
+        -> (reparsed: StandaloneRenderer.Reparsed?, diagnostics: [Diagnostic]) {
         let loader = ContentLoader(site: site, config: config)
         let (file, loadDiagnostics) = loader.reload(path)
         guard let file else { return (nil, loadDiagnostics) }
         let embedder = ImageEmbedder(site: site, contentFolder: config.contentFolder)
         let problems = Problems()
         let parser = FileParser(allowRawHTML: false, prettyURLs: config.prettyURLs)
-        let reparsed = parser.parseStandalone(file) { url, location in
-            switch embedder.embed(url, in: path) {
+        var reparsed = StandaloneRenderer.Reparsed(parser.parseStandalone(file) { url, location in
+            var result = embedder.embed(url, in: path)
+            if case .failure(.unreadable) = result, let found = asset(named: url) { result = embedder.embed(file: found) }
+            switch result {
             case .success(let uri): return uri
             case .failure(let error):
                 problems.list.append(.warning(.imageNotEmbedded, "image '\(url)' is left out of the single file: \(error)", at: location))
                 return nil
             }
-        }
+        })
         if let mentions, reparsed.file.mentions != mentions { return (nil, loadDiagnostics) }
+        for (m, link) in links.sorted(by: { $0.key < $1.key }) where reparsed.file.mentions.indices.contains(m) && reparsed.file.mentions[m].embed {
+            guard case .attachment(let published) = link.page, reparsed.media[published] == nil,
+                  let found = assets.first(where: { $0.relativePath == published.removingPercentEncoding }) else { continue }
+            switch embedder.embed(file: found.url) {
+            case .success(let uri): reparsed.media[published] = uri
+            case .failure(let error):
+                problems.list.append(.warning(.imageNotEmbedded, "'\(reparsed.file.mentions[m].target)' is left out of the single file: \(error)",
+                                              at: reparsed.file.mentions[m].location))
+            }
+        }
         return (reparsed, loadDiagnostics + problems.list)
+    }
+
+    /// The one content file named as the URL's last part, if only one has that name.
+    private func asset(named url: String) -> URL? {
+        var path = Substring(url)
+        if let mark = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<mark] }
+        guard let name = (String(path).removingPercentEncoding ?? String(path)).split(separator: "/").last else { return nil }
+        let found = assets.filter { $0.url.lastPathComponent.precomposedStringWithCanonicalMapping == name.precomposedStringWithCanonicalMapping }
+        return found.count == 1 ? found[0].url : nil
     }
 
     /// Collects what the embedding closure reports; it runs synchronously, inside the parse.
