@@ -163,17 +163,21 @@ struct BodyParser {
                 link.remove()
             }
         }
-        // A note, a section or an entity's card shown in place is a block of its own: the
-        // embed becomes one when it is all its paragraph holds. Anywhere else it is a link.
+        // A note, a section or an entity's card shown in place is a block of its own: in the
+        // middle of a paragraph, the paragraph ends before it and goes on after it, as
+        // Obsidian shows it. In a heading, a table, a callout's title or formatting, it is a link.
         for (hole, index) in noteEmbeds {
-            guard let paragraph = hole.parent, paragraph.kind == .paragraph, !paragraph.isTableCell, paragraph.children.allSatisfy({
-                $0 == hole || $0.kind == .softBreak || ($0.kind == .text && ($0.literal ?? "").allSatisfy(\.isWhitespace))
-            }) else {
+            guard let paragraph = hole.parent, paragraph.kind == .paragraph, !paragraph.isTableCell, !paragraph.isBareParagraph,
+                  let rest = document.splitParagraph(after: hole) else {
                 mentions[index].embed = false
                 continue
             }
-            paragraph.insertBefore(document.makeCustomBlock(onEnter: Marker.start(index), onExit: Marker.end(index)))
-            paragraph.remove()
+            rest.insertBefore(document.makeCustomBlock(onEnter: Marker.start(index), onExit: Marker.end(index)))
+            hole.remove()
+            for part in [paragraph, rest] {
+                Self.trimBlankEdges(of: part)
+                if part.firstChild == nil { part.remove() }
+            }
         }
         for (index, heading) in headings.enumerated() {
             let marker = document.makeCustomInline(onEnter: Marker.heading(index), onExit: "")
@@ -211,6 +215,27 @@ struct BodyParser {
         if !last.isEmpty { hole.append(document.makeText(last)) }
         if start > 0 { open.setLiteral(String(decoding: bytes[..<start], as: UTF8.self)) } else { open.remove() }
         if end + 2 < tail.count { close.setLiteral(String(decoding: tail[(end + 2)...], as: UTF8.self)) } else { close.remove() }
+    }
+
+    /// Takes line breaks and spaces off both ends of a paragraph split around an embed.
+    private static func trimBlankEdges(of paragraph: MarkdownNode) {
+        for atStart in [true, false] {
+            while let edge = atStart ? paragraph.firstChild : paragraph.lastChild {
+                if edge.kind == .softBreak || edge.kind == .lineBreak {
+                    edge.remove()
+                    continue
+                }
+                guard edge.kind == .text, let literal = edge.literal else { break }
+                let trimmed = atStart ? String(literal.drop(while: \.isWhitespace))
+                    : String(literal.reversed().drop(while: \.isWhitespace).reversed())
+                if trimmed.isEmpty {
+                    edge.remove()
+                    continue
+                }
+                if trimmed.utf8.count != literal.utf8.count { edge.setLiteral(trimmed) }
+                break
+            }
+        }
     }
 
     static func plainText(of node: MarkdownNode) -> String {

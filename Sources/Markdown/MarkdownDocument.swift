@@ -162,6 +162,18 @@ package final class MarkdownDocument {
         fresh(cmark_node_new(CMARK_NODE_PARAGRAPH)!)
     }
 
+    /// Ends `inline`'s paragraph after it: the inlines that follow move to a new paragraph
+    /// right after it, placed where the old one was, so a block can stand between the two.
+    package func splitParagraph(after inline: MarkdownNode) -> MarkdownNode? {
+        guard let paragraph = inline.parent, paragraph.kind == .paragraph else { return nil }
+        let rest = makeParagraph()
+        // Appending unlinks each node from where it was.
+        while let next = inline.next { rest.append(next) }
+        paragraph.insertAfter(rest)
+        place(rest.pointer, paragraph.position)
+        return rest
+    }
+
     func makeLink(url: String) -> MarkdownNode {
         let node = cmark_node_new(CMARK_NODE_LINK)!
         cmark_node_set_url(node, url)

@@ -68,7 +68,7 @@ extension RenderContext {
                     shownInPlace.insert(i)
                     continue
                 }
-                // A note's or an entity's embed stands alone (inline ones are links from the
+                // A note's or an entity's embed stands alone (in a heading, a table or formatting it is a link from the
                 // parse): too deep or in a circle, it is a link in a paragraph of its own.
                 if mention.embed, link?.document != nil || resolutions[i] != nil {
                     html += "<p>"

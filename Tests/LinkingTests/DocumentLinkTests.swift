@@ -138,13 +138,17 @@ import Testing
             "articles/a.md": "---\ntitle: A\n---\n![[b]]\n\n![[#Part]]\n\n## Part\n\nText.\n",
             "articles/b.md": "---\ntitle: B\n---\n![[c]]\n",
             "articles/c.md": "---\ntitle: C\n---\nSee\n\n![[a]]\n",
-            "articles/d.md": "---\ntitle: D\n---\n![[a]] inline is a link.\n",
+            "articles/d.md": "---\ntitle: D\n---\nSee ![[b]] in a sentence,\n*not ![[b]]* in emphasis.\n\n| ![[b]] |\n|---|\n",
         ])
         let cycles = site.allDiagnostics.filter { $0.code == .embedCycle }
         #expect(cycles.map(\.location) == [SourceLocation(path: "Content/articles/c.md", line: 6, column: 2)])
         let d = site.files.firstIndex { $0.path == "Content/articles/d.md" }!
-        // Inline in a sentence, an embed is a link.
-        #expect(site.files[d].mentions[0].embed == false)
+        // In a sentence, the paragraph ends before the embed and goes on after it; inside
+        // emphasis or a table, an embed is a link.
+        #expect(site.files[d].mentions.map(\.embed) == [true, false, false])
+        #expect(site.files[d].body.segments.prefix(5) == [
+            .html("<p>See</p>\n"), .mentionStart(0), .html("\n"), .mentionEnd(0), .html("\n<p>in a sentence,\n<em>not "),
+        ])
     }
 
     @Test func deepNestingWarns() {
