@@ -260,12 +260,12 @@ package final class PreviewServer: @unchecked Sendable {
         if outcome.succeeded {
             let warnings = outcome.diagnostics.count
             if first {
-                log("Built \(outcome.pages) pages in \(time)" + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
+                log("Built \(Plural.count(outcome.pages, "page")) in \(time)" + (warnings > 0 ? ", " + Plural.count(warnings, "warning") : ""))
                 for diagnostic in outcome.diagnostics { log(diagnostic.description) }
             } else {
                 let pages = outcome.changed.count + outcome.removed.count
                 let stages = outcome.timings.map { "\($0.step) \(Int(($0.seconds * 1000).rounded()))" }.joined(separator: ", ")
-                log("Rebuilt in \(time): \(pages) file\(pages == 1 ? "" : "s") changed, \(outcome.rendered) of \(outcome.pages) pages rendered, "
+                log("Rebuilt in \(time): \(Plural.count(pages, "file")) changed, \(outcome.rendered) of \(outcome.pages) pages rendered, "
                     + "\(outcome.parsed) parsed, \(outcome.reused) reused (ms: \(stages))")
                 for diagnostic in outcome.diagnostics { log(diagnostic.description) }
             }
@@ -304,5 +304,17 @@ struct PreviewResponder: HTTPResponder {
     func respond(to request: Request, context: Context) async throws -> Response {
         guard let check = state.check else { return PreviewServer.text(.serviceUnavailable, "Starting\n") }
         return server.respond(to: request.head, check: check)
+    }
+}
+
+extension PreviewServer {
+    /// This machine only: `localhost`, `127.0.0.0/8` or `::1`.
+    package static func isLoopback(_ host: String) -> Bool {
+        var v4 = in_addr(), v6 = in6_addr()
+        if host == "localhost" { return true }
+        if inet_pton(AF_INET, host, &v4) == 1 { return UInt32(bigEndian: v4.s_addr) >> 24 == 127 }
+        guard inet_pton(AF_INET6, host, &v6) == 1 else { return false }
+        let loopback = in6addr_loopback
+        return withUnsafeBytes(of: v6) { address in withUnsafeBytes(of: loopback) { address.elementsEqual($0) } }
     }
 }

@@ -15,7 +15,7 @@ struct Brief: ParsableCommand {
     @Argument(help: "A Markdown document of the site, or an entity such as actor:iran.")
     var target: String
 
-    @Option(name: .long, help: "The site folder (holding Content/). Default: the folder above the document's Content/, or the current folder.")
+    @Option(name: .shortAndLong, help: "The site folder (holding Content/). Default: the folder above the document's Content/, or the current folder.")
     var site: String?
 
     @Option(name: .shortAndLong, help: "Where to write the file ('-' for standard output). Default: ID.html (or ID.pdf) in the current folder.")
@@ -24,8 +24,8 @@ struct Brief: ParsableCommand {
     @Flag(name: .long, help: "Write a PDF, printed by headless Chromium.")
     var pdf = false
 
-    @Option(name: .long, help: "Paper size for --pdf: a4 or letter.")
-    var paper: ChromiumPDF.Paper = .a4
+    @Option(name: .long, help: "Paper size for --pdf: a4 (the default) or letter.")
+    var paper: ChromiumPDF.Paper?
 
     @Flag(name: .long, help: "Treat warnings in the briefed file as errors.")
     var strict = false
@@ -33,8 +33,17 @@ struct Brief: ParsableCommand {
     @Flag(name: .long, help: "Include documents marked draft: true.")
     var drafts = false
 
-    func run() throws {
+    func validate() throws {
         if pdf, output == "-" { throw ValidationError("--pdf cannot write to standard output; give --output FILE.pdf") }
+        if paper != nil, !pdf { throw ValidationError("--paper sets the size of a PDF: add --pdf, or leave --paper out (the HTML file prints on the reader's paper)") }
+        if let output, output != "-" {
+            let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
+            if pdf, ext == "html" || ext == "htm" { throw ValidationError("--pdf writes a PDF, but --output names '\(output)'; name it .pdf, or leave out --pdf for HTML") }
+            if !pdf, ext == "pdf" { throw ValidationError("'\(output)' names a PDF: add --pdf to print one") }
+        }
+    }
+
+    func run() throws {
         // Chromium is checked first: the build should not run only to fail at the end.
         if pdf, ChromiumPDF.executable() == nil {
             DiagnosticPrinter.printError("error: " + ChromiumPDF.installHint)
@@ -58,7 +67,7 @@ struct Brief: ParsableCommand {
         let destination = URL(fileURLWithPath: output ?? "\(brief.name).\(pdf ? "pdf" : "html")", relativeTo: cwd).standardizedFileURL
         do {
             if pdf {
-                try ChromiumPDF.print(html: html, paper: paper, to: destination)
+                try ChromiumPDF.print(html: html, paper: paper ?? .a4, to: destination)
             } else {
                 try Data(html.utf8).write(to: destination, options: .atomic)
             }

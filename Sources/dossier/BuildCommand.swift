@@ -8,7 +8,7 @@ struct Build: ParsableCommand {
 
     @OptionGroup var options: SiteOptions
 
-    @Option(name: .long, help: "The output folder (default: SITE/Output).")
+    @Option(name: .shortAndLong, help: "The output folder (default: SITE/Output).")
     var output: String?
 
     @Option(name: .customLong("base-url"), help: "Override baseURL from dossier.yml.")

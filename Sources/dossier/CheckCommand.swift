@@ -21,7 +21,7 @@ struct Check: ParsableCommand {
         case .text:
             DiagnosticPrinter.print(diagnostics)
             let notes = diagnostics.filter { $0.severity == .note }.count
-            print("\(diagnostics.errorCount) error(s), \(diagnostics.warningCount) warning(s)" + (unlinked ? ", \(notes) unlinked mention(s)" : ""))
+            print(Builder.Report.counted(diagnostics) + (unlinked ? ", " + Plural.count(notes, "unlinked mention") : ""))
         case .json:
             DiagnosticPrinter.printJSON(diagnostics)
         }

@@ -28,6 +28,10 @@ struct Serve: AsyncParsableCommand {
             DiagnosticPrinter.printError("error: --host must be an IP address (127.0.0.1, ::1, 0.0.0.0) or localhost, not '\(host)'")
             throw ExitCode(1)
         }
+        if !PreviewServer.isLoopback(host) {
+            let drafts = options.drafts ? ", drafts included," : ""
+            DiagnosticPrinter.printError("warning: --host \(host) serves the preview\(drafts) to every machine that can reach this one; use 127.0.0.1 to keep it on this machine")
+        }
         do {
             listening = try await server.start(host: host, port: port)
         } catch let error as PreviewServer.StartError {

@@ -4,7 +4,7 @@ import Foundation
 
 /// Options shared by the commands that read a site.
 struct SiteOptions: ParsableArguments {
-    @Option(name: .long, help: "The site folder (holding Content/ and dossier.yml).")
+    @Option(name: .shortAndLong, help: "The site folder (holding Content/ and dossier.yml, or an Obsidian vault).")
     var site: String = "."
 
     @Flag(name: .long, help: "Treat warnings as errors.")

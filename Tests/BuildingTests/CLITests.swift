@@ -80,7 +80,33 @@ import TestSupport
         let result = try run(["build", "--site", site.root.path])
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("Built "))
+        // One of a thing is singular; `check` counts with the same words.
+        #expect(result.stdout.contains("(1 document, 0 entities)"), "\(result.stdout)")
+        #expect(result.stdout.contains(", 0 errors, 0 warnings in "))
         #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("articles/x/index.html").path))
+        let check = try run(["check", "-s", site.root.path])
+        #expect(check.stdout == "0 errors, 0 warnings\n", "\(check.stdout)")
+    }
+
+    @Test func aMisspeltCommandIsNamedWithTheOneMeant() throws {
+        for (typed, meant) in [("server", "serve"), ("biuld", "build"), ("chek", "check"), ("Brief", "brief")] {
+            let result = try run([typed])
+            #expect(result.status == 64)
+            #expect(result.stderr.hasPrefix("error: '\(typed)' is not a dossier command (did you mean '\(meant)'?)"), "\(result.stderr)")
+            #expect(result.stderr.contains("The commands are build, check, brief, export, serve, new"))
+        }
+        // Options alone still run the default command, `build`.
+        let site = try TemporarySite(["Content/articles/x.md": "---\ntitle: X\n---\nText.\n"])
+        #expect(try run(["-s", site.root.path, "-o", site.root.appendingPathComponent("Elsewhere").path]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Elsewhere/articles/x/index.html").path))
+    }
+
+    @Test func aRefusedOutputFolderSaysSoInTheSummary() throws {
+        let site = try TemporarySite(["Content/articles/x.md": "---\ntitle: X\n---\nText.\n", "Output/precious.txt": "mine\n"])
+        let result = try run(["build", "--site", site.root.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("refusing to replace"), "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Build failed: the output could not be written; the previous output was left untouched"), "\(result.stdout)")
     }
 }
 
@@ -122,9 +148,33 @@ import TestSupport
         #expect(missing.stderr.contains("no such file"))
         let pdf = try cli.run(["brief", "actor:iran", "--site", site.root.path, "--pdf"], environment: ["DOSSIER_CHROMIUM": "/nonexistent/chromium"])
         #expect(pdf.status == 1)
-        #expect(pdf.stderr.contains("--pdf needs Chromium"))
-        #expect(pdf.stderr.contains("apt-get install chromium"))
+        #expect(pdf.stderr.contains("--pdf needs Chromium: DOSSIER_CHROMIUM is set to '/nonexistent/chromium', which does not exist"), "\(pdf.stderr)")
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("iran.pdf").path))
+        let searched = try cli.run(["brief", "actor:iran", "--site", site.root.path, "--pdf"], environment: ["DOSSIER_CHROMIUM": "", "PATH": "/nonexistent"])
+        #expect(searched.stderr.contains("apt-get install chromium"), "\(searched.stderr)")
+        // Options that contradict each other stop before the build.
+        let named = try cli.run(["brief", "actor:iran", "-s", site.root.path, "--pdf", "-o", "x.html"])
+        #expect(named.status == 64 && named.stderr.contains("--pdf writes a PDF, but --output names 'x.html'"), "\(named.stderr)")
+        let paper = try cli.run(["brief", "actor:iran", "-s", site.root.path, "--paper", "letter"])
+        #expect(paper.status == 64 && paper.stderr.contains("--paper sets the size of a PDF: add --pdf"), "\(paper.stderr)")
+    }
+
+    @Test func aDocumentIsBriefedByItsFileNameOrTitle() throws {
+        let site = try TemporarySite([
+            "Content/actors/iran.md": "---\nname: Iran\n---\n",
+            "Content/briefings/gerd-outlook.md": "---\ntitle: GERD outlook\nbluf: Short.\n---\n[[iran]].\n",
+            "Content/articles/gerd-outlook.md": "---\ntitle: Background\n---\nText.\n",
+        ])
+        // Two documents share the name: the briefing is meant.
+        for name in ["gerd-outlook", "briefings/gerd-outlook", "GERD Outlook"] {
+            let result = try cli.run(["brief", name, "-s", site.root.path, "-o", "-"])
+            #expect(result.status == 0, "\(name): \(result.stderr)")
+            #expect(result.stdout.contains("<h1 dir=\"auto\">GERD outlook</h1>"))
+        }
+        let article = try cli.run(["brief", "articles/gerd-outlook", "-s", site.root.path, "-o", "-"])
+        #expect(article.stdout.contains("<h1 dir=\"auto\">Background</h1>"), "\(article.stderr)")
+        let unknown = try cli.run(["brief", "gerd-outlok", "-s", site.root.path])
+        #expect(unknown.status == 1 && unknown.stderr.contains("error: no entity or document 'gerd-outlok'"), "\(unknown.stderr)")
     }
 
     @Test func lintsFailTheBriefOnlyWhenStrict() throws {

@@ -81,3 +81,11 @@ import Testing
         #expect(!names.contains { $0.contains("%") })
     }
 }
+
+extension AddressCheckTests {
+    /// `serve --host` warns for any address other machines can reach.
+    @Test func loopbackAddressesAreThisMachineOnly() {
+        #expect(["127.0.0.1", "127.1.2.3", "::1", "0:0:0:0:0:0:0:1", "localhost"].allSatisfy(PreviewServer.isLoopback))
+        #expect(!["0.0.0.0", "::", "1::1", "::11", "192.168.1.2", "128.0.0.1"].contains(where: PreviewServer.isLoopback))
+    }
+}

@@ -31,6 +31,12 @@ extension Builder {
             brief.failure = "the site could not be loaded"
             return brief
         }
+        var target = target
+        // `dossier brief gerd-outlook`: a document named by its file, path or title, when no entity answers.
+        if case .entity(let reference) = target, case .failure = resolveEntity(reference, in: site),
+           let path = documentPath(named: reference, in: site) {
+            target = .document(path)
+        }
         let standalone = StandaloneRenderer(site: site, templates: templates)
         let source = StandaloneSource(site: options.site, config: site.config, assets: generation.contentAssets)
         switch target {
@@ -83,7 +89,7 @@ extension Builder {
         var own = diagnostics.filter { $0.location?.path == path && path != nil }
         let elsewhere = diagnostics.filter { $0.severity == .error && ($0.location?.path != path || path == nil) }.count
         if elsewhere > 0 {
-            own.append(.warning(.siteErrors, "the rest of the site has \(elsewhere) error\(elsewhere == 1 ? "" : "s"); run dossier check", at: nil))
+            own.append(.warning(.siteErrors, "the rest of the site has \(Plural.count(elsewhere, "error")); run dossier check", at: nil))
         }
         return own
     }
@@ -95,6 +101,23 @@ extension Builder {
     private static func stem(_ path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         return name.split(separator: ".").dropLast().joined(separator: ".")
+    }
+
+    /// The one published document whose file name (without `.md`), path from the content
+    /// folder or title is `reference`; briefings first when several documents answer.
+    static func documentPath(named reference: String, in site: Site) -> String? {
+        let text = reference.trimmingCharacters(in: .whitespaces)
+        let key = lookupKey(text)
+        let prefix = site.config.contentFolder.isEmpty ? "" : site.config.contentFolder + "/"
+        let matches = site.documents.filter { file in
+            let path = site.files[file].path
+            let relative = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+            let withoutExtension = relative.split(separator: ".").dropLast().joined(separator: ".")
+            return withoutExtension == text || stem(path) == text || lookupKey(site.documentMeta(file)?.title ?? "") == key
+        }
+        let briefings = matches.filter { site.isBriefing($0) }
+        if briefings.count == 1 { return site.files[briefings[0]].path }
+        return matches.count == 1 ? site.files[matches[0]].path : nil
     }
 
     /// `kind:id` exactly; otherwise an id, name or alias that only one entity has.
@@ -117,7 +140,7 @@ extension Builder {
         switch matches.count {
         case 1: return .success(matches[0])
         case 0:
-            var message = "no entity or Markdown file '\(text)'"
+            var message = "no entity or document '\(text)'"
             if let guess = Suggestion.closest(to: folded, among: site.entities.map(\.id.rawValue)) { message += " (did you mean '\(guess)'?)" }
             return .failure(BriefFailure(message))
         default:

@@ -32,11 +32,20 @@ package enum ChromiumPDF {
         return nil
     }
 
-    package static let installHint = """
-        --pdf needs Chromium, which was not found. Install it (Debian and Ubuntu: sudo apt-get install chromium; \
-        macOS: install Google Chrome) or set DOSSIER_CHROMIUM to its executable. The HTML file alone needs nothing: \
-        open it in a browser and print it.
-        """
+    package static var installHint: String { installHint() }
+
+    /// Why no Chromium was found: the `DOSSIER_CHROMIUM` path named, when one was set.
+    package static func installHint(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let explicit = environment["DOSSIER_CHROMIUM"], !explicit.isEmpty {
+            let problem = FileManager.default.fileExists(atPath: explicit) ? "is not an executable file" : "does not exist"
+            return "--pdf needs Chromium: DOSSIER_CHROMIUM is set to '\(explicit)', which \(problem). Point it at Chromium's executable, or unset it to search PATH."
+        }
+        return """
+            --pdf needs Chromium, which was not found. Install it (Debian and Ubuntu: sudo apt-get install chromium; \
+            macOS: install Google Chrome) or set DOSSIER_CHROMIUM to its executable. The HTML file alone needs nothing: \
+            open it in a browser and print it.
+            """
+    }
 
     /// Writes `html` as a PDF on `paper` to `output`.
     package static func print(html: String, paper: Paper, to output: URL, timeout: TimeInterval = 120) throws {

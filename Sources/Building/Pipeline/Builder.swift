@@ -25,9 +25,21 @@ package enum Builder {
         /// One line for the end of a build.
         package var summary: String {
             let time = String(format: "%.2f s", seconds)
-            let problems = "\(diagnostics.errorCount) error\(diagnostics.errorCount == 1 ? "" : "s"), \(diagnostics.warningCount) warning\(diagnostics.warningCount == 1 ? "" : "s")"
-            guard succeeded else { return "Build failed: \(problems); the previous output was left untouched (\(time))" }
-            return "Built \(pages) pages (\(documents) documents, \(entities) entities): \(filesWritten) files written, \(filesUnchanged) unchanged, \(problems) in \(time)"
+            let problems = Self.counted(diagnostics)
+            guard succeeded else {
+                // Refused before any diagnostic (an unsafe output folder): the error line above says why.
+                if diagnostics.errorCount == 0, writeError != nil {
+                    return "Build failed: the output could not be written; the previous output was left untouched (\(time))"
+                }
+                return "Build failed: \(problems); the previous output was left untouched (\(time))"
+            }
+            return "Built \(Plural.count(pages, "page")) (\(Plural.count(documents, "document")), \(Plural.count(entities, "entity", "entities"))): "
+                + "\(Plural.count(filesWritten, "file")) written, \(filesUnchanged) unchanged, \(problems) in \(time)"
+        }
+
+        /// "1 error, 2 warnings": the same words for `build` and `check`.
+        package static func counted(_ diagnostics: [Diagnostic]) -> String {
+            "\(Plural.count(diagnostics.errorCount, "error")), \(Plural.count(diagnostics.warningCount, "warning"))"
         }
     }
 
