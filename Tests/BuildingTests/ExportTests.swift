@@ -122,5 +122,38 @@ import TestSupport
         #expect(factory["end_date"] == nil)
         let war = try #require(events.first { $0["unique_id"] as? String == "tajik-civil-war" })
         #expect(war["end_date"] as? [String: String] == ["year": "1997"])
+        // A decade given alone spans it; each slide says what the event's page says first and links there.
+        let affair = try #require(events.first { $0["unique_id"] as? String == "zanjani-affair" })
+        #expect(affair["start_date"] as? [String: String] == ["year": "2010"])
+        #expect(affair["end_date"] as? [String: String] == ["year": "2019"])
+        let text = try #require((factory["text"] as? [String: String])?["text"])
+        #expect(text.hasPrefix("<p>A plant producing Iranian Ababil-2 military drones was inaugurated in Tajikistan"))
+        #expect(text.hasSuffix("<p>Tajikistan</p><p><a href=\"/events/ababil-2-factory/\">Read more</a></p>"))
+    }
+
+    @Test func timelineEndsAreTheDatesTheSiteGives() throws {
+        let site = try TemporarySite([
+            "dossier.yml": "title: T\nbaseURL: https://example.org/brief\n",
+            "Content/events/fifties.md": "---\nname: Fifties\ndate: 195X\n---\n",
+            "Content/events/century.md": "---\nname: Century\ndate: 19XX\n---\n",
+            "Content/events/ongoing.md": "---\nname: Ongoing\ndate: 2020-03/..\n---\n",
+            "Content/events/until.md": "---\nname: Until\ndate: ../2016\n---\n",
+            "Content/events/span.md": "---\nname: Span\ndate: 2013/2021-02\n---\nA span & more.\n",
+            "Content/events/latest.md": "---\nname: Latest\ndate: 2022-05-16\nplace: <Dushanbe>\n---\n",
+        ])
+        let json = try #require(JSONSerialization.jsonObject(with: Data(try export(.timeline, site: site.root))) as? [String: Any])
+        let events = try #require(json["events"] as? [[String: Any]])
+        func event(_ id: String) -> [String: Any] { events.first { $0["unique_id"] as? String == id } ?? [:] }
+        #expect(event("fifties")["end_date"] as? [String: String] == ["year": "1959"])
+        #expect(event("century")["end_date"] as? [String: String] == ["year": "1999"])
+        // Open ends run to the timeline's last day, open starts from its first: the same on every run.
+        #expect(event("ongoing")["start_date"] as? [String: String] == ["year": "2020", "month": "3"])
+        #expect(event("ongoing")["end_date"] as? [String: String] == ["year": "2022", "month": "5", "day": "16"])
+        #expect(event("until")["start_date"] as? [String: String] == ["year": "1900", "month": "1", "day": "1"])
+        #expect(event("until")["end_date"] as? [String: String] == ["year": "2016"])
+        #expect(event("span")["end_date"] as? [String: String] == ["year": "2021", "month": "2"])
+        #expect(event("latest")["end_date"] == nil)
+        #expect((event("span")["text"] as? [String: String])?["text"] == "<p>A span &amp; more.</p><p><a href=\"https://example.org/brief/events/span/\">Read more</a></p>")
+        #expect((event("latest")["text"] as? [String: String])?["text"] == "<p>&lt;Dushanbe&gt;</p><p><a href=\"https://example.org/brief/events/latest/\">Read more</a></p>")
     }
 }
