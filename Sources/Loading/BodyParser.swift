@@ -43,13 +43,20 @@ struct BodyParser {
 
     /// With `titleFromBody`, a level-1 heading that opens the body becomes `Output.title` and
     /// leaves the body: the page shows it as its one `h1`.
-    func parse(body: [UInt8], titleFromBody: Bool = false) -> Output {
+    ///
+    /// With `knownTitle` (the front matter's), an opening level-1 heading that says the same
+    /// leaves the body too: the page's `h1` already says it, and the contents would repeat it.
+    func parse(body: [UInt8], titleFromBody: Bool = false, knownTitle: String? = nil) -> Output {
         // Most bodies cannot hold a code point HTML forbids: then no text needs replacing.
         let clean = !body.withUnsafeBufferPointer { String.mayDecodeToForbiddenHTMLCodePoint(markdown: $0) }
         // A single file is read on paper too: its callouts never fold.
         let document = MarkdownDocument(parsing: body, flavor: .gfm(foldingCallouts: embedImage == nil))
         var output = Output()
-        if titleFromBody { output.title = takeTitle(from: document) }
+        if titleFromBody {
+            output.title = takeTitle(from: document)
+        } else if let knownTitle, !knownTitle.isEmpty {
+            _ = takeTitle(from: document, matching: knownTitle)
+        }
         // After the title leaves: a body that was only `# Title` is empty.
         output.isEmpty = document.rootNode.firstChild == nil
         var collector = MentionCollector(source: source, prettyURLs: embedImage == nil ? prettyURLs : nil)
@@ -91,8 +98,9 @@ struct BodyParser {
 
     // MARK: - Tree edits
 
-    private func takeTitle(from document: MarkdownDocument) -> String? {
+    private func takeTitle(from document: MarkdownDocument, matching known: String? = nil) -> String? {
         guard let first = document.rootNode.firstChild, first.kind == .heading, first.headingLevel == 1 else { return nil }
+        if let known, lookupKey(Self.plainText(of: first)) != lookupKey(known) { return nil }
         // A heading with links or mentions stays in the body, where they can be linked.
         var child = first.firstChild
         while let node = child {

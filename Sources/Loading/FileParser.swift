@@ -62,8 +62,11 @@ package struct FileParser: Sendable {
         var frontMatter = decoder.decode(root)
         parsed.diagnostics += decoder.reader.diagnostics
 
-        var untitled = false
-        if case .document(let meta) = frontMatter { untitled = meta.title.isEmpty }
+        var untitled = false, knownTitle: String?
+        if case .document(let meta) = frontMatter {
+            untitled = meta.title.isEmpty
+            knownTitle = meta.title
+        }
         // Comments are blanked in place, so the body's text and its raw lines agree.
         var bodyBytes = split.body
         var bodySource = source
@@ -83,7 +86,7 @@ package struct FileParser: Sendable {
             return (parsed, [])
         }
         let body = BodyParser(source: bodySource, allowRawHTML: allowRawHTML, prettyURLs: prettyURLs, embedImage: embedImage)
-            .parse(body: bodyBytes, titleFromBody: untitled)
+            .parse(body: bodyBytes, titleFromBody: untitled, knownTitle: knownTitle)
         parsed.body = body.body
         parsed.mentions = body.mentions
         parsed.blocks = body.blocks

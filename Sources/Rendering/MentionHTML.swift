@@ -333,6 +333,9 @@ extension RenderContext {
     }
 
     /// Mentions of `entity`, grouped by file, for one page of the entity's listing.
+    /// Passages an entity's page quotes from one document; the others are counted and linked.
+    static let passagesPerDocument = 3
+
     func mentionGroups(_ entity: Int, page: Int) -> (groups: [MentionGroupView], pager: PagerView?) {
         let backlinks = site.backlinks[entity]
         let total = Pagination.entityPageCount(site, entity: entity)
@@ -346,16 +349,25 @@ extension RenderContext {
             var snippets: [MentionGroupView.Snippet] = []
             let folder = documentFolder(file)
             let pageURL = urls.page(folder)
+            var hidden = 0, moreURL: String?
             for ref in backlinks[run] {
                 let blockIndex = mentions[ref.mention].block
                 guard blockIndex >= 0, seenBlocks.insert(blockIndex).inserted else { continue }
                 let block = blocks[blockIndex]
                 let anchor = block.anchor.map { "#" + $0 } ?? ""
+                // A document that names the entity on every line would fill the page: its
+                // first passages stand for it, and the rest are counted.
+                guard snippets.count < Self.passagesPerDocument else {
+                    if hidden == 0 { moreURL = pageURL + anchor }
+                    hidden += 1
+                    continue
+                }
                 snippets.append(.init(html: snippet(block, file: file, entity: entity, mentions: mentions), url: pageURL + anchor))
             }
             let card = index.files[file]
             return MentionGroupView(title: card.title, url: urls.page(folder), published: card.published, source: card.source,
-                                    snippets: snippets)
+                                    snippets: snippets, more: hidden == 0 ? nil : "\(Plural.count(hidden, "more passage")) in this document",
+                                    moreURL: moreURL)
         }
         guard total > 1 else { return (groups, nil) }
         let base = URLs.entityFolder(site.entities[entity].key)

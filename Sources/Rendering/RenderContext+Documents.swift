@@ -138,18 +138,22 @@ extension RenderContext {
         var section = ""
         if case let .document(name, _) = parsed.role { section = name }
         let counts = mentionCounts(inFile: file)
+        // The themes the document is filed under head the sidebar as "Themes"; the themes it
+        // only mentions follow under a heading of their own, without repeating those.
+        let filed = site.documentThemes[file] ?? []
         let groups = EntityKind.allCases.compactMap { kind -> DocumentView.EntityGroup? in
             // Events in timeline order; actors and themes by how often the document names them.
             let members = kind == .event
                 ? counts.keys.filter { site.entities[$0].kind == .event }.sorted { site.timelinePosition[$0, default: 0] < site.timelinePosition[$1, default: 0] }
-                : counts.keys.filter { site.entities[$0].kind == kind }
+                : counts.keys.filter { site.entities[$0].kind == kind && !(kind == .theme && filed.contains($0)) }
                     .sorted { counts[$0]! != counts[$1]! ? counts[$0]! > counts[$1]! : site.entities[$0].name < site.entities[$1].name }
             guard !members.isEmpty else { return nil }
-            return .init(label: Labels.plural(kind), kind: kind.rawValue, entities: members.map { entityLink($0, count: counts[$0]) })
+            let label = kind == .theme ? "Themes mentioned" : Labels.plural(kind)
+            return .init(label: label, kind: kind.rawValue, entities: members.map { entityLink($0, count: counts[$0]) })
         }
         let toc = tableOfContents(file)
         let judgments = judgmentViews(meta)
-        let themes = (site.documentThemes[file] ?? []).map { entityLink($0) }
+        let themes = filed.map { entityLink($0) }
         let linkedFrom = linkedFromGroups(file)
         return DocumentView(
             layout: layout(title: meta.title, description: meta.summary ?? leadText(file), current: section,

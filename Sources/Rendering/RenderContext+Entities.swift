@@ -105,8 +105,10 @@ extension RenderContext {
         }
         let description = first ? entity.file.map { bodyHTML($0) }.flatMap { $0.isEmpty ? nil : $0 } : nil
         let relatedActors = relatedOf(.actor, limit: 15)
-        // The strongest related events, shown in timeline order.
-        let relatedEvents = related.lazy.map(\.entity).filter { site.entities[$0].kind == .event }.prefix(10)
+        // The strongest related events, shown in timeline order; those it takes part in are
+        // listed as its events already.
+        let taking = first ? Set(site.participation[index]) : []
+        let relatedEvents = related.lazy.map(\.entity).filter { site.entities[$0].kind == .event && !taking.contains($0) }.prefix(10)
             .sorted { site.timelinePosition[$0, default: 0] < site.timelinePosition[$1, default: 0] }.map { entityLink($0) }
         let relatedThemes = relatedOf(.theme, limit: 10)
         let documents = entity.kind == .theme
@@ -114,7 +116,7 @@ extension RenderContext {
         let mentions = site.backlinks[index].count
         let sources = site.backlinkGroups[index].count
         let mentionSummary = first
-            ? "\(mentions) mention\(mentions == 1 ? "" : "s") in \(sources) page\(sources == 1 ? "" : "s"), each shown in its passage."
+            ? "\(Plural.count(mentions, "mention")) in \(Plural.count(sources, "page")), each page with its first \(Self.passagesPerDocument) passages."
             : "Page \(page) of the passages that mention \(entity.name); the first page has the description, counts and connections."
         let summary = first ? entity.file.map(leadText) ?? "" : "Passages that mention \(entity.name), page \(page)."
         return EntityView(

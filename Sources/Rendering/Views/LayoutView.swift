@@ -130,6 +130,10 @@ struct MentionGroupView {
     /// "document", or the kind of the entity whose description this is.
     let source: String
     let snippets: [Snippet]
+    /// "4 more passages in this document", when the page shows only the first few.
+    var more: String? = nil
+    /// Where the first passage not shown is.
+    var moreURL: String? = nil
 }
 
 struct PagerView {

@@ -86,6 +86,8 @@ extension MentionGroupView: TemplateObject, TemplateRepresentable {
         case "published": self.published.templateValue
         case "source": self.source.templateValue
         case "snippets": self.snippets.templateValue
+        case "more": self.more.templateValue
+        case "moreURL": self.moreURL.templateValue
         default: .missing
         }
     }
