@@ -336,11 +336,15 @@ extension RenderContext {
     /// Passages an entity's page quotes from one document; the others are counted and linked.
     static let passagesPerDocument = 3
 
-    func mentionGroups(_ entity: Int, page: Int) -> (groups: [MentionGroupView], pager: PagerView?) {
+    /// The documents of page `page` that mention `entity`, each with its first passages, and
+    /// the entities whose descriptions name it, listed by name: a reader comes for what the
+    /// documents say, and each of those descriptions is a page of its own a link away.
+    func mentionGroups(_ entity: Int, page: Int) -> (groups: [MentionGroupView], describedBy: [EntityLinkView], pager: PagerView?) {
         let backlinks = site.backlinks[entity]
         let total = Pagination.entityPageCount(site, entity: entity)
         let slice = Pagination.slice(site.backlinkGroups[entity], page: page, perPage: site.config.paginate)
-        let groups = slice.map { run -> MentionGroupView in
+        let describedBy = slice.compactMap { site.entityByFile[backlinks[$0.lowerBound].file] }.map { entityLink($0) }
+        let groups = slice.filter { site.entityByFile[backlinks[$0.lowerBound].file] == nil }.map { run -> MentionGroupView in
             let file = backlinks[run.lowerBound].file
             // Read once per document, not per mention: each read of a file's lists is a copy.
             let parsed = site.files[file]
@@ -369,7 +373,7 @@ extension RenderContext {
                                     snippets: snippets, more: hidden == 0 ? nil : "\(Plural.count(hidden, "more passage")) in this document",
                                     moreURL: moreURL)
         }
-        guard total > 1 else { return (groups, nil) }
+        guard total > 1 else { return (groups, describedBy, nil) }
         let base = URLs.entityFolder(site.entities[entity].key)
         func pageURL(_ n: Int) -> String { urls.page(n == 1 ? base : "\(base)/page/\(n)") }
         // The first page links every page; a later page links the first and its neighbours.
@@ -377,7 +381,7 @@ extension RenderContext {
         let pager = PagerView(
             previousURL: page > 1 ? pageURL(page - 1) : nil, nextURL: page < total ? pageURL(page + 1) : nil,
             current: page, total: page == 1 ? total : nil, pages: numbers.map { .init(number: $0, url: pageURL($0), current: $0 == page) })
-        return (groups, pager)
+        return (groups, describedBy, pager)
     }
 }
 

@@ -71,7 +71,7 @@ extension RenderContext {
     func entityView(_ index: Int, page: Int) -> EntityView {
         let entity = site.entities[index]
         let folder = URLs.entityFolder(entity.key) + (page > 1 ? "/page/\(page)" : "")
-        let (groups, pager) = mentionGroups(index, page: page)
+        let (groups, describedBy, pager) = mentionGroups(index, page: page)
         let first = page == 1
         let related = first ? site.related[index] : []
         func relatedOf(_ kind: EntityKind, limit: Int) -> [EntityLinkView] {
@@ -115,8 +115,11 @@ extension RenderContext {
             ? Pagination.slice(site.documentsByEntity[index], page: page, perPage: site.config.paginate).map(documentSummary) : []
         let mentions = site.backlinks[index].count
         let sources = site.backlinkGroups[index].count
+        let descriptions = site.backlinkGroups[index].filter { site.entityByFile[site.backlinks[index][$0.lowerBound].file] != nil }.count
         let mentionSummary = first
-            ? "\(Plural.count(mentions, "mention")) in \(Plural.count(sources, "page")), each page with its first \(Self.passagesPerDocument) passages."
+            ? "\(Plural.count(mentions, "mention")) in \(Plural.count(sources - descriptions, "document"))"
+                + (descriptions > 0 ? " and \(Plural.count(descriptions, "description"))" : "")
+                + "; each document shows its first \(Self.passagesPerDocument) passages."
             : "Page \(page) of the passages that mention \(entity.name); the first page has the description, counts and connections."
         let summary = first ? entity.file.map(leadText) ?? "" : "Passages that mention \(entity.name), page \(page)."
         return EntityView(
@@ -125,14 +128,14 @@ extension RenderContext {
             aliases: entity.aliases, wikidataURL: wikidataURL, isStub: entity.isStub,
             stubPath: "Content/\(entity.kind.folder)/\(entity.id.rawValue).md", descriptionHTML: description,
             mentionCount: first ? site.backlinks[index].count : nil, documentCount: first ? site.documentsByEntity[index].count : nil,
-            mentionGroups: groups, pager: pager,
+            mentionGroups: groups, describedBy: describedBy, pager: pager,
             relatedActors: relatedActors, relatedEvents: relatedEvents, relatedThemes: relatedThemes, documents: documents,
             date: date, edtf: edtf, place: place, participants: participants, eventThemes: eventThemes,
             previousEvent: previous, nextEvent: next, participation: participation,
             neighbourhoodSVG: entity.kind == .actor && page == 1 ? GraphSVG.neighbourhood(index, site: site, url: entityURL) : nil,
             timelineSVG: entity.kind == .event && page == 1 ? TimelineSVG.strip(site, event: index, axis: self.index.timelineAxis, url: entityURL) : nil,
             broader: broader, narrower: narrower,
-            indexURL: urls.page(entity.kind.folder), mentionSummary: mentionSummary, hasMentions: !groups.isEmpty,
+            indexURL: urls.page(entity.kind.folder), mentionSummary: mentionSummary, hasMentions: !groups.isEmpty || !describedBy.isEmpty,
             hasAliases: !entity.aliases.isEmpty, hasParticipation: !participation.isEmpty,
             hasRelatedActors: !relatedActors.isEmpty, hasRelatedEvents: !relatedEvents.isEmpty,
             hasRelatedThemes: !relatedThemes.isEmpty, hasParticipants: !participants.isEmpty,

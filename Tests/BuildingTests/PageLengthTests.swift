@@ -18,6 +18,7 @@ import TestSupport
             "Content/actors/iran.md": "---\nname: Iran\n---\nA country.\n",
             "Content/articles/long.md": "---\ntitle: Long\n---\n" + body,
             "Content/articles/short.md": "---\ntitle: Short\n---\nOnce on [[iran]].\n",
+            "Content/actors/tajikistan.md": "---\nname: Tajikistan\n---\nA neighbour of [[iran]].\n",
         ])
         #expect(Builder.build(site.options()).succeeded)
         let page = try #require(site.read("actors/iran/index.html"))
@@ -29,7 +30,12 @@ import TestSupport
         #expect(long.contains(">7 more passages in this document</a></p>"))
         let short = Self.section(page, from: ">Short</a>", to: "</article>")
         #expect(short.contains("Once on") && !short.contains("more-passages"))
-        #expect(page.contains("11 mentions in 2 pages, each page with its first 3 passages."))
+        // Descriptions that name it are listed by their entities, after the documents.
+        #expect(page.contains("12 mentions in 2 documents and 1 description; each document shows its first 3 passages."))
+        let described = Self.section(page, from: "Named in the descriptions of", to: "</ul>")
+        #expect(described.contains("<a class=\"chip chip-actor\" href=\"../../actors/tajikistan/index.html\" dir=\"auto\">Tajikistan</a>"), "\(described)")
+        #expect(!page.contains("A neighbour of"))
+        #expect(page.range(of: ">Short</a>")!.lowerBound < page.range(of: "Named in the descriptions of")!.lowerBound)
     }
 
     @Test func eachThingIsListedOnce() throws {

@@ -99,6 +99,8 @@ struct EntityView {
     let mentionCount: Int?
     let documentCount: Int?
     let mentionGroups: [MentionGroupView]
+    /// Entities whose descriptions name this one, on this page of mentions.
+    let describedBy: [EntityLinkView]
     let pager: PagerView?
     let relatedActors: [EntityLinkView]
     let relatedEvents: [EntityLinkView]

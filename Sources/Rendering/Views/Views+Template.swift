@@ -264,6 +264,8 @@ extension EntityView: TemplateObject, TemplateRepresentable {
         case "mentionCount": self.mentionCount.templateValue
         case "documentCount": self.documentCount.templateValue
         case "mentionGroups": self.mentionGroups.templateValue
+        case "describedBy": self.describedBy.templateValue
+        case "hasDescribedBy": (!self.describedBy.isEmpty).templateValue
         case "pager": self.pager.templateValue
         case "relatedActors": self.relatedActors.templateValue
         case "relatedEvents": self.relatedEvents.templateValue
