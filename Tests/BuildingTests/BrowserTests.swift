@@ -98,6 +98,56 @@ struct BrowserTests {
         }
     }
 
+    /// Dark mode follows the system until the header's toggle chooses, remembers the choice
+    /// across pages, and never reaches paper.
+    @Test func darkModeFollowsTheSystemAndTheToggle() async throws {
+        try await blocking {
+            let browser = try Browser()
+            let background = "getComputedStyle(document.body).backgroundColor"
+            let pressed = "document.getElementById('_theme-toggle').getAttribute('aria-pressed')"
+            try browser.emulateColorScheme("light")
+            try browser.open(self.url("actors/iran/index.html"))
+            try browser.evaluate("localStorage.removeItem('dossier-theme')")
+            try browser.open(self.url("actors/iran/index.html"))
+            let light = try browser.evaluate(background) as? String
+            #expect(light == "rgb(251, 250, 247)")
+            #expect(try browser.evaluate(pressed) as? String == "false")
+            #expect(try browser.evaluate("document.getElementById('_theme-toggle').hidden") as? Bool == false)
+            // The system's setting.
+            try browser.emulateColorScheme("dark")
+            try browser.open(self.url("actors/iran/index.html"))
+            #expect(try browser.evaluate(background) as? String == "rgb(21, 24, 27)")
+            #expect(try browser.evaluate(pressed) as? String == "true")
+            // Charts and callouts take the palette: a graph label's halo is the page's colour.
+            #expect(try browser.evaluate("getComputedStyle(document.querySelector('svg.graph .node text')).stroke") as? String == "rgb(21, 24, 27)")
+            let shots = Browser.artifacts.appendingPathComponent("screenshots")
+            for page in ["index.html", "actors/iran/index.html", "events/index.html", "graph/index.html",
+                         "briefings/tajikistan-iran-rapprochement/index.html", "search/index.html"] {
+                try browser.open(self.url(page))
+                #expect(browser.errors.isEmpty, "\(page): \(browser.errors)")
+                let name = page.replacingOccurrences(of: "/index.html", with: "").replacingOccurrences(of: "/", with: "_")
+                try browser.screenshot(to: shots.appendingPathComponent("dark-" + name.replacingOccurrences(of: ".html", with: "") + ".png"))
+            }
+            // The toggle overrides the system and is remembered on the next page.
+            try browser.open(self.url("actors/iran/index.html"))
+            try browser.evaluate("document.getElementById('_theme-toggle').click()")
+            #expect(try browser.evaluate(background) as? String == light)
+            #expect(try browser.evaluate(pressed) as? String == "false")
+            try browser.open(self.url("events/index.html"))
+            #expect(try browser.evaluate("document.documentElement.dataset.theme") as? String == "light")
+            #expect(try browser.evaluate(background) as? String == light)
+            try browser.evaluate("document.getElementById('_theme-toggle').click()")
+            #expect(try browser.evaluate(background) as? String == "rgb(21, 24, 27)")
+            // Print is light whatever the screen shows.
+            try browser.emulateMedia("print")
+            #expect(try browser.evaluate(background) as? String == "rgb(255, 255, 255)")
+            #expect(try browser.evaluate("getComputedStyle(document.querySelector('h1')).color") as? String == "rgb(29, 35, 41)")
+            try browser.emulateMedia("")
+            try browser.evaluate("localStorage.removeItem('dossier-theme')")
+            try browser.emulateColorScheme("light")
+        }
+    }
+
     @Test func pagesLoadWithoutErrors() async throws {
         let pages = [
             "index.html", "articles/history-1992-2016/index.html", "briefings/tajikistan-iran-rapprochement/index.html",

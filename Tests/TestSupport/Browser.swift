@@ -104,6 +104,16 @@ package final class Browser: @unchecked Sendable {
         return false
     }
 
+    /// Emulates the reader's colour-scheme setting (`dark`, `light`) for the pages opened next.
+    package func emulateColorScheme(_ scheme: String) throws {
+        _ = try send("Emulation.setEmulatedMedia", ["features": [["name": "prefers-color-scheme", "value": scheme]]])
+    }
+
+    /// Emulates print media (`print`) or the screen again (`""`).
+    package func emulateMedia(_ media: String) throws {
+        _ = try send("Emulation.setEmulatedMedia", ["media": media])
+    }
+
     /// A PNG of the whole page, for a person to look at.
     package func screenshot(to file: URL) throws {
         let result = try send("Page.captureScreenshot", ["format": "png", "captureBeyondViewport": true])

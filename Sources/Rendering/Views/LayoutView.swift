@@ -28,6 +28,8 @@ final class LayoutView {
     let homeURL: String
     let graphURL: String
     let searchURL: String
+    /// Light or dark as the reader chose: loaded in `<head>`, before the page is drawn.
+    let themeScript: String
     /// Hover previews: the script, and the data it loads on first use.
     let previewScript: String
     let previewData: String
@@ -57,6 +59,7 @@ final class LayoutView {
         homeURL: String,
         graphURL: String,
         searchURL: String,
+        themeScript: String,
         previewScript: String,
         previewData: String,
         feedURL: String,
@@ -81,6 +84,7 @@ final class LayoutView {
         self.homeURL = homeURL
         self.graphURL = graphURL
         self.searchURL = searchURL
+        self.themeScript = themeScript
         self.previewScript = previewScript
         self.previewData = previewData
         self.feedURL = feedURL

@@ -20,6 +20,7 @@ extension LayoutView: TemplateObject, TemplateRepresentable {
         case "homeURL": self.homeURL.templateValue
         case "graphURL": self.graphURL.templateValue
         case "searchURL": self.searchURL.templateValue
+        case "themeScript": self.themeScript.templateValue
         case "previewScript": self.previewScript.templateValue
         case "previewData": self.previewData.templateValue
         case "feedURL": self.feedURL.templateValue
