@@ -1,5 +1,5 @@
-// Filters for the relationship graph: by kind, by theme, and all labels on or off. The graph
-// itself is laid out at build time; this only hides and shows what is already there.
+// Filters, zoom and pan for the relationship graph: by kind, by theme, all labels on or off.
+// The graph itself is laid out at build time; this hides, shows and moves what is there.
 (function () {
   "use strict";
   var form = document.querySelector(".graph-filter");
@@ -47,6 +47,117 @@
     svg.classList.remove("has-focus");
     svg.querySelectorAll(".is-near").forEach(function (el) { el.classList.remove("is-near"); });
   }
+
+  // Zoom and pan move the view box; the labels keep their size on screen, so zooming in
+  // spreads them apart until every label shows. Wheel, pinch and drag
+  // on the graph, the buttons, and + - 0 and the arrow keys while a node or a button has focus.
+  var base = { x: 0, y: 0, w: svg.viewBox.baseVal.width, h: svg.viewBox.baseVal.height };
+  var view = { x: base.x, y: base.y, w: base.w, h: base.h };
+  var zoomLabel = form.querySelector(".graph-zoom-level");
+  function setView(next) {
+    var w = Math.min(base.w, Math.max(base.w / 12, next.w)), h = w * base.h / base.w;
+    var x = Math.min(base.x + base.w - w / 2, Math.max(base.x - w / 2, next.x));
+    var y = Math.min(base.y + base.h - h / 2, Math.max(base.y - h / 2, next.y));
+    view = { x: x, y: y, w: w, h: h };
+    svg.setAttribute("viewBox", [x, y, w, h].map(function (v) { return Math.round(v * 10) / 10; }).join(" "));
+    // Labels read at 11.5 px on screen whatever the zoom and the screen's width; once they
+    // are half the size the layout placed them at, they have room enough to all show.
+    var font = 11.5 * w / (svg.getBoundingClientRect().width || base.w);
+    svg.style.fontSize = font + "px";
+    svg.classList.toggle("zoomed", font <= 5.5);
+    if (zoomLabel) zoomLabel.textContent = Math.round(base.w / w * 100) + "%";
+  }
+  function zoomAt(x, y, factor) {
+    var w = view.w / factor, h = view.h / factor;
+    setView({ x: x - (x - view.x) / factor, y: y - (y - view.y) / factor, w: w, h: h });
+  }
+  function zoomCentre(factor) { zoomAt(view.x + view.w / 2, view.y + view.h / 2, factor); }
+  function toGraph(clientX, clientY) {
+    var box = svg.getBoundingClientRect();
+    return { x: view.x + (clientX - box.left) / box.width * view.w, y: view.y + (clientY - box.top) / box.height * view.h };
+  }
+  svg.addEventListener("wheel", function (event) {
+    event.preventDefault();
+    var at = toGraph(event.clientX, event.clientY);
+    zoomAt(at.x, at.y, Math.exp(-event.deltaY * (event.deltaMode === 1 ? 0.05 : 0.002)));
+  }, { passive: false });
+
+  var pointers = new Map(), dragged = false, last = null;
+  svg.addEventListener("pointerdown", function (event) {
+    pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
+    dragged = false;
+    last = null;
+  });
+  svg.addEventListener("pointermove", function (event) {
+    var before = pointers.get(event.pointerId);
+    if (!before) return;
+    var now = { x: event.clientX, y: event.clientY };
+    if (pointers.size === 1) {
+      if (!dragged && Math.abs(now.x - before.x) + Math.abs(now.y - before.y) < 5) return;
+      if (!dragged) { dragged = true; svg.setPointerCapture(event.pointerId); }
+      var box = svg.getBoundingClientRect();
+      setView({ x: view.x - (now.x - before.x) / box.width * view.w, y: view.y - (now.y - before.y) / box.height * view.h, w: view.w, h: view.h });
+      pointers.set(event.pointerId, now);
+    } else if (pointers.size === 2) {
+      pointers.set(event.pointerId, now);
+      var points = Array.from(pointers.values());
+      var distance = Math.hypot(points[0].x - points[1].x, points[0].y - points[1].y);
+      var middle = toGraph((points[0].x + points[1].x) / 2, (points[0].y + points[1].y) / 2);
+      if (last) zoomAt(middle.x, middle.y, distance / last);
+      last = distance;
+      dragged = true;
+    }
+  });
+  function release(event) { pointers.delete(event.pointerId); last = null; }
+  svg.addEventListener("pointerup", release);
+  svg.addEventListener("pointercancel", release);
+  // A drag is not a click on the node it ended on.
+  svg.addEventListener("click", function (event) { if (dragged) { event.preventDefault(); dragged = false; } }, true);
+
+  form.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button[data-zoom]");
+    if (!button) return;
+    var action = button.getAttribute("data-zoom");
+    if (action === "in") zoomCentre(1.5);
+    else if (action === "out") zoomCentre(1 / 1.5);
+    else setView(base);
+  });
+  function keys(event) {
+    var step = view.w / 8;
+    var handled = true;
+    switch (event.key) {
+      case "+": case "=": zoomCentre(1.5); break;
+      case "-": case "_": zoomCentre(1 / 1.5); break;
+      case "0": setView(base); break;
+      case "ArrowLeft": setView({ x: view.x - step, y: view.y, w: view.w, h: view.h }); break;
+      case "ArrowRight": setView({ x: view.x + step, y: view.y, w: view.w, h: view.h }); break;
+      case "ArrowUp": setView({ x: view.x, y: view.y - step, w: view.w, h: view.h }); break;
+      case "ArrowDown": setView({ x: view.x, y: view.y + step, w: view.w, h: view.h }); break;
+      default: handled = false;
+    }
+    if (handled) event.preventDefault();
+  }
+  svg.addEventListener("keydown", keys);
+  form.querySelector(".graph-zoom").addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" && event.key !== " ") keys(event);
+  });
+
+  // On a narrow screen the whole graph would be too small to read: it opens on the most
+  // connected node, zoomed so that labels read at their size, with its nearest neighbours
+  // around it; the zoom buttons and "Whole graph" show the rest.
+  function neighbourhood() {
+    var degree = {};
+    edges.forEach(function (edge) {
+      [edge.getAttribute("data-a"), edge.getAttribute("data-b")].forEach(function (n) { degree[n] = (degree[n] || 0) + 1; });
+    });
+    var hub = Object.keys(degree).sort(function (a, b) { return degree[b] - degree[a]; })[0];
+    var node = hub === undefined ? null : svg.querySelector('.node[data-node="' + hub + '"] circle');
+    if (!node) return;
+    var size = base.w / 2.5;
+    setView({ x: node.cx.baseVal.value - size / 2, y: node.cy.baseVal.value - size / 2, w: size, h: size });
+  }
+  if (svg.getBoundingClientRect().width < 600) neighbourhood(); else setView(base);
+  window.addEventListener("resize", function () { setView(view); });
 
   form.addEventListener("change", apply);
   svg.addEventListener("mouseover", highlight);

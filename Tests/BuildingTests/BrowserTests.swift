@@ -148,6 +148,53 @@ struct BrowserTests {
         }
     }
 
+    /// Zoom and pan by buttons, keys, wheel and drag; labels keep their size on screen; a
+    /// phone opens on the most connected node rather than the whole graph shrunk.
+    @Test func graphZoomsAndPans() async throws {
+        try await blocking {
+            let viewBox = "document.querySelector('svg.graph').getAttribute('viewBox')"
+            let width = "Number(\(viewBox).split(' ')[2])"
+            let browser = try Browser()
+            try browser.open(self.url("graph/index.html"))
+            #expect(try browser.evaluate(width) as? Double == 1000)
+            try browser.evaluate("document.querySelector('button[data-zoom=in]').click()")
+            let zoomed = try browser.evaluate(width) as? Double ?? 0
+            #expect(zoomed < 700 && zoomed > 600)
+            #expect(try browser.evaluate("document.querySelector('.graph-zoom-level').textContent") as? String == "150%")
+            // Labels keep their size on screen: the font in graph units shrinks as the view does.
+            let font = "parseFloat(getComputedStyle(document.querySelector('svg.graph text')).fontSize) * document.querySelector('svg.graph').getBoundingClientRect().width / \(width)"
+            let onScreen = try browser.evaluate(font) as? Double ?? 0
+            #expect(abs(onScreen - 11.5) < 0.5, "\(onScreen)")
+            // Keys, with a node focused: + zooms, an arrow pans, 0 shows the whole graph.
+            try browser.evaluate("document.querySelector('svg.graph .node').focus()")
+            try browser.press("+", code: "Equal")
+            #expect(try browser.evaluate(width) as? Double ?? 0 < zoomed)
+            let before = try browser.evaluate(viewBox) as? String
+            try browser.press("ArrowRight", code: "ArrowRight")
+            #expect(try browser.evaluate(viewBox) as? String != before)
+            try browser.press("0", code: "Digit0")
+            #expect(try browser.evaluate(viewBox) as? String == "0 0 1000 1000")
+            // The wheel zooms where the pointer is; a drag pans and does not follow the link.
+            try browser.evaluate("document.querySelector('svg.graph').dispatchEvent(new WheelEvent('wheel', {deltaY: -300, clientX: 400, clientY: 600, bubbles: true, cancelable: true}))")
+            #expect(try browser.evaluate(width) as? Double ?? 1000 < 1000)
+            let dragged = try browser.evaluate("""
+                (() => { const svg = document.querySelector('svg.graph'); const before = svg.getAttribute('viewBox');
+                  const at = (type, x) => svg.dispatchEvent(new PointerEvent(type, {pointerId: 1, clientX: x, clientY: 500, bubbles: true}));
+                  at('pointerdown', 300); at('pointermove', 340); at('pointermove', 400); at('pointerup', 400);
+                  return before !== svg.getAttribute('viewBox'); })()
+                """) as? Bool
+            #expect(dragged == true)
+            #expect(browser.errors.isEmpty, "\(browser.errors)")
+
+            let phone = try Browser(width: 390, height: 844)
+            try phone.open(self.url("graph/index.html"))
+            let phoneWidth = try phone.evaluate(width) as? Double ?? 1000
+            #expect(phoneWidth <= 400, "a phone opens zoomed in: \(phoneWidth)")
+            #expect(try phone.evaluate(font) as? Double ?? 0 > 11)
+            #expect(phone.errors.isEmpty, "\(phone.errors)")
+        }
+    }
+
     @Test func pagesLoadWithoutErrors() async throws {
         let pages = [
             "index.html", "articles/history-1992-2016/index.html", "briefings/tajikistan-iran-rapprochement/index.html",

@@ -40,6 +40,37 @@ import TestSupport
         #expect(Set(points.map { "\(Int($0.x * 1000)),\(Int($0.y * 1000))" }).count == points.count)
     }
 
+    /// Labels never leave the picture and never cover a node; the ones shown from the start
+    /// never cover each other.
+    @Test func graphLabelsStayInsideAndClearOfNodes() throws {
+        // Long names at the edges and in a crowd, as a large site has them.
+        var circles: [(x: Double, y: Double, r: Double)] = [(995, 500, 5), (5, 500, 5), (500, 4, 5), (500, 996, 5)]
+        for i in 0..<40 { circles.append((480 + Double(i % 8) * 12, 480 + Double(i / 8) * 12, 4)) }
+        let names = circles.indices.map { "The Islamic Renaissance Party of Tajikistan \($0)" }
+        let placer = LabelPlacer(circles: circles, size: 1000)
+        let labels = placer.place(names, shownFirst: circles.indices.map { _ in true })
+        func box(_ label: LabelPlacer.Label) -> LabelPlacer.Box {
+            let w = Double(label.text.count) * LabelPlacer.charWidth
+            let minX = label.anchor == "start" ? label.x : label.anchor == "end" ? label.x - w : label.x - w / 2
+            return LabelPlacer.Box(minX: minX, minY: label.y - 9, maxX: minX + w, maxY: label.y + 2)
+        }
+        for (i, label) in labels.enumerated() {
+            let b = box(label)
+            #expect(b.minX >= 0 && b.maxX <= 1000 && b.minY >= 0 && b.maxY <= 1000, "\(label)")
+            if label.shown {
+                for (j, c) in circles.enumerated() where j != i {
+                    let nx = min(max(c.x, b.minX), b.maxX), ny = min(max(c.y, b.minY), b.maxY)
+                    #expect((c.x - nx) * (c.x - nx) + (c.y - ny) * (c.y - ny) >= c.r * c.r, "\(label.text) covers node \(j)")
+                }
+            }
+        }
+        let shown = labels.filter(\.shown).map(box)
+        for (i, a) in shown.enumerated() { for b in shown[(i + 1)...] { #expect(!a.overlaps(b)) } }
+        // The edge nodes keep their labels inside by turning them; the crowd shows only some.
+        #expect(labels[0].anchor == "end" && labels[1].anchor == "start")
+        #expect(labels.filter(\.shown).count < labels.count)
+    }
+
     @Test func siteWithoutMentionsDrawsAFiniteGraph() throws {
         let site = try TemporarySite([
             "Content/actors/a.md": "---\nname: A\n---\n",

@@ -131,8 +131,9 @@ package final class Browser: @unchecked Sendable {
 
     /// Presses a key in the page (for keyboard behaviour).
     package func press(_ key: String, code: String) throws {
+        let keyCodes = ["Escape": 27, "Tab": 9, "ArrowLeft": 37, "ArrowUp": 38, "ArrowRight": 39, "ArrowDown": 40, "+": 187, "-": 189, "0": 48]
         for type in ["keyDown", "keyUp"] {
-            _ = try send("Input.dispatchKeyEvent", ["type": type, "key": key, "code": code, "windowsVirtualKeyCode": key == "Escape" ? 27 : 9])
+            _ = try send("Input.dispatchKeyEvent", ["type": type, "key": key, "code": code, "windowsVirtualKeyCode": keyCodes[key] ?? 0])
         }
     }
 

@@ -7,42 +7,34 @@ enum GraphSVG {
     /// The site graph for `/graph/`, `size` units square.
     static func site(_ graph: RelationGraph, site: Site, url: (Int) -> String, size: Double = 1000) -> String {
         let margin = 40.0
-        func x(_ node: RelationGraph.Node) -> String { format(margin + node.point.x * (size - 2 * margin)) }
-        func y(_ node: RelationGraph.Node) -> String { format(margin + node.point.y * (size - 2 * margin)) }
         let maxWeight = Double(max(1, graph.edges.map(\.weight).max() ?? 1))
         let maxImportance = Double(max(1, graph.nodes.map(\.importance).max() ?? 1))
+        let circles = graph.nodes.map { node in
+            (x: margin + node.point.x * (size - 2 * margin), y: margin + node.point.y * (size - 2 * margin),
+             r: 3 + 11 * (Double(node.importance) / maxImportance).squareRoot())
+        }
         var svg = "<svg class=\"graph\" viewBox=\"0 0 \(format(size)) \(format(size))\" aria-label=\"Relationship graph: \(graph.nodes.count) actors and events, \(graph.edges.count) links\">\n"
         svg += "<g class=\"edges\">\n"
         for edge in graph.edges {
-            let a = graph.nodes[edge.a], b = graph.nodes[edge.b]
+            let a = circles[edge.a], b = circles[edge.b]
             let strength = (Double(edge.weight) / maxWeight).squareRoot()
-            svg += "<line x1=\"\(x(a))\" y1=\"\(y(a))\" x2=\"\(x(b))\" y2=\"\(y(b))\" data-a=\"\(edge.a)\" data-b=\"\(edge.b)\""
+            svg += "<line x1=\"\(format(a.x))\" y1=\"\(format(a.y))\" x2=\"\(format(b.x))\" y2=\"\(format(b.y))\" data-a=\"\(edge.a)\" data-b=\"\(edge.b)\""
                 + " stroke-width=\"\(format(0.6 + 2.4 * strength))\" stroke-opacity=\"\(format(0.12 + 0.6 * strength))\"/>\n"
         }
         svg += "</g>\n<g class=\"nodes\">\n"
-        // Labels shown from the start: the important nodes', most important first, each only
-        // where it overlaps no label already placed. The others show on hover and focus.
-        func radius(_ node: RelationGraph.Node) -> Double { 3 + 11 * (Double(node.importance) / maxImportance).squareRoot() }
-        var placed: [(x: Double, y: Double, w: Double)] = []
-        var shown = Set<Int>()
-        for (i, node) in graph.nodes.enumerated() where node.labelled {
-            let x = margin + node.point.x * (size - 2 * margin) + radius(node) + 3
-            let y = margin + node.point.y * (size - 2 * margin) - 7
-            let w = Double(site.entities[node.entity].name.count) * 6.3
-            guard !placed.contains(where: { abs($0.y - y) < 12 && x < $0.x + $0.w + 4 && $0.x < x + w + 4 }) else { continue }
-            placed.append((x, y, w))
-            shown.insert(i)
-        }
+        let labels = LabelPlacer(circles: circles, size: size).place(
+            graph.nodes.map { site.entities[$0.entity].name }, shownFirst: graph.nodes.map(\.labelled))
         // The least important first, so hubs and their labels are drawn on top.
         for (i, node) in graph.nodes.enumerated().reversed() {
             let entity = site.entities[node.entity]
-            let radius = radius(node)
+            let label = labels[i]
             let themes = node.themes.map { site.entities[$0].id.rawValue }.joined(separator: " ")
-            svg += "<a href=\"\(url(node.entity))\" class=\"node node-\(entity.kind.rawValue)\(shown.contains(i) ? " labelled" : "")\" data-node=\"\(i)\" data-kind=\"\(entity.kind.rawValue)\" data-themes=\"\(themes)\">"
+            svg += "<a href=\"\(url(node.entity))\" class=\"node node-\(entity.kind.rawValue)\(label.shown ? " labelled" : "")\" data-node=\"\(i)\" data-kind=\"\(entity.kind.rawValue)\" data-themes=\"\(themes)\">"
             svg += "<title>\(HTML.escape(tooltip(node.entity, importance: node.importance, site: site)))</title>"
-            svg += "<circle cx=\"\(x(node))\" cy=\"\(y(node))\" r=\"\(format(radius))\"/>"
-            // Every node has its label; only the important ones show it until hovered.
-            svg += "<text x=\"\(format(margin + node.point.x * (size - 2 * margin) + radius + 3))\" y=\"\(format(margin + node.point.y * (size - 2 * margin) + 4))\">\(HTML.escape(entity.name))</text>"
+            svg += "<circle cx=\"\(format(circles[i].x))\" cy=\"\(format(circles[i].y))\" r=\"\(format(circles[i].r))\"/>"
+            // Every node has its label; only the ones placed clear of the others show it until hovered.
+            let anchor = label.anchor == "start" ? "" : " text-anchor=\"\(label.anchor)\""
+            svg += "<text x=\"\(format(label.x))\" y=\"\(format(label.y))\"\(anchor)>\(HTML.escape(label.text))</text>"
             svg += "</a>\n"
         }
         return svg + "</g>\n</svg>"
