@@ -195,6 +195,31 @@ struct BrowserTests {
         }
     }
 
+    /// On a phone the timeline chart scrolls sideways, opens on its latest events and says so.
+    @Test func timelineOnAPhoneOpensOnTheLatestEvents() async throws {
+        try await blocking {
+            let phone = try Browser(width: 390, height: 844)
+            try phone.open(self.url("events/index.html"))
+            let scroll = "document.querySelector('.timeline-scroll')"
+            let overflow = try phone.evaluate("\(scroll).scrollWidth - \(scroll).clientWidth") as? Double ?? 0
+            #expect(overflow > 100, "the chart is wider than the phone")
+            // Scrolled to its end: the last event's mark is within the visible part.
+            let lastVisible = try phone.evaluate("""
+                (() => { const box = document.querySelector('.timeline-scroll').getBoundingClientRect();
+                  const marks = [...document.querySelectorAll('svg.timeline-chart .event-mark')].map(m => m.getBoundingClientRect());
+                  const last = marks.reduce((a, b) => (b.right > a.right ? b : a));
+                  return last.right <= box.right + 1 && last.left >= box.left - 1; })()
+                """) as? Bool
+            #expect(lastVisible == true)
+            #expect(try phone.evaluate("getComputedStyle(document.querySelector('.timeline-scroll-hint')).display") as? String == "block")
+            #expect(phone.errors.isEmpty, "\(phone.errors)")
+            let wide = try Browser()
+            try wide.open(self.url("events/index.html"))
+            #expect(try wide.evaluate("getComputedStyle(document.querySelector('.timeline-scroll-hint')).display") as? String == "none")
+            #expect(try wide.evaluate("\(scroll).scrollWidth - \(scroll).clientWidth") as? Double ?? 1 <= 1)
+        }
+    }
+
     @Test func pagesLoadWithoutErrors() async throws {
         let pages = [
             "index.html", "articles/history-1992-2016/index.html", "briefings/tajikistan-iran-rapprochement/index.html",
