@@ -195,8 +195,9 @@ struct BrowserTests {
         }
     }
 
-    /// On a phone the timeline chart scrolls sideways, opens on its latest events and says so.
-    @Test func timelineOnAPhoneOpensOnTheLatestEvents() async throws {
+    /// On a phone the timeline chart scrolls sideways, opens on its latest events and says
+    /// so, and an actor's connections are drawn upright.
+    @Test func chartsOnAPhoneAreReadable() async throws {
         try await blocking {
             let phone = try Browser(width: 390, height: 844)
             try phone.open(self.url("events/index.html"))
@@ -213,7 +214,17 @@ struct BrowserTests {
             #expect(lastVisible == true)
             #expect(try phone.evaluate("getComputedStyle(document.querySelector('.timeline-scroll-hint')).display") as? String == "block")
             #expect(phone.errors.isEmpty, "\(phone.errors)")
+            // An actor's connections are drawn upright there, their labels at a readable size.
+            try phone.open(self.url("actors/iran/index.html"))
+            #expect(try phone.evaluate("getComputedStyle(document.querySelector('svg.graph-wide')).display") as? String == "none")
+            let label = try phone.evaluate("""
+                (() => { const svg = document.querySelector('svg.graph-narrow');
+                  return parseFloat(getComputedStyle(svg.querySelector('text')).fontSize) * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width; })()
+                """) as? Double ?? 0
+            #expect(label >= 10, "\(label) px")
             let wide = try Browser()
+            try wide.open(self.url("actors/iran/index.html"))
+            #expect(try wide.evaluate("getComputedStyle(document.querySelector('svg.graph-narrow')).display") as? String == "none")
             try wide.open(self.url("events/index.html"))
             #expect(try wide.evaluate("getComputedStyle(document.querySelector('.timeline-scroll-hint')).display") as? String == "none")
             #expect(try wide.evaluate("\(scroll).scrollWidth - \(scroll).clientWidth") as? Double ?? 1 <= 1)

@@ -45,36 +45,46 @@ enum GraphSVG {
     static let neighbourhoodSize = 12
 
     static func neighbourhood(_ center: Int, site: Site, url: (Int) -> String, limit: Int = neighbourhoodSize) -> String? {
-        let neighbours = site.related[center].filter { site.entities[$0.entity].kind != .theme }.prefix(limit)
+        let neighbours = Array(site.related[center].filter { site.entities[$0.entity].kind != .theme }.prefix(limit))
         guard !neighbours.isEmpty else { return nil }
-        let width = 640.0, height = 360.0, cx = width / 2, cy = height / 2
+        // Two drawings, one shown at a time by the style sheet: wide for a page's column, and
+        // upright for a phone, where the wide one would shrink its labels to 6 pixels.
+        return neighbourhood(center, neighbours, site: site, url: url, width: 640, height: 360, className: "graph-wide")
+            + "\n" + neighbourhood(center, neighbours, site: site, url: url, width: 360, height: 420, className: "graph-narrow")
+    }
+
+    private static func neighbourhood(_ center: Int, _ neighbours: [Relation], site: Site, url: (Int) -> String,
+                                      width: Double, height: Double, className: String) -> String {
+        let cx = width / 2, cy = height / 2
         let maxWeight = Double(neighbours.map(\.weight).max() ?? 1)
-        var points: [(Int, Double, Double)] = []
-        // Around an ellipse, strongest at the top, going clockwise.
+        // Around an ellipse, strongest at the top, going clockwise; labels where they fit.
+        let rx = width > height ? width / 2 - 175 : width / 2 - 70, ry = height / 2 - 40
+        var circles: [(x: Double, y: Double, r: Double)] = [(cx, cy, 12)]
         for (i, relation) in neighbours.enumerated() {
             let angle = -Double.pi / 2 + 2 * Double.pi * Double(i) / Double(neighbours.count)
-            points.append((relation.entity, cx + cos(angle) * (width / 2 - 175), cy + sin(angle) * (height / 2 - 40)))
+            circles.append((cx + cos(angle) * rx, cy + sin(angle) * ry, 4 + 4 * (Double(relation.weight) / maxWeight)))
         }
         let name = site.entities[center].name
-        var svg = "<svg class=\"graph graph-local\" viewBox=\"0 0 \(format(width)) \(format(height))\" aria-label=\"\(HTML.escape(name)) and its \(neighbours.count) strongest relations\">\n<g class=\"edges\">\n"
-        for (relation, point) in zip(neighbours, points) {
+        let names = [name] + neighbours.map { short(site.entities[$0.entity].name) }
+        let labels = LabelPlacer(circles: circles, size: width, height: height).place(names, shownFirst: names.map { _ in true })
+        var svg = "<svg class=\"graph graph-local \(className)\" viewBox=\"0 0 \(format(width)) \(format(height))\" aria-label=\"\(HTML.escape(name)) and its \(neighbours.count) strongest relations\">\n<g class=\"edges\">\n"
+        for (relation, point) in zip(neighbours, circles.dropFirst()) {
             let strength = (Double(relation.weight) / maxWeight).squareRoot()
-            svg += "<line x1=\"\(format(cx))\" y1=\"\(format(cy))\" x2=\"\(format(point.1))\" y2=\"\(format(point.2))\""
+            svg += "<line x1=\"\(format(cx))\" y1=\"\(format(cy))\" x2=\"\(format(point.x))\" y2=\"\(format(point.y))\""
                 + " stroke-width=\"\(format(0.8 + 3 * strength))\" stroke-opacity=\"\(format(0.2 + 0.6 * strength))\"/>\n"
         }
         svg += "</g>\n<g class=\"nodes\">\n"
+        func text(_ label: LabelPlacer.Label) -> String {
+            let anchor = label.anchor == "start" ? "" : " text-anchor=\"\(label.anchor)\""
+            return "<text x=\"\(format(label.x))\" y=\"\(format(label.y))\"\(anchor)>\(HTML.escape(label.text))</text>"
+        }
         let centerKind = site.entities[center].kind.rawValue
-        svg += "<g class=\"node node-\(centerKind) labelled center\"><circle cx=\"\(format(cx))\" cy=\"\(format(cy))\" r=\"12\"/>"
-        svg += "<text x=\"\(format(cx))\" y=\"\(format(cy + 28))\" text-anchor=\"middle\">\(HTML.escape(name))</text></g>\n"
-        for (relation, point) in zip(neighbours, points) {
-            let entity = site.entities[relation.entity]
-            let anchor = point.1 < cx - 1 ? "end" : point.1 > cx + 1 ? "start" : "middle"
-            let dx = anchor == "end" ? -10.0 : anchor == "start" ? 10.0 : 0
-            let dy = anchor == "middle" ? (point.2 < cy ? -12.0 : 20.0) : 4
-            svg += "<a href=\"\(url(relation.entity))\" class=\"node node-\(entity.kind.rawValue) labelled\">"
+        svg += "<g class=\"node node-\(centerKind) labelled center\"><circle cx=\"\(format(cx))\" cy=\"\(format(cy))\" r=\"12\"/>\(text(labels[0]))</g>\n"
+        for (i, relation) in neighbours.enumerated() {
+            let entity = site.entities[relation.entity], point = circles[i + 1], label = labels[i + 1]
+            svg += "<a href=\"\(url(relation.entity))\" class=\"node node-\(entity.kind.rawValue)\(label.shown ? " labelled" : "")\">"
             svg += "<title>\(HTML.escape(entity.name)): \(relation.weight) shared \(relation.weight == 1 ? "mention" : "mentions")</title>"
-            svg += "<circle cx=\"\(format(point.1))\" cy=\"\(format(point.2))\" r=\"\(format(4 + 4 * (Double(relation.weight) / maxWeight)))\"/>"
-            svg += "<text x=\"\(format(point.1 + dx))\" y=\"\(format(point.2 + dy))\" text-anchor=\"\(anchor)\">\(HTML.escape(short(entity.name)))</text></a>\n"
+            svg += "<circle cx=\"\(format(point.x))\" cy=\"\(format(point.y))\" r=\"\(format(point.r))\"/>\(text(label))</a>\n"
         }
         return svg + "</g>\n</svg>"
     }

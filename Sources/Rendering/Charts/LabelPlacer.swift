@@ -15,8 +15,10 @@ struct LabelPlacer {
     }
 
     let circles: [(x: Double, y: Double, r: Double)]
+    /// The view box: `size` wide and `height` tall (square unless given).
     let size: Double
-    static let charWidth = 6.3, height = 11.0, gap = 3.0, edge = 2.0
+    var height: Double? = nil
+    static let charWidth = 6.3, lineHeight = 11.0, gap = 3.0, edge = 2.0
 
     /// `shownFirst` marks the labels to show from the start when they find a clear place,
     /// in order of importance (the caller's order).
@@ -53,7 +55,7 @@ struct LabelPlacer {
 
     /// Right, left, above, below: the text's anchor point and the box it covers.
     private func boxes(_ i: Int, _ text: String) -> [(x: Double, y: Double, anchor: String, box: Box)] {
-        let c = circles[i], w = Double(text.count) * Self.charWidth + 2, h = Self.height
+        let c = circles[i], w = Double(text.count) * Self.charWidth + 2, h = Self.lineHeight
         let right = c.x + c.r + Self.gap, left = c.x - c.r - Self.gap
         return [
             (right, c.y + 4, "start", Box(minX: right, minY: c.y - h / 2, maxX: right + w, maxY: c.y + h / 2)),
@@ -64,7 +66,7 @@ struct LabelPlacer {
     }
 
     private func inside(_ box: Box) -> Bool {
-        box.minX >= Self.edge && box.minY >= Self.edge && box.maxX <= size - Self.edge && box.maxY <= size - Self.edge
+        box.minX >= Self.edge && box.minY >= Self.edge && box.maxX <= size - Self.edge && box.maxY <= (height ?? size) - Self.edge
     }
 
     private func overlaps(_ box: Box, circle: (x: Double, y: Double, r: Double)) -> Bool {
