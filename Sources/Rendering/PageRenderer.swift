@@ -111,7 +111,9 @@ struct RenderContext {
             description: summary,
             stylesheet: urls.file("assets/style.css"), icon: urls.file("assets/icon.svg"), extraStylesheets: [urls.file(TemplateSet.contentStylesheet)] + extraStylesheets, headCSS: headCSS, homeURL: urls.page(""),
             graphURL: urls.page("graph"), searchURL: urls.page("search"),
-            themeScript: urls.file("assets/theme.js"), previewScript: urls.file("assets/previews.js"), previewData: urls.file("previews.js"),
+            themeScript: urls.file("assets/theme.js"), quickSearchScript: urls.file("assets/quick-search.js"),
+            searchData: urls.file("search/index.js"), searchScript: urls.file("assets/search.js"), rootURL: urls.file(""),
+            previewScript: urls.file("assets/previews.js"), previewData: urls.file("previews.js"),
             feedURL: urls.file("feed.xml"), canonical: canonical, ogType: ogType, ogLocale: site.config.language.replacingOccurrences(of: "-", with: "_"),
             publishedTime: published, jsonLD: jsonLD(kind, name: title, description: summary, url: canonical), nav: nav)
     }

@@ -1,14 +1,12 @@
 // Search over the index the build writes (search/index.js): names, aliases, titles and
 // short details of every entity and document. Queries are folded as the build folds the
 // index (Swift's String.searchFolded): no accents or case, Arabic letters as Persian ones.
+// The matching is shared: the search page uses it, and the header's box (quick-search.js)
+// loads this script and the index on first use and calls self.dossierSearchQuery.
 (function () {
   "use strict";
-  var form = document.querySelector(".search-form");
   var data = self.dossierSearch;
-  if (!form || !data) return;
-  var input = form.elements.q;
-  var out = document.getElementById("_search-results");
-  var root = form.getAttribute("data-root") || "";
+  if (!data || self.dossierSearchQuery) return;
   var PER_KIND = 10;
 
   function fold(text) {
@@ -48,6 +46,15 @@
     found.sort(function (a, b) { return b.score - a.score || a.row.name.localeCompare(b.row.name); });
     return found;
   }
+
+  self.dossierSearchQuery = search;
+  self.dossierSearchKinds = data.kinds;
+
+  var form = document.querySelector(".search-form");
+  if (!form) return;
+  var input = form.elements.q;
+  var out = document.getElementById("_search-results");
+  var root = form.getAttribute("data-root") || "";
 
   function render(query) {
     out.textContent = "";

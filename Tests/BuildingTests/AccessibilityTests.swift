@@ -53,6 +53,12 @@ struct AccessibilityTests {
                 let found = try Axe.seriousViolations(browser)
                 #expect(found == [], "\(scheme) \(page): \(found ?? ["axe did not run"])")
             }
+            // The header's list of matches, open.
+            try browser.open(BrowserTests().url("index.html"))
+            try browser.evaluate("(() => { const i = document.getElementById('_header-q'); i.focus(); i.value = 'taj'; i.dispatchEvent(new Event('input')); })()")
+            #expect(try browser.wait(until: "!document.getElementById('_quick-results').hidden"))
+            let found = try Axe.seriousViolations(browser)
+            #expect(found == [], "\(scheme) quick search: \(found ?? ["axe did not run"])")
         }
     }
 

@@ -58,6 +58,32 @@ struct BrowserTests {
         }
     }
 
+    /// The header's box searches as you type, from any page opened from disk: the index
+    /// loads on first use, the arrow keys choose a match and Enter opens it.
+    @Test func headerSearchMatchesAsYouType() async throws {
+        try await blocking {
+            let browser = try Browser()
+            try browser.open(self.url("articles/history-1992-2016/index.html"))
+            #expect(try browser.evaluate("typeof self.dossierSearch") as? String == "undefined", "nothing loads before it is used")
+            try browser.evaluate("(() => { const i = document.getElementById('_header-q'); i.focus(); i.value = 'rahm'; i.dispatchEvent(new Event('input')); })()")
+            #expect(try browser.wait(until: "!document.getElementById('_quick-results').hidden"))
+            let first = try browser.evaluate("document.querySelector('#_quick-results [role=option] .quick-name').textContent") as? String
+            #expect(first == "Emomali Rahmon")
+            try browser.screenshot(to: Browser.artifacts.appendingPathComponent("screenshots/quick-search.png"))
+            #expect(try browser.evaluate("document.getElementById('_header-q').getAttribute('aria-expanded')") as? String == "true")
+            try browser.press("ArrowDown", code: "ArrowDown")
+            #expect(try browser.evaluate("document.getElementById('_header-q').getAttribute('aria-activedescendant')") as? String == "_quick-0")
+            try browser.press("Enter", code: "Enter")
+            #expect(try browser.wait(until: "location.href.endsWith('/actors/emomali-rahmon/index.html') && document.readyState === 'complete'"))
+            // Escape closes the list; Enter without a choice opens the page of every result.
+            try browser.evaluate("(() => { const i = document.getElementById('_header-q'); i.focus(); i.value = 'iran'; i.dispatchEvent(new Event('input')); })()")
+            #expect(try browser.wait(until: "!document.getElementById('_quick-results').hidden"))
+            try browser.press("Escape", code: "Escape")
+            #expect(try browser.evaluate("document.getElementById('_quick-results').hidden") as? Bool == true)
+            #expect(browser.errors.isEmpty, "\(browser.errors)")
+        }
+    }
+
     @Test func focusingAMentionShowsItsPreview() async throws {
         try await blocking {
             let browser = try Browser()

@@ -131,7 +131,7 @@ package final class Browser: @unchecked Sendable {
 
     /// Presses a key in the page (for keyboard behaviour).
     package func press(_ key: String, code: String) throws {
-        let keyCodes = ["Escape": 27, "Tab": 9, "ArrowLeft": 37, "ArrowUp": 38, "ArrowRight": 39, "ArrowDown": 40, "+": 187, "-": 189, "0": 48]
+        let keyCodes = ["Escape": 27, "Tab": 9, "Enter": 13, "ArrowLeft": 37, "ArrowUp": 38, "ArrowRight": 39, "ArrowDown": 40, "+": 187, "-": 189, "0": 48]
         for type in ["keyDown", "keyUp"] {
             _ = try send("Input.dispatchKeyEvent", ["type": type, "key": key, "code": code, "windowsVirtualKeyCode": keyCodes[key] ?? 0])
         }

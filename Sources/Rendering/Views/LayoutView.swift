@@ -30,6 +30,12 @@ final class LayoutView {
     let searchURL: String
     /// Light or dark as the reader chose: loaded in `<head>`, before the page is drawn.
     let themeScript: String
+    /// The header's search as you type: its script, and what it loads on first use (the
+    /// index and the matcher), with the site's root for the results' links.
+    let quickSearchScript: String
+    let searchData: String
+    let searchScript: String
+    let rootURL: String
     /// Hover previews: the script, and the data it loads on first use.
     let previewScript: String
     let previewData: String
@@ -60,6 +66,10 @@ final class LayoutView {
         graphURL: String,
         searchURL: String,
         themeScript: String,
+        quickSearchScript: String,
+        searchData: String,
+        searchScript: String,
+        rootURL: String,
         previewScript: String,
         previewData: String,
         feedURL: String,
@@ -85,6 +95,10 @@ final class LayoutView {
         self.graphURL = graphURL
         self.searchURL = searchURL
         self.themeScript = themeScript
+        self.quickSearchScript = quickSearchScript
+        self.searchData = searchData
+        self.searchScript = searchScript
+        self.rootURL = rootURL
         self.previewScript = previewScript
         self.previewData = previewData
         self.feedURL = feedURL

@@ -21,6 +21,10 @@ extension LayoutView: TemplateObject, TemplateRepresentable {
         case "graphURL": self.graphURL.templateValue
         case "searchURL": self.searchURL.templateValue
         case "themeScript": self.themeScript.templateValue
+        case "quickSearchScript": self.quickSearchScript.templateValue
+        case "searchData": self.searchData.templateValue
+        case "searchScript": self.searchScript.templateValue
+        case "rootURL": self.rootURL.templateValue
         case "previewScript": self.previewScript.templateValue
         case "previewData": self.previewData.templateValue
         case "feedURL": self.feedURL.templateValue

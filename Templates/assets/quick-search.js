@@ -1,0 +1,126 @@
+// Search as you type in the header's box: on first use it loads the search index and the
+// matcher (search/index.js, assets/search.js, as scripts, so it works from disk too), then
+// lists the best matches under the box. Arrow keys move through them, Enter opens the one
+// chosen (or, with none chosen, the search page with every result), Escape closes.
+(function () {
+  "use strict";
+  var form = document.querySelector(".header-search");
+  if (!form) return;
+  var input = form.elements.q;
+  var root = form.getAttribute("data-root") || "";
+  var list = document.createElement("ul");
+  list.id = "_quick-results";
+  list.className = "quick-results";
+  list.setAttribute("role", "listbox");
+  list.setAttribute("aria-label", "Matches");
+  list.hidden = true;
+  form.appendChild(list);
+  input.setAttribute("role", "combobox");
+  input.setAttribute("aria-autocomplete", "list");
+  input.setAttribute("aria-controls", list.id);
+  input.setAttribute("aria-expanded", "false");
+  var LIMIT = 8;
+  var active = -1, loading = null;
+
+  function load(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+  }
+  function ready() {
+    if (self.dossierSearchQuery) return Promise.resolve();
+    if (!loading) {
+      loading = (self.dossierSearch ? Promise.resolve() : load(form.getAttribute("data-index")))
+        .then(function () { return self.dossierSearchQuery ? null : load(form.getAttribute("data-script")); });
+    }
+    return loading;
+  }
+
+  function close() {
+    list.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
+    active = -1;
+  }
+  function choose(index) {
+    var options = list.querySelectorAll("[role=option]:not([aria-disabled])");
+    if (!options.length) return;
+    active = (index + options.length) % options.length;
+    options.forEach(function (option, i) { option.setAttribute("aria-selected", String(i === active)); });
+    input.setAttribute("aria-activedescendant", options[active].id);
+  }
+  function show(query) {
+    if (!query.trim()) { close(); return; }
+    ready().then(function () {
+      if (input.value !== query) return;
+      var found = self.dossierSearchQuery(query).slice(0, LIMIT);
+      list.textContent = "";
+      active = -1;
+      input.removeAttribute("aria-activedescendant");
+      found.forEach(function (f, i) {
+        var li = document.createElement("li");
+        li.id = "_quick-" + i;
+        li.setAttribute("role", "option");
+        li.setAttribute("aria-selected", "false");
+        // An option holds text, not a link (a link inside an option is a control inside a
+        // control); choosing it opens its page.
+        li.setAttribute("data-href", root + f.row.link);
+        var a = document.createElement("span");
+        a.dir = "auto";
+        a.className = "quick-name mention-" + self.dossierSearchKinds[f.row.kind];
+        a.textContent = f.row.name;
+        var kind = document.createElement("span");
+        kind.className = "quick-kind";
+        kind.textContent = self.dossierSearchKinds[f.row.kind];
+        li.appendChild(a);
+        li.appendChild(kind);
+        list.appendChild(li);
+      });
+      if (!found.length) {
+        var none = document.createElement("li");
+        none.setAttribute("role", "option");
+        none.setAttribute("aria-disabled", "true");
+        none.className = "quick-none";
+        none.textContent = "Nothing matches “" + query + "”";
+        list.appendChild(none);
+      }
+      list.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+    }, function () { close(); });
+  }
+
+  var pending = 0;
+  input.addEventListener("input", function () {
+    clearTimeout(pending);
+    pending = setTimeout(function () { show(input.value); }, 60);
+  });
+  input.addEventListener("focus", function () { ready(); if (input.value) show(input.value); });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (list.hidden) return;
+      event.preventDefault();
+      choose(active + (event.key === "ArrowDown" ? 1 : -1));
+    } else if (event.key === "Enter" && active >= 0) {
+      event.preventDefault();
+      location.href = list.querySelectorAll("[role=option]:not([aria-disabled])")[active].getAttribute("data-href");
+    } else if (event.key === "Escape" && !list.hidden) {
+      event.preventDefault();
+      close();
+    }
+  });
+  list.addEventListener("click", function (event) {
+    var option = event.target.closest && event.target.closest("[data-href]");
+    if (option) location.href = option.getAttribute("data-href");
+  });
+  // A click on a match opens it; anywhere else closes the list.
+  document.addEventListener("pointerdown", function (event) {
+    if (!form.contains(event.target)) close();
+  });
+  form.addEventListener("focusout", function (event) {
+    if (!form.contains(event.relatedTarget)) setTimeout(close, 150);
+  });
+})();
