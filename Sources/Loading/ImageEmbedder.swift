@@ -49,6 +49,12 @@ package struct ImageEmbedder: Sendable {
         (contentFolder.isEmpty ? site : site.appendingPathComponent(contentFolder)).resolvingSymlinksInPath().path
     }
 
+    /// Whether the path names a file this embedder reads (by its extension).
+    package static func isImage(_ path: String) -> Bool {
+        guard let dot = path.lastIndex(of: ".") else { return false }
+        return mediaTypes[path[path.index(after: dot)...].lowercased()] != nil
+    }
+
     /// The image file at `file`, a file of the content folder (an attachment found by name).
     package func embed(file: URL) -> Result<String, EmbedError> {
         let name = file.lastPathComponent

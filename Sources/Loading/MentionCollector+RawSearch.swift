@@ -86,26 +86,37 @@ extension MentionCollector {
         return nil
     }
 
-    /// The next `#tag` written as itself in the block: not escaped, not inside a word, not
-    /// the start of a longer tag. Moves the cursor past it; nil leaves the cursor.
+    /// The next `#tag` written as itself in the block, read as the scanner reads tags: not
+    /// inside a word, not the start of a longer tag. An escaped one (`\#tag`) is consumed
+    /// and gives nil, as it gave the text the tag was found in. Nil leaves the cursor.
     mutating func findTag(_ tag: String) -> SourceLocation? {
         let saved = cursor
-        func isWordByte(_ byte: UInt8) -> Bool {
-            byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
-                || byte == 0x5F || byte == 0x2D || byte == 0x2F
-        }
         while let found = search(tag.utf8) {
             let range = source.lines[found.line - 1]
             let start = range.lowerBound + found.column - 1, end = start + tag.utf8.count
-            let before = start > range.lowerBound ? source.bytes[start - 1] : 0x20
-            let after = end < range.upperBound ? source.bytes[end] : 0x20
+            let before = scalar(endingBefore: start, from: range.lowerBound)
+            let after = scalar(startingAt: end, before: range.upperBound)
             // A `/` after is the end of a sentence the tag was trimmed of.
-            if !isWordByte(before), !isEscaped(start, lineStart: range.lowerBound), !isWordByte(after) || after == 0x2F {
-                return found
-            }
+            guard !(after.map { MentionScanner.isTagScalar($0) && $0 != "/" } ?? false),
+                  !(before.map(MentionScanner.isTagScalar) ?? false) else { continue }
+            return isEscaped(start, lineStart: range.lowerBound) ? nil : found
         }
         cursor = saved
         return nil
+    }
+
+    /// The Unicode scalar whose UTF-8 ends at `offset` (nil at `lineStart`).
+    private func scalar(endingBefore offset: Int, from lineStart: Int) -> Unicode.Scalar? {
+        var first = offset - 1
+        guard first >= lineStart else { return nil }
+        while first > lineStart, first > offset - 4, source.bytes[first] & 0xC0 == 0x80 { first -= 1 }
+        return String(decoding: source.bytes[first..<offset], as: UTF8.self).unicodeScalars.first
+    }
+
+    /// The Unicode scalar whose UTF-8 starts at `offset` (nil at `lineEnd`).
+    private func scalar(startingAt offset: Int, before lineEnd: Int) -> Unicode.Scalar? {
+        guard offset < lineEnd else { return nil }
+        return String(decoding: source.bytes[offset..<min(lineEnd, offset + 4)], as: UTF8.self).unicodeScalars.first
     }
 
     /// Finds `needle` in the block from the cursor and, when `advance`, moves the cursor past it.

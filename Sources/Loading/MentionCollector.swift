@@ -206,7 +206,8 @@ struct MentionCollector {
             diagnostics.append(.warning(.mentionInLink, "a mention inside a link's text is not linked", at: nodeLocation(node)))
             return
         }
-        if linkDepth == 0, literal.utf8.contains(0x23) {
+        // Not between a formatted label's `[[x|` and its `]]`: that text becomes the label.
+        if linkDepth == 0, formattedClose == nil, literal.utf8.contains(0x23) {
             // Tags outside the wikilinks (`[[x#Part]]` holds none) and before an unclosed `[[`.
             let tags = MentionScanner.tags(literal, atStart: taken == 0 && Self.followsSpace(node)).filter { tag in
                 !links.contains { $0.start <= tag.start && tag.start < $0.end } && tag.start < (unclosed ?? .max)
@@ -386,6 +387,12 @@ extension MentionCollector {
         switch previous.kind {
         case .softBreak, .lineBreak: return true
         case .text: return previous.literal?.unicodeScalars.last?.properties.isWhitespace ?? true
+        // A callout's title is a paragraph that opens with markers of the GFM layer.
+        case .customInline:
+            guard node.parent?.isBareParagraph == true else { return false }
+            var before: MarkdownNode? = previous
+            while let marker = before, marker.kind == .customInline, marker.firstChild == nil { before = marker.previous }
+            return before == nil
         default: return false
         }
     }

@@ -57,7 +57,7 @@ enum MentionScanner {
 
     /// Obsidian's inline tags in the literal: `#` at its start (when `atStart` says what
     /// comes before is a space or a line start) or after whitespace, then letters, digits,
-    /// `_`, `-` and `/`, not digits alone (`#1` is a number, `C#` and `a#b` are words).
+    /// `_`, `-` and `/`, with a letter among them (`#1` is a number, `C#` and `a#b` are words).
     static func tags(_ literal: String, atStart: Bool) -> [Wikilink] {
         var tags: [Wikilink] = []
         let scalars = Array(literal.unicodeScalars)
@@ -67,15 +67,16 @@ enum MentionScanner {
             let scalar = scalars[i]
             if scalar == "#", previousIsSpace {
                 var j = i + 1, length = 1
-                var digitsOnly = true
+                var hasLetter = false
                 while j < scalars.count, isTagScalar(scalars[j]) {
-                    if !("0"..."9").contains(scalars[j]) { digitsOnly = false }
+                    if scalars[j].properties.isAlphabetic { hasLetter = true }
                     length += scalars[j].utf8.count
                     j += 1
                 }
                 // A trailing `/` ends the sentence, not the tag.
                 while j > i + 1, scalars[j - 1] == "/" { j -= 1; length -= 1 }
-                if j > i + 1, !digitsOnly {
+                // A tag names something: `#1`, `#2024` and `#--` are not tags.
+                if j > i + 1, hasLetter {
                     let name = String(String.UnicodeScalarView(scalars[(i + 1)..<j]))
                     var tag = Wikilink(start: offset, end: offset + length, target: name, kind: .theme, shown: "#" + name,
                                        inner: "#" + name, problem: nil)
@@ -94,7 +95,7 @@ enum MentionScanner {
         return tags
     }
 
-    private static func isTagScalar(_ scalar: Unicode.Scalar) -> Bool {
+    static func isTagScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
             return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
                 || scalar == "_" || scalar == "-" || scalar == "/"

@@ -343,7 +343,8 @@ extension RenderContext {
         let backlinks = site.backlinks[entity]
         let total = Pagination.entityPageCount(site, entity: entity)
         let slice = Pagination.slice(site.backlinkGroups[entity], page: page, perPage: site.config.paginate)
-        let describedBy = slice.compactMap { site.entityByFile[backlinks[$0.lowerBound].file] }.map { entityLink($0) }
+        // Its own description naming it is no other entity's.
+        let describedBy = slice.compactMap { site.entityByFile[backlinks[$0.lowerBound].file] }.filter { $0 != entity }.map { entityLink($0) }
         let groups = slice.filter { site.entityByFile[backlinks[$0.lowerBound].file] == nil }.map { run -> MentionGroupView in
             let file = backlinks[run.lowerBound].file
             // Read once per document, not per mention: each read of a file's lists is a copy.

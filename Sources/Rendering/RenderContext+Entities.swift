@@ -116,9 +116,11 @@ extension RenderContext {
         let mentions = site.backlinks[index].count
         let sources = site.backlinkGroups[index].count
         let descriptions = site.backlinkGroups[index].filter { site.entityByFile[site.backlinks[index][$0.lowerBound].file] != nil }.count
+        let ownDescription = site.backlinkGroups[index].contains { site.entityByFile[site.backlinks[index][$0.lowerBound].file] == index } ? 1 : 0
         let mentionSummary = first
             ? "\(Plural.count(mentions, "mention")) in \(Plural.count(sources - descriptions, "document"))"
-                + (descriptions > 0 ? " and \(Plural.count(descriptions, "description"))" : "")
+                + (descriptions - ownDescription > 0 ? " and \(Plural.count(descriptions - ownDescription, "description"))" : "")
+                + (ownDescription > 0 ? " and its own description" : "")
                 + "; each document shows its first \(Self.passagesPerDocument) passages."
             : "Page \(page) of the passages that mention \(entity.name); the first page has the description, counts and connections."
         let summary = first ? entity.file.map(leadText) ?? "" : "Passages that mention \(entity.name), page \(page)."

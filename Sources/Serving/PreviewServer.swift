@@ -315,6 +315,10 @@ extension PreviewServer {
         if inet_pton(AF_INET, host, &v4) == 1 { return UInt32(bigEndian: v4.s_addr) >> 24 == 127 }
         guard inet_pton(AF_INET6, host, &v6) == 1 else { return false }
         let loopback = in6addr_loopback
-        return withUnsafeBytes(of: v6) { address in withUnsafeBytes(of: loopback) { address.elementsEqual($0) } }
+        return withUnsafeBytes(of: v6) { address in
+            // `::1`, or an IPv4 loopback address written as IPv6 (`::ffff:127.0.0.1`).
+            address.elementsEqual(withUnsafeBytes(of: loopback) { Array($0) })
+                || (address.prefix(10).allSatisfy { $0 == 0 } && address[10] == 0xFF && address[11] == 0xFF && address[12] == 127)
+        }
     }
 }

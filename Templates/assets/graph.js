@@ -49,8 +49,8 @@
   }
 
   // Zoom and pan move the view box; the labels keep their size on screen, so zooming in
-  // spreads them apart until every label shows. Wheel, pinch and drag
-  // on the graph, the buttons, and + - 0 and the arrow keys while a node or a button has focus.
+  // spreads them apart until every label shows. Ctrl + wheel, pinch and drag on the graph,
+  // the buttons, and + - 0 and the arrow keys while a node or a button has focus.
   var base = { x: 0, y: 0, w: svg.viewBox.baseVal.width, h: svg.viewBox.baseVal.height };
   var view = { x: base.x, y: base.y, w: base.w, h: base.h };
   var zoomLabel = form.querySelector(".graph-zoom-level");
@@ -61,8 +61,10 @@
     view = { x: x, y: y, w: w, h: h };
     svg.setAttribute("viewBox", [x, y, w, h].map(function (v) { return Math.round(v * 10) / 10; }).join(" "));
     // Labels read at 11.5 px on screen whatever the zoom and the screen's width; once they
-    // are half the size the layout placed them at, they have room enough to all show.
-    var font = 11.5 * w / (svg.getBoundingClientRect().width || base.w);
+    // are half the size the layout placed them at, they have room enough to all show. The
+    // drawing is square inside a box that may be wider: its own matrix gives the scale.
+    var matrix = svg.getScreenCTM();
+    var font = 11.5 / (matrix && matrix.a ? matrix.a : 1);
     svg.style.fontSize = font + "px";
     svg.classList.toggle("zoomed", font <= 5.5);
     if (zoomLabel) zoomLabel.textContent = Math.round(base.w / w * 100) + "%";
@@ -73,10 +75,17 @@
   }
   function zoomCentre(factor) { zoomAt(view.x + view.w / 2, view.y + view.h / 2, factor); }
   function toGraph(clientX, clientY) {
-    var box = svg.getBoundingClientRect();
-    return { x: view.x + (clientX - box.left) / box.width * view.w, y: view.y + (clientY - box.top) / box.height * view.h };
+    var matrix = svg.getScreenCTM();
+    if (!matrix) return { x: view.x + view.w / 2, y: view.y + view.h / 2 };
+    var point = svg.createSVGPoint();
+    point.x = clientX;
+    point.y = clientY;
+    point = point.matrixTransform(matrix.inverse());
+    return { x: point.x, y: point.y };
   }
+  // The wheel scrolls the page; with Ctrl or ⌘ held (a trackpad's pinch sends that too) it zooms.
   svg.addEventListener("wheel", function (event) {
+    if (!event.ctrlKey && !event.metaKey) return;
     event.preventDefault();
     var at = toGraph(event.clientX, event.clientY);
     zoomAt(at.x, at.y, Math.exp(-event.deltaY * (event.deltaMode === 1 ? 0.05 : 0.002)));
@@ -95,15 +104,15 @@
     if (pointers.size === 1) {
       if (!dragged && Math.abs(now.x - before.x) + Math.abs(now.y - before.y) < 5) return;
       if (!dragged) { dragged = true; svg.setPointerCapture(event.pointerId); }
-      var box = svg.getBoundingClientRect();
-      setView({ x: view.x - (now.x - before.x) / box.width * view.w, y: view.y - (now.y - before.y) / box.height * view.h, w: view.w, h: view.h });
+      var from = toGraph(before.x, before.y), to = toGraph(now.x, now.y);
+      setView({ x: view.x - (to.x - from.x), y: view.y - (to.y - from.y), w: view.w, h: view.h });
       pointers.set(event.pointerId, now);
     } else if (pointers.size === 2) {
       pointers.set(event.pointerId, now);
       var points = Array.from(pointers.values());
       var distance = Math.hypot(points[0].x - points[1].x, points[0].y - points[1].y);
       var middle = toGraph((points[0].x + points[1].x) / 2, (points[0].y + points[1].y) / 2);
-      if (last) zoomAt(middle.x, middle.y, distance / last);
+      if (last && distance > 0) zoomAt(middle.x, middle.y, distance / last);
       last = distance;
       dragged = true;
     }
@@ -111,8 +120,11 @@
   function release(event) { pointers.delete(event.pointerId); last = null; }
   svg.addEventListener("pointerup", release);
   svg.addEventListener("pointercancel", release);
-  // A drag is not a click on the node it ended on.
-  svg.addEventListener("click", function (event) { if (dragged) { event.preventDefault(); dragged = false; } }, true);
+  // A drag is not a click on the node it ended on; a key's click (detail 0) always is.
+  svg.addEventListener("click", function (event) {
+    if (dragged && event.detail !== 0) event.preventDefault();
+    dragged = false;
+  }, true);
 
   form.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("button[data-zoom]");
@@ -138,7 +150,9 @@
     if (handled) event.preventDefault();
   }
   svg.addEventListener("keydown", keys);
-  form.querySelector(".graph-zoom").addEventListener("keydown", function (event) {
+  // A theme that kept an older graph page has no zoom buttons: the keys still work.
+  var zoomButtons = form.querySelector(".graph-zoom");
+  if (zoomButtons) zoomButtons.addEventListener("keydown", function (event) {
     if (event.key !== "Enter" && event.key !== " ") keys(event);
   });
 

@@ -36,6 +36,8 @@
     if (!loading) {
       loading = (self.dossierSearch ? Promise.resolve() : load(form.getAttribute("data-index")))
         .then(function () { return self.dossierSearchQuery ? null : load(form.getAttribute("data-script")); });
+      // A failed load is tried again on the next use.
+      loading.catch(function () { loading = null; });
     }
     return loading;
   }
@@ -98,12 +100,18 @@
     clearTimeout(pending);
     pending = setTimeout(function () { show(input.value); }, 60);
   });
-  input.addEventListener("focus", function () { ready(); if (input.value) show(input.value); });
+  input.addEventListener("focus", function () {
+    ready().catch(function () { /* offline or missing: the form still submits */ });
+    if (input.value) show(input.value);
+  });
+  // Pressing on the list keeps the focus in the box, so a slow click is not lost to blur.
+  list.addEventListener("mousedown", function (event) { event.preventDefault(); });
   input.addEventListener("keydown", function (event) {
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       if (list.hidden) return;
       event.preventDefault();
-      choose(active + (event.key === "ArrowDown" ? 1 : -1));
+      var down = event.key === "ArrowDown";
+      choose(active < 0 ? (down ? 0 : -1) : active + (down ? 1 : -1));
     } else if (event.key === "Enter" && active >= 0) {
       event.preventDefault();
       location.href = list.querySelectorAll("[role=option]:not([aria-disabled])")[active].getAttribute("data-href");

@@ -188,7 +188,7 @@ struct BrowserTests {
             #expect(zoomed < 700 && zoomed > 600)
             #expect(try browser.evaluate("document.querySelector('.graph-zoom-level').textContent") as? String == "150%")
             // Labels keep their size on screen: the font in graph units shrinks as the view does.
-            let font = "parseFloat(getComputedStyle(document.querySelector('svg.graph text')).fontSize) * document.querySelector('svg.graph').getBoundingClientRect().width / \(width)"
+            let font = "parseFloat(getComputedStyle(document.querySelector('svg.graph text')).fontSize) * document.querySelector('svg.graph').getScreenCTM().a"
             let onScreen = try browser.evaluate(font) as? Double ?? 0
             #expect(abs(onScreen - 11.5) < 0.5, "\(onScreen)")
             // Keys, with a node focused: + zooms, an arrow pans, 0 shows the whole graph.
@@ -200,9 +200,19 @@ struct BrowserTests {
             #expect(try browser.evaluate(viewBox) as? String != before)
             try browser.press("0", code: "Digit0")
             #expect(try browser.evaluate(viewBox) as? String == "0 0 1000 1000")
-            // The wheel zooms where the pointer is; a drag pans and does not follow the link.
-            try browser.evaluate("document.querySelector('svg.graph').dispatchEvent(new WheelEvent('wheel', {deltaY: -300, clientX: 400, clientY: 600, bubbles: true, cancelable: true}))")
+            // The wheel alone scrolls the page; with Ctrl it zooms where the pointer is, the
+            // graph point under it staying put; a drag pans and does not follow the link.
+            let wheel = "document.querySelector('svg.graph').dispatchEvent(new WheelEvent('wheel', {deltaY: -300, clientX: 400, clientY: 600, bubbles: true, cancelable: true, ctrlKey: CTRL}))"
+            try browser.evaluate(wheel.replacingOccurrences(of: "CTRL", with: "false"))
+            #expect(try browser.evaluate(width) as? Double == 1000)
+            let underPointer = """
+                (() => { const svg = document.querySelector('svg.graph'); const p = svg.createSVGPoint(); p.x = 400; p.y = 600;
+                  const q = p.matrixTransform(svg.getScreenCTM().inverse()); return Math.round(q.x) + ',' + Math.round(q.y); })()
+                """
+            let pointBefore = try browser.evaluate(underPointer) as? String
+            try browser.evaluate(wheel.replacingOccurrences(of: "CTRL", with: "true"))
             #expect(try browser.evaluate(width) as? Double ?? 1000 < 1000)
+            #expect(try browser.evaluate(underPointer) as? String == pointBefore)
             let dragged = try browser.evaluate("""
                 (() => { const svg = document.querySelector('svg.graph'); const before = svg.getAttribute('viewBox');
                   const at = (type, x) => svg.dispatchEvent(new PointerEvent(type, {pointerId: 1, clientX: x, clientY: 500, bubbles: true}));
@@ -211,6 +221,12 @@ struct BrowserTests {
                 """) as? Bool
             #expect(dragged == true)
             #expect(browser.errors.isEmpty, "\(browser.errors)")
+            // Where the square drawing is narrower than its box (a short, wide window), labels
+            // still read at 11.5 px.
+            let short = try Browser(width: 1366, height: 600)
+            try short.open(self.url("graph/index.html"))
+            let shortFont = try short.evaluate("parseFloat(getComputedStyle(document.querySelector('svg.graph text')).fontSize) * document.querySelector('svg.graph').getScreenCTM().a") as? Double ?? 0
+            #expect(abs(shortFont - 11.5) < 0.5, "\(shortFont)")
 
             let phone = try Browser(width: 390, height: 844)
             try phone.open(self.url("graph/index.html"))

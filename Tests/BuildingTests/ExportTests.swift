@@ -138,6 +138,7 @@ import TestSupport
             "Content/events/century.md": "---\nname: Century\ndate: 19XX\n---\n",
             "Content/events/ongoing.md": "---\nname: Ongoing\ndate: 2020-03/..\n---\n",
             "Content/events/until.md": "---\nname: Until\ndate: ../2016\n---\n",
+            "Content/events/older.md": "---\nname: Older\ndate: ../1890-06\n---\n",
             "Content/events/span.md": "---\nname: Span\ndate: 2013/2021-02\n---\nA span & more.\n",
             "Content/events/latest.md": "---\nname: Latest\ndate: 2022-05-16\nplace: <Dushanbe>\n---\n",
         ])
@@ -151,6 +152,8 @@ import TestSupport
         #expect(event("ongoing")["end_date"] as? [String: String] == ["year": "2022", "month": "5", "day": "16"])
         #expect(event("until")["start_date"] as? [String: String] == ["year": "1900", "month": "1", "day": "1"])
         #expect(event("until")["end_date"] as? [String: String] == ["year": "2016"])
+        // An open start never comes after its own end.
+        #expect(event("older")["start_date"] as? [String: String] == ["year": "1890", "month": "6", "day": "1"])
         #expect(event("span")["end_date"] as? [String: String] == ["year": "2021", "month": "2"])
         #expect(event("latest")["end_date"] == nil)
         #expect((event("span")["text"] as? [String: String])?["text"] == "<p>A span &amp; more.</p><p><a href=\"https://example.org/brief/events/span/\">Read more</a></p>")

@@ -105,6 +105,9 @@ extension VaultTests {
         #expect(html.contains("<img src=\"data:image/png;base64,"))
         #expect(html.contains("<img class=\"embed embed-image\" src=\"data:image/png;base64,"))
         #expect(html.contains("alt=\"Nile map.png\" loading=\"lazy\" width=\"120\" height=\"80\">"))
+        // A PDF a note embeds stays its name in a single file, without a warning each build.
+        let home = Builder.brief(options, target: .document("Home.md"))
+        #expect(home.html != nil && home.diagnostics.allSatisfy { $0.code != .imageNotEmbedded }, "\(home.diagnostics)")
     }
 }
 

@@ -160,6 +160,27 @@ import TestSupport
             == ["\(shifted.markers[1]!.line):\(shifted.markers[1]!.column)"])
     }
 
+    /// What review found: a `#` inside a formatted label is part of the label (a tag there
+    /// nested a mention in a mention); `#--` names nothing; an escaped `#tag` is consumed by
+    /// the text it gave; a tag ends where the scanner ends it, before `’` too.
+    @Test func tagEdgeCases() {
+        for text in ["[[northland|*#foo* label]]\n", "[[northland|`a` #tag `b`]]\n", "[[northland|**a #t**]]\n"] {
+            let parsed = parse(text)
+            #expect(parsed.mentions.map(\.form) == [.wikilink], "\(text)")
+            #expect(parsed.diagnostics.isEmpty, "\(text)")
+        }
+        #expect(parse("Call #-- now and #_ too, #2024 and #/.\n").mentions.isEmpty)
+        #expect(parse("> [!note] #titled callout\n> #body\n").mentions.map(\.target) == ["titled", "body"])
+        let escaped = MarkedText("\\#foo escaped\nand `x` then ⟨1⟩#foo real\n")
+        let result = parse(escaped.text)
+        #expect(result.mentions.map { "\($0.target)@\($0.location.line):\($0.location.column)" }
+            == ["foo@\(escaped.markers[1]!.line):\(escaped.markers[1]!.column)"])
+        let curly = MarkedText("fish &amp; chips ⟨1⟩#bar’s and — ⟨2⟩#baz… fine\n")
+        let tags = parse(curly.text).mentions
+        #expect(tags.map(\.target) == ["bar", "baz"])
+        #expect(tags.map { "\($0.location.line):\($0.location.column)" } == [1, 2].map { "\(curly.markers[$0]!.line):\(curly.markers[$0]!.column)" })
+    }
+
     @Test func brokenWikilinksAreReported() {
         #expect(parse("A [[*x*]] b\n").diagnostics.summaries == ["wikilink-formatting@1:3"])
         #expect(parse("\\*[[actor:x|y]] [[*iran*]]\n").diagnostics.summaries == ["wikilink-formatting@1:17"])

@@ -85,7 +85,7 @@ import Testing
 extension AddressCheckTests {
     /// `serve --host` warns for any address other machines can reach.
     @Test func loopbackAddressesAreThisMachineOnly() {
-        #expect(["127.0.0.1", "127.1.2.3", "::1", "0:0:0:0:0:0:0:1", "localhost"].allSatisfy(PreviewServer.isLoopback))
-        #expect(!["0.0.0.0", "::", "1::1", "::11", "192.168.1.2", "128.0.0.1"].contains(where: PreviewServer.isLoopback))
+        #expect(["127.0.0.1", "127.1.2.3", "::1", "0:0:0:0:0:0:0:1", "::ffff:127.0.0.1", "localhost"].allSatisfy(PreviewServer.isLoopback))
+        #expect(!["0.0.0.0", "::", "1::1", "::11", "192.168.1.2", "128.0.0.1", "::ffff:10.0.0.1"].contains(where: PreviewServer.isLoopback))
     }
 }

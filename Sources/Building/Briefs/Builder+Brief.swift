@@ -33,7 +33,7 @@ extension Builder {
         }
         var target = target
         // `dossier brief gerd-outlook`: a document named by its file, path or title, when no entity answers.
-        if case .entity(let reference) = target, case .failure = resolveEntity(reference, in: site),
+        if case .entity(let reference) = target, case .failure(let failure) = resolveEntity(reference, in: site), !failure.ambiguous,
            let path = documentPath(named: reference, in: site) {
             target = .document(path)
         }
@@ -145,12 +145,17 @@ extension Builder {
             return .failure(BriefFailure(message))
         default:
             let keys = matches.map { site.entities[$0].key.description }.joined(separator: ", ")
-            return .failure(BriefFailure("'\(text)' names several entities: \(keys); write one of them"))
+            return .failure(BriefFailure("'\(text)' names several entities: \(keys); write one of them", ambiguous: true))
         }
     }
 
     package struct BriefFailure: Error, CustomStringConvertible {
         package var description: String
-        init(_ description: String) { self.description = description }
+        /// Several entities answer: the writer must choose, and no document is tried instead.
+        package var ambiguous = false
+        init(_ description: String, ambiguous: Bool = false) {
+            self.description = description
+            self.ambiguous = ambiguous
+        }
     }
 }

@@ -36,7 +36,9 @@ struct StandaloneSource: Sendable {
         })
         if let mentions, reparsed.file.mentions != mentions { return (nil, loadDiagnostics) }
         for (m, link) in links.sorted(by: { $0.key < $1.key }) where reparsed.file.mentions.indices.contains(m) && reparsed.file.mentions[m].embed {
+            // Images only: a PDF, audio or video stays its name, as a single file cannot play it.
             guard case .attachment(let published) = link.page, reparsed.media[published] == nil,
+                  ImageEmbedder.isImage(published),
                   let found = assets.first(where: { $0.relativePath == published.removingPercentEncoding }) else { continue }
             switch embedder.embed(file: found.url) {
             case .success(let uri): reparsed.media[published] = uri

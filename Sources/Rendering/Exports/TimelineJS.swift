@@ -28,7 +28,12 @@ package enum TimelineJS {
             guard case let .event(date?, _, place, _, themes) = entity.details, date.start != nil || firstDay != nil else { continue }
             json.beginObject()
             json.key("start_date")
-            if let start = date.start { point(start, into: &json) } else { day(firstDay!, into: &json) }
+            if let start = date.start {
+                point(start, into: &json)
+            } else {
+                // Never after its own end (`../1990` on a timeline that starts later).
+                day(min(firstDay!, date.end?.lower ?? firstDay!), into: &json)
+            }
             if let end = endDate(date, lastDay: lastDay) {
                 json.key("end_date")
                 end(&json)
