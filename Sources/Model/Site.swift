@@ -154,6 +154,19 @@ package struct Site: Sendable {
         return entities[entity].name
     }
 
+    /// What a link to a page shows when it has no text of its own: the document's title or
+    /// the entity's name, unless the target was written as an alias, a file name or the
+    /// name in other letters (DESIGN §2b), or only names a place on its own page (`[[#H]]`).
+    package func linkText(_ link: MentionLink, _ mention: Mention) -> String {
+        let written = mention.shown.isEmpty ? mention.fragment ?? "" : mention.shown
+        guard !link.showsWritten, !mention.target.isEmpty else { return written }
+        switch link.page {
+        case .document(let target): return documentMeta(target)?.title ?? written
+        case .entity(let entity): return entities[entity].name
+        case .attachment: return written
+        }
+    }
+
     package func documentMeta(_ file: Int) -> DocumentMeta? {
         if case let .document(meta)? = files[file].frontMatter { return meta }
         return nil

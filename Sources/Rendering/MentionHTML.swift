@@ -191,11 +191,13 @@ extension RenderContext {
     /// What a bare `[[target]]` linking a page shows: the text as written when it is the
     /// document's title, alias or file name, else the title.
     func pageLinkText(_ link: MentionLink, _ mention: Mention) -> String {
-        switch link.page {
-        case .document(let target) where !link.showsWritten && !mention.target.isEmpty: index.files[target].title
-        case .entity(let entity) where !link.showsWritten && !mention.target.isEmpty: site.entities[entity].name
-        default: mention.embed ? mention.target : mention.shown.isEmpty ? (mention.fragment ?? "") : mention.shown
+        // An embed shown as a link names what it shows: a page by its title or name, a file
+        // or a target written as itself by the target (its text after `|` is a size or caption).
+        if mention.embed {
+            if case .attachment = link.page { return mention.target }
+            if link.showsWritten || mention.target.isEmpty { return mention.target }
         }
+        return site.linkText(link, mention)
     }
 
     /// A passage quoting `entity`: the block's text with the entity's mentions marked and

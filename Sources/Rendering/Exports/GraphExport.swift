@@ -111,10 +111,6 @@ package enum GraphExport {
             if !mention.hasShownText, let target = site.resolutions[file][m] { return site.shownName(file: file, mention: m, entity: target) }
             return mention.shown
         }
-        func documentLinkText(_ linked: Int, _ link: MentionLink, _ mention: Mention) -> String {
-            if link.showsWritten || mention.target.isEmpty { return mention.shown.isEmpty ? mention.fragment ?? "" : mention.shown }
-            return site.documentMeta(linked)?.title ?? mention.shown
-        }
         let entities = site.entities.enumerated().map { index, entity -> EntityRecord in
             var type: String?, date: DateRecord?, place: String?, actors: [String]?, themes: [String]?
             var broader: String?, wikidata: String?
@@ -159,7 +155,7 @@ package enum GraphExport {
                     links.append(DocumentLinkRecord(
                         document: linkedPath, anchor: link.anchor, url: linkedURL + (link.anchor.map(URLs.fragment) ?? ""),
                         line: mention.location.line, column: mention.location.column,
-                        text: mention.hasShownText ? mention.shown : documentLinkText(linked, link, mention)))
+                        text: mention.hasShownText ? mention.shown : site.linkText(link, mention)))
                     continue
                 }
                 mentions.append(DocumentMentionRecord(
