@@ -92,7 +92,7 @@ package struct Linker {
             if case .document(let meta)? = file.frontMatter { tags = meta.tags }
             tags += file.mentions.lazy.filter { $0.form == .tag }.map { Reference(text: $0.target, location: $0.location) }
             for tag in tags where lookups.resolve(tag.text, kind: .theme) == .missing {
-                guard let id = EntityID(Slug.make(tag.text)), stubs[EntityKey(.theme, id)] == nil,
+                guard let id = Registry.tagThemeID(tag.text), stubs[EntityKey(.theme, id)] == nil,
                       fileRegistry.index[EntityKey(.theme, id)] == nil else { continue }
                 stubs[EntityKey(.theme, id)] = Self.stub(EntityKey(.theme, id), name: tag.text)
                 diagnostics.append(Diagnostic(.note, .tagTheme, "tag '\(tag.text)' names no theme; it has a page of its own (a theme file \(id).md would describe it)",
@@ -267,10 +267,7 @@ package struct Linker {
             return nil
         case .missing:
             // `#Water_Security` after `#water-security` made its theme: one slug, one theme.
-            if mention.form == .tag, let id = EntityID(Slug.make(mention.target)),
-               let index = registry.index[EntityKey(.theme, id)] {
-                return index
-            }
+            if mention.form == .tag, let theme = registry.theme(tagged: mention.target) { return theme }
             var message = "unknown entity '\(mention.target)'"
             if let guess = registry.suggestion(for: mention.target, kind: mention.kind) {
                 message += " (did you mean '\(guess)'?)"
@@ -334,10 +331,7 @@ package struct Linker {
         for (i, file) in files.enumerated() where linked.contains(i) {
             guard case .document(let meta)? = file.frontMatter else { continue }
             documentThemes[i] = unique(meta.themes.compactMap { resolveReference($0, kind: .theme, registry, &diagnostics) }
-                + meta.tags.compactMap { tag in
-                    if case .found(let theme) = registry.resolve(tag.text, kind: .theme) { return theme }
-                    return EntityID(Slug.make(tag.text)).flatMap { registry.index[EntityKey(.theme, $0)] }
-                })
+                + meta.tags.compactMap { registry.theme(tagged: $0.text) })
         }
         return documentThemes
     }

@@ -53,6 +53,15 @@ struct Registry {
         return .missing
     }
 
+    /// The id of the theme a tag no theme answers to makes (`#Water_Security`: `water-security`).
+    static func tagThemeID(_ tag: String) -> EntityID? { EntityID(Slug.make(tag)) }
+
+    /// The theme a tag names: by id, name or alias, else the theme its slug made.
+    func theme(tagged tag: String) -> Int? {
+        if case .found(let theme) = resolve(tag, kind: .theme) { return theme }
+        return Self.tagThemeID(tag).flatMap { index[EntityKey(.theme, $0)] }
+    }
+
     /// Whether `key` (a `lookupKey`) is the entity's name or one of its aliases.
     func isName(_ key: String, of entity: Int) -> Bool {
         byName[key]?.contains(entity) == true

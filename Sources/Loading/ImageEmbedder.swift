@@ -50,16 +50,17 @@ package struct ImageEmbedder: Sendable {
     }
 
     /// Whether the path names a file this embedder reads (by its extension).
-    package static func isImage(_ path: String) -> Bool {
-        guard let dot = path.lastIndex(of: ".") else { return false }
-        return mediaTypes[path[path.index(after: dot)...].lowercased()] != nil
+    package static func isImage(_ path: String) -> Bool { mediaType(path) != nil }
+
+    /// The media type of an image by its name's extension, nil for other files.
+    private static func mediaType(_ name: String) -> String? {
+        guard let dot = name.lastIndex(of: ".") else { return nil }
+        return mediaTypes[name[name.index(after: dot)...].lowercased()]
     }
 
     /// The image file at `file`, a file of the content folder (an attachment found by name).
     package func embed(file: URL) -> Result<String, EmbedError> {
-        let name = file.lastPathComponent
-        guard let dot = name.lastIndex(of: ".") else { return .failure(.notAnImage) }
-        guard let type = Self.mediaTypes[name[name.index(after: dot)...].lowercased()] else { return .failure(.notAnImage) }
+        guard let type = Self.mediaType(file.lastPathComponent) else { return .failure(.notAnImage) }
         // A symbolic link may point anywhere: only what lies inside Content/ is read.
         let real = file.resolvingSymlinksInPath().path
         guard real.hasPrefix(contentRoot + "/") else { return .failure(.outsideContent) }

@@ -5,7 +5,7 @@ import Foundation
 /// its page: `Content/articles/a.md` becomes `articles/a/index.html`, one folder deeper, so
 /// `map.svg` becomes `../map.svg`, and a link to another Markdown file (`b.md#part`) becomes
 /// a link to its page (`../b/index.html#part`).
-enum RelativeLink {
+package enum RelativeLink {
     /// Whether a URL names its scheme (`https:`, `mailto:`): then it is absolute.
     static func hasScheme(_ url: String) -> Bool {
         guard let colon = url.firstIndex(of: ":") else { return false }
@@ -31,7 +31,7 @@ enum RelativeLink {
                 "actors": "actor", "events": "event", "themes": "theme", "date": "event", "document": "doc"][lower]
     }
 
-    static func rewrite(_ url: String, prettyURLs: Bool) -> String? {
+    package static func rewrite(_ url: String, prettyURLs: Bool) -> String? {
         guard let first = url.first, first != "/", first != "#", first != "?" else { return nil }
         if hasScheme(url) { return nil }
         var path = Substring(url)

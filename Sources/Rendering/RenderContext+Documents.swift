@@ -174,7 +174,7 @@ extension RenderContext {
     private func linkedFromSummary(_ file: Int) -> String {
         let count = Set((site.linkedFrom[file] ?? []).map(\.file)).count
         let shown = min(count, Self.maxLinkingFiles)
-        let files = count == 1 ? "1 page" : "\(count) pages"
+        let files = Plural.count(count, "page")
         return shown < count ? "Linked from \(files); the first \(shown) are shown." : "Linked from \(files)."
     }
 

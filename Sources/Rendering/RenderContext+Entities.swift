@@ -115,12 +115,13 @@ extension RenderContext {
             ? Pagination.slice(site.documentsByEntity[index], page: page, perPage: site.config.paginate).map(documentSummary) : []
         let mentions = site.backlinks[index].count
         let sources = site.backlinkGroups[index].count
-        let descriptions = site.backlinkGroups[index].filter { site.entityByFile[site.backlinks[index][$0.lowerBound].file] != nil }.count
-        let ownDescription = site.backlinkGroups[index].contains { site.entityByFile[site.backlinks[index][$0.lowerBound].file] == index } ? 1 : 0
+        // The entities whose descriptions mention it, itself perhaps among them.
+        let describing = first ? site.backlinkGroups[index].compactMap { site.entityByFile[site.backlinks[index][$0.lowerBound].file] } : []
+        let others = describing.filter { $0 != index }.count
         let mentionSummary = first
-            ? "\(Plural.count(mentions, "mention")) in \(Plural.count(sources - descriptions, "document"))"
-                + (descriptions - ownDescription > 0 ? " and \(Plural.count(descriptions - ownDescription, "description"))" : "")
-                + (ownDescription > 0 ? " and its own description" : "")
+            ? "\(Plural.count(mentions, "mention")) in \(Plural.count(sources - describing.count, "document"))"
+                + (others > 0 ? " and \(Plural.count(others, "description"))" : "")
+                + (describing.contains(index) ? " and its own description" : "")
                 + "; each document shows its first \(Self.passagesPerDocument) passages."
             : "Page \(page) of the passages that mention \(entity.name); the first page has the description, counts and connections."
         let summary = first ? entity.file.map(leadText) ?? "" : "Passages that mention \(entity.name), page \(page)."

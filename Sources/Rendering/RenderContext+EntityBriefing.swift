@@ -73,7 +73,7 @@ extension RenderContext {
         add("Also known as", entity.aliases.joined(separator: ", "))
         let mentions = site.backlinks[index].count
         let documents = site.documentsByEntity[index].count
-        add("Mentions", "\(mentions) in \(documents) document\(documents == 1 ? "" : "s")")
+        add("Mentions", "\(mentions) in \(Plural.count(documents, "document"))")
         let dates = site.documentsByEntity[index].compactMap { site.documentMeta($0)?.date }.sorted()
         if let first = dates.first, let last = dates.last {
             add("Written about", first == last ? first.displayText : "\(first.displayText) – \(last.displayText)")

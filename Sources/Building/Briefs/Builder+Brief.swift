@@ -54,7 +54,7 @@ extension Builder {
             }
             // Briefings were parsed for their single files by the build, which reported their images.
             let (reparsed, problems) = generation.singleFiles[file].map { ($0, [Diagnostic]()) }
-                ?? source.reparse(path, expecting: site.files[file].mentions, links: site.links[file])
+                ?? source.reparse(path, expecting: site.files[file].mentions, links: site.links[file], fixes: site.linkFixes[file] ?? [:])
             brief.diagnostics = Self.relevant(generation.diagnostics, to: path) + problems
             guard !Self.failed(brief.diagnostics, path: path, strict: options.strict), let reparsed else {
                 brief.failure = brief.failure ?? (reparsed == nil ? "\(path) could not be read again" : nil)
@@ -69,7 +69,7 @@ extension Builder {
                 var problems: [Diagnostic] = []
                 let path = site.entities[entity].file.map { site.files[$0].path }
                 if let path, let file = site.entities[entity].file {
-                    (reparsed, problems) = source.reparse(path, expecting: site.files[file].mentions, links: site.links[file])
+                    (reparsed, problems) = source.reparse(path, expecting: site.files[file].mentions, links: site.links[file], fixes: site.linkFixes[file] ?? [:])
                 }
                 brief.diagnostics = Self.relevant(generation.diagnostics, to: path) + problems
                 guard !Self.failed(brief.diagnostics, path: path, strict: options.strict) else { return brief }
@@ -108,11 +108,9 @@ extension Builder {
     static func documentPath(named reference: String, in site: Site) -> String? {
         let text = reference.trimmingCharacters(in: .whitespaces)
         let key = lookupKey(text)
-        let prefix = site.config.contentFolder.isEmpty ? "" : site.config.contentFolder + "/"
         let matches = site.documents.filter { file in
             let path = site.files[file].path
-            let relative = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
-            let withoutExtension = relative.split(separator: ".").dropLast().joined(separator: ".")
+            let withoutExtension = site.config.contentPath(path).split(separator: ".").dropLast().joined(separator: ".")
             return withoutExtension == text || stem(path) == text || lookupKey(site.documentMeta(file)?.title ?? "") == key
         }
         let briefings = matches.filter { site.isBriefing($0) }

@@ -219,7 +219,7 @@ package enum Pipeline {
                     generation.singleFiles[file] = kept
                     continue
                 }
-                let (reparsed, problems) = source.reparse(site.files[file].path, expecting: site.files[file].mentions, links: site.links[file])
+                let (reparsed, problems) = source.reparse(site.files[file].path, expecting: site.files[file].mentions, links: site.links[file], fixes: site.linkFixes[file] ?? [:])
                 generation.singleFiles[file] = reparsed
                 // Reading problems were reported when the file was loaded.
                 let notEmbedded = problems.filter { $0.code == .imageNotEmbedded }

@@ -8,15 +8,16 @@ import Rendering
 struct StandaloneSource: Sendable {
     let site: URL
     let config: SiteConfig
-    /// The content folder's other files, as published and on disk: an image whose path
-    /// reaches nothing is found by its file name among them, as the site's pages find it,
-    /// and the files `![[…]]` embeds are read from them.
+    /// The content folder's other files, as published and on disk: the images a page shows
+    /// by name alone or embeds (`![[…]]`) are read from them.
     var assets: [(relativePath: String, url: URL)] = []
 
     /// Nil when the file cannot be read again, or no longer holds the mentions the site was
     /// linked from (it changed during the build); diagnostics say why an image was left out.
-    /// `links` are the file's mention links in the site: the attachments it embeds.
-    func reparse(_ path: String, expecting mentions: [Mention]? = nil, links: [Int: MentionLink] = [:])
+    /// `links` are the file's mention links in the site (the attachments it embeds), `fixes`
+    /// its images found by file name alone (`Site.linkFixes`): the single file shows the
+    /// images the page shows.
+    func reparse(_ path: String, expecting mentions: [Mention]? = nil, links: [Int: MentionLink] = [:], fixes: [String: String] = [:])
         -> (reparsed: StandaloneRenderer.Reparsed?, diagnostics: [Diagnostic]) {
         let loader = ContentLoader(site: site, config: config)
         let (file, loadDiagnostics) = loader.reload(path)
@@ -26,7 +27,10 @@ struct StandaloneSource: Sendable {
         let parser = FileParser(allowRawHTML: false, prettyURLs: config.prettyURLs)
         var reparsed = StandaloneRenderer.Reparsed(parser.parseStandalone(file) { url, location in
             var result = embedder.embed(url, in: path)
-            if case .failure(.unreadable) = result, let found = asset(named: url) { result = embedder.embed(file: found) }
+            if case .failure(.unreadable) = result, let rewritten = RelativeLink.rewrite(url, prettyURLs: config.prettyURLs),
+               let fixed = fixes[rewritten], let found = asset(published: fixed) {
+                result = embedder.embed(file: found)
+            }
             switch result {
             case .success(let uri): return uri
             case .failure(let error):
@@ -38,9 +42,8 @@ struct StandaloneSource: Sendable {
         for (m, link) in links.sorted(by: { $0.key < $1.key }) where reparsed.file.mentions.indices.contains(m) && reparsed.file.mentions[m].embed {
             // Images only: a PDF, audio or video stays its name, as a single file cannot play it.
             guard case .attachment(let published) = link.page, reparsed.media[published] == nil,
-                  ImageEmbedder.isImage(published),
-                  let found = assets.first(where: { $0.relativePath == published.removingPercentEncoding }) else { continue }
-            switch embedder.embed(file: found.url) {
+                  ImageEmbedder.isImage(published), let found = asset(published: published) else { continue }
+            switch embedder.embed(file: found) {
             case .success(let uri): reparsed.media[published] = uri
             case .failure(let error):
                 problems.list.append(.warning(.imageNotEmbedded, "'\(reparsed.file.mentions[m].target)' is left out of the single file: \(error)",
@@ -50,13 +53,10 @@ struct StandaloneSource: Sendable {
         return (reparsed, loadDiagnostics + problems.list)
     }
 
-    /// The one content file named as the URL's last part, if only one has that name.
-    private func asset(named url: String) -> URL? {
-        var path = Substring(url)
-        if let mark = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<mark] }
-        guard let name = (String(path).removingPercentEncoding ?? String(path)).split(separator: "/").last else { return nil }
-        let found = assets.filter { $0.url.lastPathComponent.precomposedStringWithCanonicalMapping == name.precomposedStringWithCanonicalMapping }
-        return found.count == 1 ? found[0].url : nil
+    /// The file on disk behind a published path as links write it (percent-encoded).
+    private func asset(published: String) -> URL? {
+        let path = published.removingPercentEncoding ?? published
+        return assets.first { $0.relativePath == path }?.url
     }
 
     /// Collects what the embedding closure reports; it runs synchronously, inside the parse.

@@ -1,5 +1,6 @@
 import CFileSwap
 import Foundation
+import Model
 import Rendering
 #if canImport(Glibc)
 import Glibc
@@ -66,7 +67,7 @@ package struct OutputWriter {
         guard foreign.isEmpty else {
             let examples = foreign.sorted().prefix(3).joined(separator: ", ")
             throw Failure.unsafeOutput(
-                "refusing to replace \(out): \(foreign.count) file\(foreign.count == 1 ? "" : "s") in it \(foreign.count == 1 ? "was" : "were") not written by Dossier (\(examples)); move \(foreign.count == 1 ? "it" : "them") out of the folder")
+                "refusing to replace \(out): \(Plural.count(foreign.count, "file")) in it \(foreign.count == 1 ? "was" : "were") not written by Dossier (\(examples)); move \(foreign.count == 1 ? "it" : "them") out of the folder")
         }
         return (recorded, build, present)
     }
