@@ -31,12 +31,12 @@ HARNESS = """<!doctype html><html><head><meta charset="utf-8"><title>pending</ti
 <script src="index.js"></script><script src="../assets/search.js"></script>
 <script>
 const queries = %s, results = {};
-const t0 = performance.now(); dossierSearchRun("a"); const first = performance.now() - t0;
+const t0 = performance.now(); dossierSearchQuery("a"); const first = performance.now() - t0;
 for (const q of queries) {
-  dossierSearchRun(q);
+  dossierSearchQuery(q);
   const times = [];
   let count = 0;
-  for (let i = 0; i < 20; i++) { const s = performance.now(); count = dossierSearchRun(q).length; times.push(performance.now() - s); }
+  for (let i = 0; i < 20; i++) { const s = performance.now(); count = dossierSearchQuery(q).length; times.push(performance.now() - s); }
   times.sort((a, b) => a - b);
   results[q] = {ms: times[10], results: count};
 }

@@ -122,5 +122,4 @@
   })();
   var initial = new URLSearchParams(location.search).get("q");
   if (initial) { input.value = initial; render(initial); }
-  self.dossierSearchRun = search;
 })();
