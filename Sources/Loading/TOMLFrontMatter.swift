@@ -14,6 +14,7 @@ enum TOMLFrontMatter {
     }
 
     static func yaml(from toml: String) -> Result<String, Failure> {
+        if let problem = TOMLPrecheck.problem(in: toml) { return .failure(problem) }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: toml)

@@ -98,6 +98,20 @@ import TestSupport
         #expect(broken.frontMatter == nil)
     }
 
+    /// A date with `T` and no time fails an assertion inside the TOML parser (found by
+    /// fuzzing): it is reported like any other TOML error, and the same text in a string, a
+    /// comment or a key is left alone.
+    @Test func aDateWithoutItsTimeIsAnError() {
+        for value in ["2023-01-15Tx0:30:00", "2023-01-15T:30", "2023-01-15té", "[2023-01-15T\u{17}0:30:00]", "2023-01-15t"] {
+            let text = "+++\ntitle = \"T\"\ndate = \(value)\n+++\nBody.\n"
+            let parsed = parse(text)
+            #expect(parsed.diagnostics.map { "\($0.code)@\($0.location!.line)" } == ["invalid-toml@3"], "\(value)")
+            #expect(parsed.diagnostics.first?.message.contains("expected a time") == true, "\(parsed.diagnostics)")
+        }
+        let fine = parse("+++\ntitle = \"2023-01-15Tx\"\n# 2023-01-15Tx\nsummary = '''\n2023-01-15Tx'''\nx2023-01-15T = 1\ndate = 2023-01-15T10:30:00Z\n+++\nBody.\n")
+        #expect(!fine.diagnostics.contains { $0.code == .invalidTOML }, "\(fine.diagnostics)")
+    }
+
     /// An unclosed bracket is reported where it opens, not where the text ends.
     @Test func aYAMLErrorPointsAtItsOwnLine() {
         let parsed = parse("---\nname: African Union\ntype: organization\naliases: [AU\n---\nText.\n",
