@@ -21,6 +21,8 @@ struct BodyParser {
         var blockIDs: [String] = []
         var localLinks: [LocalLink] = []
         var wordCount = 0
+        /// The plain text of the whole body (`ParsedFile.text`).
+        var text = ""
         var lead: TextBlock?
         /// The text of the opening level-1 heading taken out of the body, if asked for.
         var title: String?
@@ -279,6 +281,15 @@ struct BodyParser {
         // that cite it.
         var noteText: [Int: String] = [:]
         var currentNote: Int?
+        // The whole body's plain text: each paragraph and heading on its line, and the text
+        // outside them (table cells, code blocks) as it comes.
+        var all: [UInt8] = []
+        var inBlock = false
+        func line(_ bytes: some Collection<UInt8>) {
+            if !all.isEmpty, all.last != 0x0A { all.append(0x0A) }
+            all.append(contentsOf: bytes)
+        }
+        defer { output.text = String(decoding: all, as: UTF8.self) }
         document.walk { node, entering in
             let kind = node.kind
             if kind == .customBlock, let number = node.footnoteItem {
@@ -292,8 +303,11 @@ struct BodyParser {
                     spans = []
                     notes = []
                     blockLine = node.startLine
+                    inBlock = true
                     return
                 }
+                inBlock = false
+                line(text)
                 let isLead = kind == .paragraph && output.lead == nil && currentNote == nil && !node.isBareParagraph
                 guard currentNote != nil || kind == .heading || isLead || !spans.isEmpty else { return }
                 let text = String(decoding: text, as: UTF8.self)
@@ -327,6 +341,10 @@ struct BodyParser {
                 }
             case .text, .code:
                 output.wordCount += node.withLiteralBytes { literal in
+                    if !inBlock {
+                        if let last = all.last, last != 0x20, last != 0x0A { all.append(0x20) }
+                        all.append(contentsOf: literal)
+                    }
                     if clean {
                         text.append(contentsOf: literal)
                     } else {
@@ -335,7 +353,10 @@ struct BodyParser {
                     return Self.countWords(literal)
                 }
             case .codeBlock:
-                output.wordCount += node.withLiteralBytes(Self.countWords)
+                output.wordCount += node.withLiteralBytes { literal in
+                    line(literal)
+                    return Self.countWords(literal)
+                }
             case .softBreak, .lineBreak:
                 text.append(0x20)
             case .customInline where entering && node.isTableCell:
@@ -349,6 +370,7 @@ struct BodyParser {
                     openStart = text.count
                     let mention = output.mentions[index]
                     if !mention.hasShownText {
+                        if !inBlock { all.append(contentsOf: mention.shown.utf8) }
                         text.append(contentsOf: (clean ? mention.shown : mention.shown.replacingForbiddenHTMLCodePoints).utf8)
                         output.wordCount += Self.countWords(mention.shown)
                     }

@@ -94,6 +94,7 @@ package struct FileParser: Sendable {
         parsed.blockIDs = body.blockIDs
         parsed.localLinks = body.localLinks
         parsed.wordCount = body.wordCount
+        parsed.text = body.text
         parsed.lead = body.lead
         parsed.diagnostics += body.diagnostics
 

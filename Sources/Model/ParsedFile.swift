@@ -26,6 +26,7 @@ package struct ParsedFile: Hashable, Sendable {
         var blockIDs: [String] = []
         var localLinks: [LocalLink] = []
         var wordCount: Int
+        var text = ""
         var lead: TextBlock?
         var diagnostics: [Diagnostic]
 
@@ -48,6 +49,7 @@ package struct ParsedFile: Hashable, Sendable {
                                headings: headings, wordCount: wordCount, lead: lead, diagnostics: diagnostics)
             copy.blockIDs = blockIDs
             copy.localLinks = localLinks
+            copy.text = text
             return copy
         }
     }
@@ -103,6 +105,12 @@ package struct ParsedFile: Hashable, Sendable {
         get { storage.wordCount }
         set { unique(); storage.wordCount = newValue }
     }
+    /// The body's plain text, a line per paragraph, heading, table or code block: what
+    /// full-text search indexes and quotes.
+    package var text: String {
+        get { storage.text }
+        set { unique(); storage.text = newValue }
+    }
     /// The first paragraph, for summaries and meta descriptions.
     package var lead: TextBlock? {
         get { storage.lead }
@@ -134,6 +142,7 @@ package struct ParsedFile: Hashable, Sendable {
             && lhs.blockIDs == rhs.blockIDs
             && lhs.localLinks == rhs.localLinks
             && lhs.wordCount == rhs.wordCount
+            && lhs.text == rhs.text
             && lhs.lead == rhs.lead
             && lhs.diagnostics == rhs.diagnostics
     }

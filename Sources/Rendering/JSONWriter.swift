@@ -144,10 +144,12 @@ struct JSONWriter {
     /// non-ASCII text written as they are.
     private mutating func string(_ text: String) {
         bytes.append(0x22)
+        func needsEscape(_ byte: UInt8) -> Bool {
+            byte < 0x20 || byte == 0x22 || byte == 0x5C || (htmlSafe && (byte == 0x3C || byte == 0x3E || byte == 0x26))
+        }
         // Most strings (ids, paths, names) need no escaping: copy them whole.
         let plain = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
-            guard !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || (htmlSafe && ($0 == 0x3C || $0 == 0x3E || $0 == 0x26)) })
-            else { return false }
+            guard !utf8.contains(where: needsEscape) else { return false }
             bytes.append(contentsOf: utf8)
             return true
         }
@@ -155,7 +157,12 @@ struct JSONWriter {
             bytes.append(0x22)
             return
         }
-        for byte in text.utf8 {
+        // Otherwise runs of bytes that need none are copied whole, between escapes.
+        let utf8 = text.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(text.utf8)
+        var start = 0
+        for (i, byte) in utf8.enumerated() where needsEscape(byte) {
+            if i > start { bytes.append(contentsOf: utf8[start..<i]) }
+            start = i + 1
             switch byte {
             case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
             case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
@@ -173,6 +180,7 @@ struct JSONWriter {
             default: bytes.append(byte)
             }
         }
+        if start < utf8.count { bytes.append(contentsOf: utf8[start...]) }
         bytes.append(0x22)
     }
 }

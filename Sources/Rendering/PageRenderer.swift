@@ -53,7 +53,7 @@ package struct PageRenderer: Sendable {
         case .search:
             html = templates.render(context.searchView(), template: .search)
         case .searchIndex:
-            html = SearchIndex.script(site, index: index, context: context)
+            html = String(decoding: SearchIndex.files(site, index: index)[0].contents, as: UTF8.self)
         case .previews:
             html = PreviewData.script(site, index: index, context: context)
         case .section(let name):
@@ -64,6 +64,14 @@ package struct PageRenderer: Sendable {
             html = templates.render(context.entityView(index, page: number), template: .entity(site.entities[index].kind))
         }
         return RenderedPage(path: page.outputPath(in: site), text: html)
+    }
+
+    /// The files a page makes, handed to `emit`: its own, and for the search index every
+    /// file search loads (`SearchIndex`), the manifest first.
+    package func files(_ page: Page, emit: (OutputFile) -> Void) {
+        if case .searchIndex = page { return SearchIndex.write(site, index: index, emit: emit) }
+        let rendered = render(page)
+        emit(OutputFile(path: rendered.path, text: rendered.text))
     }
 }
 

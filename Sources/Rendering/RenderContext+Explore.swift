@@ -9,7 +9,7 @@ extension RenderContext {
 
     func searchView() -> SearchPageView {
         SearchPageView(
-            layout: layout(title: "Search", description: "Find actors, events, themes and documents by name, alias or title.",
+            layout: layout(title: "Search", description: "Search the full text of every document, actor, event and theme.",
                            current: "search", folder: "search"),
             indexScript: "index.js", script: urls.file("assets/search.js"), root: urls.file(""),
             entries: site.entities.count + site.documents.count)

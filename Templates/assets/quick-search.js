@@ -1,6 +1,6 @@
-// Search as you type in the header's box: on first use it loads the search index and the
-// matcher (search/index.js, assets/search.js, as scripts, so it works from disk too), then
-// lists the best matches under the box. Arrow keys move through them, Enter opens the one
+// Search as you type in the header's box: on first use it loads the search manifest and
+// the matcher (search/index.js, assets/search.js, as scripts, so it works from disk too),
+// then lists the best matches of the full text under the box. Arrow keys move through them, Enter opens the one
 // chosen (or, with none chosen, the search page with every result), Escape closes.
 (function () {
   "use strict";
@@ -55,34 +55,43 @@
     options.forEach(function (option, i) { option.setAttribute("aria-selected", String(i === active)); });
     input.setAttribute("aria-activedescendant", options[active].id);
   }
+  var sequence = 0;
   function show(query) {
+    var mine = ++sequence;
     if (!query.trim()) { close(); return; }
     ready().then(function () {
-      if (input.value !== query) return;
-      var found = self.dossierSearchQuery(query).slice(0, LIMIT);
+      return self.dossierSearchQuery(query);
+    }).then(function (found) {
+      var best = found.results.slice(0, LIMIT);
+      return Promise.all(best.map(function (result) {
+        return self.dossierSearchText(result.unit).then(function (record) { return { result: result, record: record }; });
+      }));
+    }).then(function (shown) {
+      if (mine !== sequence || input.value !== query) return;
       list.textContent = "";
       active = -1;
       input.removeAttribute("aria-activedescendant");
-      found.forEach(function (f, i) {
+      shown.forEach(function (entry, i) {
+        var kindName = self.dossierSearchKinds[entry.result.kind];
         var li = document.createElement("li");
         li.id = "_quick-" + i;
         li.setAttribute("role", "option");
         li.setAttribute("aria-selected", "false");
         // An option holds text, not a link (a link inside an option is a control inside a
         // control); choosing it opens its page.
-        li.setAttribute("data-href", root + f.row.link);
-        var a = document.createElement("span");
-        a.dir = "auto";
-        a.className = "quick-name mention-" + self.dossierSearchKinds[f.row.kind];
-        a.textContent = f.row.name;
+        li.setAttribute("data-href", root + entry.record.u);
+        var name = document.createElement("span");
+        name.dir = "auto";
+        name.className = "quick-name mention-" + kindName;
+        name.textContent = entry.record.t;
         var kind = document.createElement("span");
         kind.className = "quick-kind";
-        kind.textContent = self.dossierSearchKinds[f.row.kind];
-        li.appendChild(a);
+        kind.textContent = kindName;
+        li.appendChild(name);
         li.appendChild(kind);
         list.appendChild(li);
       });
-      if (!found.length) {
+      if (!shown.length) {
         var none = document.createElement("li");
         none.setAttribute("role", "option");
         none.setAttribute("aria-disabled", "true");
@@ -92,7 +101,7 @@
       }
       list.hidden = false;
       input.setAttribute("aria-expanded", "true");
-    }, function () { close(); });
+    }, function () { if (mine === sequence) close(); });
   }
 
   var pending = 0;

@@ -1,13 +1,23 @@
-// Search over the index the build writes (search/index.js): names, aliases, titles and
-// short details of every entity and document. Queries are folded as the build folds the
-// index (Swift's String.searchFolded): no accents or case, Arabic letters as Persian ones.
-// The matching is shared: the search page uses it, and the header's box (quick-search.js)
-// loads this script and the index on first use and calls self.dossierSearchQuery.
+// Full-text search over the files the build writes under search/ (SearchIndex.swift): the
+// manifest (search/index.js) says which shard holds which words; a query loads the shards
+// of its words and then one small file per result shown, with its title, link and text for
+// the excerpt. Every file is a script (self.dossierSearchLoad(id, data)), so search works
+// from disk too, where browsers refuse fetch. Queries are folded as the build folds text
+// (Swift's String.searchFolded): no accents or case, Arabic letters as Persian ones.
+// The search page uses it, and the header's box (quick-search.js) loads this script and
+// calls self.dossierSearchQuery and self.dossierSearchText.
 (function () {
   "use strict";
   var data = self.dossierSearch;
   if (!data || self.dossierSearchQuery) return;
-  var PER_KIND = 10;
+  var MAX_WORD = 32;  // SearchWords.maxLength
+  var PAGE = 10;
+
+  // Where the manifest came from is where its shards are.
+  var base = "";
+  document.querySelectorAll("script[src]").forEach(function (script) {
+    if (/search\/index\.js(\?.*)?$/.test(script.src)) base = script.src.replace(/index\.js(\?.*)?$/, "");
+  });
 
   function fold(text) {
     // Most text is ASCII, where folding is lowercasing.
@@ -15,111 +25,347 @@
     return text.normalize("NFD").replace(/\p{Mn}/gu, "").toLowerCase()
       .replace(/[\u064A\u0649]/g, "\u06CC").replace(/\u0643/g, "\u06A9").replace(/\u200C/g, " ").replace(/\u0640/g, "").replace(/\u03C2/g, "\u03C3");
   }
-  function words(text) { return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean); }
+  function words(text) {
+    return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(function (word) {
+      var scalars = Array.from(word);
+      return scalars.length > MAX_WORD ? scalars.slice(0, MAX_WORD).join("") : word;
+    });
+  }
 
-  // Words of each row's keys, and of its name and detail folded on first use.
-  var rows = data.items.map(function (item) {
-    return { kind: item[0], name: item[1], link: item[2], detail: item[3], keys: words(item[4]), weight: item[5], text: null };
-  });
+  // Loading: each file once; a failed one is tried again on the next query.
+  var loaded = Object.create(null), pending = Object.create(null), waiting = Object.create(null);
+  self.dossierSearchLoad = function (id, value) {
+    loaded[id] = value;
+    if (waiting[id]) { waiting[id](value); delete waiting[id]; }
+  };
+  function load(id, path) {
+    if (id in loaded) return Promise.resolve(loaded[id]);
+    if (!pending[id]) {
+      pending[id] = new Promise(function (resolve, reject) {
+        waiting[id] = resolve;
+        var script = document.createElement("script");
+        script.src = base + path;
+        script.async = true;
+        script.onload = function () {
+          script.remove();
+          if (!(id in loaded)) { delete pending[id]; reject(new Error(path + " did not load")); }
+        };
+        script.onerror = function () { script.remove(); delete pending[id]; reject(new Error(path + " did not load")); };
+        document.head.appendChild(script);
+      });
+    }
+    return pending[id];
+  }
 
-  function matches(list, token) {
-    for (var i = 0; i < list.length; i++) if (list[i].lastIndexOf(token, 0) === 0) return list[i] === token ? 2 : 1;
+  // Posting lists: base-32 digits, the last of each number from the first half of the
+  // alphabet (SearchNumbers.swift).
+  var DIGIT = new Int8Array(128).fill(-1);
+  "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".split("").forEach(function (c, i) { DIGIT[c.charCodeAt(0)] = i; });
+  function decode(text) {
+    var out = [], value = 0;
+    for (var i = 0; i < text.length; i++) {
+      var d = DIGIT[text.charCodeAt(i)];
+      value = value * 32 + (d & 31);
+      if (d < 32) { out.push(value); value = 0; }
+    }
+    return out;
+  }
+
+  // The shard of a word: its first letters (one for names, two for text), one more while
+  // that shard was split. `complete`: the shard holds every word starting with `word`.
+  var split = { names: new Set(data.namesSplit), terms: new Set(data.termsSplit) };
+  function shard(kind, word) {
+    var letters = Array.from(word), depth = kind === "names" ? 1 : 2;
+    var key = letters.slice(0, depth).join("");
+    while (split[kind].has(key) && letters.length > depth) key = letters.slice(0, ++depth).join("");
+    var number = data[kind][key];
+    var complete = !split[kind].has(key);
+    if (number === undefined) return Promise.resolve(null);
+    return load((kind === "names" ? "n" : "t") + number, kind + "/" + number + ".js").then(function (words) {
+      return { words: words, complete: complete };
+    });
+  }
+  // The words of a loaded shard that `token` matches: itself, and longer words it starts.
+  function matching(found, token) {
+    if (!found) return [];
+    if (!found.complete) return token in found.words ? [token] : [];
+    var out = [];
+    for (var word in found.words) if (word.lastIndexOf(token, 0) === 0) out.push(word);
+    return out;
+  }
+
+  function unitKind(unit) {
+    for (var k = data.kinds.length - 1; k >= 0; k--) if (unit >= data.starts[k]) return k;
     return 0;
   }
 
-  function search(query) {
-    var tokens = words(fold(query));
-    if (!tokens.length) return [];
-    var found = [];
-    rows.forEach(function (row) {
-      var score = 0;
-      for (var t = 0; t < tokens.length; t++) {
-        var inKeys = matches(row.keys, tokens[t]);
-        if (inKeys) { score += 10 + 5 * (inKeys - 1); continue; }
-        if (!row.text) row.text = words(fold(row.name + " " + row.detail));
-        if (matches(row.text, tokens[t])) { score += 2; continue; }
-        return;
-      }
-      if (row.keys[0] === tokens.join(" ") || fold(row.name) === tokens.join(" ")) score += 20;
-      found.push({ row: row, score: score + Math.log(1 + row.weight) });
+  // Resolves to { results: [{unit, kind, score}], counts: per kind, tokens }, best first:
+  // title and name matches, then how often and how rarely the words occur. Every word of
+  // the query must match (a title, a name or the text); the last may be the start of one.
+  // options.kind (an index into data.kinds) and options.theme (into data.themes) filter.
+  function search(query, options) {
+    options = options || {};
+    var tokens = words(fold(query)).filter(function (t, i, all) { return all.indexOf(t) === i; });
+    if (!tokens.length) return Promise.resolve({ results: [], counts: data.kinds.map(function () { return 0; }), tokens: [] });
+    var total = data.starts[data.starts.length - 1];
+    var loads = [];
+    tokens.forEach(function (token) {
+      loads.push(shard("names", token));
+      loads.push(Array.from(token).length > 1 ? shard("terms", token) : Promise.resolve(null));
     });
-    found.sort(function (a, b) { return b.score - a.score || a.row.name.localeCompare(b.row.name); });
-    return found;
+    if (options.theme >= 0) loads.push(load("h" + options.theme, "themes/" + options.theme + ".js"));
+    return Promise.all(loads).then(function (shards) {
+      var scores = null;
+      tokens.forEach(function (token, t) {
+        var names = shards[2 * t], terms = shards[2 * t + 1];
+        var hits = new Map();
+        // A name match outranks any text: more for the whole word, and more the shorter the
+        // name (the query is more of it).
+        matching(names, token).forEach(function (word) {
+          var list = decode(names.words[word]), unit = 0;
+          for (var i = 0; i < list.length; i += 2) {
+            unit += list[i];
+            var score = 1000 + (word === token ? 100 : 0) + 400 / list[i + 1];
+            if ((hits.get(unit) || 0) < score) hits.set(unit, score);
+          }
+        });
+        var counts = new Map();
+        matching(terms, token).forEach(function (word) {
+          var list = decode(terms.words[word]), unit = 0;
+          for (var i = 0; i < list.length; i += 2) {
+            unit += list[i];
+            counts.set(unit, (counts.get(unit) || 0) + list[i + 1]);
+          }
+        });
+        var rarity = Math.log(1 + total / Math.max(1, counts.size));
+        counts.forEach(function (count, unit) {
+          hits.set(unit, (hits.get(unit) || 0) + Math.min(99 / tokens.length, Math.log(1 + count) * rarity));
+        });
+        if (!scores) { scores = hits; return; }
+        var next = new Map();
+        hits.forEach(function (score, unit) { if (scores.has(unit)) next.set(unit, scores.get(unit) + score); });
+        scores = next;
+      });
+      var theme = options.theme >= 0 ? shards[shards.length - 1] : null;
+      var within = null;
+      if (theme !== null) {
+        within = new Set();
+        var unit = 0;
+        decode(theme).forEach(function (gap) { unit += gap; within.add(unit); });
+      }
+      var counts = data.kinds.map(function () { return 0; });
+      var results = [];
+      scores.forEach(function (score, unit) {
+        if (within && !within.has(unit)) return;
+        var kind = unitKind(unit);
+        counts[kind]++;
+        if (options.kind >= 0 && kind !== options.kind) return;
+        results.push({ unit: unit, kind: kind, score: score });
+      });
+      results.sort(function (a, b) { return b.score - a.score || a.unit - b.unit; });
+      return { results: results, counts: counts, tokens: tokens };
+    });
+  }
+
+  // A result's title, link (from the site root), kind, detail line and the start of its text.
+  function text(unit) { return load("x" + unit, "text/" + unit + ".js"); }
+
+  // Where the text first shows a query word, as pieces [text, marked] around it; the text's
+  // later parts are loaded while the word is not found. Null when no part shows one.
+  function excerpt(unit, tokens, length) {
+    length = length || 220;
+    return text(unit).then(function (record) {
+      function find(part, body) {
+        var pattern = /[\p{L}\p{N}\p{M}]+/gu, match, first = -1;
+        var marks = [];
+        while ((match = pattern.exec(body))) {
+          var folded = words(fold(match[0]));
+          var hit = folded.some(function (word) {
+            return tokens.some(function (token) { return token.length > 1 ? word.lastIndexOf(token, 0) === 0 : word === token; });
+          });
+          if (!hit) continue;
+          if (first < 0) first = match.index;
+          marks.push([match.index, match.index + match[0].length]);
+          if (match.index > first + length) break;
+        }
+        if (first < 0) return part < record.p ? load("x" + unit + "-" + (part + 1), "text/" + unit + "-" + (part + 1) + ".js").then(function (next) { return find(part + 1, next); }) : null;
+        var start = Math.max(0, first - Math.round(length / 4));
+        if (start > 0) { var space = body.indexOf(" ", start); start = space >= 0 && space < first ? space + 1 : start; }
+        var end = Math.min(body.length, start + length);
+        if (end < body.length) { var back = body.lastIndexOf(" ", end); if (back > first) end = back; }
+        var pieces = [], at = start;
+        marks.forEach(function (mark) {
+          if (mark[0] < at || mark[1] > end) return;
+          if (mark[0] > at) pieces.push([body.slice(at, mark[0]), false]);
+          pieces.push([body.slice(mark[0], mark[1]), true]);
+          at = mark[1];
+        });
+        if (at < end) pieces.push([body.slice(at, end), false]);
+        if (start > 0) pieces.unshift(["…", false]);
+        if (end < body.length || part < record.p) pieces.push(["…", false]);
+        return pieces;
+      }
+      return Promise.resolve(find(1, record.x)).then(function (pieces) { return { record: record, pieces: pieces }; });
+    });
   }
 
   self.dossierSearchQuery = search;
+  self.dossierSearchText = text;
+  self.dossierSearchExcerpt = excerpt;
   self.dossierSearchKinds = data.kinds;
 
+  // The search page.
   var form = document.querySelector(".search-form");
   if (!form) return;
   var input = form.elements.q;
   var out = document.getElementById("_search-results");
   var root = form.getAttribute("data-root") || "";
+  var kindBox = document.getElementById("_search-kinds");
+  var themeBox = document.getElementById("_search-theme");
+  var state = { kind: -1, theme: -1 };
+  var sequence = 0;
+
+  if (themeBox) {
+    if (!data.themes.length) themeBox.parentNode.hidden = true;
+    data.themes.forEach(function (theme, i) {
+      var option = document.createElement("option");
+      option.value = String(i);
+      option.textContent = theme[0] + " (" + theme[1] + ")";
+      themeBox.appendChild(option);
+    });
+    themeBox.addEventListener("change", function () { state.theme = Number(themeBox.value); update(); });
+  }
+
+  function chips(counts, all) {
+    if (!kindBox) return;
+    kindBox.querySelectorAll("label").forEach(function (label) { label.remove(); });
+    var labels = [["All", -1, all]].concat(data.labels.map(function (label, k) { return [label, k, counts[k]]; }));
+    labels.forEach(function (entry) {
+      if (entry[1] >= 0 && !entry[2] && state.kind !== entry[1]) return;
+      var label = document.createElement("label");
+      label.className = "search-kind-chip";
+      var radio = document.createElement("input");
+      radio.type = "radio";
+      radio.name = "kind";
+      radio.value = String(entry[1]);
+      radio.checked = state.kind === entry[1];
+      radio.addEventListener("change", function () { state.kind = entry[1]; update(); });
+      label.appendChild(radio);
+      label.appendChild(document.createTextNode(" " + entry[0] + " (" + entry[2] + ")"));
+      kindBox.appendChild(label);
+    });
+    kindBox.hidden = false;
+  }
+
+  function item(result, tokens) {
+    var li = document.createElement("li");
+    li.className = "search-hit";
+    var a = document.createElement("a");
+    a.dir = "auto";
+    a.className = "mention-" + data.kinds[result.kind];
+    a.textContent = "…";
+    li.appendChild(a);
+    var kind = document.createElement("span");
+    kind.className = "search-hit-kind";
+    kind.textContent = data.kinds[result.kind];
+    li.appendChild(kind);
+    excerpt(result.unit, tokens).then(function (found) {
+      var record = found.record;
+      a.href = root + record.u;
+      a.textContent = record.t;
+      if (record.d) {
+        var detail = document.createElement("p");
+        detail.className = "muted search-hit-detail";
+        detail.dir = "auto";
+        detail.textContent = record.d;
+        li.appendChild(detail);
+      }
+      if (found.pieces) {
+        var quote = document.createElement("p");
+        quote.className = "search-excerpt";
+        quote.dir = "auto";
+        found.pieces.forEach(function (piece) {
+          if (piece[1]) {
+            var mark = document.createElement("mark");
+            mark.textContent = piece[0];
+            quote.appendChild(mark);
+          } else {
+            quote.appendChild(document.createTextNode(piece[0]));
+          }
+        });
+        li.appendChild(quote);
+      }
+    }, function () { a.textContent = "(could not load this result)"; });
+    return li;
+  }
 
   function render(query) {
-    out.textContent = "";
-    if (!query.trim()) return;
-    var found = search(query);
-    var summary = document.createElement("p");
-    summary.className = "muted";
-    summary.textContent = found.length ? found.length + (found.length === 1 ? " result" : " results") : "Nothing matches “" + query + "”.";
-    out.appendChild(summary);
-    data.kinds.forEach(function (kind, k) {
-      var group = found.filter(function (f) { return f.row.kind === k; });
-      if (!group.length) return;
-      var section = document.createElement("section");
-      section.className = "search-group search-" + kind;
-      var heading = document.createElement("h2");
-      heading.textContent = data.labels[k] + " (" + group.length + ")";
-      section.appendChild(heading);
+    var mine = ++sequence;
+    if (!query.trim()) {
+      out.textContent = "";
+      if (kindBox) kindBox.hidden = true;
+      return;
+    }
+    search(query, state).then(function (found) {
+      if (mine !== sequence) return;
+      out.textContent = "";
+      var all = found.counts.reduce(function (a, b) { return a + b; }, 0);
+      chips(found.counts, all);
+      var summary = document.createElement("p");
+      summary.className = "muted search-summary";
+      summary.textContent = found.results.length
+        ? found.results.length + (found.results.length === 1 ? " result" : " results")
+        : "Nothing matches “" + query + "”" + (state.kind >= 0 || state.theme >= 0 ? " with these filters." : ".");
+      out.appendChild(summary);
       var list = document.createElement("ol");
-      group.slice(0, PER_KIND).forEach(function (f) {
-        var li = document.createElement("li");
-        var a = document.createElement("a");
-        a.href = root + f.row.link;
-        a.textContent = f.row.name;
-        a.className = "mention-" + kind;
-        a.dir = "auto";
-        li.appendChild(a);
-        if (f.row.detail) {
-          var detail = document.createElement("p");
-          detail.className = "muted";
-          detail.dir = "auto";
-          detail.textContent = f.row.detail;
-          li.appendChild(detail);
-        }
-        list.appendChild(li);
-      });
-      section.appendChild(list);
-      if (group.length > PER_KIND) {
-        var more = document.createElement("p");
-        more.className = "muted";
-        more.textContent = "and " + (group.length - PER_KIND) + " more: refine the search.";
-        section.appendChild(more);
+      list.className = "search-hits";
+      out.appendChild(list);
+      var shown = 0;
+      var more = document.createElement("button");
+      more.type = "button";
+      more.className = "search-more";
+      function next() {
+        found.results.slice(shown, shown + PAGE).forEach(function (result) { list.appendChild(item(result, found.tokens)); });
+        shown = Math.min(found.results.length, shown + PAGE);
+        more.hidden = shown >= found.results.length;
+        more.textContent = "Show " + Math.min(PAGE, found.results.length - shown) + " more of " + (found.results.length - shown);
       }
-      out.appendChild(section);
+      more.addEventListener("click", function () {
+        var first = shown;
+        next();
+        var link = list.children[first] && list.children[first].querySelector("a");
+        if (link) link.focus();
+      });
+      next();
+      out.appendChild(more);
+    }, function () {
+      if (mine !== sequence) return;
+      out.textContent = "";
+      var failed = document.createElement("p");
+      failed.className = "notice";
+      failed.textContent = "The search index could not be loaded. Try again, or rebuild the site.";
+      out.appendChild(failed);
     });
   }
 
-  var pending = 0;
+  function update() {
+    render(input.value);
+    var url = new URL(location.href);
+    [["q", input.value], ["kind", state.kind >= 0 ? data.kinds[state.kind] : ""], ["theme", state.theme >= 0 ? data.themes[state.theme][0] : ""]]
+      .forEach(function (entry) { if (entry[1]) url.searchParams.set(entry[0], entry[1]); else url.searchParams.delete(entry[0]); });
+    try { history.replaceState(null, "", url); } catch (e) { /* file: URLs */ }
+  }
+
+  var typing = 0;
   input.addEventListener("input", function () {
-    clearTimeout(pending);
-    pending = setTimeout(function () {
-      render(input.value);
-      var url = new URL(location.href);
-      if (input.value) url.searchParams.set("q", input.value); else url.searchParams.delete("q");
-      try { history.replaceState(null, "", url); } catch (e) { /* file: URLs */ }
-    }, 60);
+    clearTimeout(typing);
+    typing = setTimeout(update, 60);
   });
-  form.addEventListener("submit", function (event) { event.preventDefault(); render(input.value); });
-  // Fold every row's text while the reader has not typed yet, a slice at a time, so the
-  // first query does not pay for it.
-  var warmed = 0;
-  (function warm() {
-    var end = Math.min(rows.length, warmed + 1500);
-    for (; warmed < end; warmed++) if (!rows[warmed].text) rows[warmed].text = words(fold(rows[warmed].name + " " + rows[warmed].detail));
-    if (warmed < rows.length) setTimeout(warm, 0);
-  })();
-  var initial = new URLSearchParams(location.search).get("q");
+  form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
+  var params = new URLSearchParams(location.search);
+  state.kind = data.kinds.indexOf(params.get("kind") || "");
+  state.theme = data.themes.findIndex(function (theme) { return theme[0] === params.get("theme"); });
+  if (themeBox && state.theme >= 0) themeBox.value = String(state.theme);
+  var initial = params.get("q");
   if (initial) { input.value = initial; render(initial); }
 })();

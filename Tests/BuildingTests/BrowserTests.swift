@@ -26,7 +26,7 @@ struct BrowserTests {
     @Test func searchFindsEntitiesByAliasInAnyScript() async throws {
         try await blocking {
             let browser = try Browser()
-            // (query, kind of the first result group, the first result there)
+            // (query, kind of the first result, the first result)
             let cases = [
                 ("IRI", "actor", "Iran"),
                 ("Рахмон", "actor", "Emomali Rahmon"),
@@ -40,21 +40,50 @@ struct BrowserTests {
             ]
             for (query, kind, expected) in cases {
                 try browser.open(self.url("search/index.html", query: query))
-                let found = try browser.wait(until: "document.querySelector('.search-\(kind) li a')")
-                let state = try browser.evaluate("location.href + ' ' + document.getElementById('_search-results').outerHTML + ' ' + typeof self.dossierSearch")
+                let found = try browser.wait(until: "document.querySelector('.search-hit a[href]')")
+                let state = try browser.evaluate("location.href + ' ' + document.getElementById('_search-results').outerHTML")
                 #expect(found, "\(query): \(state ?? "")")
                 guard found else { continue }
-                let first = try browser.evaluate("document.querySelector('.search-\(kind) li a').textContent") as? String
-                #expect(first == expected, "\(query)")
+                let first = try browser.evaluate("(a => a.textContent + ' ' + a.className)(document.querySelector('.search-hit a'))") as? String
+                #expect(first == "\(expected) mention-\(kind)", "\(query)")
                 #expect(browser.errors.isEmpty, "\(browser.errors)")
             }
             // Typing updates the results as you go.
             try browser.open(self.url("search/index.html"))
             try browser.evaluate("(() => { const i = document.getElementById('_search-query'); i.value = 'Khamen'; i.dispatchEvent(new Event('input')); })()")
-            #expect(try browser.wait(until: "document.querySelector('.search-actor li a')?.textContent === 'Ali Khamenei'"))
+            #expect(try browser.wait(until: "document.querySelector('.search-hit a')?.textContent === 'Ali Khamenei'"))
             // Results link to the pages.
-            let href = try browser.evaluate("document.querySelector('.search-actor li a').href") as? String
+            let href = try browser.evaluate("document.querySelector('.search-hit a').href") as? String
             #expect(href?.hasSuffix("/actors/ali-khamenei/index.html") == true)
+        }
+    }
+
+    /// A word of an article's body finds the article, with the passage quoting it and the
+    /// word marked; the kind and theme filters narrow the results, and the URL keeps them.
+    @Test func searchFindsTheFullTextWithExcerptsAndFilters() async throws {
+        try await blocking {
+            let browser = try Browser()
+            try browser.open(self.url("search/index.html", query: "recrimination"))
+            #expect(try browser.wait(until: "document.querySelector('.search-hit .search-excerpt mark')"))
+            let hit = try browser.evaluate("(h => [h.querySelector('a').textContent, h.querySelector('mark').textContent, h.querySelector('.search-excerpt').textContent].join('|'))(document.querySelector('.search-hit'))") as? String ?? ""
+            #expect(hit.hasPrefix("A clean slate: how Dushanbe and Tehran reconciled, 2021–2022|recrimination|After years of mutual recrimination"), "\(hit)")
+            // Many kinds match "iran": choosing one shows only it, and says how many of each.
+            try browser.open(self.url("search/index.html", query: "iran"))
+            #expect(try browser.wait(until: "document.querySelectorAll('.search-kind-chip').length > 2"))
+            let chips = try browser.evaluate("[...document.querySelectorAll('.search-kind-chip')].map(c => c.textContent.trim()).join('|')") as? String ?? ""
+            #expect(chips.hasPrefix("All ("), "\(chips)")
+            let documents = try browser.evaluate("Number(/Documents \\((\\d+)\\)/.exec(document.getElementById('_search-kinds').textContent)[1])") as? Int ?? -1
+            #expect(documents > 0)
+            try browser.evaluate("[...document.querySelectorAll('.search-kind-chip input')].find(i => i.parentNode.textContent.includes('Documents')).click()")
+            #expect(try browser.wait(until: "document.querySelector('.search-summary')?.textContent === '\(documents) result\(documents == 1 ? "" : "s")'"))
+            #expect(try browser.evaluate("[...document.querySelectorAll('.search-hit a')].every(a => a.className === 'mention-document')") as? Bool == true)
+            #expect(try browser.evaluate("location.search.includes('kind=document')") as? Bool == true)
+            // A theme narrows them further.
+            try browser.evaluate("(s => { s.value = [...s.options].find(o => o.textContent.startsWith('Energy')).value; s.dispatchEvent(new Event('change')); })(document.getElementById('_search-theme'))")
+            #expect(try browser.wait(until: "document.querySelector('.search-summary') && !document.querySelector('.search-summary').textContent.startsWith('\(documents) ')"))
+            #expect(try browser.evaluate("location.search.includes('theme=Energy')") as? Bool == true)
+            try browser.screenshot(to: Browser.artifacts.appendingPathComponent("screenshots/search-filters.png"))
+            #expect(browser.errors.isEmpty, "\(browser.errors)")
         }
     }
 
@@ -67,8 +96,7 @@ struct BrowserTests {
             #expect(try browser.evaluate("typeof self.dossierSearch") as? String == "undefined", "nothing loads before it is used")
             try browser.evaluate("(() => { const i = document.getElementById('_header-q'); i.focus(); i.value = 'rahm'; i.dispatchEvent(new Event('input')); })()")
             #expect(try browser.wait(until: "!document.getElementById('_quick-results').hidden"))
-            let first = try browser.evaluate("document.querySelector('#_quick-results [role=option] .quick-name').textContent") as? String
-            #expect(first == "Emomali Rahmon")
+            #expect(try browser.wait(until: "document.querySelector('#_quick-results [role=option] .quick-name')?.textContent === 'Emomali Rahmon'"))
             try browser.screenshot(to: Browser.artifacts.appendingPathComponent("screenshots/quick-search.png"))
             #expect(try browser.evaluate("document.getElementById('_header-q').getAttribute('aria-expanded')") as? String == "true")
             try browser.press("ArrowDown", code: "ArrowDown")

@@ -34,4 +34,33 @@ struct LiveReloadBrowserTests {
         }
         await server.stop()
     }
+    /// Full-text search from the preview server: a word of an article's body finds it, and
+    /// after an edit the new text is found (the index is made again on request).
+    @Test func searchFindsTheTextAndItsEdits() async throws {
+        let site = try TemporarySite(PreviewServerTests.files)
+        let server = PreviewServer(options: site.options()) { _ in }
+        let port = try await server.start(host: "127.0.0.1", port: 0).port
+        let root = site.root
+        try await blocking {
+            let browser = try Browser()
+            try browser.open(URL(string: "http://127.0.0.1:\(port)/search/?q=talk")!)
+            #expect(try browser.wait(until: "document.querySelector('.search-hit mark')?.textContent === 'talk'", timeout: 30))
+            #expect(try browser.evaluate("document.querySelector('.search-hit a').getAttribute('href')") as? String == "../articles/ties/index.html")
+            try Data("---\ntitle: Ties\ndate: 2022-06-01\n---\n[[iran]] and [[tajikistan]] negotiate a hydropower deal.\n".utf8)
+                .write(to: root.appendingPathComponent("Content/articles/ties.md"))
+            // Once the article shows the edit, searching finds its new word.
+            var rebuilt = false
+            for _ in 0..<40 where !rebuilt {
+                try browser.open(URL(string: "http://127.0.0.1:\(port)/articles/ties/")!)
+                rebuilt = try browser.wait(until: "document.body && document.body.textContent.includes('hydropower')", timeout: 0.5)
+            }
+            #expect(rebuilt)
+            try browser.open(URL(string: "http://127.0.0.1:\(port)/search/?q=hydro")!)
+            #expect(try browser.wait(until: "document.querySelector('.search-hit mark')?.textContent === 'hydropower'", timeout: 30))
+            try browser.open(URL(string: "http://127.0.0.1:\(port)/search/?q=talk")!)
+            #expect(try browser.wait(until: "document.querySelector('.search-summary')?.textContent.startsWith('Nothing matches')", timeout: 30))
+            #expect(browser.errors.isEmpty, "\(browser.errors)")
+        }
+        await server.stop()
+    }
 }

@@ -24,6 +24,7 @@ extension BinaryWriter {
         array(file.blockIDs) { $0.string($1) }
         array(file.localLinks) { w, link in w.string(link.url); w.bool(link.isImage); w.location(link.location); w.string(link.rewritten) }
         int(file.wordCount)
+        string(file.text)
         optional(file.lead) { $0.block($1) }
         array(file.diagnostics) { $0.diagnostic($1) }
     }
@@ -121,6 +122,7 @@ extension BinaryReader {
             LocalLink(url: try $0.string(), isImage: try $0.bool(), location: try $0.location(), rewritten: try $0.string())
         }
         file.wordCount = try int()
+        file.text = try string()
         file.lead = try optional { try $0.block() }
         file.diagnostics = try array { try $0.diagnostic() }
         try Self.check(file)

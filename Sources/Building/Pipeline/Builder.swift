@@ -107,7 +107,9 @@ package enum Builder {
             // Every page and `graph.json` as the previous build wrote them: when the copied
             // files are too, the output is this build's already and nothing is written.
             let assets = Pipeline.assets(site.config, templates: templates, contentAssets: generation.contentAssets)
-            let expected = Set(generation.pages.map { $0.outputPath(in: site) } + ["graph.json"] + assets.map(\.path))
+            // The search index's files are this build's too: every page is.
+            let search = writer.recordedFiles().filter(SearchIndex.isChunk)
+            let expected = Set(generation.pages.map { $0.outputPath(in: site) } + ["graph.json"] + assets.map(\.path)).union(search)
             do {
                 if try writer.keep(expected: expected, build: buildID, isCurrent: { assetsArePublished(assets, in: options.output) }) != nil {
                     report.timings.append(("render", clock.lap()))
@@ -132,7 +134,13 @@ package enum Builder {
         var pages = generation.pages
         var graph = true
         if let reuse {
-            let kept = reuse.pages.parallelMap { page in staging.reuse(page.outputPath(in: site)) ? nil : page }
+            // The search index is its manifest and the files listed beside it: kept whole or not at all.
+            let search = reuse.pages.contains(.searchIndex) ? writer.recordedFiles().filter(SearchIndex.isChunk) : []
+            let kept = reuse.pages.parallelMap { page -> Page? in
+                guard staging.reuse(page.outputPath(in: site)) else { return page }
+                if page == .searchIndex, !search.allSatisfy(staging.reuse) { return page }
+                return nil
+            }
             let missing = Set(kept.compactMap { $0 })
             let reused = Set(reuse.pages).subtracting(missing)
             pages = pages.filter { !reused.contains($0) }

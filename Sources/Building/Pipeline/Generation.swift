@@ -261,13 +261,17 @@ package enum Pipeline {
         let renderer = PageRenderer(site: site, templates: templates, index: index) { singleFiles[$0] }
         let assets = Self.assets(site.config, templates: templates, contentAssets: contentAssets).map(Job.asset)
         // The graph is the largest single job: it starts first so it does not finish last.
-        let jobs: [Job] = (graph ? [.graph] : []) + assets + pages.map { .page($0) }
+        // So does the search index, the next largest.
+        let search: [Job] = pages.contains(.searchIndex) ? [.page(.searchIndex)] : []
+        let jobs: [Job] = (graph ? [.graph] : []) + search + assets + pages.filter { $0 != .searchIndex }.map { .page($0) }
         jobs.parallelForEach { job in
             switch job {
             case .graph:
                 emit("graph.json", .stream { sink in GraphExport.write(site, to: sink) })
             case let .asset(path, url, sanitize):
                 emit(path, .bytes(assetBytes(url, sanitize: sanitize)))
+            case .page(.searchIndex):
+                renderer.files(.searchIndex) { emit($0.path, .bytes($0.contents)) }
             case .page(let page):
                 let file = renderer.render(page)
                 emit(file.path, .text(file.text))
@@ -319,11 +323,13 @@ package enum Pipeline {
     ) -> [(relativePath: String, url: URL)] {
         var taken = Set(pages.map { $0.outputPath(in: site) })
         taken.insert("graph.json")
-        for asset in templates.assets where !taken.insert(asset.path).inserted {
+        // The search index's own folders.
+        func isTaken(_ path: String) -> Bool { SearchIndex.isChunk(path) || !taken.insert(path).inserted }
+        for asset in templates.assets where isTaken(asset.path) {
             diagnostics.append(.error(.outputCollision, "the theme file \(asset.path) would replace a generated page", at: nil))
         }
         return contentAssets.filter { asset in
-            guard taken.insert(asset.relativePath).inserted else {
+            guard !isTaken(asset.relativePath) else {
                 diagnostics.append(.error(
                     .outputCollision, "\(asset.relativePath) would replace a page or file Dossier generates; rename it",
                     at: SourceLocation(path: "Content/" + asset.relativePath, line: 1, column: 1)))

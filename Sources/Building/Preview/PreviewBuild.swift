@@ -86,6 +86,9 @@ package final class PreviewBuild: @unchecked Sendable {
         guard let current = lock.withLock({ state }) else { return [:] }
         var all = current.files
         for path in current.deferred.keys + ["graph.json"] { all[path] = file(at: path) }
+        // The search index's other files, made with its manifest.
+        let made = lock.withLock { state?.generation == current.generation ? state?.made ?? [:] : [:] }
+        for (path, bytes) in made where all[path] == nil { all[path] = bytes }
         return all
     }
 
@@ -107,6 +110,18 @@ package final class PreviewBuild: @unchecked Sendable {
         var bytes: [UInt8] = []
         if path == "graph.json" {
             GraphExport.write(current.site) { bytes += $0 }
+        } else if let manifest = current.deferred["search/index.js"], path == "search/index.js" || SearchIndex.isChunk(path) {
+            // The search index is made whole, all its files at once.
+            let renderer = current.renderer
+                ?? PageRenderer(site: current.site, templates: current.templates, index: current.renderIndex ?? RenderIndex(current.site))
+            var files: [OutputFile] = []
+            renderer.files(manifest) { files.append($0) }
+            lock.withLock {
+                guard state?.generation == current.generation else { return }
+                for file in files { state?.made[file.path] = file.contents }
+                if state?.renderer == nil { state?.renderer = renderer }
+            }
+            return files.first { $0.path == path }?.contents
         } else if let page = current.deferred[path] {
             // During a rebuild the index is being updated: this page makes its own.
             let renderer = current.renderer

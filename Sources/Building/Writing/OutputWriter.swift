@@ -258,6 +258,11 @@ package struct OutputWriter {
         try? FileManager.default.removeItem(at: staging.folder)
     }
 
+    /// The files the output folder's marker lists (none without a marker).
+    package func recordedFiles() -> Set<String> {
+        Self.readMarker(in: output)?.files ?? []
+    }
+
     /// The id of the build that wrote the output folder, from its marker file.
     package func previousBuild() -> String? {
         guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(Self.marker).path) else { return nil }

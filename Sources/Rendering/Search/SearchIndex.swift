@@ -1,54 +1,220 @@
 import Model
 
-/// The search index the search page loads: one compact row per entity and document, as a
-/// script (so it loads from disk too, where browsers refuse `fetch`). Names and aliases are
-/// folded at build time (`String.searchFolded`); the script folds queries the same way and
-/// matches word prefixes.
+/// Full-text search as files the browser loads as scripts (so it works from disk, where
+/// browsers refuse `fetch`), each only when a query needs it. Every file calls
+/// `self.dossierSearchLoad(id, data)`; the search script (`Templates/assets/search.js`)
+/// reads them.
 ///
-/// Row: `[kind, name, link from the site root, detail, folded keys, weight]`. Kinds are
-/// indices into `kinds`; weight orders equal matches (mentions for entities).
-enum SearchIndex {
-    static let kinds = ["actor", "event", "theme", "document"]
-    static let labels = ["Actors", "Events", "Themes", "Documents"]
-    static let detailLength = 160
+/// - `search/index.js`, the manifest: the kinds and where their units start, which shard
+///   holds which words, the themes to filter by.
+/// - `search/names/N.js`: words of titles and other names → the units they name, each with
+///   the length in words of its shortest name holding the word (pairs of the gap from the
+///   previous unit number and that value, `SearchNumbers`). Searched from a query's first letter.
+/// - `search/terms/N.js`: words of the text → units, each with how often the word occurs.
+/// - `search/text/U.js`: unit U's title, link, detail line and text, for its result and
+///   excerpt; a long text goes on in `U-2.js`, `U-3.js`…
+/// - `search/themes/N.js`: the units that belong to theme N.
+///
+/// A shard key stands for the words that start with it: two letters for text words, one
+/// for names, and one letter more wherever its words would pass a file's size limit; the
+/// words of keys that follow each other share a file up to that limit. A query word then
+/// loads one file for its names and one for its text, whatever the site's size.
+package enum SearchIndex {
+    static let termShardBytes = 40_000
+    static let nameShardBytes = 16_000
+    static let textPartBytes = 12_000
+    /// Text past this many parts is searched but not quoted.
+    static let maxTextParts = 16
 
-    static func script(_ site: Site, index: RenderIndex, context: RenderContext) -> String {
+    /// The folders of the files besides the manifest, which only the search index writes.
+    package static let folders = ["search/names/", "search/terms/", "search/text/", "search/themes/"]
+
+    /// Whether an output path is one of the search index's files besides the manifest.
+    package static func isChunk(_ path: String) -> Bool {
+        folders.contains { path.hasPrefix($0) }
+    }
+
+    package static func files(_ site: Site, index: RenderIndex) -> [OutputFile] {
+        var files: [OutputFile] = []
+        write(site, index: index) { files.append($0) }
+        return files
+    }
+
+    /// Hands each file to `emit` as it is made, the manifest first: the texts are as large
+    /// as the site's Markdown, and need not be held at once.
+    package static func write(_ site: Site, index: RenderIndex, emit: (OutputFile) -> Void) {
+        let numbering = units(site, index: index)
+        let units = numbering.units
+        // Each unit's words, on all cores.
+        let words = units.parallelMap { unit -> (terms: [String: Int], names: [String: Int]) in
+            var terms: [String: Int] = [:]
+            SearchWords.forEach(in: unit.text) { terms[$0, default: 0] += 1 }
+            SearchWords.forEach(in: unit.extra) { terms[$0, default: 0] += 1 }
+            // Each name word with the length in words of the shortest name it is in: a query
+            // word that is most of a name ranks that unit first.
+            var names: [String: Int] = [:]
+            for name in unit.names {
+                var nameWords: [String] = []
+                SearchWords.forEach(in: name) { nameWords.append($0) }
+                for word in nameWords { names[word] = min(names[word] ?? .max, nameWords.count) }
+            }
+            return (terms, names)
+        }
+        // Postings as unit << 32 | value, one integer each.
+        var termPostings: [String: [Int]] = [:]
+        var namePostings: [String: [Int]] = [:]
+        for (n, unitWords) in words.enumerated() {
+            for (term, count) in unitWords.terms { termPostings[term, default: []].append(n << 32 | min(count, 1 << 31)) }
+            for (name, length) in unitWords.names { namePostings[name, default: []].append(n << 32 | length) }
+        }
+        let termLists = termPostings.mapValues(SearchNumbers.pairs)
+        let nameLists = namePostings.mapValues(SearchNumbers.pairs)
+
+        let terms = shard(termLists, minDepth: 2, limit: termShardBytes)
+        let names = shard(nameLists, minDepth: 1, limit: nameShardBytes)
+        let themes = themeMembers(site, numbering: numbering)
+        emit(manifest(numbering, names: names, terms: terms, themes: themes))
+        for (prefix, folder, sharding, lists) in [("t", "terms", terms, termLists), ("n", "names", names, nameLists)] {
+            for (number, words) in sharding.files.enumerated() {
+                var json = JSONWriter(compact: true)
+                json.beginObject()
+                for word in words { json.field(word, String(decoding: lists[word]!, as: UTF8.self)) }
+                json.endObject()
+                emit(script("search/\(folder)/\(number).js", id: "\(prefix)\(number)", json.finish()))
+            }
+        }
+        for (n, unit) in units.enumerated() { textFiles(unit, number: n).forEach(emit) }
+        for (n, theme) in themes.enumerated() {
+            var json = JSONWriter(compact: true)
+            json.value(String(decoding: SearchNumbers.gaps(theme.units), as: UTF8.self))
+            emit(script("search/themes/\(n).js", id: "h\(n)", json.finish()))
+        }
+    }
+
+    private static func manifest(_ numbering: Numbering, names: Sharding, terms: Sharding, themes: [(name: String, units: [Int])]) -> OutputFile {
         var json = JSONWriter(compact: true, htmlSafe: true)
         json.beginObject()
-        json.field("v", 1)
+        json.field("v", 2)
         json.array("kinds", kinds)
         json.array("labels", labels)
-        json.beginArray("items")
-        let root = URLs(pretty: site.config.prettyURLs, folder: "")
-        for (i, entity) in site.entities.enumerated() {
-            var detail: [String] = []
-            if case let .actor(type, _) = entity.details { detail.append(Labels.actorType(type)) }
-            if let when = entity.dateDisplay { detail.append(when) }
-            if let line = context.oneLine(i) { detail.append(line) }
-            let keys = ([entity.name] + entity.aliases + [entity.id.rawValue]).map(\.searchFolded)
-            row(&json, kind: kinds.firstIndex(of: entity.kind.rawValue)!, name: entity.name, link: root.page(index.entities[i].folder),
-                detail: detail.joined(separator: " · "), keys: keys, weight: site.backlinks[i].count)
+        json.beginArray("starts")
+        for start in numbering.starts { json.value(start) }
+        json.endArray()
+        for (key, sharding) in [("names", names), ("terms", terms)] {
+            json.key(key)
+            json.beginObject()
+            for (key, file) in sharding.keys { json.field(key, file) }
+            json.endObject()
+            json.array(key + "Split", sharding.split)
         }
-        for file in site.documents {
-            let card = index.files[file]
-            let lead = site.documentMeta(file)?.summary ?? context.leadText(file)
-            let detail = [card.published, card.sectionLabel.isEmpty ? nil : card.sectionLabel].compactMap { $0 }.joined(separator: " · ")
-            row(&json, kind: 3, name: card.title, link: root.page(card.folder), detail: detail + (lead.isEmpty ? "" : " — " + lead),
-                keys: [card.title.searchFolded], weight: 0)
+        json.beginArray("themes")
+        for theme in themes {
+            json.beginArray()
+            json.value(theme.name)
+            json.value(theme.units.count)
+            json.endArray()
         }
         json.endArray()
         json.endObject()
-        return "self.dossierSearch=" + String(decoding: json.finish(), as: UTF8.self)
+        return OutputFile(path: "search/index.js", contents: Array("self.dossierSearch=".utf8) + json.finish())
     }
 
-    private static func row(_ json: inout JSONWriter, kind: Int, name: String, link: String, detail: String, keys: [String], weight: Int) {
-        json.beginArray()
-        json.value(kind)
-        json.value(name)
-        json.value(link)
-        json.value(detail.count > detailLength ? String(detail.prefix(detailLength - 1)) + "…" : detail)
-        json.value(keys.joined(separator: " | "))
-        json.value(weight)
-        json.endArray()
+    private static func script(_ path: String, id: String, _ json: [UInt8]) -> OutputFile {
+        var bytes = Array("self.dossierSearchLoad(\"\(id)\",".utf8)
+        bytes.append(contentsOf: json[..<(json.count - 1)])  // not the writer's final line feed
+        bytes += Array(");\n".utf8)
+        return OutputFile(path: path, contents: bytes)
+    }
+
+    // MARK: - Shards
+
+    struct Sharding {
+        /// Each key's file, keys in order.
+        var keys: [(key: String, file: Int)] = []
+        /// The words of each file: the words of consecutive keys, up to the size limit.
+        var files: [[String]] = []
+        /// The keys whose longer words went to keys of one letter more; a split key itself
+        /// holds only the word that is the key, if there is one.
+        var split: [String] = []
+    }
+
+    /// Groups words by their first `minDepth` letters, a letter more wherever a group's
+    /// lists pass `limit` bytes (a single word's list is never divided), and packs groups
+    /// that follow each other into files of up to `limit` bytes.
+    static func shard(_ lists: [String: [UInt8]], minDepth: Int, limit: Int) -> Sharding {
+        var sharding = Sharding()
+        var groups: [(key: String, words: [String], size: Int)] = []
+        func cost(_ word: String) -> Int { word.utf8.count + 6 + lists[word]!.count }
+        func place(_ key: String, _ words: [(word: String, length: Int)], depth: Int) {
+            let size = words.reduce(0) { $0 + cost($1.word) }
+            guard size > limit, words.contains(where: { $0.length > depth }) else {
+                groups.append((key, words.map(\.word), size))
+                return
+            }
+            sharding.split.append(key)
+            let own = words.filter { $0.length <= depth }
+            if !own.isEmpty { groups.append((key, own.map(\.word), own.reduce(0) { $0 + cost($1.word) })) }
+            let longer = Dictionary(grouping: words.filter { $0.length > depth }) { SearchWords.prefix($0.word, depth + 1) }
+            for (subkey, group) in longer { place(subkey, group, depth: depth + 1) }
+        }
+        let all = lists.keys.map { (word: $0, length: $0.unicodeScalars.count) }
+        for (key, group) in Dictionary(grouping: all, by: { SearchWords.prefix($0.word, minDepth) }) {
+            place(key, group, depth: minDepth)
+        }
+        func before(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+        groups.sort { before($0.key, $1.key) }
+        var size = 0
+        for group in groups {
+            if sharding.files.isEmpty || size + group.size > limit {
+                sharding.files.append([])
+                size = 0
+            }
+            size += group.size
+            sharding.files[sharding.files.count - 1] += group.words.sorted(by: before)
+            sharding.keys.append((group.key, sharding.files.count - 1))
+        }
+        sharding.split.sort(by: before)
+        return sharding
+    }
+
+    // MARK: - Texts
+
+    /// A unit's result and the text its excerpt is taken from, in parts of about
+    /// `textPartBytes`, cut between words.
+    static func textFiles(_ unit: SearchUnit, number: Int) -> [OutputFile] {
+        let parts = split(Array(unit.text.utf8), size: textPartBytes).prefix(maxTextParts)
+        var files: [OutputFile] = []
+        var json = JSONWriter(compact: true)
+        json.beginObject()
+        json.field("k", unit.kind)
+        json.field("t", unit.title)
+        json.field("u", unit.link)
+        json.field("d", unit.detail)
+        json.field("x", parts.first.map { String(decoding: $0, as: UTF8.self) } ?? "")
+        json.field("p", max(1, parts.count))
+        json.endObject()
+        files.append(script("search/text/\(number).js", id: "x\(number)", json.finish()))
+        for (p, part) in parts.enumerated().dropFirst() {
+            var json = JSONWriter(compact: true)
+            json.value(String(decoding: part, as: UTF8.self))
+            files.append(script("search/text/\(number)-\(p + 1).js", id: "x\(number)-\(p + 1)", json.finish()))
+        }
+        return files
+    }
+
+    /// `bytes` in pieces of at most about `size`, each ending at a space or line break
+    /// where there is one in its last tenth, and never inside a character.
+    static func split(_ bytes: [UInt8], size: Int) -> [ArraySlice<UInt8>] {
+        var parts: [ArraySlice<UInt8>] = []
+        var start = 0
+        while bytes.count - start > size {
+            var end = start + size
+            while end > start, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+            if let space = bytes[(end - size / 10)..<end].lastIndex(where: { $0 == 0x20 || $0 == 0x0A }) { end = space + 1 }
+            parts.append(bytes[start..<end])
+            start = end
+        }
+        if start < bytes.count { parts.append(bytes[start...]) }
+        return parts
     }
 }

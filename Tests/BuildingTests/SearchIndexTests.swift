@@ -1,0 +1,179 @@
+import Building
+import Foundation
+@testable import Rendering
+import Testing
+import TestSupport
+
+/// The full-text search files (`SearchIndex`): how numbers and words are written, how words
+/// are sharded, and the example site's index read back as the search script reads it.
+struct SearchIndexTests {
+    @Test func numbersRoundTrip() {
+        var generator = SystemRandomNumberGenerator()
+        let values = (0..<2000).map { i in i < 100 ? i : Int.random(in: 0...(1 << Int.random(in: 1...40, using: &generator)), using: &generator) }
+        var text: [UInt8] = []
+        for value in values { SearchNumbers.append(value, to: &text) }
+        #expect(SearchNumbers.decode(text) == values)
+        // Small numbers are one character; the gaps of a dense list are small numbers.
+        #expect(SearchNumbers.gaps([3, 4, 5, 30]).count == 4)
+        #expect(SearchNumbers.decode(SearchNumbers.pairs([3 << 32 | 1, 7 << 32 | 12, 1000 << 32 | 2])) == [3, 1, 4, 12, 993, 2])
+        // Nothing a JSON string would escape.
+        #expect(!text.contains { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 })
+    }
+
+    @Test func wordsAreFoldedAsTheScriptFoldsThem() {
+        func words(_ text: String) -> [String] {
+            var out: [String] = []
+            SearchWords.forEach(in: text) { out.append($0) }
+            return out
+        }
+        #expect(words("Rahmon's 2022 visit—to TEHRAN.") == ["rahmon", "s", "2022", "visit", "to", "tehran"])
+        #expect(words("Émomali Raḥmon, Тоҷикистон") == ["emomali", "rahmon", "тоҷикистон"].map(\.searchFolded))
+        // Arabic yeh and kaf as Persian letters, a zero-width non-joiner as a space.
+        #expect(words("علي كرمان می\u{200C}خواهد") == ["علی", "کرمان", "می", "خواهد"])
+        #expect(words(String(repeating: "a", count: 50) + " b") == [String(repeating: "a", count: SearchWords.maxLength), "b"])
+        #expect(words("") == [] && words(" --- ") == [])
+    }
+
+    /// Every word is found where the script looks for it: the key of its first letters, one
+    /// more while that key was split; each file stays under the limit unless one word's list
+    /// alone passes it.
+    @Test func everyWordIsInTheShardTheScriptLooksIn() {
+        var lists: [String: [UInt8]] = [:]
+        var generator = SystemRandomNumberGenerator()
+        let letters = Array("aabcdeéиا")
+        for _ in 0..<3000 {
+            let word = String((0..<Int.random(in: 1...7, using: &generator)).map { _ in letters.randomElement(using: &generator)! })
+            lists[word] = Array(repeating: UInt8(ascii: "1"), count: Int.random(in: 1...60, using: &generator))
+        }
+        lists["the"] = Array(repeating: UInt8(ascii: "1"), count: 5000)
+        for minDepth in [1, 2] {
+            let sharding = SearchIndex.shard(lists, minDepth: minDepth, limit: 2000)
+            let keys = Dictionary(uniqueKeysWithValues: sharding.keys.map { ($0.key, $0.file) })
+            let split = Set(sharding.split)
+            for word in lists.keys {
+                let scalars = Array(word.unicodeScalars)
+                var depth = minDepth
+                var key = SearchWords.prefix(word, depth)
+                while split.contains(key), scalars.count > depth {
+                    depth += 1
+                    key = SearchWords.prefix(word, depth)
+                }
+                let file = keys[key]
+                #expect(file.map { sharding.files[$0].contains(word) } == true, "\(word) under \(key)")
+            }
+            #expect(sharding.files.flatMap { $0 }.count == lists.count)
+            for words in sharding.files where words.count > 1 {
+                #expect(words.reduce(0) { $0 + $1.utf8.count + 6 + lists[$1]!.count } <= 2000)
+            }
+            // A complete key (one not split, of at least `minDepth` letters) has every word that
+            // starts with it in its file.
+            for (key, file) in sharding.keys where !split.contains(key) && key.unicodeScalars.count >= minDepth {
+                for word in lists.keys where word.hasPrefix(key) && word.unicodeScalars.count >= key.unicodeScalars.count {
+                    #expect(sharding.files[file].contains(word), "\(word) not with \(key)")
+                }
+            }
+        }
+    }
+
+    @Test func longTextsSplitBetweenWords() {
+        let text = Array(String(repeating: "Душанбе and Tehran ", count: 2000).utf8)
+        let parts = SearchIndex.split(text, size: 1000)
+        #expect(parts.count > 30)
+        #expect(parts.flatMap { $0 } == text)
+        for part in parts {
+            #expect(part.count <= 1000)
+            #expect(String(validating: Array(part), as: UTF8.self) != nil, "a part ends inside a character")
+            #expect(part.last == 0x20 || part.endIndex == text.count)
+        }
+    }
+
+    /// The example site's index, read as the search script reads it: a word of an article's
+    /// body leads to that article, a name to its entity, and each result's file has its title,
+    /// link and text.
+    @Test func theExampleSiteIsSearchable() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-search-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        var options = BuildOptions(site: Repository.root, output: output)
+        options.builtinTheme = Repository.templates
+        #expect(Builder.build(options).succeeded)
+        let index = try SearchFiles(output.appendingPathComponent("search"))
+        // "recrimination" is in the first paragraph of one article and nowhere else.
+        let recrimination = try index.units(matching: "recrimination", in: "terms")
+        #expect(recrimination.count == 1)
+        let article = try index.record(recrimination[0])
+        #expect(article["t"] as? String == "A clean slate: how Dushanbe and Tehran reconciled, 2021–2022")
+        #expect(article["u"] as? String == "articles/rapprochement-2021-2022/index.html")
+        #expect((article["x"] as? String)?.contains("After years of mutual recrimination") == true)
+        #expect(index.kind(of: recrimination[0]) == "document")
+        // An alias in another script names its actor.
+        let iran = try index.units(matching: "ایران", in: "names")
+        #expect(try iran.map { try index.record($0)["t"] as? String } == ["Iran"])
+        #expect(index.kind(of: iran[0]) == "actor")
+        // Every unit has its file.
+        for unit in 0..<index.total { #expect(try index.record(unit)["t"] as? String != nil) }
+        // A theme's filter holds its documents.
+        let themes = index.manifest["themes"] as? [[Any]] ?? []
+        #expect(!themes.isEmpty)
+        let security = try #require(themes.firstIndex { $0.first as? String == "Regional security" })
+        let members = try index.themeUnits(security)
+        #expect(members.count == themes[security][1] as? Int)
+    }
+}
+
+/// The search files of a built site, read back: the manifest, shards and records, decoded
+/// as the search script decodes them.
+struct SearchFiles {
+    let folder: URL
+    let manifest: [String: Any]
+
+    init(_ folder: URL) throws {
+        self.folder = folder
+        let text = try String(contentsOf: folder.appendingPathComponent("index.js"), encoding: .utf8)
+        manifest = try JSONSerialization.jsonObject(with: Data(text.dropFirst("self.dossierSearch=".count).utf8)) as? [String: Any] ?? [:]
+    }
+
+    var total: Int { (manifest["starts"] as? [Int])?.last ?? 0 }
+
+    func kind(of unit: Int) -> String? {
+        let starts = manifest["starts"] as? [Int] ?? []
+        let kinds = manifest["kinds"] as? [String] ?? []
+        return starts.indices.dropLast().last { starts[$0] <= unit }.map { kinds[$0] }
+    }
+
+    /// The data a `self.dossierSearchLoad(id, data);` file carries.
+    func load(_ path: String) throws -> Any {
+        let text = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+        let start = try #require(text.firstIndex(of: ","))
+        let json = text[text.index(after: start)...].dropLast(3)  // ");\n"
+        return try JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed)
+    }
+
+    /// The units whose text (`terms`) or names (`names`) hold exactly `word`.
+    func units(matching word: String, in kind: String) throws -> [Int] {
+        let folded = word.searchFolded
+        var key = SearchWords.prefix(folded, kind == "names" ? 1 : 2)
+        let split = Set(manifest[kind + "Split"] as? [String] ?? [])
+        while split.contains(key), key.unicodeScalars.count < folded.unicodeScalars.count {
+            key = SearchWords.prefix(folded, key.unicodeScalars.count + 1)
+        }
+        guard let file = (manifest[kind] as? [String: Int])?[key] else { return [] }
+        let words = try load("\(kind)/\(file).js") as? [String: String] ?? [:]
+        guard let list = words[folded] else { return [] }
+        let numbers = SearchNumbers.decode(Array(list.utf8))
+        var unit = 0
+        return stride(from: 0, to: numbers.count, by: 2).map { i in
+            unit += numbers[i]
+            return unit
+        }
+    }
+
+    func record(_ unit: Int) throws -> [String: Any] {
+        try load("text/\(unit).js") as? [String: Any] ?? [:]
+    }
+
+    func themeUnits(_ theme: Int) throws -> [Int] {
+        let gaps = SearchNumbers.decode(Array((try load("themes/\(theme).js") as? String ?? "").utf8))
+        var unit = 0
+        return gaps.map { unit += $0; return unit }
+    }
+}
