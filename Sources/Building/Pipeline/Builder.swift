@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Linking
 import Loading
 import Model
@@ -148,8 +149,10 @@ package enum Builder {
         }
         report.pagesRendered = pages.count
         options.progress?("Rendering \(pages.count) pages")
+        let searchSeconds = Mutex<Double?>(nil)
         Pipeline.render(site, pages: pages, templates: templates,
-                        contentAssets: generation.contentAssets, singleFiles: generation.singleFiles, graph: graph) { path, contents in
+                        contentAssets: generation.contentAssets, singleFiles: generation.singleFiles, graph: graph,
+                        searchSeconds: { seconds in searchSeconds.withLock { $0 = seconds } }) { path, contents in
             switch contents {
             case .text(let text): staging.write(text, path: path)
             case .bytes(let bytes): staging.write(OutputFile(path: path, contents: bytes))
@@ -157,6 +160,8 @@ package enum Builder {
             }
         }
         report.timings.append(("render", clock.lap()))
+        // The search index is made during rendering, beside the pages: its share of it.
+        if let seconds = searchSeconds.withLock({ $0 }) { report.timings.append(("search", seconds)) }
         options.progress?("Writing")
         do {
             let counts = try writer.commit(staging, build: buildID)

@@ -256,6 +256,7 @@ package enum Pipeline {
     package static func render(
         _ site: Site, pages: [Page], templates: TemplateSet, contentAssets: [(relativePath: String, url: URL)],
         singleFiles: [Int: StandaloneRenderer.Reparsed], graph: Bool = true, index: RenderIndex? = nil,
+        searchSeconds: (@Sendable (Double) -> Void)? = nil,
         emit: @Sendable (_ path: String, _ contents: consuming Contents) -> Void
     ) -> Int {
         let renderer = PageRenderer(site: site, templates: templates, index: index) { singleFiles[$0] }
@@ -271,7 +272,9 @@ package enum Pipeline {
             case let .asset(path, url, sanitize):
                 emit(path, .bytes(assetBytes(url, sanitize: sanitize)))
             case .page(.searchIndex):
+                var clock = Stopwatch()
                 renderer.files(.searchIndex) { emit($0.path, .bytes($0.contents)) }
+                searchSeconds?(clock.lap())
             case .page(let page):
                 let file = renderer.render(page)
                 emit(file.path, .text(file.text))
