@@ -50,6 +50,9 @@ struct AccessibilityTests {
             for page in Self.pages {
                 // A query, so the search page is checked with its results shown.
                 try browser.open(BrowserTests().url(page, query: page.hasPrefix("search") ? "iran" : nil))
+                if page.hasPrefix("search") {
+                    #expect(try browser.wait(until: "document.querySelector('.search-hit .search-excerpt mark') && !document.getElementById('_search-kinds').hidden"))
+                }
                 let found = try Axe.seriousViolations(browser)
                 #expect(found == [], "\(scheme) \(page): \(found ?? ["axe did not run"])")
             }
