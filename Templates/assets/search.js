@@ -210,6 +210,8 @@
   }
 
   self.dossierSearchQuery = search;
+  // The words a text is indexed under, as the build splits them (SearchWords.swift).
+  self.dossierSearchWords = function (text) { return words(fold(text)); };
   self.dossierSearchText = text;
   self.dossierSearchExcerpt = excerpt;
   self.dossierSearchKinds = data.kinds;

@@ -1,4 +1,5 @@
 import Building
+@testable import Rendering
 import Foundation
 import Testing
 import TestSupport
@@ -55,6 +56,30 @@ struct BrowserTests {
             // Results link to the pages.
             let href = try browser.evaluate("document.querySelector('.search-hit a').href") as? String
             #expect(href?.hasSuffix("/actors/ali-khamenei/index.html") == true)
+        }
+    }
+
+    /// The script splits and folds a query into the words the build indexed: the same
+    /// words for text in many scripts, with marks, joiners, tatweel and long words.
+    @Test func theScriptReadsWordsAsTheBuildWritesThem() async throws {
+        let samples = [
+            "Rahmon's 2022 visit—to TEHRAN.", "Émomali Raḥmon, Тоҷикистон", "علي كرمان می\u{200C}خواهد ـــ تهران",
+            "ΟΔΥΣΣΕΥΣ σοφός", "İstanbul ıı ǅemal", "हिन्दी भाषा", "naïve café coöperate", "e\u{301}te\u{301} (decomposed)",
+            "x²+y₂ ½ Ⅻ ٣٤ ۵۶", "emoji 🙂 and 👍🏽 in text", String(repeating: "ab", count: 40) + " short",
+            "a_b c-d e.f g'h", "中文分词 日本語のテキスト 한국어", "tab\there\nnew line",
+        ]
+        try await blocking {
+            let browser = try Browser()
+            try browser.open(self.url("search/index.html"))
+            #expect(try browser.wait(until: "typeof self.dossierSearchWords === 'function'"))
+            for sample in samples {
+                var expected: [String] = []
+                SearchWords.forEach(in: sample) { expected.append($0) }
+                let literal = String(decoding: try JSONSerialization.data(withJSONObject: [sample]), as: UTF8.self)
+                let script = try browser.evaluate("JSON.stringify(self.dossierSearchWords(\(literal)[0]))") as? String ?? ""
+                let words = try JSONSerialization.jsonObject(with: Data(script.utf8)) as? [String]
+                #expect(words == expected, "\(sample)")
+            }
         }
     }
 

@@ -75,6 +75,28 @@ struct SearchIndexTests {
         }
     }
 
+    /// The table counts as a dictionary would, through its growth, for words in any script.
+    @Test func wordTableCountsLikeADictionary() {
+        var generator = SystemRandomNumberGenerator()
+        let letters = Array("abcdeéиا中")
+        var table = WordTable(capacity: 1)
+        var expected: [String: Int] = [:]
+        for _ in 0..<20000 {
+            var word = String((0..<Int.random(in: 1...5, using: &generator)).map { _ in letters.randomElement(using: &generator)! })
+            expected[word, default: 0] += 1
+            word.withUTF8 { table.add($0) }
+        }
+        #expect(table.words.count == expected.count)
+        #expect(Dictionary(uniqueKeysWithValues: zip(table.words, table.values)) == expected)
+        // Looking a word up by its text finds the number its bytes were given.
+        for (i, word) in table.words.enumerated() {
+            var copy = word
+            let hash = copy.withUTF8(WordTable.hash)
+            #expect(table.index(of: word, hash: hash) == i)
+        }
+        #expect(table.words.count == expected.count)
+    }
+
     @Test func longTextsSplitBetweenWords() {
         let text = Array(String(repeating: "Душанбе and Tehran ", count: 2000).utf8)
         let parts = SearchIndex.split(text, size: 1000)

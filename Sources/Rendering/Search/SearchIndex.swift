@@ -45,11 +45,11 @@ package enum SearchIndex {
     package static func write(_ site: Site, index: RenderIndex, emit: (OutputFile) -> Void) {
         let numbering = units(site, index: index)
         let units = numbering.units
-        // Each unit's words, on all cores.
-        let words = units.parallelMap { unit -> (terms: [String: Int], names: [String: Int]) in
-            var terms: [String: Int] = [:]
-            SearchWords.forEach(in: unit.text) { terms[$0, default: 0] += 1 }
-            SearchWords.forEach(in: unit.extra) { terms[$0, default: 0] += 1 }
+        // Each unit's words and how often each occurs, on all cores.
+        let words = units.parallelMap { unit -> (terms: WordTable, names: [String: Int]) in
+            var terms = WordTable(capacity: unit.text.utf8.count / 16)
+            SearchWords.forEachBytes(in: unit.text) { terms.add($0) }
+            SearchWords.forEachBytes(in: unit.extra) { terms.add($0) }
             // Each name word with the length in words of the shortest name it is in: a query
             // word that is most of a name ranks that unit first.
             var names: [String: Int] = [:]
@@ -60,14 +60,22 @@ package enum SearchIndex {
             }
             return (terms, names)
         }
-        // Postings as unit << 32 | value, one integer each.
-        var termPostings: [String: [Int]] = [:]
+        // Postings as unit << 32 | value, one integer each, in unit order.
+        var allTerms = WordTable(capacity: 1 << 16)
+        var termPostings: [[Int]] = []
         var namePostings: [String: [Int]] = [:]
         for (n, unitWords) in words.enumerated() {
-            for (term, count) in unitWords.terms { termPostings[term, default: []].append(n << 32 | min(count, 1 << 31)) }
+            let table = unitWords.terms
+            for i in table.words.indices {
+                let term = allTerms.index(of: table.words[i], hash: table.hashes[i])
+                if term == termPostings.count { termPostings.append([]) }
+                termPostings[term].append(n << 32 | min(table.values[i], 1 << 31))
+            }
             for (name, length) in unitWords.names { namePostings[name, default: []].append(n << 32 | length) }
         }
-        let termLists = termPostings.mapValues(SearchNumbers.pairs)
+        // (Two words Swift holds equal, canonically equivalent but spelled apart, keep the
+        // first's list: folding leaves such pairs only in contrived text.)
+        let termLists = Dictionary(zip(allTerms.words, termPostings.lazy.map(SearchNumbers.pairs)), uniquingKeysWith: { first, _ in first })
         let nameLists = namePostings.mapValues(SearchNumbers.pairs)
 
         let terms = shard(termLists, minDepth: 2, limit: termShardBytes)

@@ -8,74 +8,85 @@ enum SearchWords {
     static let maxLength = 32
 
     /// Calls `body` with each word of `text`, in order.
+    static func forEach(in text: String, _ body: (String) -> Void) {
+        forEachBytes(in: text) { body(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of each word of `text`, in order (valid only
+    /// during the call).
     ///
     /// Folding a whole text scalar by scalar is slow, and most of it is ASCII even in texts
     /// that are not: the text is cut into runs of letters, numbers and marks first, and only
     /// a run with a non-ASCII scalar is folded (then split, as folding may leave a
     /// separator in it). Outside such runs folding makes no words.
-    static func forEach(in text: String, _ body: (String) -> Void) {
+    static func forEachBytes(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         text.withUTF8 { bytes in
-            var ascii = [UInt8](repeating: 0, count: maxLength)
-            func emit(_ start: Int, _ end: Int, isASCII: Bool) {
-                if isASCII {
-                    let count = min(end - start, maxLength)
-                    for i in 0..<count {
-                        let byte = bytes[start + i]
-                        ascii[i] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength) { ascii in
+                func emit(_ start: Int, _ end: Int, isASCII: Bool) {
+                    if isASCII {
+                        let count = min(end - start, maxLength)
+                        for i in 0..<count {
+                            let byte = bytes[start + i]
+                            ascii[i] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                        }
+                        body(UnsafeBufferPointer(rebasing: ascii[0..<count]))
+                    } else {
+                        folded(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).searchFolded, body)
                     }
-                    body(String(decoding: ascii[0..<count], as: UTF8.self))
-                } else {
-                    folded(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).searchFolded, body)
                 }
-            }
-            var start = -1
-            var isASCII = true
-            var i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                if byte < 0x80 {
-                    let v = byte | 0x20
-                    if v >= 0x61 && v <= 0x7A || byte >= 0x30 && byte <= 0x39 {
-                        if start < 0 { start = i; isASCII = true }
+                var start = -1
+                var isASCII = true
+                var i = 0
+                while i < bytes.count {
+                    let byte = bytes[i]
+                    if byte < 0x80 {
+                        let v = byte | 0x20
+                        if v >= 0x61 && v <= 0x7A || byte >= 0x30 && byte <= 0x39 {
+                            if start < 0 { start = i; isASCII = true }
+                        } else if start >= 0 {
+                            emit(start, i, isASCII: isASCII)
+                            start = -1
+                        }
+                        i += 1
+                        continue
+                    }
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for k in 1..<length where i + k < bytes.count { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                    if let scalar = Unicode.Scalar(value), isRunScalar(scalar) {
+                        if start < 0 { start = i }
+                        isASCII = false
                     } else if start >= 0 {
                         emit(start, i, isASCII: isASCII)
                         start = -1
                     }
-                    i += 1
-                    continue
+                    i += length
                 }
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for k in 1..<length where i + k < bytes.count { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-                if let scalar = Unicode.Scalar(value), isRunScalar(scalar) {
-                    if start < 0 { start = i }
-                    isASCII = false
-                } else if start >= 0 {
-                    emit(start, i, isASCII: isASCII)
-                    start = -1
-                }
-                i += length
+                if start >= 0 { emit(start, bytes.count, isASCII: isASCII) }
             }
-            if start >= 0 { emit(start, bytes.count, isASCII: isASCII) }
         }
     }
 
     /// The words of folded text.
-    private static func folded(_ text: String, _ body: (String) -> Void) {
+    private static func folded(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var word = String.UnicodeScalarView()
         var length = 0
+        func flush() {
+            var string = String(word)
+            string.withUTF8(body)
+            word.removeAll(keepingCapacity: true)
+            length = 0
+        }
         for scalar in text.unicodeScalars {
             if isWordScalar(scalar) {
                 if length < maxLength { word.append(scalar) }
                 length += 1
             } else if length > 0 {
-                body(String(word))
-                word.removeAll(keepingCapacity: true)
-                length = 0
+                flush()
             }
         }
-        if length > 0 { body(String(word)) }
+        if length > 0 { flush() }
     }
 
     /// A letter, number or mark: what a word is made of before folding.
