@@ -19,8 +19,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        // TOML front matter (`+++`), as Hugo sites write it.
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // TOML front matter (`+++`) is read by Sources/Loading/TOMLReader.swift: TOMLKit's
+        // C++ parser aborted the process on malformed input (assertions input reaches).
         // The preview server: Hummingbird's HTTP/1.1 and WebSocket server on SwiftNIO, whose
         // parser has the limits a server reachable from any web page needs (Benchmarks/RESULTS.md).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
@@ -40,7 +40,7 @@ let package = Package(
         // One system call Foundation does not offer: swapping two folders atomically.
         .target(name: "CFileSwap"),
         .target(name: "Model"),
-        .target(name: "Loading", dependencies: ["Model", "Markdown", "Templating", "Yams", "TOMLKit"]),
+        .target(name: "Loading", dependencies: ["Model", "Markdown", "Templating", "Yams"]),
         .target(name: "Linking", dependencies: ["Model"]),
         // Mustache templates, compiled once and rendered without reflection.
         .target(name: "Templating"),
