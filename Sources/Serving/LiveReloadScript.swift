@@ -37,7 +37,8 @@ enum LiveReloadScript {
           else if (message.type === "ok") hideErrors();
           else if (message.type === "reload") {
             hideErrors();
-            if (message.paths.includes(here()) || message.paths.some((p) => p.endsWith(".css"))) location.reload();
+            if (message.paths.includes(here()) || message.paths.some((p) => p.endsWith(".css"))
+                || (self.dossierSearch && message.paths.includes("search/index.js"))) location.reload();
           }
         };
         socket.onclose = () => { setTimeout(connect, delay); delay = Math.min(delay * 2, 4000); };

@@ -271,7 +271,7 @@ package final class PreviewServer: @unchecked Sendable {
             }
             live.reload(outcome.changed + outcome.removed)
         } else {
-            log(build.files.isEmpty
+            log(!build.hasSite
                 ? "Build failed in \(time); there is nothing to serve until it builds:"
                 : "Build failed in \(time); still serving the last good build:")
             for diagnostic in problems.prefix(20) { log("  " + diagnostic.description) }

@@ -83,7 +83,7 @@
         var name = document.createElement("span");
         name.dir = "auto";
         name.className = "quick-name mention-" + kindName;
-        name.textContent = entry.record.t;
+        name.textContent = entry.record.t.trim() || "(untitled)";
         var kind = document.createElement("span");
         kind.className = "quick-kind";
         kind.textContent = kindName;

@@ -32,29 +32,51 @@
     });
   }
 
-  // Loading: each file once; a failed one is tried again on the next query.
-  var loaded = Object.create(null), pending = Object.create(null), waiting = Object.create(null);
-  self.dossierSearchLoad = function (id, value) {
+  // Loading: each file once; a failed one is tried again on the next query. Every file
+  // names the build of the index it belongs to: one from another build than the manifest
+  // (the site was rebuilt since the page loaded it) makes the query load the manifest again.
+  var loaded, pending, waiting, split;
+  function reset() {
+    data = self.dossierSearch;
+    loaded = Object.create(null); pending = Object.create(null); waiting = Object.create(null);
+    split = { names: new Set(data.namesSplit), terms: new Set(data.termsSplit) };
+  }
+  reset();
+  function Stale() {}
+  self.dossierSearchLoad = function (id, value, build) {
+    if (build !== data.build) { if (waiting[id]) waiting[id].reject(new Stale()); return; }
     loaded[id] = value;
-    if (waiting[id]) { waiting[id](value); delete waiting[id]; }
+    if (waiting[id]) { waiting[id].resolve(value); delete waiting[id]; }
   };
+  function script(src) {
+    return new Promise(function (resolve, reject) {
+      var element = document.createElement("script");
+      element.src = src;
+      element.async = true;
+      element.onload = function () { element.remove(); resolve(); };
+      element.onerror = function () { element.remove(); reject(new Error(src + " did not load")); };
+      document.head.appendChild(element);
+    });
+  }
   function load(id, path) {
     if (id in loaded) return Promise.resolve(loaded[id]);
     if (!pending[id]) {
-      pending[id] = new Promise(function (resolve, reject) {
-        waiting[id] = resolve;
-        var script = document.createElement("script");
-        script.src = base + path;
-        script.async = true;
-        script.onload = function () {
-          script.remove();
-          if (!(id in loaded)) { delete pending[id]; reject(new Error(path + " did not load")); }
-        };
-        script.onerror = function () { script.remove(); delete pending[id]; reject(new Error(path + " did not load")); };
-        document.head.appendChild(script);
+      var entry = pending[id] = new Promise(function (resolve, reject) {
+        waiting[id] = { resolve: resolve, reject: reject };
+        script(base + path).then(function () {
+          if (!(id in loaded)) reject(new Stale());
+        }, reject);
       });
+      entry.catch(function () { if (pending[id] === entry) { delete pending[id]; delete waiting[id]; } });
     }
     return pending[id];
+  }
+  // Runs `task` again once after loading the manifest anew, if a file was from another build.
+  function fresh(task) {
+    return task().catch(function (error) {
+      if (!(error instanceof Stale)) throw error;
+      return script(base + "index.js?" + Date.now()).then(function () { reset(); return task(); });
+    });
   }
 
   // Posting lists: base-32 digits, the last of each number from the first half of the
@@ -73,7 +95,6 @@
 
   // The shard of a word: its first letters (one for names, two for text), one more while
   // that shard was split. `complete`: the shard holds every word starting with `word`.
-  var split = { names: new Set(data.namesSplit), terms: new Set(data.termsSplit) };
   function shard(kind, word) {
     var letters = Array.from(word), depth = kind === "names" ? 1 : 2;
     var key = letters.slice(0, depth).join("");
@@ -85,10 +106,14 @@
       return { words: words, complete: complete };
     });
   }
-  // The words of a loaded shard that `token` matches: itself, and longer words it starts.
+  // The words of a loaded shard that `token` matches: itself, and longer words it starts,
+  // or where their files were split off, the key's summary of them ("*" + token, or
+  // "+" + token when it lists only the first units).
   function matching(found, token) {
     if (!found) return [];
-    if (!found.complete) return token in found.words ? [token] : [];
+    if (!found.complete) {
+      return [token, "*" + token, "+" + token].filter(function (word) { return word in found.words; });
+    }
     var out = [];
     for (var word in found.words) if (word.lastIndexOf(token, 0) === 0) out.push(word);
     return out;
@@ -104,24 +129,27 @@
   // the query must match (a title, a name or the text); the last may be the start of one.
   // options.kind (an index into data.kinds) and options.theme (into data.themes) filter.
   function search(query, options) {
-    options = options || {};
+    return fresh(function () { return run(query, options || {}); });
+  }
+  function run(query, options) {
     var tokens = words(fold(query)).filter(function (t, i, all) { return all.indexOf(t) === i; });
     if (!tokens.length) return Promise.resolve({ results: [], counts: data.kinds.map(function () { return 0; }), tokens: [] });
     var total = data.starts[data.starts.length - 1];
     var loads = [];
     tokens.forEach(function (token) {
       loads.push(shard("names", token));
-      loads.push(Array.from(token).length > 1 ? shard("terms", token) : Promise.resolve(null));
+      loads.push(shard("terms", token));
     });
     if (options.theme >= 0) loads.push(load("h" + options.theme, "themes/" + options.theme + ".js"));
     return Promise.all(loads).then(function (shards) {
-      var scores = null;
+      var scores = null, inText = null, partial = false;
       tokens.forEach(function (token, t) {
         var names = shards[2 * t], terms = shards[2 * t + 1];
         var hits = new Map();
         // A name match outranks any text: more for the whole word, and more the shorter the
         // name (the query is more of it).
         matching(names, token).forEach(function (word) {
+          if (word[0] === "+") partial = true;
           var list = decode(names.words[word]), unit = 0;
           for (var i = 0; i < list.length; i += 2) {
             unit += list[i];
@@ -131,6 +159,7 @@
         });
         var counts = new Map();
         matching(terms, token).forEach(function (word) {
+          if (word[0] === "+") partial = true;
           var list = decode(terms.words[word]), unit = 0;
           for (var i = 0; i < list.length; i += 2) {
             unit += list[i];
@@ -141,6 +170,8 @@
         counts.forEach(function (count, unit) {
           hits.set(unit, (hits.get(unit) || 0) + Math.min(99 / tokens.length, Math.log(1 + count) * rarity));
         });
+        if (!inText) inText = new Set();
+        counts.forEach(function (count, unit) { inText.add(unit); });
         if (!scores) { scores = hits; return; }
         var next = new Map();
         hits.forEach(function (score, unit) { if (scores.has(unit)) next.set(unit, scores.get(unit) + score); });
@@ -160,19 +191,22 @@
         var kind = unitKind(unit);
         counts[kind]++;
         if (options.kind >= 0 && kind !== options.kind) return;
-        results.push({ unit: unit, kind: kind, score: score });
+        // inText: some word is in its text (not only its name), so an excerpt is worth looking for.
+        results.push({ unit: unit, kind: kind, score: score, inText: inText.has(unit) });
       });
       results.sort(function (a, b) { return b.score - a.score || a.unit - b.unit; });
-      return { results: results, counts: counts, tokens: tokens };
+      // partial: a word of one or two letters matched through a summary listing only the
+      // first units of the many words it starts; more letters find them all.
+      return { results: results, counts: counts, tokens: tokens, partial: partial };
     });
   }
 
   // A result's title, link (from the site root), kind, detail line and the start of its text.
-  function text(unit) { return load("x" + unit, "text/" + unit + ".js"); }
+  function text(unit) { return fresh(function () { return load("x" + unit, "text/" + unit + ".js"); }); }
 
   // Where the text first shows a query word, as pieces [text, marked] around it; the text's
   // later parts are loaded while the word is not found. Null when no part shows one.
-  function excerpt(unit, tokens, length) {
+  function excerpt(unit, tokens, inText, length) {
     length = length || 220;
     return text(unit).then(function (record) {
       function find(part, body) {
@@ -188,7 +222,13 @@
           marks.push([match.index, match.index + match[0].length]);
           if (match.index > first + length) break;
         }
-        if (first < 0) return part < record.p ? load("x" + unit + "-" + (part + 1), "text/" + unit + "-" + (part + 1) + ".js").then(function (next) { return find(part + 1, next); }) : null;
+        if (first < 0) {
+          // Later parts only when the words are in the text; a part that fails to load leaves
+          // the result without an excerpt.
+          if (!inText || part >= record.p) return null;
+          return load("x" + unit + "-" + (part + 1), "text/" + unit + "-" + (part + 1) + ".js")
+            .then(function (next) { return find(part + 1, next); }, function () { return null; });
+        }
         var start = Math.max(0, first - Math.round(length / 4));
         if (start > 0) { var space = body.indexOf(" ", start); start = space >= 0 && space < first ? space + 1 : start; }
         var end = Math.min(body.length, start + length);
@@ -238,23 +278,31 @@
     themeBox.addEventListener("change", function () { state.theme = Number(themeBox.value); update(); });
   }
 
+  // The kind chips: made once (a radio that is replaced loses the keyboard focus), then
+  // their counts updated; a kind with no result is hidden unless it is the chosen one.
+  var chipLabels = [];
   function chips(counts, all) {
     if (!kindBox) return;
-    kindBox.querySelectorAll("label").forEach(function (label) { label.remove(); });
-    var labels = [["All", -1, all]].concat(data.labels.map(function (label, k) { return [label, k, counts[k]]; }));
-    labels.forEach(function (entry) {
-      if (entry[1] >= 0 && !entry[2] && state.kind !== entry[1]) return;
-      var label = document.createElement("label");
-      label.className = "search-kind-chip";
-      var radio = document.createElement("input");
-      radio.type = "radio";
-      radio.name = "kind";
-      radio.value = String(entry[1]);
-      radio.checked = state.kind === entry[1];
-      radio.addEventListener("change", function () { state.kind = entry[1]; update(); });
-      label.appendChild(radio);
-      label.appendChild(document.createTextNode(" " + entry[0] + " (" + entry[2] + ")"));
-      kindBox.appendChild(label);
+    if (!chipLabels.length) {
+      [-1].concat(data.kinds.map(function (kind, k) { return k; })).forEach(function (k) {
+        var label = document.createElement("label");
+        label.className = "search-kind-chip";
+        var radio = document.createElement("input");
+        radio.type = "radio";
+        radio.name = "kind";
+        radio.value = String(k);
+        radio.addEventListener("change", function () { state.kind = k; update(); });
+        label.appendChild(radio);
+        label.appendChild(document.createTextNode(""));
+        kindBox.appendChild(label);
+        chipLabels.push({ kind: k, label: label, radio: radio, text: label.lastChild });
+      });
+    }
+    chipLabels.forEach(function (chip) {
+      var count = chip.kind < 0 ? all : counts[chip.kind];
+      chip.text.textContent = " " + (chip.kind < 0 ? "All" : data.labels[chip.kind]) + " (" + count + ")";
+      chip.radio.checked = state.kind === chip.kind;
+      chip.label.hidden = chip.kind >= 0 && !count && state.kind !== chip.kind;
     });
     kindBox.hidden = false;
   }
@@ -271,10 +319,10 @@
     kind.className = "search-hit-kind";
     kind.textContent = data.kinds[result.kind];
     li.appendChild(kind);
-    excerpt(result.unit, tokens).then(function (found) {
+    excerpt(result.unit, tokens, result.inText).then(function (found) {
       var record = found.record;
       a.href = root + record.u;
-      a.textContent = record.t;
+      a.textContent = record.t.trim() || "(untitled)";
       if (record.d) {
         var detail = document.createElement("p");
         detail.className = "muted search-hit-detail";
@@ -316,7 +364,7 @@
       var summary = document.createElement("p");
       summary.className = "muted search-summary";
       summary.textContent = found.results.length
-        ? found.results.length + (found.results.length === 1 ? " result" : " results")
+        ? found.results.length + (found.partial ? "+ results (type more of the word to find them all)" : found.results.length === 1 ? " result" : " results")
         : "Nothing matches “" + query + "”" + (state.kind >= 0 || state.theme >= 0 ? " with these filters." : ".");
       out.appendChild(summary);
       var list = document.createElement("ol");

@@ -83,6 +83,21 @@ struct BrowserTests {
         }
     }
 
+    /// A page holding the manifest of an older build (the site was rebuilt since it loaded)
+    /// finds files of another build, loads the manifest again and answers from the new one.
+    @Test func searchRecoversFromAnOlderManifest() async throws {
+        try await blocking {
+            let browser = try Browser()
+            try browser.open(self.url("search/index.html"))
+            #expect(try browser.wait(until: "typeof self.dossierSearchQuery === 'function'"))
+            try browser.evaluate("self.dossierSearch.build = 'older'")
+            try browser.evaluate("(() => { const i = document.getElementById('_search-query'); i.value = 'recrimination'; i.dispatchEvent(new Event('input')); })()")
+            #expect(try browser.wait(until: "document.querySelector('.search-hit mark')?.textContent === 'recrimination'"))
+            #expect(try browser.evaluate("self.dossierSearch.build !== 'older'") as? Bool == true)
+            #expect(browser.errors.isEmpty, "\(browser.errors)")
+        }
+    }
+
     /// A word of an article's body finds the article, with the passage quoting it and the
     /// word marked; the kind and theme filters narrow the results, and the URL keeps them.
     @Test func searchFindsTheFullTextWithExcerptsAndFilters() async throws {
@@ -99,10 +114,12 @@ struct BrowserTests {
             #expect(chips.hasPrefix("All ("), "\(chips)")
             let documents = try browser.evaluate("Number(/Documents \\((\\d+)\\)/.exec(document.getElementById('_search-kinds').textContent)[1])") as? Int ?? -1
             #expect(documents > 0)
-            try browser.evaluate("[...document.querySelectorAll('.search-kind-chip input')].find(i => i.parentNode.textContent.includes('Documents')).click()")
+            try browser.evaluate("(i => { i.focus(); i.click(); })([...document.querySelectorAll('.search-kind-chip input')].find(i => i.parentNode.textContent.includes('Documents')))")
             #expect(try browser.wait(until: "document.querySelector('.search-summary')?.textContent === '\(documents) result\(documents == 1 ? "" : "s")'"))
             #expect(try browser.evaluate("[...document.querySelectorAll('.search-hit a')].every(a => a.className === 'mention-document')") as? Bool == true)
             #expect(try browser.evaluate("location.search.includes('kind=document')") as? Bool == true)
+            // The chosen chip keeps the keyboard focus through the new results.
+            #expect(try browser.evaluate("document.activeElement.name === 'kind' && document.activeElement.checked && document.activeElement.isConnected") as? Bool == true)
             // A theme narrows them further.
             try browser.evaluate("(s => { s.value = [...s.options].find(o => o.textContent.startsWith('Energy')).value; s.dispatchEvent(new Event('change')); })(document.getElementById('_search-theme'))")
             #expect(try browser.wait(until: "document.querySelector('.search-summary') && !document.querySelector('.search-summary').textContent.startsWith('\(documents) ')"))

@@ -61,9 +61,14 @@ struct SearchIndexTests {
                 let file = keys[key]
                 #expect(file.map { sharding.files[$0].contains(word) } == true, "\(word) under \(key)")
             }
-            #expect(sharding.files.flatMap { $0 }.count == lists.count)
-            for words in sharding.files where words.count > 1 {
-                #expect(words.reduce(0) { $0 + $1.utf8.count + 6 + lists[$1]!.count } <= 2000)
+            #expect(sharding.files.flatMap { $0 }.filter { lists[$0] != nil }.count == lists.count)
+            // Each split key's file has its summary.
+            for key in split {
+                let file = keys[key]
+                #expect(file.map { sharding.files[$0].contains("*" + key) || sharding.files[$0].contains("+" + key) } == true, "\(key)")
+            }
+            for words in sharding.files where words.filter({ lists[$0] != nil }).count > 1 {
+                #expect(words.reduce(0) { $0 + $1.utf8.count + 6 + (lists[$1] ?? sharding.summaries[$1]!).count } <= 2000)
             }
             // A complete key (one not split, of at least `minDepth` letters) has every word that
             // starts with it in its file.
@@ -165,8 +170,10 @@ struct SearchFiles {
     /// The data a `self.dossierSearchLoad(id, data);` file carries.
     func load(_ path: String) throws -> Any {
         let text = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+        // self.dossierSearchLoad("id",DATA,"build");
         let start = try #require(text.firstIndex(of: ","))
-        let json = text[text.index(after: start)...].dropLast(3)  // ");\n"
+        let end = try #require(text.range(of: ",\"", options: .backwards)?.lowerBound)
+        let json = text[text.index(after: start)..<end]
         return try JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed)
     }
 

@@ -136,11 +136,16 @@ package enum Builder {
         var graph = true
         if let reuse {
             // The search index is its manifest and the files listed beside it: kept whole or not at all.
+            // (Checked before any is linked: a file linked and then written again would be
+            // written through the link into the previous output.)
             let search = reuse.pages.contains(.searchIndex) ? writer.recordedFiles().filter(SearchIndex.isChunk) : []
+            let searchWhole = search.allSatisfy { FileManager.default.fileExists(atPath: options.output.appendingPathComponent($0).path) }
             let kept = reuse.pages.parallelMap { page -> Page? in
-                guard staging.reuse(page.outputPath(in: site)) else { return page }
-                if page == .searchIndex, !search.allSatisfy(staging.reuse) { return page }
-                return nil
+                if page == .searchIndex {
+                    guard searchWhole, staging.reuse(page.outputPath(in: site)) else { return page }
+                    return search.allSatisfy(staging.reuse) ? nil : page
+                }
+                return staging.reuse(page.outputPath(in: site)) ? nil : page
             }
             let missing = Set(kept.compactMap { $0 })
             let reused = Set(reuse.pages).subtracting(missing)

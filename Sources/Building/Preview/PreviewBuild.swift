@@ -81,6 +81,9 @@ package final class PreviewBuild: @unchecked Sendable {
         self.options = options
     }
 
+    /// Whether a build has succeeded, so there is a site to serve.
+    package var hasSite: Bool { lock.withLock { state != nil } }
+
     /// The last good site: output path → bytes.
     package var files: [String: [UInt8]] {
         guard let current = lock.withLock({ state }) else { return [:] }
@@ -110,6 +113,9 @@ package final class PreviewBuild: @unchecked Sendable {
         var bytes: [UInt8] = []
         if path == "graph.json" {
             GraphExport.write(current.site) { bytes += $0 }
+        } else if current.made["search/index.js"] != nil, SearchIndex.isChunk(path) {
+            // Made with the index, and not among its files: asked for by an older manifest.
+            return nil
         } else if let manifest = current.deferred["search/index.js"], path == "search/index.js" || SearchIndex.isChunk(path) {
             // The search index is made whole, all its files at once.
             let renderer = current.renderer

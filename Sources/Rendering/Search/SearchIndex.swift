@@ -46,7 +46,7 @@ package enum SearchIndex {
         let numbering = units(site, index: index)
         let units = numbering.units
         // Each unit's words and how often each occurs, on all cores.
-        let words = units.parallelMap { unit -> (terms: WordTable, names: [String: Int]) in
+        let words = units.parallelMap { unit -> (terms: WordTable, names: [String: Int], hash: UInt64) in
             var terms = WordTable(capacity: unit.text.utf8.count / 16)
             SearchWords.forEachBytes(in: unit.text) { terms.add($0) }
             SearchWords.forEachBytes(in: unit.extra) { terms.add($0) }
@@ -58,8 +58,11 @@ package enum SearchIndex {
                 SearchWords.forEach(in: name) { nameWords.append($0) }
                 for word in nameWords { names[word] = min(names[word] ?? .max, nameWords.count) }
             }
-            return (terms, names)
+            return (terms, names, unit.fingerprint)
         }
+        // Every file names the index it belongs to: a page that loaded an older manifest (the
+        // preview server rebuilt, a cache kept it) knows its files from a newer one.
+        let build = String(words.reduce(UInt64(units.count)) { ($0 ^ $1.hash) &* 0x100_0000_01b3 }, radix: 36)
         // Postings as unit << 32 | value, one integer each, in unit order.
         var allTerms = WordTable(capacity: 1 << 16)
         var termPostings: [[Int]] = []
@@ -77,32 +80,57 @@ package enum SearchIndex {
         // first's list: folding leaves such pairs only in contrived text.)
         let termLists = Dictionary(zip(allTerms.words, termPostings.lazy.map(SearchNumbers.pairs)), uniquingKeysWith: { first, _ in first })
         let nameLists = namePostings.mapValues(SearchNumbers.pairs)
+        let termNumbers = Dictionary(zip(allTerms.words, allTerms.words.indices), uniquingKeysWith: { first, _ in first })
 
-        let terms = shard(termLists, minDepth: 2, limit: termShardBytes)
-        let names = shard(nameLists, minDepth: 1, limit: nameShardBytes)
+        let terms = shard(termLists, minDepth: 2, limit: termShardBytes) { words in
+            summary(words.map { termPostings[termNumbers[$0]!] }, merge: +)
+        }
+        let names = shard(nameLists, minDepth: 1, limit: nameShardBytes) { words in
+            summary(words.map { namePostings[$0]! }, merge: min)
+        }
         let themes = themeMembers(site, numbering: numbering)
-        emit(manifest(numbering, names: names, terms: terms, themes: themes))
+        emit(manifest(numbering, names: names, terms: terms, themes: themes, build: build))
         for (prefix, folder, sharding, lists) in [("t", "terms", terms, termLists), ("n", "names", names, nameLists)] {
             for (number, words) in sharding.files.enumerated() {
                 var json = JSONWriter(compact: true)
                 json.beginObject()
-                for word in words { json.field(word, String(decoding: lists[word]!, as: UTF8.self)) }
+                for word in words { json.field(word, String(decoding: lists[word] ?? sharding.summaries[word] ?? [], as: UTF8.self)) }
                 json.endObject()
-                emit(script("search/\(folder)/\(number).js", id: "\(prefix)\(number)", json.finish()))
+                emit(script("search/\(folder)/\(number).js", id: "\(prefix)\(number)", json.finish(), build: build))
             }
         }
-        for (n, unit) in units.enumerated() { textFiles(unit, number: n).forEach(emit) }
+        for (n, unit) in units.enumerated() { textFiles(unit, number: n, build: build).forEach(emit) }
         for (n, theme) in themes.enumerated() {
             var json = JSONWriter(compact: true)
             json.value(String(decoding: SearchNumbers.gaps(theme.units), as: UTF8.self))
-            emit(script("search/themes/\(n).js", id: "h\(n)", json.finish()))
+            emit(script("search/themes/\(n).js", id: "h\(n)", json.finish(), build: build))
         }
     }
 
-    private static func manifest(_ numbering: Numbering, names: Sharding, terms: Sharding, themes: [(name: String, units: [Int])]) -> OutputFile {
+    /// The most units a split key's summary lists (`Sharding.summaries`).
+    static let summaryLimit = 300
+
+    /// One list for many words: each unit once, its values merged, the first
+    /// `summaryLimit` units (the most likely wanted: units are numbered so).
+    static func summary(_ lists: [[Int]], merge: (Int, Int) -> Int) -> (list: [UInt8], complete: Bool) {
+        var merged: [Int: Int] = [:]
+        for list in lists {
+            for posting in list {
+                let unit = posting >> 32, value = posting & 0xFFFF_FFFF
+                merged[unit] = merged[unit].map { merge($0, value) } ?? value
+            }
+        }
+        let units = merged.keys.sorted()
+        let kept = units.prefix(summaryLimit)
+        return (SearchNumbers.pairs(kept.map { $0 << 32 | merged[$0]! }), kept.count == units.count)
+    }
+
+    private static func manifest(_ numbering: Numbering, names: Sharding, terms: Sharding, themes: [(name: String, units: [Int])],
+                                 build: String) -> OutputFile {
         var json = JSONWriter(compact: true, htmlSafe: true)
         json.beginObject()
         json.field("v", 2)
+        json.field("build", build)
         json.array("kinds", kinds)
         json.array("labels", labels)
         json.beginArray("starts")
@@ -127,10 +155,10 @@ package enum SearchIndex {
         return OutputFile(path: "search/index.js", contents: Array("self.dossierSearch=".utf8) + json.finish())
     }
 
-    private static func script(_ path: String, id: String, _ json: [UInt8]) -> OutputFile {
+    private static func script(_ path: String, id: String, _ json: [UInt8], build: String) -> OutputFile {
         var bytes = Array("self.dossierSearchLoad(\"\(id)\",".utf8)
         bytes.append(contentsOf: json[..<(json.count - 1)])  // not the writer's final line feed
-        bytes += Array(");\n".utf8)
+        bytes += Array(",\"\(build)\");\n".utf8)
         return OutputFile(path: path, contents: bytes)
     }
 
@@ -142,14 +170,20 @@ package enum SearchIndex {
         /// The words of each file: the words of consecutive keys, up to the size limit.
         var files: [[String]] = []
         /// The keys whose longer words went to keys of one letter more; a split key itself
-        /// holds only the word that is the key, if there is one.
+        /// holds only the word that is the key, if there is one, and a summary of the words
+        /// that start with it.
         var split: [String] = []
+        /// The summaries, by the pseudo-word they are filed under in the split key's file: the
+        /// key after "*" when it lists every unit the words are in, after "+" when it lists
+        /// only the first `summaryLimit` (neither is a word: words are letters and numbers).
+        var summaries: [String: [UInt8]] = [:]
     }
 
     /// Groups words by their first `minDepth` letters, a letter more wherever a group's
     /// lists pass `limit` bytes (a single word's list is never divided), and packs groups
     /// that follow each other into files of up to `limit` bytes.
-    static func shard(_ lists: [String: [UInt8]], minDepth: Int, limit: Int) -> Sharding {
+    static func shard(_ lists: [String: [UInt8]], minDepth: Int, limit: Int,
+                      summarize: ([String]) -> (list: [UInt8], complete: Bool) = { _ in ([], true) }) -> Sharding {
         var sharding = Sharding()
         var groups: [(key: String, words: [String], size: Int)] = []
         func cost(_ word: String) -> Int { word.utf8.count + 6 + lists[word]!.count }
@@ -160,8 +194,13 @@ package enum SearchIndex {
                 return
             }
             sharding.split.append(key)
+            // A query of just the key finds the word itself and, from the summary, the units
+            // of the words the key starts, without loading their files.
             let own = words.filter { $0.length <= depth }
-            if !own.isEmpty { groups.append((key, own.map(\.word), own.reduce(0) { $0 + cost($1.word) })) }
+            let summary = summarize(words.map(\.word))
+            let pseudo = (summary.complete ? "*" : "+") + key
+            sharding.summaries[pseudo] = summary.list
+            groups.append((key, own.map(\.word) + [pseudo], own.reduce(0) { $0 + cost($1.word) } + pseudo.utf8.count + 6 + summary.list.count))
             let longer = Dictionary(grouping: words.filter { $0.length > depth }) { SearchWords.prefix($0.word, depth + 1) }
             for (subkey, group) in longer { place(subkey, group, depth: depth + 1) }
         }
@@ -189,7 +228,7 @@ package enum SearchIndex {
 
     /// A unit's result and the text its excerpt is taken from, in parts of about
     /// `textPartBytes`, cut between words.
-    static func textFiles(_ unit: SearchUnit, number: Int) -> [OutputFile] {
+    static func textFiles(_ unit: SearchUnit, number: Int, build: String) -> [OutputFile] {
         let parts = split(Array(unit.text.utf8), size: textPartBytes).prefix(maxTextParts)
         var files: [OutputFile] = []
         var json = JSONWriter(compact: true)
@@ -201,11 +240,11 @@ package enum SearchIndex {
         json.field("x", parts.first.map { String(decoding: $0, as: UTF8.self) } ?? "")
         json.field("p", max(1, parts.count))
         json.endObject()
-        files.append(script("search/text/\(number).js", id: "x\(number)", json.finish()))
+        files.append(script("search/text/\(number).js", id: "x\(number)", json.finish(), build: build))
         for (p, part) in parts.enumerated().dropFirst() {
             var json = JSONWriter(compact: true)
             json.value(String(decoding: part, as: UTF8.self))
-            files.append(script("search/text/\(number)-\(p + 1).js", id: "x\(number)-\(p + 1)", json.finish()))
+            files.append(script("search/text/\(number)-\(p + 1).js", id: "x\(number)-\(p + 1)", json.finish(), build: build))
         }
         return files
     }

@@ -17,6 +17,16 @@ struct SearchUnit: Sendable {
     var text: String
     /// Searched but not quoted: the detail line and a document's summary.
     var extra: String
+
+    /// A hash of everything the index holds of the unit.
+    var fingerprint: UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for part in [String(kind), title, link, detail, text, extra] + names {
+            for byte in part.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            hash = (hash ^ 0xFF) &* 0x100_0000_01b3
+        }
+        return hash
+    }
 }
 
 extension SearchIndex {
