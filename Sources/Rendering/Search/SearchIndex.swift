@@ -62,7 +62,9 @@ package enum SearchIndex {
         }
         // Every file names the index it belongs to: a page that loaded an older manifest (the
         // preview server rebuilt, a cache kept it) knows its files from a newer one.
-        let build = String(words.reduce(UInt64(units.count)) { ($0 ^ $1.hash) &* 0x100_0000_01b3 }, radix: 36)
+        var fingerprint = Fingerprint()
+        for unitWords in words { withUnsafeBytes(of: unitWords.hash.littleEndian) { fingerprint.add($0) } }
+        let build = String(fingerprint.value, radix: 36)
         // Postings as unit << 32 | value, one integer each, in unit order.
         var allTerms = WordTable(capacity: 1 << 16)
         var termPostings: [[Int]] = []

@@ -20,12 +20,12 @@ struct SearchUnit: Sendable {
 
     /// A hash of everything the index holds of the unit.
     var fingerprint: UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var fingerprint = Fingerprint()
         for part in [String(kind), title, link, detail, text, extra] + names {
-            for byte in part.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            hash = (hash ^ 0xFF) &* 0x100_0000_01b3
+            fingerprint.add(part.utf8)
+            fingerprint.add(CollectionOfOne(0xFF))  // not in UTF-8: parts stay apart
         }
-        return hash
+        return fingerprint.value
     }
 }
 
