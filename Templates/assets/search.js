@@ -100,7 +100,9 @@
     var key = letters.slice(0, depth).join("");
     while (split[kind].has(key) && letters.length > depth) key = letters.slice(0, ++depth).join("");
     var number = data[kind][key];
-    var complete = !split[kind].has(key);
+    // A word shorter than the key length has a key of its own that holds only itself (its
+    // file may hold other keys' words): it matches exactly.
+    var complete = !split[kind].has(key) && letters.length >= (kind === "names" ? 1 : 2);
     if (number === undefined) return Promise.resolve(null);
     return load((kind === "names" ? "n" : "t") + number, kind + "/" + number + ".js").then(function (words) {
       return { words: words, complete: complete };

@@ -107,6 +107,31 @@ struct BrowserTests {
             #expect(try browser.wait(until: "document.querySelector('.search-hit .search-excerpt mark')"))
             let hit = try browser.evaluate("(h => [h.querySelector('a').textContent, h.querySelector('mark').textContent, h.querySelector('.search-excerpt').textContent].join('|'))(document.querySelector('.search-hit'))") as? String ?? ""
             #expect(hit.hasPrefix("A clean slate: how Dushanbe and Tehran reconciled, 2021–2022|recrimination|After years of mutual recrimination"), "\(hit)")
+            // A word of one letter matches names from their start and text words whole: "s" as
+            // in "Rahmon's", but "q" not as in "quickly".
+            func summary(_ query: String) throws -> String {
+                try browser.open(self.url("search/index.html", query: query))
+                _ = try browser.wait(until: "document.querySelector('.search-summary')")
+                return try browser.evaluate("document.querySelector('.search-summary').textContent") as? String ?? ""
+            }
+            // (The example's index is one file of names and one of text: read whole here.)
+            let index = try SearchFiles(Self.output.appendingPathComponent("search"))
+            func units(_ kind: String, _ matches: (String) -> Bool) throws -> Set<Int> {
+                let words = try index.load("\(kind)/0.js") as? [String: String] ?? [:]
+                var found = Set<Int>()
+                for (word, list) in words where matches(word) {
+                    let numbers = SearchNumbers.decode(Array(list.utf8))
+                    var unit = 0
+                    for i in stride(from: 0, to: numbers.count, by: 2) { unit += numbers[i]; found.insert(unit) }
+                }
+                return found
+            }
+            let tehran = try units("names") { $0.hasPrefix("tehran") }.union(try units("terms") { $0.hasPrefix("tehran") })
+            let s = try units("names") { $0.hasPrefix("s") }.union(try units("terms") { $0 == "s" })
+            let expected = tehran.intersection(s).count
+            #expect(expected > 0 && expected < tehran.count)
+            #expect(try summary("tehran s") == "\(expected) results")
+            #expect(try summary("tehran q").hasPrefix("Nothing matches"))
             // Many kinds match "iran": choosing one shows only it, and says how many of each.
             try browser.open(self.url("search/index.html", query: "iran"))
             #expect(try browser.wait(until: "document.querySelectorAll('.search-kind-chip').length > 2"))
