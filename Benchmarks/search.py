@@ -42,7 +42,7 @@ DOSSIER_QUERY = """(async (q) => {
   const t0 = performance.now();
   if (!self.dossierSearchQuery) { await load('/search/index.js'); await load('/assets/search.js'); }
   const found = await dossierSearchQuery(q);
-  const top = await Promise.all(found.results.slice(0, 10).map(r => dossierSearchExcerpt(r.unit, found.tokens)));
+  const top = await Promise.all(found.results.slice(0, 10).map(r => dossierSearchExcerpt(r.unit, found.tokens, r.inText)));
   return {ms: performance.now() - t0, results: found.results.length, shown: top.length};
 })"""
 

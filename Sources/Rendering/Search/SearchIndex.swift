@@ -2,8 +2,8 @@ import Model
 
 /// Full-text search as files the browser loads as scripts (so it works from disk, where
 /// browsers refuse `fetch`), each only when a query needs it. Every file calls
-/// `self.dossierSearchLoad(id, data)`; the search script (`Templates/assets/search.js`)
-/// reads them.
+/// `self.dossierSearchLoad(id, data, build)`, `build` naming the index it belongs to; the
+/// search script (`Templates/assets/search.js`) reads them.
 ///
 /// - `search/index.js`, the manifest: the kinds and where their units start, which shard
 ///   holds which words, the themes to filter by.
@@ -62,8 +62,10 @@ package enum SearchIndex {
         }
         // Every file names the index it belongs to: a page that loaded an older manifest (the
         // preview server rebuilt, a cache kept it) knows its files from a newer one.
+        let themes = themeMembers(site, numbering: numbering)
         var fingerprint = Fingerprint()
         for unitWords in words { withUnsafeBytes(of: unitWords.hash.littleEndian) { fingerprint.add($0) } }
+        for theme in themes { fingerprint.add(Array((theme.name + " " + theme.units.map(String.init).joined(separator: ",") + "\n").utf8)) }
         let build = String(fingerprint.value, radix: 36)
         // Postings as unit << 32 | value, one integer each, in unit order.
         var allTerms = WordTable(capacity: 1 << 16)
@@ -90,7 +92,6 @@ package enum SearchIndex {
         let names = shard(nameLists, minDepth: 1, limit: nameShardBytes) { words in
             summary(words.map { namePostings[$0]! }, merge: min)
         }
-        let themes = themeMembers(site, numbering: numbering)
         emit(manifest(numbering, names: names, terms: terms, themes: themes, build: build))
         for (prefix, folder, sharding, lists) in [("t", "terms", terms, termLists), ("n", "names", names, nameLists)] {
             for (number, words) in sharding.files.enumerated() {
