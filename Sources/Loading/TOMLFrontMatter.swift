@@ -13,7 +13,8 @@ enum TOMLFrontMatter {
         case .success(let read): table = read
         case .failure(let failure): return .failure(failure)
         }
-        var yaml = Array(repeating: "", count: toml.split(separator: "\n", omittingEmptySubsequences: false).count)
+        // Lines counted by bytes: "\r\n" is one Character, and would hide line breaks.
+        var yaml = Array(repeating: "", count: toml.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).count)
         for key in table.keys {
             guard let value = table.values[key] else { continue }
             let entry = json(key) + ": " + json(value)
@@ -34,6 +35,7 @@ enum TOMLFrontMatter {
         case .array(let items): return "[" + items.map(json).joined(separator: ", ") + "]"
         case .table(let table):
             return "{" + table.keys.compactMap { key in table.values[key].map { json(key) + ": " + json($0) } }.joined(separator: ", ") + "}"
+        case .tables(let list): return "[" + list.items.map { json(.table($0)) }.joined(separator: ", ") + "]"
         }
     }
 

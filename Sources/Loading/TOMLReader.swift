@@ -10,17 +10,30 @@
 /// Scalars are kept as text, as the YAML reader gets them: strings as they read, integers in
 /// decimal, floats as Swift prints them, dates and times with `T` between date and time.
 final class TOMLReader {
-    indirect enum Value: Equatable {
+    enum Value {
         case scalar(String)
         case array([Value])
         case table(Table)
+        /// An array of tables (`[[a]]`), which later headers add to.
+        case tables(TableList)
     }
 
-    /// Keys in the order they were first written, and the line each top-level key is on.
-    struct Table: Equatable {
+    /// Keys in the order they were first written, and the line each key is on. A class:
+    /// headers and dotted keys reach tables deep inside others and add to them in place.
+    final class Table {
         var keys: [String] = []
         var values: [String: Value] = [:]
         var lines: [String: Int] = [:]
+        /// Defined by a header (`[a]`): no second header, no dotted keys from outside.
+        var headed = false
+        /// Made by a dotted key (`a.b = 1`): no header may define it later.
+        var dotted = false
+        /// Written inline (`{…}`), or inside an inline table or array: complete as written.
+        var closed = false
+    }
+
+    final class TableList {
+        var items: [Table] = []
     }
 
     struct Failure: Error, Equatable {
@@ -29,17 +42,13 @@ final class TOMLReader {
         var column: Int
     }
 
+    /// Past these, a file is refused rather than read: each level is a level of recursion
+    /// (the YAML reader refuses front matter nested deeper than 64 in any case).
+    static let maxKeyParts = 64
+    static let maxDepth = 128
+
     private let bytes: [UInt8]
     private var at = 0
-
-    /// Tables a header defined (`[a.b]`), to refuse a second; arrays of tables (`[[a]]`);
-    /// tables written inline or by a value, which nothing may extend. Paths joined by NUL.
-    private var defined = Set<String>()
-    /// The tables headers defined, which dotted keys may not add to.
-    private var headed = Set<String>()
-    private var tableArrays = Set<String>()
-    private var closed = Set<String>()
-
     /// Where each line starts, for positions.
     private let lineStarts: [Int]
 
@@ -63,9 +72,10 @@ final class TOMLReader {
     // MARK: - Document
 
     private func document() throws -> Table {
-        var root = Table()
+        let root = Table()
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { at = 3 }
-        var current: [String] = []
+        var current = root
+        var currentPath: [String] = []
         while true {
             try skipBlank(newlines: true)
             guard at < bytes.count else { return root }
@@ -79,132 +89,110 @@ final class TOMLReader {
                 guard peek(0x5D), !isArray || peek(0x5D, 1) else { throw failure(isArray ? "expected ']]' to close the table header" : "expected ']' to close the table header") }
                 at += isArray ? 2 : 1
                 try endOfLine()
-                let joined = path.joined(separator: "\0")
-                if isArray {
-                    guard !defined.contains(joined), !closed.contains(joined) else { throw failure("'\(path.joined(separator: "."))' is already a table", line: line) }
-                    tableArrays.insert(joined)
-                    try appendTable(to: &root, path: path[...], line: line)
-                } else {
-                    guard defined.insert(joined).inserted, !tableArrays.contains(joined), !closed.contains(joined) else {
-                        throw failure("the table '\(path.joined(separator: "."))' is defined twice", line: line)
-                    }
-                    headed.insert(joined)
-                    try table(in: &root, path: path[...], line: line) { _ in }
-                }
-                current = path
+                current = try header(path, in: root, isArray: isArray, line: line)
+                currentPath = path
             } else {
-                let (path, value) = try keyValue()
+                let (path, value) = try keyValue(depth: 0)
                 try endOfLine()
-                try table(in: &root, path: current[...], line: line) { table in
-                    try self.insert(value, at: path[...], into: &table, prefix: current, line: line)
-                }
+                try insert(value, at: path[...], into: current, prefix: currentPath, line: line)
             }
         }
     }
 
-    /// Runs `body` on the table at `path` (the last of an array of tables), making the
-    /// tables on the way.
-    private func table(in table: inout Table, path: ArraySlice<String>, line: Int, prefix: [String] = [],
-                                _ body: (inout Table) throws -> Void) throws {
-        guard let name = path.first else { return try body(&table) }
-        let here = prefix + [name]
-        if table.values[name] == nil {
-            table.keys.append(name)
-            table.lines[name] = line
-            table.values[name] = .table(Table())
-        }
-        switch table.values[name]! {
-        case .table(var inner):
-            if closed.contains(here.joined(separator: "\0")) { throw failure("'\(here.joined(separator: "."))' cannot be extended", line: line) }
-            table.values[name] = .scalar("")  // released while changed, so it is not copied
-            defer { table.values[name] = .table(inner) }
-            try self.table(in: &inner, path: path.dropFirst(), line: line, prefix: here, body)
-        case .array(var items) where tableArrays.contains(here.joined(separator: "\0")):
-            guard case .table(var last)? = items.last else { throw failure("'\(name)' is not a table", line: line) }
-            table.values[name] = .scalar("")
-            defer {
-                items[items.count - 1] = .table(last)
-                table.values[name] = .array(items)
-            }
-            try self.table(in: &last, path: path.dropFirst(), line: line, prefix: here, body)
-        default:
-            throw failure("'\(here.joined(separator: "."))' is already a value", line: line)
-        }
-    }
-
-    /// `[[path]]`: a new table at the end of the array at `path`.
-    private func appendTable(to root: inout Table, path: ArraySlice<String>, line: Int) throws {
-        let parent = path.dropLast(), name = path.last!
-        let full = path.joined(separator: "\0")
-        try table(in: &root, path: parent, line: line) { table in
-            switch table.values[name] {
+    /// The table a header names: `[a.b]` defines it, `[[a.b]]` adds one to its array. The
+    /// tables on the way are made as needed; through an array of tables, its last is meant.
+    private func header(_ path: [String], in root: Table, isArray: Bool, line: Int) throws -> Table {
+        let name = path.joined(separator: ".")
+        var table = root
+        for (i, part) in path.enumerated() {
+            let last = i == path.count - 1
+            switch table.values[part] {
             case nil:
-                table.keys.append(name)
-                table.lines[name] = line
-                table.values[name] = .array([.table(Table())])
-            case .array(var items)?:
-                items.append(.table(Table()))
-                table.values[name] = .array(items)
+                let made = Table()
+                if last && isArray {
+                    let list = TableList()
+                    list.items.append(made)
+                    table.set(part, .tables(list), line: line)
+                } else {
+                    made.headed = last
+                    table.set(part, .table(made), line: line)
+                }
+                table = made
+            case .table(let existing)?:
+                if last && isArray { throw failure("'\(name)' is already a table", line: line) }
+                if existing.closed { throw failure("'\(path[...i].joined(separator: "."))' is complete as written and cannot be extended", line: line) }
+                if last {
+                    guard !existing.headed, !existing.dotted else { throw failure("the table '\(name)' is defined twice", line: line) }
+                    existing.headed = true
+                }
+                table = existing
+            case .tables(let list)?:
+                if last && !isArray { throw failure("'\(name)' is already an array of tables", line: line) }
+                if last {
+                    let made = Table()
+                    list.items.append(made)
+                    table = made
+                } else {
+                    table = list.items[list.items.count - 1]
+                }
             default:
-                throw self.failure("'\(name)' is already a value", line: line)
+                throw failure("'\(path[...i].joined(separator: "."))' is already a value", line: line)
             }
         }
-        // Tables under the array belong to its latest element.
-        let nested = full + "\0"
-        defined = defined.filter { !$0.hasPrefix(nested) }
-        headed = headed.filter { !$0.hasPrefix(nested) }
-        tableArrays = tableArrays.filter { !$0.hasPrefix(nested) }
+        return table
     }
 
     /// A key-value pair inside a table, a dotted key making the tables on its way.
-    private func insert(_ value: Value, at path: ArraySlice<String>, into table: inout Table, prefix: [String], line: Int) throws {
-        let name = path.first!
-        let here = prefix + [name]
-        if path.count == 1 {
-            guard table.values[name] == nil else { throw failure("the key '\(here.joined(separator: "."))' is defined twice", line: line) }
-            table.keys.append(name)
-            table.lines[name] = line
-            table.values[name] = value
-            if case .table = value { markClosed(value, path: here) }
-            if case .array = value { markClosed(value, path: here) }
-            return
+    /// `prefix` names the table, for messages.
+    private func insert(_ value: Value, at path: ArraySlice<String>, into table: Table, prefix: [String], line: Int) throws {
+        var table = table
+        for (i, part) in zip(path.indices, path) {
+            let here = (prefix + path[...i]).joined(separator: ".")
+            if i == path.index(before: path.endIndex) {
+                guard table.values[part] == nil else { throw failure("the key '\(here)' is defined twice", line: line) }
+                table.set(part, value, line: line)
+                Self.close(value)
+                return
+            }
+            switch table.values[part] {
+            case nil:
+                let made = Table()
+                made.dotted = true
+                table.set(part, .table(made), line: line)
+                table = made
+            case .table(let existing)?:
+                guard !existing.closed else { throw failure("'\(here)' is complete as written and cannot be extended", line: line) }
+                guard !existing.headed else { throw failure("dotted keys cannot add to the table [\(here)] defined by its header", line: line) }
+                table = existing
+            default:
+                throw failure("'\(here)' is already a value", line: line)
+            }
         }
-        if table.values[name] == nil {
-            table.keys.append(name)
-            table.lines[name] = line
-            table.values[name] = .table(Table())
-            // A table made by a dotted key may not get a header later.
-            defined.insert(here.joined(separator: "\0"))
-        }
-        let joined = here.joined(separator: "\0")
-        guard case .table(var inner) = table.values[name]!, !closed.contains(joined), !tableArrays.contains(joined) else {
-            throw failure("'\(here.joined(separator: "."))' is already a value", line: line)
-        }
-        guard !headed.contains(joined) else {
-            throw failure("dotted keys cannot add to the table [\(here.joined(separator: "."))] defined by its header", line: line)
-        }
-        table.values[name] = .scalar("")
-        defer { table.values[name] = .table(inner) }
-        try insert(value, at: path.dropFirst(), into: &inner, prefix: here, line: line)
     }
 
     /// Inline tables and arrays are complete as written: nothing may add to them.
-    private func markClosed(_ value: Value, path: [String]) {
-        closed.insert(path.joined(separator: "\0"))
-        if case .table(let table) = value {
-            for key in table.keys { markClosed(table.values[key]!, path: path + [key]) }
+    private static func close(_ value: Value) {
+        switch value {
+        case .table(let table):
+            guard !table.closed else { return }
+            table.closed = true
+            for value in table.values.values { close(value) }
+        case .array(let items):
+            for item in items { close(item) }
+        case .scalar, .tables:
+            break
         }
     }
 
     // MARK: - Keys and values
 
-    private func keyValue() throws -> (path: [String], value: Value) {
+    private func keyValue(depth: Int) throws -> (path: [String], value: Value) {
         let path = try key()
         try skipBlank()
         guard peek(0x3D) else { throw failure("expected '=' after the key '\(path.joined(separator: "."))'") }
         at += 1
         try skipBlank()
-        return (path, try value(depth: 0))
+        return (path, try value(depth: depth))
     }
 
     /// A key, dotted or not: bare (`a-b_1`), "basic" or 'literal' parts.
@@ -227,6 +215,7 @@ final class TOMLReader {
             }
             try skipBlank()
             guard peek(0x2E) else { return parts }
+            guard parts.count < Self.maxKeyParts else { throw failure("a key of more than \(Self.maxKeyParts) parts") }
             at += 1
             try skipBlank()
         }
@@ -238,7 +227,7 @@ final class TOMLReader {
     }
 
     private func value(depth: Int) throws -> Value {
-        guard depth < 128 else { throw failure("arrays and tables nest too deeply") }
+        guard depth < Self.maxDepth else { throw failure("arrays and tables nest too deeply") }
         guard at < bytes.count, bytes[at] != 0x0A, bytes[at] != 0x0D, bytes[at] != 0x23 else { throw failure("expected a value") }
         switch bytes[at] {
         case 0x22:
@@ -268,9 +257,7 @@ final class TOMLReader {
         case 0x7B:
             let open = at
             at += 1
-            var table = Table()
-            // Its own namespace in the sets of closed and defined tables.
-            let namespace = ["\u{1}inline\(open)"]
+            let table = Table()
             var first = true
             // TOML 1.1: line breaks, comments and a trailing comma allowed.
             while true {
@@ -291,8 +278,8 @@ final class TOMLReader {
                 }
                 first = false
                 let line = self.line(of: at)
-                let (path, value) = try keyValue()
-                try insert(value, at: path[...], into: &table, prefix: namespace, line: line)
+                let (path, value) = try keyValue(depth: depth + 1)
+                try insert(value, at: path[...], into: table, prefix: [], line: line)
             }
         default:
             return .scalar(try bareValue())
@@ -608,5 +595,14 @@ final class TOMLReader {
         let lineStart = lineStarts[self.line(of: offset) - 1]
         let column = bytes[lineStart..<offset].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
         return Failure(message: message, line: line ?? self.line(of: offset), column: line == nil ? column : 1)
+    }
+}
+
+private extension TOMLReader.Table {
+    func set(_ key: String, _ value: TOMLReader.Value, line: Int) {
+        if values.updateValue(value, forKey: key) == nil {
+            keys.append(key)
+            lines[key] = line
+        }
     }
 }

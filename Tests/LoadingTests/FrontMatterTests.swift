@@ -159,6 +159,38 @@ import TestSupport
         #expect(table.lines["source"] == 17 && table.lines["judgments"] == 21)
     }
 
+    /// Deep nesting and long keys are refused, not a stack overflow; each `[[a]]` element
+    /// starts afresh; large front matter is read (in linear time: tables are added to in place).
+    @Test func extremeTOMLIsRefusedOrReadQuickly() throws {
+        let deepInline = "a = " + String(repeating: "{b=", count: 3000) + "1" + String(repeating: "}", count: 3000)
+        let deepMixed = "a = " + String(repeating: "[{b=", count: 3000) + "1" + String(repeating: "}]", count: 3000)
+        let longKey = Array(repeating: "a", count: 5000).joined(separator: ".") + " = 1"
+        let longHeader = "[" + Array(repeating: "a", count: 5000).joined(separator: ".") + "]"
+        for text in [deepInline, deepMixed, longKey, longHeader] {
+            guard case .failure(let failure) = TOMLReader.read(text) else { Issue.record("read \(text.prefix(30))…"); continue }
+            #expect(failure.message.contains("nest too deeply") || failure.message.contains("parts"), "\(failure)")
+        }
+        for valid in ["[[a]]\nb = {c = 1}\n[[a]]\n[a.b]\nc = 2", "[[a]]\nb = [1]\n[[a]]\nb.d = 1", "[[a]]\nb = [1]\n[[a]]\n[[a.b]]"] {
+            guard case .success = TOMLReader.read(valid) else { Issue.record("refused \(valid.debugDescription)"); continue }
+        }
+        // 20,000 keys under one header and 5,000 arrays of tables with a sub-table each.
+        let many = "[t]\n" + (0..<20_000).map { "k\($0) = \($0)" }.joined(separator: "\n")
+            + "\n" + (0..<5_000).map { "[[j]]\ntext = \"\($0)\"\n[j.source]\nname = \"s\"" }.joined(separator: "\n")
+        let table = try TOMLReader.read(many).get()
+        guard case .tables(let list)? = table.values["j"], case .table(let t)? = table.values["t"] else { Issue.record("not read"); return }
+        #expect(list.items.count == 5_000 && t.keys.count == 20_000)
+    }
+
+    /// Front matter with Windows line breaks keeps each key on its line.
+    @Test func crlfTOMLKeepsItsLines() {
+        let parsed = parse("+++\r\ntitle = \"X\"\r\n\r\n\r\ndate = \"not a date\"\r\nbogus = 1\r\n+++\r\nBody.\r\n")
+        #expect(parsed.diagnostics.map { "\($0.code)@\($0.location!.line)" }.sorted() == ["invalid-date@5", "unknown-key@6"], "\(parsed.diagnostics)")
+        // Characters YAML reads as line breaks or refuses, in a TOML string, stay in the string.
+        let odd = parse("+++\ntitle = \"a\\u2028b\\u007Fc\\uFFFEd\\u0085e\"\ndate = \"not a date\"\n+++\nBody.\n")
+        #expect(odd.diagnostics.map { "\($0.code)@\($0.location!.line)" } == ["invalid-date@3"], "\(odd.diagnostics)")
+        if case .document(let meta)? = odd.frontMatter { #expect(meta.title == "a\u{2028}b\u{7F}c\u{FFFE}d\u{85}e") }
+    }
+
     /// Mangled TOML never traps or hangs the reader: bytes of a document with every kind of
     /// value are changed, cut and repeated at random, thousands of times.
     @Test func mangledTOMLIsReadOrRefused() {

@@ -54,6 +54,8 @@ struct TOMLSuiteTests {
             guard Set(table.keys) == Set(object.keys) else { return "\(path): keys \(table.keys.sorted()) expected \(object.keys.sorted())" }
             for key in table.keys { if let d = difference(table.values[key]!, object[key]!, at: path + "." + key) { return d } }
             return nil
+        case .tables(let list):
+            return difference(.array(list.items.map { .table($0) }), expected, at: path)
         case .array(let items):
             guard let array = expected as? [Any], array.count == items.count else { return "\(path): an array of \(items.count), expected \(expected)" }
             for (i, item) in items.enumerated() { if let d = difference(item, array[i], at: "\(path)[\(i)]") { return d } }
