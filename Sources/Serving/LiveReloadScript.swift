@@ -38,7 +38,7 @@ enum LiveReloadScript {
           else if (message.type === "reload") {
             hideErrors();
             if (message.paths.includes(here()) || message.paths.some((p) => p.endsWith(".css"))
-                || (self.dossierSearch && message.paths.includes("search/index.js"))) location.reload();
+                || (document.querySelector(".search-form") && message.paths.includes("search/index.js"))) location.reload();
           }
         };
         socket.onclose = () => { setTimeout(connect, delay); delay = Math.min(delay * 2, 4000); };

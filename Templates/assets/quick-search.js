@@ -56,17 +56,22 @@
     input.setAttribute("aria-activedescendant", options[active].id);
   }
   var sequence = 0;
+  // The best matches and their records; once more with a new manifest if the records are
+  // of another build than the matches (the site was rebuilt meanwhile).
+  function matches(query, again) {
+    return self.dossierSearchQuery(query).then(function (found) {
+      return Promise.all(found.results.slice(0, LIMIT).map(function (result) {
+        return self.dossierSearchText(result.unit, found.build).then(function (record) { return { result: result, record: record }; });
+      }));
+    }).catch(function (error) {
+      if (again || !self.dossierSearchIsStale(error)) throw error;
+      return self.dossierSearchRefresh().then(function () { return matches(query, true); });
+    });
+  }
   function show(query) {
     var mine = ++sequence;
     if (!query.trim()) { close(); return; }
-    ready().then(function () {
-      return self.dossierSearchQuery(query);
-    }).then(function (found) {
-      var best = found.results.slice(0, LIMIT);
-      return Promise.all(best.map(function (result) {
-        return self.dossierSearchText(result.unit).then(function (record) { return { result: result, record: record }; });
-      }));
-    }).then(function (shown) {
+    ready().then(function () { return matches(query, false); }).then(function (shown) {
       if (mine !== sequence || input.value !== query) return;
       list.textContent = "";
       active = -1;

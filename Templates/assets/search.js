@@ -1,7 +1,7 @@
 // Full-text search over the files the build writes under search/ (SearchIndex.swift): the
 // manifest (search/index.js) says which shard holds which words; a query loads the shards
 // of its words and then one small file per result shown, with its title, link and text for
-// the excerpt. Every file is a script (self.dossierSearchLoad(id, data)), so search works
+// the excerpt. Every file is a script (self.dossierSearchLoad(id, data, build)), so search works
 // from disk too, where browsers refuse fetch. Queries are folded as the build folds text
 // (Swift's String.searchFolded): no accents or case, Arabic letters as Persian ones.
 // The search page uses it, and the header's box (quick-search.js) loads this script and
@@ -32,22 +32,22 @@
     });
   }
 
-  // Loading: each file once; a failed one is tried again on the next query. Every file
-  // names the build of the index it belongs to: one from another build than the manifest
-  // (the site was rebuilt since the page loaded it) makes the query load the manifest again.
-  var loaded, pending, waiting, split;
+  // Loading: each file once, by a <script> whose URL names the manifest's build (so no
+  // cache serves another build's file); a failed one is tried again on the next query. Each
+  // file hands over its data and the build it belongs to, and its own load event settles
+  // its promise: data from another build than the manifest (the site was rebuilt since the
+  // page loaded it) is Stale, and the query loads the manifest again and runs again.
+  var loaded, pending, split, onReset = null;
+  var arrived = Object.create(null);
   function reset() {
     data = self.dossierSearch;
-    loaded = Object.create(null); pending = Object.create(null); waiting = Object.create(null);
+    loaded = Object.create(null); pending = Object.create(null);
     split = { names: new Set(data.namesSplit), terms: new Set(data.termsSplit) };
+    if (onReset) onReset();
   }
   reset();
   function Stale() {}
-  self.dossierSearchLoad = function (id, value, build) {
-    if (build !== data.build) { if (waiting[id]) waiting[id].reject(new Stale()); return; }
-    loaded[id] = value;
-    if (waiting[id]) { waiting[id].resolve(value); delete waiting[id]; }
-  };
+  self.dossierSearchLoad = function (id, value, build) { arrived[id] = { value: value, build: build }; };
   function script(src) {
     return new Promise(function (resolve, reject) {
       var element = document.createElement("script");
@@ -61,21 +61,41 @@
   function load(id, path) {
     if (id in loaded) return Promise.resolve(loaded[id]);
     if (!pending[id]) {
-      var entry = pending[id] = new Promise(function (resolve, reject) {
-        waiting[id] = { resolve: resolve, reject: reject };
-        script(base + path).then(function () {
-          if (!(id in loaded)) reject(new Stale());
-        }, reject);
+      var build = data.build, table = loaded;
+      var entry = pending[id] = script(base + path + "?" + build).then(function () {
+        var got = arrived[id];
+        delete arrived[id];
+        if (!got || got.build !== build) throw new Stale();
+        table[id] = got.value;
+        return got.value;
       });
-      entry.catch(function () { if (pending[id] === entry) { delete pending[id]; delete waiting[id]; } });
+      var waits = pending;
+      entry.catch(function () { if (waits[id] === entry) delete waits[id]; });
     }
     return pending[id];
   }
-  // Runs `task` again once after loading the manifest anew, if a file was from another build.
+  // The manifest loaded again, once for everyone asking at the same time; true when it is
+  // another build's.
+  var reloading = null;
+  function refresh() {
+    if (!reloading) {
+      reloading = script(base + "index.js?" + Date.now()).then(function () {
+        reloading = null;
+        if (!self.dossierSearch || self.dossierSearch.build === data.build) return false;
+        reset();
+        return true;
+      }, function (error) { reloading = null; throw error; });
+    }
+    return reloading;
+  }
+  // Runs `task`, and once more with a new manifest if a file was stale or missing (a
+  // rebuild can leave fewer files) and the manifest is now another build's.
   function fresh(task) {
     return task().catch(function (error) {
-      if (!(error instanceof Stale)) throw error;
-      return script(base + "index.js?" + Date.now()).then(function () { reset(); return task(); });
+      return refresh().then(function (changed) {
+        if (!changed) throw error;
+        return task();
+      });
     });
   }
 
@@ -129,7 +149,7 @@
   // Resolves to { results: [{unit, kind, score}], counts: per kind, tokens }, best first:
   // title and name matches, then how often and how rarely the words occur. Every word of
   // the query must match (a title, a name or the text); the last may be the start of one.
-  // options.kind (an index into data.kinds) and options.theme (into data.themes) filter.
+  // options.kind (an index into data.kinds) and options.theme (a theme's name) filter.
   function search(query, options) {
     return fresh(function () { return run(query, options || {}); });
   }
@@ -142,7 +162,9 @@
       loads.push(shard("names", token));
       loads.push(shard("terms", token));
     });
-    if (options.theme >= 0) loads.push(load("h" + options.theme, "themes/" + options.theme + ".js"));
+    // The theme by name: its number may differ in another build's manifest.
+    var themeNumber = options.theme ? data.themes.findIndex(function (theme) { return theme[0] === options.theme; }) : -1;
+    if (themeNumber >= 0) loads.push(load("h" + themeNumber, "themes/" + themeNumber + ".js"));
     return Promise.all(loads).then(function (shards) {
       var scores = null, inText = null, partial = false;
       tokens.forEach(function (token, t) {
@@ -179,7 +201,7 @@
         hits.forEach(function (score, unit) { if (scores.has(unit)) next.set(unit, scores.get(unit) + score); });
         scores = next;
       });
-      var theme = options.theme >= 0 ? shards[shards.length - 1] : null;
+      var theme = themeNumber >= 0 ? shards[shards.length - 1] : null;
       var within = null;
       if (theme !== null) {
         within = new Set();
@@ -199,18 +221,23 @@
       results.sort(function (a, b) { return b.score - a.score || a.unit - b.unit; });
       // partial: a word of one or two letters matched through a summary listing only the
       // first units of the many words it starts; more letters find them all.
-      return { results: results, counts: counts, tokens: tokens, partial: partial };
+      return { results: results, counts: counts, tokens: tokens, partial: partial, build: data.build };
     });
   }
 
   // A result's title, link (from the site root), kind, detail line and the start of its text.
-  function text(unit) { return fresh(function () { return load("x" + unit, "text/" + unit + ".js"); }); }
+  // `build`: the build the result came from; unit numbers of another build name other pages,
+  // so a result of an older build is Stale (and the caller runs its query again).
+  function text(unit, build) {
+    if (build !== undefined && build !== data.build) return Promise.reject(new Stale());
+    return load("x" + unit, "text/" + unit + ".js");
+  }
 
   // Where the text first shows a query word, as pieces [text, marked] around it; the text's
   // later parts are loaded while the word is not found. Null when no part shows one.
-  function excerpt(unit, tokens, inText, length) {
+  function excerpt(unit, tokens, inText, build, length) {
     length = length || 220;
-    return text(unit).then(function (record) {
+    return text(unit, build).then(function (record) {
       function find(part, body) {
         var pattern = /[\p{L}\p{N}\p{M}]+/gu, match, first = -1;
         var marks = [];
@@ -256,6 +283,9 @@
   self.dossierSearchWords = function (text) { return words(fold(text)); };
   self.dossierSearchText = text;
   self.dossierSearchExcerpt = excerpt;
+  // For callers whose results went stale: loads the manifest again (true if it changed).
+  self.dossierSearchRefresh = refresh;
+  self.dossierSearchIsStale = function (error) { return error instanceof Stale; };
   self.dossierSearchKinds = data.kinds;
 
   // The search page.
@@ -266,18 +296,36 @@
   var root = form.getAttribute("data-root") || "";
   var kindBox = document.getElementById("_search-kinds");
   var themeBox = document.getElementById("_search-theme");
-  var state = { kind: -1, theme: -1 };
+  // The theme by name ("" for all), kept across manifests.
+  var state = { kind: -1, theme: "" };
   var sequence = 0;
 
-  if (themeBox) {
-    if (!data.themes.length) themeBox.parentNode.hidden = true;
-    data.themes.forEach(function (theme, i) {
+  // The theme list, made again for a new manifest.
+  function themeOptions() {
+    if (!themeBox) return;
+    while (themeBox.options.length > 1) themeBox.remove(1);
+    themeBox.parentNode.hidden = !data.themes.length;
+    data.themes.forEach(function (theme) {
       var option = document.createElement("option");
-      option.value = String(i);
+      option.value = theme[0];
       option.textContent = theme[0] + " (" + theme[1] + ")";
       themeBox.appendChild(option);
     });
-    themeBox.addEventListener("change", function () { state.theme = Number(themeBox.value); update(); });
+    themeBox.value = state.theme;
+    if (themeBox.value !== state.theme) { themeBox.value = ""; state.theme = ""; }
+  }
+  if (themeBox) {
+    themeBox.options[0].value = "";
+    themeBox.addEventListener("change", function () { state.theme = themeBox.value; update(); });
+  }
+  onReset = themeOptions;
+
+  // A result of an older build: load the new manifest and run the query again, once per render.
+  var staleFor = -1;
+  function stale() {
+    if (staleFor === sequence) return;
+    staleFor = sequence;
+    refresh().catch(function () { return false; }).then(function () { render(input.value); });
   }
 
   // The kind chips: made once (a radio that is replaced loses the keyboard focus), then
@@ -309,7 +357,7 @@
     kindBox.hidden = false;
   }
 
-  function item(result, tokens) {
+  function item(result, tokens, build) {
     var li = document.createElement("li");
     li.className = "search-hit";
     var a = document.createElement("a");
@@ -321,7 +369,7 @@
     kind.className = "search-hit-kind";
     kind.textContent = data.kinds[result.kind];
     li.appendChild(kind);
-    excerpt(result.unit, tokens, result.inText).then(function (found) {
+    excerpt(result.unit, tokens, result.inText, build).then(function (found) {
       var record = found.record;
       a.href = root + record.u;
       a.textContent = record.t.trim() || "(untitled)";
@@ -347,7 +395,9 @@
         });
         li.appendChild(quote);
       }
-    }, function () { a.textContent = "(could not load this result)"; });
+    }, function (error) {
+      if (error instanceof Stale) stale(); else a.textContent = "(could not load this result)";
+    });
     return li;
   }
 
@@ -367,7 +417,7 @@
       summary.className = "muted search-summary";
       summary.textContent = found.results.length
         ? found.results.length + (found.partial ? "+ results (type more of the word to find them all)" : found.results.length === 1 ? " result" : " results")
-        : "Nothing matches “" + query + "”" + (state.kind >= 0 || state.theme >= 0 ? " with these filters." : ".");
+        : "Nothing matches “" + query + "”" + (state.kind >= 0 || state.theme ? " with these filters." : ".");
       out.appendChild(summary);
       var list = document.createElement("ol");
       list.className = "search-hits";
@@ -377,7 +427,7 @@
       more.type = "button";
       more.className = "search-more";
       function next() {
-        found.results.slice(shown, shown + PAGE).forEach(function (result) { list.appendChild(item(result, found.tokens)); });
+        found.results.slice(shown, shown + PAGE).forEach(function (result) { list.appendChild(item(result, found.tokens, found.build)); });
         shown = Math.min(found.results.length, shown + PAGE);
         more.hidden = shown >= found.results.length;
         more.textContent = "Show " + Math.min(PAGE, found.results.length - shown) + " more of " + (found.results.length - shown);
@@ -403,7 +453,7 @@
   function update() {
     render(input.value);
     var url = new URL(location.href);
-    [["q", input.value], ["kind", state.kind >= 0 ? data.kinds[state.kind] : ""], ["theme", state.theme >= 0 ? data.themes[state.theme][0] : ""]]
+    [["q", input.value], ["kind", state.kind >= 0 ? data.kinds[state.kind] : ""], ["theme", state.theme]]
       .forEach(function (entry) { if (entry[1]) url.searchParams.set(entry[0], entry[1]); else url.searchParams.delete(entry[0]); });
     try { history.replaceState(null, "", url); } catch (e) { /* file: URLs */ }
   }
@@ -416,8 +466,8 @@
   form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
   var params = new URLSearchParams(location.search);
   state.kind = data.kinds.indexOf(params.get("kind") || "");
-  state.theme = data.themes.findIndex(function (theme) { return theme[0] === params.get("theme"); });
-  if (themeBox && state.theme >= 0) themeBox.value = String(state.theme);
+  state.theme = params.get("theme") || "";
+  themeOptions();
   var initial = params.get("q");
   if (initial) { input.value = initial; render(initial); }
 })();

@@ -94,6 +94,10 @@ struct BrowserTests {
             try browser.evaluate("(() => { const i = document.getElementById('_search-query'); i.value = 'recrimination'; i.dispatchEvent(new Event('input')); })()")
             #expect(try browser.wait(until: "document.querySelector('.search-hit mark')?.textContent === 'recrimination'"))
             #expect(try browser.evaluate("self.dossierSearch.build !== 'older'") as? Bool == true)
+            // A result of another build than the manifest's is refused as stale: its number
+            // may name another page now.
+            try browser.evaluate("self.dossierSearchText(0, 'older').catch(e => { self.__stale = self.dossierSearchIsStale(e); })")
+            #expect(try browser.wait(until: "self.__stale === true"))
             #expect(browser.errors.isEmpty, "\(browser.errors)")
         }
     }

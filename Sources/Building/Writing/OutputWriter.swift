@@ -186,7 +186,12 @@ package struct OutputWriter {
                 // An unchanged file is linked from the previous site: it keeps its inode and
                 // modification time, so tools that sync by time upload only real changes.
                 let linked = same && old.map { FileWriting.link($0, to: target) } == true
-                if !linked { try FileWriting.write(bytes, to: target) }
+                if !linked {
+                    // A file linked here before is replaced, not written through the link
+                    // into the previous site.
+                    unlink(target)
+                    try FileWriting.write(bytes, to: target)
+                }
             } catch {
                 lock.withLock { if failure == nil { failure = .io("\(error)") } }
                 return

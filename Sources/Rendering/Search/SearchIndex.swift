@@ -64,6 +64,8 @@ package enum SearchIndex {
         // preview server rebuilt, a cache kept it) knows its files from a newer one.
         let themes = themeMembers(site, numbering: numbering)
         var fingerprint = Fingerprint()
+        // The layout too: a new Dossier may write the same site's index otherwise.
+        fingerprint.add(Array("2 \(termShardBytes) \(nameShardBytes) \(textPartBytes) \(maxTextParts) \(summaryLimit)".utf8))
         for unitWords in words { withUnsafeBytes(of: unitWords.hash.littleEndian) { fingerprint.add($0) } }
         for theme in themes { fingerprint.add(Array((theme.name + " " + theme.units.map(String.init).joined(separator: ",") + "\n").utf8)) }
         let build = String(fingerprint.value, radix: 36)
