@@ -46,6 +46,18 @@ extension Substring {
 }
 
 extension Unicode.Scalar {
+    /// A letter, number or mark (Unicode categories L, N and M): what words and tags are
+    /// made of before folding.
+    package var isLetterNumberOrMark: Bool {
+        switch properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// Tab or a space separator (Zs): what `CharacterSet.whitespaces` holds.
     var isSpaceOrTab: Bool {
         value == 0x20 || value == 0x09 || (value >= 0x80 && properties.generalCategory == .spaceSeparator)

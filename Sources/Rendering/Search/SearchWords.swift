@@ -54,7 +54,7 @@ enum SearchWords {
                     let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
                     var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
                     for k in 1..<length where i + k < bytes.count { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-                    if let scalar = Unicode.Scalar(value), isRunScalar(scalar) {
+                    if let scalar = Unicode.Scalar(value), scalar.isLetterNumberOrMark {
                         if start < 0 { start = i }
                         isASCII = false
                     } else if start >= 0 {
@@ -87,17 +87,6 @@ enum SearchWords {
             }
         }
         if length > 0 { flush() }
-    }
-
-    /// A letter, number or mark: what a word is made of before folding.
-    private static func isRunScalar(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
-            return true
-        default:
-            return false
-        }
     }
 
     /// JavaScript's `\p{L}` and `\p{N}`.
