@@ -104,13 +104,15 @@ package enum Builder {
         report.pages = generation.pages.count
         report.entities = site.entities.count
         report.documents = site.documents.count
+        // The search index's files besides its manifest, as the previous build recorded them:
+        // kept with the manifest or not at all.
+        let searchFiles = reuse?.pages.contains(.searchIndex) == true ? writer.recordedFiles().filter(SearchIndex.isChunk) : []
         if let reuse, reuse.graph, reuse.pages.count == generation.pages.count {
             // Every page and `graph.json` as the previous build wrote them: when the copied
             // files are too, the output is this build's already and nothing is written.
             let assets = Pipeline.assets(site.config, templates: templates, contentAssets: generation.contentAssets)
             // The search index's files are this build's too: every page is.
-            let search = writer.recordedFiles().filter(SearchIndex.isChunk)
-            let expected = Set(generation.pages.map { $0.outputPath(in: site) } + ["graph.json"] + assets.map(\.path)).union(search)
+            let expected = Set(generation.pages.map { $0.outputPath(in: site) } + ["graph.json"] + assets.map(\.path)).union(searchFiles)
             do {
                 if try writer.keep(expected: expected, build: buildID, isCurrent: { assetsArePublished(assets, in: options.output) }) != nil {
                     report.timings.append(("render", clock.lap()))
@@ -135,15 +137,14 @@ package enum Builder {
         var pages = generation.pages
         var graph = true
         if let reuse {
-            // The search index is its manifest and the files listed beside it: kept whole or not at all.
-            // (Checked before any is linked: a file linked and then written again would be
-            // written through the link into the previous output.)
-            let search = reuse.pages.contains(.searchIndex) ? writer.recordedFiles().filter(SearchIndex.isChunk) : []
-            let searchWhole = search.allSatisfy { FileManager.default.fileExists(atPath: options.output.appendingPathComponent($0).path) }
+            // The search index is its manifest and the files listed beside it: kept whole or not
+            // at all, so all are checked before any is linked (one linked and then written
+            // again would be written, and recorded, twice).
+            let searchWhole = searchFiles.allSatisfy { FileManager.default.fileExists(atPath: options.output.appendingPathComponent($0).path) }
             let kept = reuse.pages.parallelMap { page -> Page? in
                 if page == .searchIndex {
                     guard searchWhole, staging.reuse(page.outputPath(in: site)) else { return page }
-                    return search.allSatisfy(staging.reuse) ? nil : page
+                    return searchFiles.allSatisfy(staging.reuse) ? nil : page
                 }
                 return staging.reuse(page.outputPath(in: site)) ? nil : page
             }

@@ -110,38 +110,30 @@ package final class PreviewBuild: @unchecked Sendable {
         guard let current = lock.withLock({ state }) else { return nil }
         if let bytes = current.files[path] ?? current.made[path] { return bytes }
         // Made outside the lock, so requests for pages do not wait for it.
-        var bytes: [UInt8] = []
+        var made: [OutputFile] = []
         if path == "graph.json" {
+            var bytes: [UInt8] = []
             GraphExport.write(current.site) { bytes += $0 }
+            made = [OutputFile(path: path, contents: bytes)]
         } else if current.made["search/index.js"] != nil, SearchIndex.isChunk(path) {
             // Made with the index, and not among its files: asked for by an older manifest.
             return nil
-        } else if let manifest = current.deferred["search/index.js"], path == "search/index.js" || SearchIndex.isChunk(path) {
-            // The search index is made whole, all its files at once.
+        } else if let page = current.deferred[path] ?? (SearchIndex.isChunk(path) ? current.deferred["search/index.js"] : nil) {
+            // During a rebuild the index is being updated: this page makes its own. The
+            // search index is made whole, all its files at once.
             let renderer = current.renderer
                 ?? PageRenderer(site: current.site, templates: current.templates, index: current.renderIndex ?? RenderIndex(current.site))
-            var files: [OutputFile] = []
-            renderer.files(manifest) { files.append($0) }
-            lock.withLock {
-                guard state?.generation == current.generation else { return }
-                for file in files { state?.made[file.path] = file.contents }
-                if state?.renderer == nil { state?.renderer = renderer }
-            }
-            return files.first { $0.path == path }?.contents
-        } else if let page = current.deferred[path] {
-            // During a rebuild the index is being updated: this page makes its own.
-            let renderer = current.renderer
-                ?? PageRenderer(site: current.site, templates: current.templates, index: current.renderIndex ?? RenderIndex(current.site))
-            bytes = Array(renderer.render(page).text.utf8)
+            renderer.files(page) { made.append($0) }
             lock.withLock { if state?.generation == current.generation, state?.renderer == nil { state?.renderer = renderer } }
         } else {
             return nil
         }
         lock.withLock {
             // Kept only if no rebuild replaced the site meanwhile.
-            if state?.generation == current.generation { state?.made[path] = bytes }
+            guard state?.generation == current.generation else { return }
+            for file in made { state?.made[file.path] = file.contents }
         }
-        return bytes
+        return made.first { $0.path == path }?.contents
     }
 
     /// Builds the site again. `changed`, when known, holds the absolute paths that changed
