@@ -1,7 +1,8 @@
 # The two commands of the README: `make site` builds the example site into Output/,
-# `make test` runs the test suite. Both install libcmark-dev first when it is missing (the
-# tests also Chromium, for PDF output), and make sure Output/ exists: Package.swift excludes
-# it from the theme target, and SwiftPM warns about excluding a folder that is not there.
+# `make test` runs the test suite. Both install libcmark-dev and libmimalloc-dev first when
+# they are missing (the tests also Chromium, for PDF output), and make sure Output/ exists:
+# Package.swift excludes it from the theme target, and SwiftPM warns about excluding a
+# folder that is not there.
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -36,11 +37,16 @@ serve: deps
 	@mkdir -p Output
 	$(SWIFT) run dossier serve
 
-# cmark is the system C library Dossier parses Markdown with (Debian: libcmark-dev).
+# cmark is the system C library Dossier parses Markdown with (Debian: libcmark-dev);
+# mimalloc the allocator the dossier program links (libmimalloc-dev).
 deps:
 	@if ! { pkg-config --exists libcmark 2>/dev/null || [ -f /usr/include/cmark.h ]; }; then \
 		echo "Installing libcmark-dev (the cmark C library)"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev pkg-config; \
+	fi
+	@if [ ! -f /usr/include/mimalloc.h ]; then \
+		echo "Installing libmimalloc-dev (the allocator the dossier program uses)"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libmimalloc-dev; \
 	fi
 
 # Test tools: headless Chromium (PDF output, browser tests), the reference Markdown

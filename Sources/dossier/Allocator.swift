@@ -1,0 +1,4 @@
+// The program allocates with mimalloc (Package.swift says why). Importing the module links
+// the library ahead of the C library, so its `malloc` serves the whole process, Swift's
+// runtime included; `readelf -d` on the program lists libmimalloc before libc.
+import CMimalloc
