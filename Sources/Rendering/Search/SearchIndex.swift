@@ -75,8 +75,8 @@ package enum SearchIndex {
         var namePostings: [String: [Int]] = [:]
         for (n, unitWords) in words.enumerated() {
             let table = unitWords.terms
-            for i in table.words.indices {
-                let term = allTerms.index(of: table.words[i], hash: table.hashes[i])
+            for i in 0..<table.count {
+                let term = table.withBytes(i) { allTerms.index(of: $0, hash: table.hashes[i]) }
                 if term == termPostings.count { termPostings.append([]) }
                 termPostings[term].append(n << 32 | min(table.values[i], 1 << 31))
             }
@@ -86,10 +86,9 @@ package enum SearchIndex {
         // first's list: folding leaves such pairs only in contrived text.)
         let termLists = Dictionary(zip(allTerms.words, termPostings.lazy.map(SearchNumbers.pairs)), uniquingKeysWith: { first, _ in first })
         let nameLists = namePostings.mapValues(SearchNumbers.pairs)
-        let termNumbers = Dictionary(zip(allTerms.words, allTerms.words.indices), uniquingKeysWith: { first, _ in first })
 
         let terms = shard(termLists, minDepth: 2, limit: termShardBytes) { words in
-            summary(words.map { termPostings[termNumbers[$0]!] }, merge: +)
+            summary(words.map { termPostings[allTerms.index(of: $0)!] }, merge: +)
         }
         let names = shard(nameLists, minDepth: 1, limit: nameShardBytes) { words in
             summary(words.map { namePostings[$0]! }, merge: min)
