@@ -84,7 +84,7 @@ struct MentionCollector {
                 fragment = after.isEmpty ? nil : after
             }
             // Documents' paths may hold spaces (`<doc:Notes/My note>`); ids never do.
-            if target.isEmpty || (kind != nil && target.contains(where: \.isWhitespace)) {
+            if target.isEmpty || (kind != nil && Self.holdsWhitespace(target)) {
                 let prefix = kind?.rawValue ?? "doc"
                 diagnostics.append(.error(.typedLinkInvalid, "typed link '\(url)' needs \(kind == nil ? "a document" : "an id") after '\(prefix):'", at: location))
                 return
@@ -106,6 +106,16 @@ struct MentionCollector {
                                         at: nodeLocation(node)))
         }
         checkSwallowedWikilink(node)
+    }
+
+    /// Whether `text` holds whitespace as `Character.isWhitespace` reads it, asked of the
+    /// bytes while they are ASCII (the Unicode property lookup cost more than the link).
+    static func holdsWhitespace(_ text: String) -> Bool {
+        for byte in text.utf8 {
+            if byte >= 0x80 { return text.contains(where: \.isWhitespace) }
+            if byte == 0x20 || byte >= 0x09 && byte <= 0x0D { return true }
+        }
+        return false
     }
 
     static func isDangerous(_ url: String, image: Bool) -> Bool {

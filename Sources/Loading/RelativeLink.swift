@@ -23,13 +23,18 @@ package enum RelativeLink {
     static func typedLookalike(_ url: String) -> String? {
         guard let colon = url.utf8.prefix(16).firstIndex(of: 0x3A) else { return nil }
         let scheme = String(url[..<colon])
-        guard !scheme.isEmpty, scheme.allSatisfy(\.isLetter) else { return nil }
+        // Every look-alike is ASCII letters: other schemes are answered from their bytes.
+        guard !scheme.isEmpty, scheme.utf8.allSatisfy({ $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A }) else { return nil }
         let lower = scheme.lowercased()
         if lower != scheme, ["actor", "event", "theme", "doc"].contains(lower) { return lower }
-        return ["topic": "theme", "tag": "theme", "subject": "theme", "person": "actor", "people": "actor", "country": "actor",
-                "org": "actor", "organization": "actor", "organisation": "actor", "group": "actor", "place": "actor",
-                "actors": "actor", "events": "event", "themes": "theme", "date": "event", "document": "doc"][lower]
+        return lookalikes[lower]
     }
+
+    private static let lookalikes = [
+        "topic": "theme", "tag": "theme", "subject": "theme", "person": "actor", "people": "actor", "country": "actor",
+        "org": "actor", "organization": "actor", "organisation": "actor", "group": "actor", "place": "actor",
+        "actors": "actor", "events": "event", "themes": "theme", "date": "event", "document": "doc",
+    ]
 
     package static func rewrite(_ url: String, prettyURLs: Bool) -> String? {
         guard let first = url.first, first != "/", first != "#", first != "?" else { return nil }

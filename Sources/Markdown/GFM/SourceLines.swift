@@ -103,21 +103,26 @@ extension UInt8 {
 }
 
 extension Array where Element == UInt8 {
-    /// Whether the bytes hold `sequence`, found with `memchr` on its first byte: the GFM
-    /// layer asks this of every body, and most hold none of what it asks for.
-    package func contains(sequence: some Collection<UInt8>) -> Bool {
-        guard let head = sequence.first else { return true }
+    /// Whether the bytes hold `sequence`, found with `memchr` and `memcmp`: the GFM layer asks this of
+    /// every body, and most hold none of what it asks for. (A generic collection here ran
+    /// unspecialised from other modules, metadata lookups and all, for every link checked.)
+    package func contains(sequence: [UInt8]) -> Bool {
+        guard !sequence.isEmpty else { return true }
         return withUnsafeBufferPointer { b in
-            guard let base = b.baseAddress else { return false }
-            var i = 0
-            while i + sequence.count <= b.count, let found = memchr(base + i, Int32(head), b.count - i) {
-                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if at + sequence.count <= b.count, b[at..<(at + sequence.count)].elementsEqual(sequence) { return true }
-                i = at + 1
+            sequence.withUnsafeBufferPointer { s in
+                guard let base = b.baseAddress, b.count >= s.count else { return false }
+                var i = 0
+                while i + s.count <= b.count, let found = memchr(base + i, Int32(s[0]), b.count - s.count + 1 - i) {
+                    let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + at, s.baseAddress!, s.count) == 0 { return true }
+                    i = at + 1
+                }
+                return false
             }
-            return false
         }
     }
+
+    package func contains(sequence: String.UTF8View) -> Bool { contains(sequence: Array(sequence)) }
 
     func containsPair(_ first: UInt8, _ second: UInt8) -> Bool { contains(sequence: [first, second]) }
 }
