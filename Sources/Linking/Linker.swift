@@ -76,7 +76,10 @@ package struct Linker {
         var stubs: [EntityKey: Entity] = [:]
         var lookups = Registry.Memo(fileRegistry)
         for (i, file) in files.enumerated() where linked.contains(i) {
-            for mention in file.mentions where mention.form == .typedLink {
+            // Mentions are read in place: a copy of each retains all its strings.
+            let mentions = file.mentions
+            for m in mentions.indices where mentions[m].form == .typedLink {
+                let mention = mentions[m]
                 guard let kind = mention.kind, lookups.resolve(mention.target, kind: kind) == .missing,
                       let id = EntityID(EntityID.normalize(mention.target)) else { continue }
                 let key = EntityKey(kind, id)
@@ -90,7 +93,8 @@ package struct Linker {
         for (i, file) in files.enumerated() where linked.contains(i) {
             var tags: [Reference] = []
             if case .document(let meta)? = file.frontMatter { tags = meta.tags }
-            tags += file.mentions.lazy.filter { $0.form == .tag }.map { Reference(text: $0.target, location: $0.location) }
+            let mentions = file.mentions
+            tags += mentions.indices.lazy.filter { mentions[$0].form == .tag }.map { Reference(text: mentions[$0].target, location: mentions[$0].location) }
             for tag in tags where lookups.resolve(tag.text, kind: .theme) == .missing {
                 guard let id = Registry.tagThemeID(tag.text), stubs[EntityKey(.theme, id)] == nil,
                       fileRegistry.index[EntityKey(.theme, id)] == nil else { continue }

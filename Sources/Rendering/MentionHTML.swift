@@ -360,8 +360,8 @@ extension RenderContext {
             for ref in backlinks[run] {
                 let blockIndex = mentions[ref.mention].block
                 guard blockIndex >= 0, seenBlocks.insert(blockIndex).inserted else { continue }
-                let block = blocks[blockIndex]
-                let anchor = block.anchor.map { "#" + $0 } ?? ""
+                // The block is read where it stands: a copy retains each of its fields.
+                let anchor = blocks[blockIndex].anchor.map { "#" + $0 } ?? ""
                 // A document that names the entity on every line would fill the page: its
                 // first passages stand for it, and the rest are counted.
                 guard snippets.count < Self.passagesPerDocument else {
@@ -369,10 +369,9 @@ extension RenderContext {
                     hidden += 1
                     continue
                 }
-                snippets.append(.init(html: snippet(block, file: file, entity: entity, mentions: mentions), url: pageURL + anchor))
+                snippets.append(.init(html: snippet(blocks[blockIndex], file: file, entity: entity, mentions: mentions), url: pageURL + anchor))
             }
-            let card = index.files[file]
-            return MentionGroupView(title: card.title, url: urls.page(folder), published: card.published, source: card.source,
+            return MentionGroupView(title: index.files[file].title, url: pageURL, published: index.files[file].published, source: index.files[file].source,
                                     snippets: snippets, more: hidden == 0 ? nil : "\(Plural.count(hidden, "more passage")) in this document",
                                     moreURL: moreURL)
         }
