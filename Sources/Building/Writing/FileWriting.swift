@@ -84,14 +84,18 @@ enum FileWriting {
     }
 
     /// `mkdir -p` of the folder holding `path`. Folders another thread made first are fine.
+    /// The nearest folder is made first and its parents only when it cannot be: a page's
+    /// folder is new but its parents mostly are not, and each `mkdir` walks the whole path.
     static func makeParents(of path: String) {
-        var prefix = ""
-        let components = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-        for (i, component) in components.enumerated() {
-            prefix += (i == 0 ? "" : "/") + component
-            guard !component.isEmpty else { continue }
-            _ = mkdir(prefix, 0o755)
-        }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
+        makeFolder(String(path[..<slash]))
+    }
+
+    private static func makeFolder(_ path: String) {
+        guard !path.isEmpty, mkdir(path, 0o755) != 0, errno == ENOENT,
+              let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
+        makeFolder(String(path[..<slash]))
+        _ = mkdir(path, 0o755)
     }
 
     /// Whether the file at `path` holds exactly `bytes` (size first, then contents).

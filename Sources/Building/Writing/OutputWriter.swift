@@ -188,8 +188,8 @@ package struct OutputWriter {
                 let linked = same && old.map { FileWriting.link($0, to: target) } == true
                 if !linked {
                     // A file linked here before is replaced, not written through the link
-                    // into the previous site.
-                    unlink(target)
+                    // into the previous site (without one, nothing here is a link).
+                    if previous != nil { unlink(target) }
                     try FileWriting.write(bytes, to: target)
                 }
             } catch {

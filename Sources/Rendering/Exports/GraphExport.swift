@@ -130,9 +130,10 @@ package enum GraphExport {
                 broader = parent.map(id)
             }
             let mentions = site.backlinks[index].map { ref in
-                let mention = site.files[ref.file].mentions[ref.mention]
-                return EntityMentionRecord(document: site.files[ref.file].path, line: mention.location.line,
-                                           column: mention.location.column, text: shownText(ref.file, ref.mention))
+                // Only the place is read: a copy of the mention retains all its strings.
+                let location = site.files[ref.file].mentions[ref.mention].location
+                return EntityMentionRecord(document: site.files[ref.file].path, line: location.line,
+                                           column: location.column, text: shownText(ref.file, ref.mention))
             }
             return EntityRecord(
                 id: entity.id.rawValue, kind: entity.kind.rawValue, type: type, name: entity.name, aliases: entity.aliases,

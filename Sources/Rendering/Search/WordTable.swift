@@ -23,7 +23,6 @@ struct WordTable {
         while size < capacity * 2 { size <<= 1 }
         slots = Array(repeating: 0, count: size)
         mask = size - 1
-        arena.reserveCapacity(capacity * 8)
     }
 
     var count: Int { hashes.count }
