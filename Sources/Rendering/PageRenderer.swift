@@ -12,9 +12,11 @@ package struct PageRenderer: Sendable {
     /// Parses a document again for its single file (which reads it and its images from
     /// disk); without it, or when the file is gone, the site's parse is used.
     let reparse: (@Sendable (_ file: Int) -> StandaloneRenderer.Reparsed?)?
+    /// The files' words, counted while the site linked; without them the search index counts.
+    let searchWords: SearchWordCounts?
 
     /// `index`: the site's `RenderIndex` when the caller keeps one up to date (`serve`).
-    package init(site: Site, templates: TemplateSet, index: RenderIndex? = nil,
+    package init(site: Site, templates: TemplateSet, index: RenderIndex? = nil, searchWords: SearchWordCounts? = nil,
                 reparse: (@Sendable (_ file: Int) -> StandaloneRenderer.Reparsed?)? = nil) {
         self.site = site
         self.templates = templates
@@ -22,6 +24,7 @@ package struct PageRenderer: Sendable {
         self.index = index ?? RenderIndex(site)
         standalone = StandaloneRenderer(site: site, templates: templates, index: self.index)
         self.reparse = reparse
+        self.searchWords = searchWords
     }
 
     /// A rendered page: where it goes and its HTML.
@@ -69,7 +72,7 @@ package struct PageRenderer: Sendable {
     /// The files a page makes, handed to `emit`: its own, and for the search index every
     /// file search loads (`SearchIndex`), the manifest first.
     package func files(_ page: Page, emit: (OutputFile) -> Void) {
-        if case .searchIndex = page { return SearchIndex.write(site, index: index, emit: emit) }
+        if case .searchIndex = page { return SearchIndex.write(site, index: index, counted: searchWords, emit: emit) }
         let rendered = render(page)
         emit(OutputFile(path: rendered.path, text: rendered.text))
     }

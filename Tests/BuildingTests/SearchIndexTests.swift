@@ -116,6 +116,30 @@ struct SearchIndexTests {
     /// The example site's index, read as the search script reads it: a word of an article's
     /// body leads to that article, a name to its entity, and each result's file has its title,
     /// link and text.
+    /// The words counted while the site links make the same index as words counted by the
+    /// index itself; counts of other texts (files renumbered, a text changed) are not used.
+    @Test func wordsCountedAheadMakeTheSameIndex() throws {
+        var options = BuildOptions(site: Repository.root)
+        options.builtinTheme = Repository.templates
+        let site = try #require(Pipeline.generate(options).site)
+        let index = RenderIndex(site)
+        func files(_ counted: SearchWordCounts?) -> [String: [UInt8]] {
+            var files: [String: [UInt8]] = [:]
+            SearchIndex.write(site, index: index, counted: counted) { files[$0.path] = $0.contents }
+            return files
+        }
+        let counted = files(nil)
+        #expect(counted.count > 80)
+        #expect(files(SearchWordCounts(site.files)) == counted)
+        // Counts of the files in another order, and of one text changed: each unit whose
+        // file's count does not fit is counted again.
+        var edited = Array(site.files.reversed())
+        edited[0].text += " extraneousword"
+        let mismatched = files(SearchWordCounts(edited))
+        #expect(mismatched == counted)
+        #expect(!mismatched.values.contains { String(decoding: $0, as: UTF8.self).contains("extraneousword") })
+    }
+
     @Test func theExampleSiteIsSearchable() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-search-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }

@@ -22,6 +22,9 @@ package struct BuildOptions: Sendable {
     /// With a persistent cache: when every file, setting and theme file is as the recorded
     /// build had them, do not link; report that build (`Generation.unchanged`).
     var skipsUnchangedLink = false
+    /// Count the parsed files' words for the search index while the site links (a build
+    /// that renders; not `check`).
+    var countsSearchWords = false
 
     package init(site: URL, output: URL? = nil) {
         self.site = site.standardizedFileURL

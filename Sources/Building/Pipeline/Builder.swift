@@ -66,6 +66,7 @@ package enum Builder {
         // even a build that fails leaves a site in place.
         OutputWriter(site: options.site, output: options.output).recoverFromInterruptedBuilds()
         options.skipsUnchangedLink = options.persistentCache
+        options.countsSearchWords = true
         var generation = Pipeline.generate(options)
         let buildID = String(UInt64.random(in: 0...UInt64.max), radix: 36)
         if let summary = generation.unchanged {
@@ -158,7 +159,7 @@ package enum Builder {
         let searchSeconds = Mutex<Double?>(nil)
         Pipeline.render(site, pages: pages, templates: templates,
                         contentAssets: generation.contentAssets, singleFiles: generation.singleFiles, graph: graph,
-                        searchSeconds: { seconds in searchSeconds.withLock { $0 = seconds } }) { path, contents in
+                        searchWords: generation.searchWords, searchSeconds: { seconds in searchSeconds.withLock { $0 = seconds } }) { path, contents in
             switch contents {
             case .text(let text): staging.write(text, path: path)
             case .bytes(let bytes): staging.write(OutputFile(path: path, contents: bytes))

@@ -24,6 +24,8 @@ package struct Generation: Sendable {
     package var singleFiles: [Int: StandaloneRenderer.Reparsed] = [:]
     package var diagnostics: [Diagnostic] = []
     package var timings: [(step: String, seconds: Double)] = []
+    /// The parsed files' words, being counted for the search index (`countsSearchWords`).
+    package var searchWords: SearchWordCounts?
     /// With a parse cache: files reused from it and files parsed.
     package var parsing: (reused: Int, parsed: Int)?
     /// The content files in order, for a rebuild that re-reads only some of them, and
@@ -183,6 +185,7 @@ package enum Pipeline {
             }
             options.progress?("Parsing \(loaded.files.count) files")
             parsed = loaded.files.parallelMap { cache?.parse($0, with: parser) ?? parser.parse($0) }
+            if options.countsSearchWords { generation.searchWords = SearchWordCounts(parsed) }
             generation.parsing = cache?.finishBuild(keeping: Set(loaded.files.map(\.path)))
             generation.files = loaded.files.map { ($0.path, $0.role) }
             loaded.files = []  // The source bytes are not needed past parsing.
@@ -256,10 +259,10 @@ package enum Pipeline {
     package static func render(
         _ site: Site, pages: [Page], templates: TemplateSet, contentAssets: [(relativePath: String, url: URL)],
         singleFiles: [Int: StandaloneRenderer.Reparsed], graph: Bool = true, index: RenderIndex? = nil,
-        searchSeconds: (@Sendable (Double) -> Void)? = nil,
+        searchWords: SearchWordCounts? = nil, searchSeconds: (@Sendable (Double) -> Void)? = nil,
         emit: @Sendable (_ path: String, _ contents: consuming Contents) -> Void
     ) -> Int {
-        let renderer = PageRenderer(site: site, templates: templates, index: index) { singleFiles[$0] }
+        let renderer = PageRenderer(site: site, templates: templates, index: index, searchWords: searchWords) { singleFiles[$0] }
         let assets = Self.assets(site.config, templates: templates, contentAssets: contentAssets).map(Job.asset)
         // The graph is the largest single job: it starts first so it does not finish last.
         // So does the search index, the next largest.

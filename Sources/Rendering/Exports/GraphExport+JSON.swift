@@ -4,7 +4,7 @@ extension JSONWriter {
     mutating func write(_ graph: GraphExport.Graph) {
         beginObject()
         beginArray("documents")
-        for document in graph.documents { write(document) }
+        for n in 0..<graph.documentCount { write(graph.document(n)) }
         endArray()
         beginArray("edges")
         for edge in graph.edges {
@@ -18,7 +18,7 @@ extension JSONWriter {
         }
         endArray()
         beginArray("entities")
-        for entity in graph.entities { write(entity) }
+        for index in 0..<graph.entityCount { write(graph.entity(index)) }
         endArray()
         key("site")
         beginObject()

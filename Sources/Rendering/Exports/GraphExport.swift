@@ -4,11 +4,15 @@ import Model
 /// contract other tools read. Field names and shapes change only with `version`. Keys are
 /// written in sorted order and absent optionals are left out.
 package enum GraphExport {
+    /// The records are made one at a time as they are written, and dropped after: all of
+    /// them at once held every mention of the site twice over (70 MB at 10,000 articles).
     struct Graph {
         let version = 1
         let site: SiteInfo
-        let entities: [EntityRecord]
-        let documents: [DocumentRecord]
+        let entityCount: Int
+        let entity: (Int) -> EntityRecord
+        let documentCount: Int
+        let document: (Int) -> DocumentRecord
         let edges: [EdgeRecord]
     }
 
@@ -111,7 +115,8 @@ package enum GraphExport {
             if !mention.hasShownText, let target = site.resolutions[file][m] { return site.shownName(file: file, mention: m, entity: target) }
             return mention.shown
         }
-        let entities = site.entities.enumerated().map { index, entity -> EntityRecord in
+        let entities = { (index: Int) -> EntityRecord in
+            let entity = site.entities[index]
             var type: String?, date: DateRecord?, place: String?, actors: [String]?, themes: [String]?
             var broader: String?, wikidata: String?
             switch entity.details {
@@ -140,7 +145,8 @@ package enum GraphExport {
                 url: URLs.absolute(URLs.entityFolder(entity.key)), stub: entity.isStub, date: date, place: place,
                 actors: actors, themes: themes, broader: broader, wikidata: wikidata, mentions: mentions)
         }
-        let documents = site.documents.map { file -> DocumentRecord in
+        let documents = { (n: Int) -> DocumentRecord in
+            let file = site.documents[n]
             let parsed = site.files[file]
             let meta = site.documentMeta(file)
             var section = "", urlPath = ""
@@ -186,6 +192,7 @@ package enum GraphExport {
                        targetKind: site.entities[pair.target].kind.rawValue, weight: pair.weight)
         }
         return Graph(site: SiteInfo(title: site.config.title, baseURL: site.config.baseURL, language: site.config.language),
-                     entities: entities, documents: documents, edges: edges)
+                     entityCount: site.entities.count, entity: entities, documentCount: site.documents.count, document: documents,
+                     edges: edges)
     }
 }

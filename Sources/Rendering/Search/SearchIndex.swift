@@ -41,15 +41,42 @@ package enum SearchIndex {
     }
 
     /// Hands each file to `emit` as it is made, the manifest first: the texts are as large
-    /// as the site's Markdown, and need not be held at once.
-    package static func write(_ site: Site, index: RenderIndex, emit: (OutputFile) -> Void) {
+    /// as the site's Markdown, and need not be held at once. `counted`: the files' texts
+    /// counted into words already (`SearchWordCounts`).
+    package static func write(_ site: Site, index: RenderIndex, counted: SearchWordCounts? = nil, emit: (OutputFile) -> Void) {
         let numbering = units(site, index: index)
         let units = numbering.units
-        // Each unit's words and how often each occurs, on all cores.
-        let words = units.parallelMap { unit -> (terms: WordTable, names: [String: Int], hash: UInt64) in
-            var terms = WordTable(capacity: unit.text.utf8.count / 16)
-            SearchWords.forEachBytes(in: unit.text) { terms.add($0) }
-            SearchWords.forEachBytes(in: unit.extra) { terms.add($0) }
+        // The words of each unit's text, counted while the site linked (or now), and of the
+        // rest it is searched by. A file's counts are taken when they are of this text: a file
+        // of the same number and length (the site's files are the parsed ones, in order).
+        var counts = counted?.take() ?? SearchWordCounts.count(site.files.map(\.text))
+        // Postings as unit << 32 | value, one integer each, in unit order.
+        var termPostings: [[Int]] = Array(repeating: [], count: counts.words.count)
+        var namePostings: [String: [Int]] = [:]
+        var hashes: [UInt64] = []
+        for (n, unit) in units.enumerated() {
+            hashes.append(unit.fingerprint)
+            var extra: [Int: Int] = [:]
+            func add(_ word: Int, _ count: Int) {
+                // Words first met here (in the extra text, or in a text counted now) are new.
+                while word >= termPostings.count { termPostings.append([]) }
+                termPostings[word].append(n << 32 | min(count, 1 << 31))
+            }
+            SearchWords.forEachBytes(in: unit.extra) { extra[counts.words.index(of: $0, hash: WordTable.hash($0)), default: 0] += 1 }
+            if let file = unit.file, file < counts.files.count, counts.files[file].length == unit.text.utf8.count {
+                for entry in counts.files[file].words {
+                    let word = Int(entry >> 32)
+                    add(word, Int(entry & 0xFFFF_FFFF) + (extra.removeValue(forKey: word) ?? 0))
+                }
+            } else {
+                var text = WordTable(capacity: unit.text.utf8.count / 16)
+                SearchWords.forEachBytes(in: unit.text) { text.add($0) }
+                for i in 0..<text.count {
+                    let word = text.withBytes(i) { counts.words.index(of: $0, hash: text.hashes[i]) }
+                    add(word, text.values[i] + (extra.removeValue(forKey: word) ?? 0))
+                }
+            }
+            for (word, count) in extra { add(word, count) }
             // Each name word with the length in words of the shortest name it is in: a query
             // word that is most of a name ranks that unit first.
             var names: [String: Int] = [:]
@@ -58,33 +85,25 @@ package enum SearchIndex {
                 SearchWords.forEach(in: name) { nameWords.append($0) }
                 for word in nameWords { names[word] = min(names[word] ?? .max, nameWords.count) }
             }
-            return (terms, names, unit.fingerprint)
+            for (name, length) in names { namePostings[name, default: []].append(n << 32 | length) }
         }
+        counts.files = []  // what is left is large: the words and the postings
+        let allTerms = counts.words
         // Every file names the index it belongs to: a page that loaded an older manifest (the
         // preview server rebuilt, a cache kept it) knows its files from a newer one.
         let themes = themeMembers(site, numbering: numbering)
         var fingerprint = Fingerprint()
         // The layout too: a new Dossier may write the same site's index otherwise.
         fingerprint.add(Array("2 \(termShardBytes) \(nameShardBytes) \(textPartBytes) \(maxTextParts) \(summaryLimit)".utf8))
-        for unitWords in words { withUnsafeBytes(of: unitWords.hash.littleEndian) { fingerprint.add($0) } }
+        for hash in hashes { withUnsafeBytes(of: hash.littleEndian) { fingerprint.add($0) } }
         for theme in themes { fingerprint.add(Array((theme.name + " " + theme.units.map(String.init).joined(separator: ",") + "\n").utf8)) }
         let build = String(fingerprint.value, radix: 36)
-        // Postings as unit << 32 | value, one integer each, in unit order.
-        var allTerms = WordTable(capacity: 1 << 16)
-        var termPostings: [[Int]] = []
-        var namePostings: [String: [Int]] = [:]
-        for (n, unitWords) in words.enumerated() {
-            let table = unitWords.terms
-            for i in 0..<table.count {
-                let term = table.withBytes(i) { allTerms.index(of: $0, hash: table.hashes[i]) }
-                if term == termPostings.count { termPostings.append([]) }
-                termPostings[term].append(n << 32 | min(table.values[i], 1 << 31))
-            }
-            for (name, length) in unitWords.names { namePostings[name, default: []].append(n << 32 | length) }
-        }
-        // (Two words Swift holds equal, canonically equivalent but spelled apart, keep the
+        // Words of texts no unit shows (files no page searches) have no postings, and are left
+        // out. (Two words Swift holds equal, canonically equivalent but spelled apart, keep the
         // first's list: folding leaves such pairs only in contrived text.)
-        let termLists = Dictionary(zip(allTerms.words, termPostings.lazy.map(SearchNumbers.pairs)), uniquingKeysWith: { first, _ in first })
+        let termLists = Dictionary(
+            termPostings.indices.lazy.filter { !termPostings[$0].isEmpty }.map { (allTerms.word($0), SearchNumbers.pairs(termPostings[$0])) },
+            uniquingKeysWith: { first, _ in first })
         let nameLists = namePostings.mapValues(SearchNumbers.pairs)
 
         let terms = shard(termLists, minDepth: 2, limit: termShardBytes) { words in

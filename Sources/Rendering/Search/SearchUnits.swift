@@ -17,6 +17,8 @@ struct SearchUnit: Sendable {
     var text: String
     /// Searched but not quoted: the detail line and a document's summary.
     var extra: String
+    /// The file whose text `text` is.
+    var file: Int?
 
     /// A hash of everything the index holds of the unit.
     var fingerprint: UInt64 {
@@ -64,7 +66,7 @@ extension SearchIndex {
                 numbering.entityUnit[i] = units.count
                 units.append(SearchUnit(
                     kind: k, title: entity.name, link: root.page(index.entities[i].folder), detail: line,
-                    names: [entity.name] + entity.aliases + [entity.id.rawValue], text: text, extra: line))
+                    names: [entity.name] + entity.aliases + [entity.id.rawValue], text: text, extra: line, file: entity.file))
             }
         }
         starts.append(units.count)
@@ -80,7 +82,7 @@ extension SearchIndex {
             units.append(SearchUnit(
                 kind: 3, title: card.title, link: root.page(card.folder), detail: detail,
                 names: [card.title] + (meta?.aliases ?? []), text: site.files[file].text,
-                extra: [detail, meta?.summary ?? "", meta?.bluf ?? ""].joined(separator: "\n")))
+                extra: [detail, meta?.summary ?? "", meta?.bluf ?? ""].joined(separator: "\n"), file: file))
         }
         starts.append(units.count)
         numbering.units = units

@@ -7,7 +7,7 @@ import Glibc
 /// per page summed over pages; Swift's `Dictionary<String, Int>` (a `String` and a SipHash
 /// each) spent a second of the build on them, and a `String` per distinct word compared
 /// through its `utf8` view a further 0.1 s.
-struct WordTable {
+struct WordTable: Sendable {
     /// The words' bytes, one after another; word `i` ends at `ends[i]`.
     private var arena: [UInt8] = []
     private var ends: [Int] = []
