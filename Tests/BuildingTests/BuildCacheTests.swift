@@ -193,19 +193,22 @@ import TestSupport
         let good = try [UInt8](Data(contentsOf: url))
         #expect(BuildCache.load(into: ParseCache(), site: site.root) == 4)
 
+        // A byte changed in the list of files (it stands before the 16-byte trailer).
         var flipped = good
-        flipped[good.count / 2] ^= 0x40
+        flipped[good.count - 20] ^= 0x40
         let damaged: [[UInt8]] = [
             [], Array("not a cache".utf8), Array(good.prefix(good.count / 2)), flipped,
             // Another version of Dossier wrote it (checksum intact).
             { () -> [UInt8] in
-                var w = BinaryWriter()
-                w.raw(BuildCache.magic); w.int(BuildCache.formatVersion); w.string("0.0.1-other"); w.int(0)
-                var bytes = w.bytes
-                var tail = BinaryWriter()
-                tail.uint64(Fingerprint.of(bytes))
-                bytes += tail.bytes
-                return bytes
+                var header = BinaryWriter()
+                header.raw(BuildCache.magic); header.int(BuildCache.formatVersion); header.string("0.0.1-other")
+                var list = BinaryWriter()
+                list.int(0)
+                var checksum = Fingerprint()
+                checksum.add(header.bytes); checksum.add(list.bytes)
+                var trailer = BinaryWriter()
+                trailer.uint64(UInt64(header.bytes.count)); trailer.uint64(checksum.value)
+                return header.bytes + list.bytes + trailer.bytes
             }(),
         ]
         for bytes in damaged {
@@ -216,6 +219,29 @@ import TestSupport
             #expect(report.succeeded)
             #expect(BuildCache.load(into: ParseCache(), site: site.root) == 4)
         }
+
+        // A byte changed in a parse: the list is read, and that parse alone is not trusted.
+        var parse = try [UInt8](Data(contentsOf: url))
+        parse[parse.count / 3] ^= 0x40  // the parses are most of the file, the list is at its end
+        try Data(parse).write(to: url)
+        let cache = ParseCache()
+        #expect(BuildCache.load(into: cache, site: site.root) == 4)
+        #expect(cache.previousFiles == nil)  // one of them does not decode
+        options.parseCache = cache
+        let generation = Pipeline.generate(options)
+        #expect(generation.parsing?.parsed == 1)
+        #expect(generation.parsing?.reused == 3)
+        // A build with nothing changed needs no parse, and leaves the cache as it is; one
+        // that links needs every parse, and writes the cache again with the damaged one
+        // parsed anew.
+        options.parseCache = nil
+        #expect(Builder.build(options).succeeded)
+        #expect(try [UInt8](Data(contentsOf: url)) == parse)
+        try site.write("Content/articles/one.md", Data("---\ntitle: One\ndate: 2022-06-01\n---\n[[iran]] talks again.\n".utf8))
+        #expect(Builder.build(options).succeeded)
+        let repaired = ParseCache()
+        #expect(BuildCache.load(into: repaired, site: site.root) == 4)
+        #expect(repaired.previousFiles?.count == 4)
     }
 
     @Test func cachedEntriesOfChangedFilesAreNotTrusted() throws {

@@ -23,7 +23,8 @@ package final class ParseCache: @unchecked Sendable {
         let diagnostics: [Diagnostic]
         private let lock = NSLock()
         private var decoded: ParsedFile?
-        private let encoded: (bytes: SharedBytes, range: Range<Int>)?
+        /// Where its bytes are in the cache file, and their checksum.
+        private let encoded: (source: CacheSource, range: Range<Int>, checksum: UInt64)?
 
         init(key: Key, file: ParsedFile) {
             path = file.path
@@ -33,32 +34,26 @@ package final class ParseCache: @unchecked Sendable {
             encoded = nil
         }
 
-        init(path: String, key: Key, diagnostics: [Diagnostic], bytes: SharedBytes, range: Range<Int>) {
+        init(path: String, key: Key, diagnostics: [Diagnostic], source: CacheSource, range: Range<Int>, checksum: UInt64) {
             self.path = path
             self.key = key
             self.diagnostics = diagnostics
-            encoded = (bytes, range)
+            encoded = (source, range, checksum)
         }
 
         /// The parse, decoded once (every caller gets the same value, so two reads of a slot
-        /// compare equal at the cost of a pointer comparison); nil if the bytes do not decode
-        /// to a parse of this file.
+        /// compare equal at the cost of a pointer comparison); nil if the bytes cannot be read,
+        /// are not the bytes written, or do not decode to a parse of this file.
         var file: ParsedFile? {
             lock.withLock {
                 if let decoded { return decoded }
-                guard let (bytes, range) = encoded else { return nil }
-                var r = BinaryReader(bytes.bytes, offset: range.lowerBound, end: range.upperBound)
+                guard let (source, range, checksum) = encoded, let (bytes, at) = source.parse(range, checksum: checksum) else { return nil }
+                var r = BinaryReader(bytes, offset: at.lowerBound, end: at.upperBound)
                 guard let file = try? r.parsedFile(), r.isAtEnd, file.path == path, file.role == key.role else { return nil }
                 decoded = file
                 return file
             }
         }
-    }
-
-    /// The cache file's bytes, shared by the slots decoded from them.
-    final class SharedBytes: Sendable {
-        let bytes: [UInt8]
-        init(_ bytes: [UInt8]) { self.bytes = bytes }
     }
 
     private var entries: [String: Slot] = [:]
