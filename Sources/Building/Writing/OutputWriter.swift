@@ -334,7 +334,7 @@ package struct OutputWriter {
             // One atomic exchange where the system offers it: the output folder always holds a
             // whole site, the old one or the new one, even if the process dies right here.
             if hadOutput, dossier_exchange_paths(staging.folder.path, output.path) == 0 {
-                try? fm.removeItem(at: staging.folder)
+                Self.removeTree(staging.folder)
                 return (counts.written, counts.unchanged)
             }
             // Otherwise two renames; a build killed between them is repaired by the next one
@@ -346,7 +346,7 @@ package struct OutputWriter {
                 if hadOutput { try? fm.moveItem(at: staging.retired, to: output) }
                 throw error
             }
-            if hadOutput { try? fm.removeItem(at: staging.retired) }
+            if hadOutput { Self.removeTree(staging.retired) }
             return (counts.written, counts.unchanged)
         } catch let failure as Failure {
             discard(staging)
@@ -355,5 +355,17 @@ package struct OutputWriter {
             discard(staging)
             throw Failure.io("cannot write the site to \(output.path): \(error.localizedDescription)")
         }
+    }
+}
+
+extension OutputWriter {
+    /// Removes a folder and everything in it, its subfolders on all cores: the previous
+    /// site is tens of thousands of files, and the kernel unlinks those of different
+    /// folders side by side.
+    static func removeTree(_ folder: URL) {
+        let fm = FileManager.default
+        let children = (try? fm.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
+        children.parallelForEach { try? fm.removeItem(at: $0) }
+        try? fm.removeItem(at: folder)
     }
 }
