@@ -49,7 +49,7 @@ package enum SearchIndex {
         // The words of each unit's text, counted while the site linked (or now), and of the
         // rest it is searched by. A file's counts are taken when they are of this text: a file
         // of the same number and length (the site's files are the parsed ones, in order).
-        var counts = counted?.take() ?? SearchWordCounts.count(site.files.map(\.text))
+        var counts = counted?.take() ?? SearchWordCounts.count(site.files.map(\.text), runs: 8)
         // Postings as unit << 32 | value, one integer each, in unit order.
         var termPostings: [[Int]] = Array(repeating: [], count: counts.words.count)
         var namePostings: [String: [Int]] = [:]

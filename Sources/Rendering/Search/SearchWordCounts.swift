@@ -41,6 +41,26 @@ package final class SearchWordCounts: Sendable {
         }
     }
 
+    /// The counts of `texts` on all cores: runs of texts counted apart, their words then
+    /// renumbered into the first run's table. Words are numbered as one pass would number
+    /// them (each run's new words in the order first met), so the index is the same.
+    static func count(_ texts: [String], runs: Int) -> Counts {
+        let size = max(1, (texts.count + runs - 1) / runs)
+        let parts = stride(from: 0, to: texts.count, by: size).map { Array(texts[$0..<min($0 + size, texts.count)]) }
+        guard parts.count > 1 else { return count(texts) }
+        let counted = parts.parallelMap { count($0) }
+        var merged = counted[0]
+        for part in counted.dropFirst() {
+            let numbers = (0..<part.words.count).map { word in
+                UInt64(part.words.withBytes(word) { merged.words.index(of: $0, hash: part.words.hashes[word]) })
+            }
+            for file in part.files {
+                merged.files.append((file.length, file.words.map { numbers[Int($0 >> 32)] << 32 | $0 & 0xFFFF_FFFF }))
+            }
+        }
+        return merged
+    }
+
     static func count(_ texts: [String]) -> Counts {
         var counts = Counts()
         counts.files.reserveCapacity(texts.count)
