@@ -111,8 +111,12 @@ final class LayoutView {
     }
 }
 
+// The views templates list by the hundred on a page are classes, as `LayoutView` is: a
+// list element reaches the template as `any TemplateObject`, and a struct of this size was
+// boxed, every field retained, for each element each time it was rendered.
+
 /// A link to an entity, with whatever the list it appears in shows beside it.
-struct EntityLinkView {
+final class EntityLinkView {
     let name: String
     let url: String
     let kind: String
@@ -122,9 +126,20 @@ struct EntityLinkView {
     let count: Int?
     let weight: Int?
     let isStub: Bool
+
+    init(name: String, url: String, kind: String, typeLabel: String?, when: String?, count: Int?, weight: Int?, isStub: Bool) {
+        self.name = name
+        self.url = url
+        self.kind = kind
+        self.typeLabel = typeLabel
+        self.when = when
+        self.count = count
+        self.weight = weight
+        self.isStub = isStub
+    }
 }
 
-struct DocumentSummaryView {
+final class DocumentSummaryView {
     let title: String
     let url: String
     let published: String?
@@ -133,10 +148,22 @@ struct DocumentSummaryView {
     let section: String
     let authors: String?
     let isBriefing: Bool
+
+    init(title: String, url: String, published: String?, publishedISO: String?, summary: String?, section: String,
+         authors: String?, isBriefing: Bool) {
+        self.title = title
+        self.url = url
+        self.published = published
+        self.publishedISO = publishedISO
+        self.summary = summary
+        self.section = section
+        self.authors = authors
+        self.isBriefing = isBriefing
+    }
 }
 
 /// The passages of one file that mention an entity.
-struct MentionGroupView {
+final class MentionGroupView {
     struct Snippet {
         let html: String
         let url: String
@@ -149,9 +176,19 @@ struct MentionGroupView {
     let source: String
     let snippets: [Snippet]
     /// "4 more passages in this document", when the page shows only the first few.
-    var more: String? = nil
+    let more: String?
     /// Where the first passage not shown is.
-    var moreURL: String? = nil
+    let moreURL: String?
+
+    init(title: String, url: String, published: String?, source: String, snippets: [Snippet], more: String? = nil, moreURL: String? = nil) {
+        self.title = title
+        self.url = url
+        self.published = published
+        self.source = source
+        self.snippets = snippets
+        self.more = more
+        self.moreURL = moreURL
+    }
 }
 
 struct PagerView {
