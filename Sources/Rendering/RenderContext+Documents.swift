@@ -141,11 +141,13 @@ extension RenderContext {
         // The themes the document is filed under head the sidebar as "Themes"; the themes it
         // only mentions follow under a heading of their own, without repeating those.
         let filed = site.documentThemes[file] ?? []
+        // Each entity's kind read once, not once per kind asked about.
+        let byKind = Dictionary(grouping: counts.keys) { site.entities[$0].kind }
         let groups = EntityKind.allCases.compactMap { kind -> DocumentView.EntityGroup? in
             // Events in timeline order; actors and themes by how often the document names them.
             let members = kind == .event
-                ? counts.keys.filter { site.entities[$0].kind == .event }.sorted { site.timelinePosition[$0, default: 0] < site.timelinePosition[$1, default: 0] }
-                : counts.keys.filter { site.entities[$0].kind == kind && !(kind == .theme && filed.contains($0)) }
+                ? (byKind[.event] ?? []).sorted { site.timelinePosition[$0, default: 0] < site.timelinePosition[$1, default: 0] }
+                : (byKind[kind] ?? []).filter { !(kind == .theme && filed.contains($0)) }
                     .sorted { counts[$0]! != counts[$1]! ? counts[$0]! > counts[$1]! : site.entities[$0].name < site.entities[$1].name }
             guard !members.isEmpty else { return nil }
             let label = kind == .theme ? "Themes mentioned" : Labels.plural(kind)
