@@ -70,7 +70,10 @@ let package = Package(
         ]),
         .executableTarget(
             name: "dossier",
-            dependencies: ["Building", "Model", "Serving", "CMimalloc", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "Building", "Model", "Serving", .target(name: "CMimalloc", condition: .when(platforms: [.linux])),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
 
         .target(name: "TestSupport", dependencies: ["Model", "Loading", "Linking", "Rendering", "Building"], path: "Tests/TestSupport"),

@@ -242,6 +242,13 @@ import TestSupport
         let repaired = ParseCache()
         #expect(BuildCache.load(into: repaired, site: site.root) == 4)
         #expect(repaired.previousFiles?.count == 4)
+
+        // A FIFO in the cache's place is not a cache, and is not waited on.
+        try FileManager.default.removeItem(at: url)
+        #expect(mkfifo(url.path, 0o644) == 0)
+        #expect(BuildCache.load(into: ParseCache(), site: site.root) == nil)
+        #expect(Builder.build(options).succeeded)
+        #expect(BuildCache.load(into: ParseCache(), site: site.root) == 4)
     }
 
     @Test func cachedEntriesOfChangedFilesAreNotTrusted() throws {

@@ -1,25 +1,31 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Model
 
 /// Where the cache's bytes are read from: the file, by ranges, or bytes in memory (tests).
 /// A file is read through the descriptor opened at the start, so a build that replaces the
 /// cache meanwhile (by renaming a new file over it) does not change what this one reads.
-final class CacheSource: @unchecked Sendable {
+/// Each parse is read on its own when it is decoded (`ParseCache.Slot`): a build that needs
+/// a few parses (a briefing's, say) reads those, and one that needs all reads each once
+/// and keeps none of the bytes past decoding.
+final class CacheSource: Sendable {
     private let fd: Int32
     private let memory: [UInt8]?
     let size: Int
-    // The payload is read once, when the first parse is decoded (`ParseCache.Slot`).
-    private let lock = NSLock()
-    private var payload: (range: Range<Int>, bytes: [UInt8]?)?
 
     init?(path: String) {
-        fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Not blocking: a FIFO in the cache's place would wait for a writer forever.
+        fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             close(fd)
             return nil
         }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         size = Int(info.st_size)
         memory = nil
     }
@@ -36,39 +42,24 @@ final class CacheSource: @unchecked Sendable {
     func read(_ range: Range<Int>) -> [UInt8]? {
         guard range.lowerBound >= 0, range.upperBound <= size else { return nil }
         if let memory { return Array(memory[range]) }
-        var bytes = [UInt8](repeating: 0, count: range.count)
-        var done = 0
-        let complete = bytes.withUnsafeMutableBytes { buffer -> Bool in
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, count in
+            var done = 0
             while done < range.count {
                 let n = pread(fd, buffer.baseAddress! + done, range.count - done, off_t(range.lowerBound + done))
                 if n < 0, errno == EINTR { continue }
-                guard n > 0 else { return false }
+                guard n > 0 else { break }
                 done += n
             }
-            return true
+            complete = done == range.count
+            count = done
         }
         return complete ? bytes : nil
     }
 
-    /// Sets the range of the parses' bytes, read when first asked for.
-    func setPayload(_ range: Range<Int>) {
-        lock.withLock { payload = (range, nil) }
-    }
-
-    /// The payload's bytes and where in them the parse at `range` (offsets in the file)
-    /// stands, when its bytes hash to `checksum`.
-    func parse(_ range: Range<Int>, checksum: UInt64) -> (bytes: [UInt8], range: Range<Int>)? {
-        let whole: (range: Range<Int>, bytes: [UInt8])? = lock.withLock {
-            guard let current = payload else { return nil }
-            if let bytes = current.bytes { return (current.range, bytes) }
-            guard let bytes = read(current.range) else { return nil }
-            payload = (current.range, bytes)
-            return (current.range, bytes)
-        }
-        guard let whole, range.lowerBound >= whole.range.lowerBound, range.upperBound <= whole.range.upperBound else { return nil }
-        let inPayload = (range.lowerBound - whole.range.lowerBound)..<(range.upperBound - whole.range.lowerBound)
-        var fingerprint = Fingerprint()
-        fingerprint.add(whole.bytes[inPayload])
-        return fingerprint.value == checksum ? (whole.bytes, inPayload) : nil
+    /// The bytes at `range` when they hash to `checksum`: a parse as it was written.
+    func parse(_ range: Range<Int>, checksum: UInt64) -> [UInt8]? {
+        guard let bytes = read(range) else { return nil }
+        return Fingerprint.of(bytes) == checksum ? bytes : nil
     }
 }

@@ -47,8 +47,8 @@ package final class ParseCache: @unchecked Sendable {
         var file: ParsedFile? {
             lock.withLock {
                 if let decoded { return decoded }
-                guard let (source, range, checksum) = encoded, let (bytes, at) = source.parse(range, checksum: checksum) else { return nil }
-                var r = BinaryReader(bytes, offset: at.lowerBound, end: at.upperBound)
+                guard let (source, range, checksum) = encoded, let bytes = source.parse(range, checksum: checksum) else { return nil }
+                var r = BinaryReader(bytes)
                 guard let file = try? r.parsedFile(), r.isAtEnd, file.path == path, file.role == key.role else { return nil }
                 decoded = file
                 return file

@@ -47,8 +47,9 @@ package enum SearchIndex {
         let numbering = units(site, index: index)
         let units = numbering.units
         // The words of each unit's text, counted while the site linked (or now), and of the
-        // rest it is searched by. A file's counts are taken when they are of this text: a file
-        // of the same number and length (the site's files are the parsed ones, in order).
+        // rest it is searched by. A file's counts are taken when they are of this text, byte
+        // for byte (the site's files are the parsed ones, in order, sharing their texts: the
+        // comparison finds the same storage and answers at once).
         var counts = counted?.take() ?? SearchWordCounts.count(site.files.map(\.text), runs: 8)
         // Postings as unit << 32 | value, one integer each, in unit order.
         var termPostings: [[Int]] = Array(repeating: [], count: counts.words.count)
@@ -63,7 +64,7 @@ package enum SearchIndex {
                 termPostings[word].append(n << 32 | min(count, 1 << 31))
             }
             SearchWords.forEachBytes(in: unit.extra) { extra[counts.words.index(of: $0, hash: WordTable.hash($0)), default: 0] += 1 }
-            if let file = unit.file, file < counts.files.count, counts.files[file].length == unit.text.utf8.count {
+            if let file = unit.file, file < counts.files.count, SearchWords.same(counts.files[file].text, unit.text) {
                 for entry in counts.files[file].words {
                     let word = Int(entry >> 32)
                     add(word, Int(entry & 0xFFFF_FFFF) + (extra.removeValue(forKey: word) ?? 0))

@@ -12,9 +12,9 @@ package final class SearchWordCounts: Sendable {
     struct Counts: Sendable {
         /// Every word of every text, numbered in the order first met.
         var words = WordTable(capacity: 1 << 16)
-        /// Per file: its text's length in bytes, and each distinct word of it as
-        /// `word << 32 | count`, in the order first met.
-        var files: [(length: Int, words: [UInt64])] = []
+        /// Per file: its text, and each distinct word of it as `word << 32 | count`, in the
+        /// order first met.
+        var files: [(text: String, words: [UInt64])] = []
     }
 
     private let counted = DispatchSemaphore(value: 0)
@@ -23,12 +23,21 @@ package final class SearchWordCounts: Sendable {
     /// Starts counting `files`' texts in the background.
     package init(_ files: [ParsedFile]) {
         let texts = files.map(\.text)
-        DispatchQueue.global(qos: .background).async {
+        DispatchQueue.global(qos: Self.quality).async {
             let counts = Self.count(texts)
             self.result.withLock { $0 = counts }
             self.counted.signal()
         }
     }
+
+    /// Below the stages' own threads, so that linking keeps its cores (on Linux, linking took
+    /// 0.44–0.47 s beside a background thread, 0.50–0.55 s beside a utility one); Darwin
+    /// throttles background work hard enough to hold up the index, which waits for it.
+    #if os(Linux)
+    private static let quality = DispatchQoS.QoSClass.background
+    #else
+    private static let quality = DispatchQoS.QoSClass.utility
+    #endif
 
     /// The counts, once counted, handed over: the index holds them only while it is made.
     /// Nil when they were taken already.
@@ -55,7 +64,7 @@ package final class SearchWordCounts: Sendable {
                 UInt64(part.words.withBytes(word) { merged.words.index(of: $0, hash: part.words.hashes[word]) })
             }
             for file in part.files {
-                merged.files.append((file.length, file.words.map { numbers[Int($0 >> 32)] << 32 | $0 & 0xFFFF_FFFF }))
+                merged.files.append((file.text, file.words.map { numbers[Int($0 >> 32)] << 32 | $0 & 0xFFFF_FFFF }))
             }
         }
         return merged
@@ -82,8 +91,18 @@ package final class SearchWordCounts: Sendable {
                     list.append(UInt64(word) << 32 | 1)
                 }
             }
-            counts.files.append((text.utf8.count, list))
+            counts.files.append((text, list))
         }
         return counts
+    }
+}
+
+extension SearchWords {
+    /// Whether two texts are the same bytes: at once when they share their storage.
+    static func same(_ a: String, _ b: String) -> Bool {
+        let shared = a.utf8.withContiguousStorageIfAvailable { a in
+            b.utf8.withContiguousStorageIfAvailable { b in a.baseAddress == b.baseAddress && a.count == b.count }
+        }
+        return shared == true || a.utf8.elementsEqual(b.utf8)
     }
 }

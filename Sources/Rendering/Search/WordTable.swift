@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Distinct words and a number for each, counted without making a `String` per word: a word
 /// arrives as folded UTF-8 bytes with its FNV-1a hash, is looked up in an open-addressing
