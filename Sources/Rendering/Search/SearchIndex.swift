@@ -88,7 +88,7 @@ package enum SearchIndex {
             }
             for (name, length) in names { namePostings[name, default: []].append(n << 32 | length) }
         }
-        counts.files = []  // what is left is large: the words and the postings
+        counts.files = []  // the per-file lists are not needed past here, and are large
         let allTerms = counts.words
         // Every file names the index it belongs to: a page that loaded an older manifest (the
         // preview server rebuilt, a cache kept it) knows its files from a newer one.
