@@ -202,8 +202,10 @@ package enum BuildCache {
         guard source.size >= magic.count + 16, let trailerBytes = source.read((source.size - 16)..<source.size) else { throw BinaryReader.Corrupt() }
         var trailer = BinaryReader(trailerBytes)
         let listStart = Int(clamping: try trailer.uint64()), checksum = try trailer.uint64()
+        // The header (magic, format, the program's identity, which names its path) is read
+        // from the first 64 KB, far more than it takes.
         guard listStart >= magic.count, listStart <= source.size - 16,
-              let head = source.read(0..<min(listStart, 4096)), head.starts(with: magic) else { throw BinaryReader.Corrupt() }
+              let head = source.read(0..<min(listStart, 1 << 16)), head.starts(with: magic) else { throw BinaryReader.Corrupt() }
         var r = BinaryReader(head, offset: magic.count)
         guard try r.int() == formatVersion, try r.string() == programIdentity else { throw BinaryReader.Corrupt() }
         let header = Array(head[..<r.offset])
