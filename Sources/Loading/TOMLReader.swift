@@ -321,17 +321,11 @@ final class TOMLReader {
         if multiline { skipFirstNewline() }
         var out: [UInt8] = []
         while true {
-            guard at < bytes.count else {
-                at = open
-                throw failure("the string opened here is never closed")
-            }
+            guard at < bytes.count else { throw unclosed(open) }
             let byte = bytes[at]
             if byte == 0x22 {
                 if !multiline { at += 1; break }
-                if peek(0x22, 1), peek(0x22, 2) {
-                    // Up to two quotes may end the text right before the closing three.
-                    var run = 3
-                    while run < 5, peek(0x22, run) { run += 1 }
+                if let run = closingRun(0x22) {
                     out += repeatElement(0x22, count: run - 3)
                     at += run
                     break
@@ -340,10 +334,7 @@ final class TOMLReader {
                 at += 1
             } else if byte == 0x5C {
                 at += 1
-                guard at < bytes.count else {
-                    at = open
-                    throw failure("the string opened here is never closed")
-                }
+                guard at < bytes.count else { throw unclosed(open) }
                 let escape = bytes[at]
                 at += 1
                 switch escape {
@@ -396,24 +387,34 @@ final class TOMLReader {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// At a quote of a multi-line string: how many quotes close it (three, and up to two
+    /// more that end the text right before them), or nil when fewer than three stand here.
+    private func closingRun(_ quote: UInt8) -> Int? {
+        guard peek(quote, 1), peek(quote, 2) else { return nil }
+        var run = 3
+        while run < 5, peek(quote, run) { run += 1 }
+        return run
+    }
+
+    /// The error for a string that never closes, reported where it opens.
+    private func unclosed(_ open: Int) -> Failure {
+        at = open
+        return failure("the string opened here is never closed")
+    }
+
     private func literalString(multiline: Bool) throws -> String {
         let open = at - (multiline ? 3 : 1)
         if multiline { skipFirstNewline() }
         let start = at
         while true {
-            guard at < bytes.count else {
-                at = open
-                throw failure("the string opened here is never closed")
-            }
+            guard at < bytes.count else { throw unclosed(open) }
             let byte = bytes[at]
             if byte == 0x27 {
                 if !multiline {
                     defer { at += 1 }
                     return String(decoding: bytes[start..<at], as: UTF8.self)
                 }
-                if peek(0x27, 1), peek(0x27, 2) {
-                    var run = 3
-                    while run < 5, peek(0x27, run) { run += 1 }
+                if let run = closingRun(0x27) {
                     let end = at + run - 3
                     at += run
                     return String(decoding: bytes[start..<end], as: UTF8.self)
