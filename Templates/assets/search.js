@@ -141,6 +141,21 @@
     return out;
   }
 
+  // Calls fn(unit, value, word) for each posting of each word `token` matches in a loaded
+  // shard; true when a summary among them lists only the first units.
+  function eachPosting(found, token, fn) {
+    var partial = false;
+    matching(found, token).forEach(function (word) {
+      if (word[0] === "+") partial = true;
+      var list = decode(found.words[word]), unit = 0;
+      for (var i = 0; i < list.length; i += 2) {
+        unit += list[i];
+        fn(unit, list[i + 1], word);
+      }
+    });
+    return partial;
+  }
+
   function unitKind(unit) {
     for (var k = data.kinds.length - 1; k >= 0; k--) if (unit >= data.starts[k]) return k;
     return 0;
@@ -172,24 +187,14 @@
         var hits = new Map();
         // A name match outranks any text: more for the whole word, and more the shorter the
         // name (the query is more of it).
-        matching(names, token).forEach(function (word) {
-          if (word[0] === "+") partial = true;
-          var list = decode(names.words[word]), unit = 0;
-          for (var i = 0; i < list.length; i += 2) {
-            unit += list[i];
-            var score = 1000 + (word === token ? 100 : 0) + 400 / list[i + 1];
-            if ((hits.get(unit) || 0) < score) hits.set(unit, score);
-          }
-        });
+        if (eachPosting(names, token, function (unit, length, word) {
+          var score = 1000 + (word === token ? 100 : 0) + 400 / length;
+          if ((hits.get(unit) || 0) < score) hits.set(unit, score);
+        })) partial = true;
         var counts = new Map();
-        matching(terms, token).forEach(function (word) {
-          if (word[0] === "+") partial = true;
-          var list = decode(terms.words[word]), unit = 0;
-          for (var i = 0; i < list.length; i += 2) {
-            unit += list[i];
-            counts.set(unit, (counts.get(unit) || 0) + list[i + 1]);
-          }
-        });
+        if (eachPosting(terms, token, function (unit, count) {
+          counts.set(unit, (counts.get(unit) || 0) + count);
+        })) partial = true;
         var rarity = Math.log(1 + total / Math.max(1, counts.size));
         counts.forEach(function (count, unit) {
           hits.set(unit, (hits.get(unit) || 0) + Math.min(99 / tokens.length, Math.log(1 + count) * rarity));
