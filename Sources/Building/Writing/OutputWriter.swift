@@ -255,12 +255,12 @@ package struct OutputWriter {
                 retired.removeAll { $0 == restore }
             }
         }
-        for folder in staged + retired { try? fm.removeItem(at: folder) }
+        for folder in staged + retired { Self.removeTree(folder) }
     }
 
     /// Drops a staged site (the build failed).
     package func discard(_ staging: Staging) {
-        try? FileManager.default.removeItem(at: staging.folder)
+        Self.removeTree(staging.folder)
     }
 
     /// The files the output folder's marker lists (none without a marker).
@@ -362,10 +362,14 @@ extension OutputWriter {
     /// Removes a folder and everything in it, its subfolders on all cores: the previous
     /// site is tens of thousands of files, and the kernel unlinks those of different
     /// folders side by side.
+    /// A link is removed, never followed (`lstat`: only a folder itself is listed).
     static func removeTree(_ folder: URL) {
         let fm = FileManager.default
-        let children = (try? fm.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
-        children.parallelForEach { try? fm.removeItem(at: $0) }
+        var info = stat()
+        if lstat(folder.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            let children = (try? fm.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
+            children.parallelForEach { try? fm.removeItem(at: $0) }
+        }
         try? fm.removeItem(at: folder)
     }
 }
