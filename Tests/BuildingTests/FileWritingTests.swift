@@ -15,4 +15,21 @@ import Testing
         // A path through a file cannot be made, and says so.
         #expect(throws: (any Error).self) { try FileWriting.write("x", to: "\(root)/e.html/f/index.html") }
     }
+
+    /// Removing a site removes a link in its place, and nothing the link points to.
+    @Test func aLinkInASitesPlaceIsNotFollowed() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("dossier-remove-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: root) }
+        let kept = root.appendingPathComponent("elsewhere/page/index.html")
+        try FileWriting.write("kept", to: kept.path)
+        let link = root.appendingPathComponent("site")
+        try fm.createSymbolicLink(at: link, withDestinationURL: root.appendingPathComponent("elsewhere"))
+        OutputWriter.removeTree(link)
+        #expect((try? fm.destinationOfSymbolicLink(atPath: link.path)) == nil)
+        #expect(try String(contentsOf: kept, encoding: .utf8) == "kept")
+        // A real folder goes with everything in it.
+        OutputWriter.removeTree(root.appendingPathComponent("elsewhere"))
+        #expect(!fm.fileExists(atPath: root.appendingPathComponent("elsewhere").path))
+    }
 }
