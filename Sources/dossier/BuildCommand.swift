@@ -21,6 +21,7 @@ struct Build: ParsableCommand {
         var buildOptions = options.buildOptions(output: output)
         buildOptions.baseURL = baseURL
         buildOptions.persistentCache = true
+        buildOptions.freesMemory = false
         let terminal = isatty(STDERR_FILENO) == 1
         if terminal {
             // One line, rewritten as each stage starts, cleared at the end.

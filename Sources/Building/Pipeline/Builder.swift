@@ -68,6 +68,8 @@ package enum Builder {
         options.skipsUnchangedLink = options.persistentCache
         options.countsSearchWords = true
         var generation = Pipeline.generate(options)
+        // Runs last, after the cache is saved: the parses, the site and its pages stay.
+        defer { if !options.freesMemory { LeftForExit.keep(options, generation) } }
         let buildID = String(UInt64.random(in: 0...UInt64.max), radix: 36)
         if let summary = generation.unchanged {
             if let report = keepUnchanged(options, generation, summary: summary, build: buildID, cacheTiming: cacheTiming) {
@@ -307,5 +309,14 @@ package enum Builder {
         case .timeline: TimelineJS.json(site)
         }
         return (bytes, generation.diagnostics)
+    }
+}
+
+/// What a build made, kept from being freed in a process about to exit (`freesMemory`).
+private enum LeftForExit {
+    private static let kept = Mutex<[any Sendable]>([])
+
+    static func keep(_ options: BuildOptions, _ generation: Generation) {
+        kept.withLock { $0.append(contentsOf: [options, generation] as [any Sendable]) }
     }
 }
