@@ -150,6 +150,27 @@ import TestSupport
         #expect(copied.succeeded && linked(copied) && site.read("articles/map.svg") != nil)
     }
 
+    /// A build that fails leaves the record of the output's build: once the error is mended,
+    /// the next build renders what the edit touched, not every page.
+    @Test func aFailedBuildKeepsTheRecordOfTheOutput() throws {
+        let site = try site()
+        var options = site.options()
+        options.persistentCache = true
+        let first = Builder.build(options)
+        #expect(first.succeeded && first.pagesRendered > 4)
+        try site.write("Content/articles/two.md", Data("---\ntitle: Two\ndate: 2022-07-01\n---\n[[tajikistan]] listens to [[nowhere]].\n".utf8))
+        let failing = Builder.build(options)
+        #expect(!failing.succeeded && failing.diagnostics.contains { $0.code == .unresolvedMention })
+        try site.write("Content/articles/two.md", Data("---\ntitle: Two\ndate: 2022-07-01\n---\n[[tajikistan]] listens again.\n".utf8))
+        let mended = Builder.build(options)
+        #expect(mended.succeeded && site.read("actors/tajikistan/index.html")?.contains("listens again") == true)
+        // As many pages as the same kind of edit after a build that succeeded.
+        try site.write("Content/articles/two.md", Data("---\ntitle: Two\ndate: 2022-07-01\n---\n[[tajikistan]] listens once more.\n".utf8))
+        let direct = Builder.build(options)
+        #expect(direct.succeeded && direct.pagesRendered < direct.pages)
+        #expect(mended.pagesRendered == direct.pagesRendered, "rendered \(mended.pagesRendered) of \(mended.pages) pages")
+    }
+
     @Test func renamedDocumentLosesItsOldPage() throws {
         let site = try site()
         var options = site.options()

@@ -79,10 +79,11 @@ package enum Builder {
             options.skipsUnchangedLink = false
             generation = Pipeline.generate(options)
         }
-        // Parsing results do not depend on whether the site links: keep them either way,
-        // saved while the pages render.
+        // Saved while the pages render. A build that fails is not saved: the record names the
+        // output's build, and the next build, its errors mended, keeps that build's pages
+        // (it parses the files this one parsed again, which costs those files only).
         let saving = DispatchGroup()
-        if options.persistentCache, let cache = options.parseCache, generation.parsing != nil {
+        if options.persistentCache, let cache = options.parseCache, generation.parsing != nil, !generation.failed(strict: options.strict) {
             if let site = generation.site, let templates = generation.templates {
                 cache.signature = BuildCache.signature(config: site.config, templates: templates, drafts: options.drafts,
                                                        attachments: site.attachments)
