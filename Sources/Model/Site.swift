@@ -138,7 +138,14 @@ package struct Site: Sendable {
     }
 
     package func entities(of kind: EntityKind) -> [Int] {
-        entities.indices.filter { entities[$0].kind == kind }
+        entities.indices.filter { self.kind(of: $0) == kind }
+    }
+
+    /// An entity's kind, read where the entity stands: `entities[i].kind` copies the entity
+    /// first, retaining each of its strings, and pages ask for kinds by the thousand.
+    package func kind(of entity: Int) -> EntityKind {
+        precondition(entities.indices.contains(entity), "entity index out of range")
+        return entities.withUnsafeBufferPointer { $0[entity].key.kind }
     }
 
     /// Documents in `Content/briefings/` are briefings: their own page layout, lints and a

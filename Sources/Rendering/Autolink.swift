@@ -29,7 +29,7 @@ extension RenderContext {
                 linked.insert(entity)
                 html += String(characters[cursor..<start])
                 let link = index.entities[entity]
-                html += "<a class=\"mention mention-\(site.entities[entity].kind.rawValue) autolink\" href=\""
+                html += "<a class=\"mention mention-\(site.kind(of: entity).rawValue) autolink\" href=\""
                 html += urls.page(link.folder)
                 html += link.close
                 html += String(characters[match.range])

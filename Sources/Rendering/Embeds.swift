@@ -46,7 +46,7 @@ extension RenderContext {
 
     private func appendCard(_ entity: Int, to html: inout String) {
         let link = index.entities[entity]
-        html += "<aside class=\"embed embed-card embed-\(site.entities[entity].kind.rawValue)\">\n<p>"
+        html += "<aside class=\"embed embed-card embed-\(site.kind(of: entity).rawValue)\">\n<p>"
         html += link.open + urls.page(link.folder) + link.close
         HTML.append(site.entities[entity].name, to: &html)
         html += "</a>"

@@ -104,7 +104,7 @@ extension RenderContext {
     /// marked by kind, and the annex describes it.
     private func appendLink(_ target: Int, anchor: String? = nil, to html: inout String) {
         if standalone {
-            html += "<span class=\"mention mention-\(site.entities[target].kind.rawValue)\">"
+            html += "<span class=\"mention mention-\(site.kind(of: target).rawValue)\">"
             return
         }
         let link = index.entities[target]

@@ -92,7 +92,7 @@ package enum Pagination {
     /// themes the documents that belong to the theme, `paginate` of each per page.
     package static func entityPageCount(_ site: Site, entity: Int) -> Int {
         var items = site.backlinkGroups[entity].count
-        if site.entities[entity].kind == .theme { items = max(items, site.documentsByEntity[entity].count) }
+        if site.kind(of: entity) == .theme { items = max(items, site.documentsByEntity[entity].count) }
         return max(1, pageCount(items: items, perPage: site.config.paginate))
     }
 

@@ -64,7 +64,7 @@ package struct PageRenderer: Sendable {
         case .entityIndex(let kind):
             html = templates.render(context.indexView(kind), template: .index(kind))
         case let .entity(index, number):
-            html = templates.render(context.entityView(index, page: number), template: .entity(site.entities[index].kind))
+            html = templates.render(context.entityView(index, page: number), template: .entity(site.kind(of: index)))
         }
         return RenderedPage(path: page.outputPath(in: site), text: html)
     }
@@ -92,15 +92,26 @@ struct Navigation: Sendable {
 }
 
 /// What building one page's view needs: the site and links relative to that page.
-struct RenderContext {
+/// A class: the closures that sort and map a page's lists capture it, and a struct holding
+/// the `Site` would be copied into each, retaining every one of the site's lists.
+final class RenderContext: Sendable {
     let site: Site
     let urls: URLs
     let navigation: Navigation
     let index: RenderIndex
     /// For a single self-contained file: mentions are text, not links.
-    var standalone = false
+    let standalone: Bool
     /// In a single file: the embedded attachments' `data:` URIs, by published path.
-    var media: [String: String] = [:]
+    let media: [String: String]
+
+    init(site: Site, urls: URLs, navigation: Navigation, index: RenderIndex, standalone: Bool = false, media: [String: String] = [:]) {
+        self.site = site
+        self.urls = urls
+        self.navigation = navigation
+        self.index = index
+        self.standalone = standalone
+        self.media = media
+    }
 
     func layout(title: String, description: String = "", current: String? = nil, folder: String, kind: PageKind = .collection,
                 extraStylesheets: [String] = [], headCSS: String? = nil) -> LayoutView {

@@ -57,7 +57,7 @@ extension RenderContext {
     /// its sources and notes.
     func annex(_ file: Int, meta: DocumentMeta, notes: [String]) -> AnnexView {
         let counts = mentionCounts(inFile: file)
-        func members(_ kind: EntityKind) -> [Int] { counts.keys.filter { site.entities[$0].kind == kind } }
+        func members(_ kind: EntityKind) -> [Int] { counts.keys.filter { site.kind(of: $0) == kind } }
         let actors = members(.actor).sorted { site.entities[$0].name.localizedCompare(site.entities[$1].name) }
         let events = members(.event).sorted { site.timelinePosition[$0, default: .max] < site.timelinePosition[$1, default: .max] }
         let themes = Set(members(.theme) + (site.documentThemes[file] ?? []))

@@ -9,7 +9,7 @@ extension RenderContext {
         list.add([.documentList, .timeline])
         for file in homeDocuments(site) { list.documentCard(file) }
         list.add(.allEntityCards)
-        for entity in site.entities.indices where site.entities[entity].kind != .event { list.add(.mentionTotals(entity)) }
+        for entity in site.entities.indices where site.kind(of: entity) != .event { list.add(.mentionTotals(entity)) }
         // Which events have dates decides the recent ones.
         for event in site.timeline { list.add(.entityRecord(event)) }
     }
@@ -142,7 +142,7 @@ extension RenderContext {
         // only mentions follow under a heading of their own, without repeating those.
         let filed = site.documentThemes[file] ?? []
         // Each entity's kind read once, not once per kind asked about.
-        let byKind = Dictionary(grouping: counts.keys) { site.entities[$0].kind }
+        let byKind = Dictionary(grouping: counts.keys) { site.kind(of: $0) }
         let groups = EntityKind.allCases.compactMap { kind -> DocumentView.EntityGroup? in
             // Events in timeline order; actors and themes by how often the document names them.
             let members = kind == .event

@@ -37,7 +37,7 @@ extension RenderContext {
         var left: [EntityKind: Int] = [.actor: 15, .event: 10, .theme: 10]
         var neighbours = GraphSVG.neighbourhoodSize
         for relation in site.related[index] {
-            let kind = site.entities[relation.entity].kind
+            let kind = site.kind(of: relation.entity)
             if left[kind, default: 0] > 0 {
                 left[kind, default: 0] -= 1
                 shown.insert(relation.entity)
@@ -75,7 +75,7 @@ extension RenderContext {
         let first = page == 1
         let related = first ? site.related[index] : []
         func relatedOf(_ kind: EntityKind, limit: Int) -> [EntityLinkView] {
-            related.filter { site.entities[$0.entity].kind == kind }.prefix(limit).map { entityLink($0.entity, weight: $0.weight) }
+            related.filter { site.kind(of: $0.entity) == kind }.prefix(limit).map { entityLink($0.entity, weight: $0.weight) }
         }
         var typeLabel: String?
         var wikidataURL: String?
@@ -108,7 +108,7 @@ extension RenderContext {
         // The strongest related events, shown in timeline order; those it takes part in are
         // listed as its events already.
         let taking = first ? Set(site.participation[index]) : []
-        let relatedEvents = related.lazy.map(\.entity).filter { site.entities[$0].kind == .event && !taking.contains($0) }.prefix(10)
+        let relatedEvents = related.lazy.map(\.entity).filter { [self] in site.kind(of: $0) == .event && !taking.contains($0) }.prefix(10)
             .sorted { site.timelinePosition[$0, default: 0] < site.timelinePosition[$1, default: 0] }.map { entityLink($0) }
         let relatedThemes = relatedOf(.theme, limit: 10)
         let documents = entity.kind == .theme

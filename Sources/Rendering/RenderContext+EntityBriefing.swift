@@ -19,9 +19,9 @@ extension RenderContext {
             return EntityBriefingView.DocumentPassages(title: card.title, date: card.published, section: card.sectionLabel,
                                                        passages: passages(of: index, in: file))
         }
-        let relatedActors = site.related[index].filter { site.entities[$0.entity].kind == .actor }.prefix(12)
+        let relatedActors = site.related[index].filter { site.kind(of: $0.entity) == .actor }.prefix(12)
             .map { annexEntity($0.entity, count: $0.weight) }
-        let relatedThemes = site.related[index].filter { site.entities[$0.entity].kind == .theme }.prefix(8)
+        let relatedThemes = site.related[index].filter { site.kind(of: $0.entity) == .theme }.prefix(8)
             .map { annexEntity($0.entity) }
         let timeline = eventTimeline(index)
         let noteViews = notes.enumerated().map { AnnexView.Note(number: $0.offset + 1, url: $0.element) }
@@ -103,7 +103,7 @@ extension RenderContext {
             }
         }
         if entity.kind != .event {
-            for relation in site.related[index] where site.entities[relation.entity].kind == .event && roles[relation.entity] == nil {
+            for relation in site.related[index] where site.kind(of: relation.entity) == .event && roles[relation.entity] == nil {
                 roles[relation.entity] = "mentioned together"
             }
         }

@@ -48,9 +48,7 @@ package struct StandaloneRenderer: Sendable {
     /// The single file of the briefing document at `file` (an index into `site.files`).
     package func briefing(_ file: Int, reparsed: Reparsed) -> String {
         let meta = site.documentMeta(file) ?? DocumentMeta(title: site.files[file].path)
-        var context = context
-        context.media = reparsed.media
-        let view = context.briefingView(file, reparsed: reparsed.file, notes: reparsed.notes,
+        let view = context(media: reparsed.media).briefingView(file, reparsed: reparsed.file, notes: reparsed.notes,
                                         head: head(title: meta.title, pageCSS: RenderContext.printCSS(meta)))
         return templates.render(view, template: .brief)
     }
@@ -59,18 +57,14 @@ package struct StandaloneRenderer: Sendable {
     /// `reparsed` is its description file parsed for a single file, when it has one.
     package func entityBriefing(_ entity: Int, reparsed: Reparsed?) -> String {
         let name = site.entities[entity].name
-        var context = context
-        context.media = reparsed?.media ?? [:]
-        let view = context.entityBriefingView(entity, reparsed: reparsed?.file, notes: reparsed?.notes ?? [],
+        let view = context(media: reparsed?.media ?? [:]).entityBriefingView(entity, reparsed: reparsed?.file, notes: reparsed?.notes ?? [],
                                               head: head(title: name, pageCSS: RenderContext.printCSS(DocumentMeta(title: name))))
         return templates.render(view, template: .briefEntity)
     }
 
-    private var context: RenderContext {
-        var context = RenderContext(site: site, urls: URLs(pretty: site.config.prettyURLs, folder: ""),
-                                    navigation: Navigation(site), index: index)
-        context.standalone = true
-        return context
+    private func context(media: [String: String]) -> RenderContext {
+        RenderContext(site: site, urls: URLs(pretty: site.config.prettyURLs, folder: ""), navigation: Navigation(site), index: index,
+                      standalone: true, media: media)
     }
 
     private func head(title: String, pageCSS: String) -> StandaloneHead {

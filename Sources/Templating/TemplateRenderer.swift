@@ -68,13 +68,14 @@ struct TemplateRenderer {
         case .current:
             return stack.last?.value ?? .missing
         case let .path(first, rest):
-            var value = TemplateValue.missing
-            for frame in stack.reversed() {
-                if case .object(let object) = frame.value {
-                    value = object.value(forKey: first)
-                    if case .missing = value { continue }
-                    break
+            // The frames are asked where they stand: copying one retains its value.
+            var value = stack.withUnsafeBufferPointer { frames in
+                var depth = frames.count - 1
+                while depth >= 0 {
+                    if let found = frames[depth].value.field(first) { return found }
+                    depth -= 1
                 }
+                return TemplateValue.missing
             }
             for key in rest {
                 guard case .object(let object) = value else { return .missing }

@@ -16,8 +16,7 @@ import TestSupport
         let navigation = Navigation(site)
         let index = RenderIndex(site)
         var checked = Set<String>()
-        var standalone = RenderContext(site: site, urls: URLs(pretty: false, folder: ""), navigation: navigation, index: index)
-        standalone.standalone = true
+        let standalone = RenderContext(site: site, urls: URLs(pretty: false, folder: ""), navigation: navigation, index: index, standalone: true)
         let head = StandaloneHead(language: "en", direction: "ltr", siteTitle: "T", css: "body {}", pageCSS: "@page {}")
         for page in Page.inventory(of: site) {
             let context = RenderContext(site: site, urls: URLs(pretty: false, folder: page.folder(in: site)), navigation: navigation, index: index)

@@ -45,7 +45,7 @@ enum GraphSVG {
     static let neighbourhoodSize = 12
 
     static func neighbourhood(_ center: Int, site: Site, url: (Int) -> String, limit: Int = neighbourhoodSize) -> String? {
-        let neighbours = Array(site.related[center].filter { site.entities[$0.entity].kind != .theme }.prefix(limit))
+        let neighbours = Array(site.related[center].filter { site.kind(of: $0.entity) != .theme }.prefix(limit))
         guard !neighbours.isEmpty else { return nil }
         // Two drawings, one shown at a time by the style sheet: wide for a page's column, and
         // upright for a phone, where the wide one would shrink its labels to 6 pixels.
@@ -78,7 +78,7 @@ enum GraphSVG {
             let anchor = label.anchor == "start" ? "" : " text-anchor=\"\(label.anchor)\""
             return "<text x=\"\(format(label.x))\" y=\"\(format(label.y))\"\(anchor)>\(HTML.escape(label.text))</text>"
         }
-        let centerKind = site.entities[center].kind.rawValue
+        let centerKind = site.kind(of: center).rawValue
         svg += "<g class=\"node node-\(centerKind) labelled center\"><circle cx=\"\(format(cx))\" cy=\"\(format(cy))\" r=\"12\"/>\(text(labels[0]))</g>\n"
         for (i, relation) in neighbours.enumerated() {
             let entity = site.entities[relation.entity], point = circles[i + 1], label = labels[i + 1]

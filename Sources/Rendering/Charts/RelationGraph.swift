@@ -30,7 +30,7 @@ struct RelationGraph {
     var total = 0
 
     init(_ site: Site) {
-        let candidates = site.entities.indices.filter { site.entities[$0].kind != .theme }
+        let candidates = site.entities.indices.filter { site.kind(of: $0) != .theme }
         total = candidates.count
         func importance(_ entity: Int) -> Int { site.backlinks[entity].count + site.participation[entity].count }
         let chosen = candidates
@@ -41,7 +41,7 @@ struct RelationGraph {
         var slot: [Int: Int] = [:]
         var ranks: [EntityKind: Int] = [:]
         for (i, pick) in chosen.enumerated() {
-            let kind = site.entities[pick.entity].kind
+            let kind = site.kind(of: pick.entity)
             let rank = ranks[kind, default: 0]
             ranks[kind] = rank + 1
             slot[pick.entity] = i
@@ -49,7 +49,7 @@ struct RelationGraph {
             if case let .event(_, _, _, _, eventThemes) = site.entities[pick.entity].details {
                 themes = eventThemes
             } else {
-                themes = site.related[pick.entity].filter { site.entities[$0.entity].kind == .theme }.prefix(3).map(\.entity)
+                themes = site.related[pick.entity].filter { site.kind(of: $0.entity) == .theme }.prefix(3).map(\.entity)
             }
             nodes.append(Node(entity: pick.entity, importance: pick.importance, themes: themes,
                               labelled: rank < (kind == .actor ? Self.labelledActors : Self.labelledEvents)))

@@ -166,7 +166,7 @@ package enum GraphExport {
                     continue
                 }
                 mentions.append(DocumentMentionRecord(
-                    entity: target.map(id), kind: target.map { site.entities[$0].kind.rawValue }, target: mention.target,
+                    entity: target.map(id), kind: target.map { site.kind(of: $0).rawValue }, target: mention.target,
                     line: mention.location.line, column: mention.location.column, text: shownText(file, m)))
             }
             return DocumentRecord(
@@ -188,8 +188,8 @@ package enum GraphExport {
             }
         }
         let edges = pairs.map { pair in
-            EdgeRecord(source: id(pair.source), sourceKind: site.entities[pair.source].kind.rawValue, target: id(pair.target),
-                       targetKind: site.entities[pair.target].kind.rawValue, weight: pair.weight)
+            EdgeRecord(source: id(pair.source), sourceKind: site.kind(of: pair.source).rawValue, target: id(pair.target),
+                       targetKind: site.kind(of: pair.target).rawValue, weight: pair.weight)
         }
         return Graph(site: SiteInfo(title: site.config.title, baseURL: site.config.baseURL, language: site.config.language),
                      entityCount: site.entities.count, entity: entities, documentCount: site.documents.count, document: documents,

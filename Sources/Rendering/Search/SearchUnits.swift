@@ -51,7 +51,7 @@ extension SearchIndex {
         var starts: [Int] = []
         for (k, kind) in kinds.enumerated() where k < 3 {
             starts.append(units.count)
-            let members = site.entities.indices.filter { site.entities[$0].kind.rawValue == kind }.sorted {
+            let members = site.entities.indices.filter { site.kind(of: $0).rawValue == kind }.sorted {
                 let a = site.backlinks[$0].count, b = site.backlinks[$1].count
                 return a != b ? a > b : site.entities[$0].name < site.entities[$1].name
             }
