@@ -148,6 +148,12 @@ package struct Site: Sendable {
         return entities.withUnsafeBufferPointer { $0[entity].key.kind }
     }
 
+    /// An entity's name, read where the entity stands (see `kind(of:)`).
+    package func name(of entity: Int) -> String {
+        precondition(entities.indices.contains(entity), "entity index out of range")
+        return entities.withUnsafeBufferPointer { $0[entity].name }
+    }
+
     /// Documents in `Content/briefings/` are briefings: their own page layout, lints and a
     /// single-file version.
     package func isBriefing(_ file: Int) -> Bool {
@@ -158,7 +164,7 @@ package struct Site: Sendable {
     /// name, unless the target was written as an alias or the name in other letters.
     package func shownName(file: Int, mention: Int, entity: Int) -> String {
         if links[file][mention]?.showsWritten == true { return files[file].mentions[mention].shown }
-        return entities[entity].name
+        return name(of: entity)
     }
 
     /// What a link to a page shows when it has no text of its own: the document's title or

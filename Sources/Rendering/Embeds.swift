@@ -48,7 +48,7 @@ extension RenderContext {
         let link = index.entities[entity]
         html += "<aside class=\"embed embed-card embed-\(site.kind(of: entity).rawValue)\">\n<p>"
         html += link.open + urls.page(link.folder) + link.close
-        HTML.append(site.entities[entity].name, to: &html)
+        HTML.append(site.name(of: entity), to: &html)
         html += "</a>"
         if let date = site.entities[entity].dateDisplay {
             html += " <span class=\"muted\">"

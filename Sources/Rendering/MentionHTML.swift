@@ -40,60 +40,63 @@ extension RenderContext {
                 return (from: "=\"" + Self.cmarkHref(written) + "\"", to: "=\"" + HTML.escape(url) + "\"")
             }
         } : nil
-        for segment in segments {
-            switch segment {
-            case .html(var text):
-                if let fixes {
-                    for fix in fixes where text.contains(fix.from) { text = text.replacingOccurrences(of: fix.from, with: fix.to) }
+        mentions.withUnsafeBufferPointer { mentionList in
+            for segment in segments {
+                switch segment {
+                case .html(var text):
+                    if let fixes {
+                        for fix in fixes where text.contains(fix.from) { text = text.replacingOccurrences(of: fix.from, with: fix.to) }
+                    }
+                    if let folder { text = rebase(text, from: folder) }
+                    if let matcher, mentionDepth == 0 {
+                        autolink(text, matcher: matcher, linked: &linked, verbatimDepth: &verbatimDepth, into: &html, self: owner)
+                    } else {
+                        html += text
+                    }
+                case .mentionStart(let i):
+                    // Raw HTML (unsafe_html) can spell a marker; only the parser's own are honoured.
+                    guard mentions.indices.contains(i), resolutions.indices.contains(i) else { continue }
+                    // Read where it stands: a copy retains each of its strings.
+                    let mention = mentionList.baseAddress! + i
+                    mentionDepth += 1
+                    let link = links.isEmpty ? nil : links[i]
+                    if mention.pointee.embed, !standalone, appendEmbedded(link, entity: resolutions[i], mention.pointee, in: file, embedding: embedding, to: &html) {
+                        shownInPlace.insert(i)
+                        continue
+                    }
+                    // A single file shows the images it embeds, read into it.
+                    if mention.pointee.embed, standalone, case .attachment(let path)? = link?.page, let uri = media[path] {
+                        appendMedia(path, mention.pointee, to: &html, source: uri)
+                        shownInPlace.insert(i)
+                        continue
+                    }
+                    // A note's or an entity's embed stands alone (in a heading, a table or formatting it is a link from the
+                    // parse): too deep or in a circle, it is a link in a paragraph of its own.
+                    if mention.pointee.embed, link?.document != nil || resolutions[i] != nil {
+                        html += "<p>"
+                        linkParagraphs.insert(i)
+                    }
+                    if let target = resolutions[i] {
+                        if linksFirstOnly { linked.insert(target) }
+                        appendLink(target, anchor: link?.anchor, to: &html)
+                        if !mention.pointee.hasShownText { HTML.append(link?.showsWritten == true ? mention.pointee.shown : site.name(of: target), to: &html) }
+                    } else if let link {
+                        // Shown inside another page, a link to a place in this note names the note.
+                        appendPageLink(link, from: embedding.isEmpty ? file : -1, to: &html)
+                        if !mention.pointee.hasShownText || mention.pointee.embed { HTML.append(pageLinkText(link, mention.pointee), to: &html) }
+                    } else {
+                        html += "<span class=\"mention mention-unresolved\">"
+                        if !mention.pointee.hasShownText { HTML.append(mention.pointee.shown, to: &html) }
+                    }
+                case .mentionEnd(let i):
+                    guard mentions.indices.contains(i), resolutions.indices.contains(i) else { continue }
+                    mentionDepth -= 1
+                    let link = links.isEmpty ? nil : links[i]
+                    // An embed shown in place was written whole; one too deep or in a circle is a link.
+                    if shownInPlace.contains(i) { continue }
+                    html += resolutions[i] == nil && link == nil || standalone ? "</span>" : "</a>"
+                    if linkParagraphs.contains(i) { html += "</p>\n" }
                 }
-                if let folder { text = rebase(text, from: folder) }
-                if let matcher, mentionDepth == 0 {
-                    autolink(text, matcher: matcher, linked: &linked, verbatimDepth: &verbatimDepth, into: &html, self: owner)
-                } else {
-                    html += text
-                }
-            case .mentionStart(let i):
-                // Raw HTML (unsafe_html) can spell a marker; only the parser's own are honoured.
-                guard mentions.indices.contains(i), resolutions.indices.contains(i) else { continue }
-                let mention = mentions[i]
-                mentionDepth += 1
-                let link = links.isEmpty ? nil : links[i]
-                if mention.embed, !standalone, appendEmbedded(link, entity: resolutions[i], mention, in: file, embedding: embedding, to: &html) {
-                    shownInPlace.insert(i)
-                    continue
-                }
-                // A single file shows the images it embeds, read into it.
-                if mention.embed, standalone, case .attachment(let path)? = link?.page, let uri = media[path] {
-                    appendMedia(path, mention, to: &html, source: uri)
-                    shownInPlace.insert(i)
-                    continue
-                }
-                // A note's or an entity's embed stands alone (in a heading, a table or formatting it is a link from the
-                // parse): too deep or in a circle, it is a link in a paragraph of its own.
-                if mention.embed, link?.document != nil || resolutions[i] != nil {
-                    html += "<p>"
-                    linkParagraphs.insert(i)
-                }
-                if let target = resolutions[i] {
-                    if linksFirstOnly { linked.insert(target) }
-                    appendLink(target, anchor: link?.anchor, to: &html)
-                    if !mention.hasShownText { HTML.append(link?.showsWritten == true ? mention.shown : site.entities[target].name, to: &html) }
-                } else if let link {
-                    // Shown inside another page, a link to a place in this note names the note.
-                    appendPageLink(link, from: embedding.isEmpty ? file : -1, to: &html)
-                    if !mention.hasShownText || mention.embed { HTML.append(pageLinkText(link, mention), to: &html) }
-                } else {
-                    html += "<span class=\"mention mention-unresolved\">"
-                    if !mention.hasShownText { HTML.append(mention.shown, to: &html) }
-                }
-            case .mentionEnd(let i):
-                guard mentions.indices.contains(i), resolutions.indices.contains(i) else { continue }
-                mentionDepth -= 1
-                let link = links.isEmpty ? nil : links[i]
-                // An embed shown in place was written whole; one too deep or in a circle is a link.
-                if shownInPlace.contains(i) { continue }
-                html += resolutions[i] == nil && link == nil || standalone ? "</span>" : "</a>"
-                if linkParagraphs.contains(i) { html += "</p>\n" }
             }
         }
         return html

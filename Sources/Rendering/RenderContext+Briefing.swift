@@ -58,10 +58,10 @@ extension RenderContext {
     func annex(_ file: Int, meta: DocumentMeta, notes: [String]) -> AnnexView {
         let counts = mentionCounts(inFile: file)
         func members(_ kind: EntityKind) -> [Int] { counts.keys.filter { site.kind(of: $0) == kind } }
-        let actors = members(.actor).sorted { site.entities[$0].name.localizedCompare(site.entities[$1].name) }
+        let actors = members(.actor).sorted { site.name(of: $0).localizedCompare(site.name(of: $1)) }
         let events = members(.event).sorted { site.timelinePosition[$0, default: .max] < site.timelinePosition[$1, default: .max] }
         let themes = Set(members(.theme) + (site.documentThemes[file] ?? []))
-            .sorted { site.entities[$0].name.localizedCompare(site.entities[$1].name) }
+            .sorted { site.name(of: $0).localizedCompare(site.name(of: $1)) }
         var sources = meta.sources
         if let origin = meta.source, !sources.contains(origin) { sources.insert(origin, at: 0) }
         let sourceViews = sources.map { source in

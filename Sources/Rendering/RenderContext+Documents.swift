@@ -105,7 +105,7 @@ extension RenderContext {
             .map { (entity: $0, count: site.backlinks[$0].count) }
             .filter { $0.count > 0 }
         let ranked = mentioned.sorted { (a: (entity: Int, count: Int), b: (entity: Int, count: Int)) -> Bool in
-            a.count != b.count ? a.count > b.count : site.entities[a.entity].name < site.entities[b.entity].name
+            a.count != b.count ? a.count > b.count : site.name(of: a.entity) < site.name(of: b.entity)
         }
         let actors: [EntityLinkView] = ranked.prefix(12).map { entityLink($0.entity, count: $0.count) }
         let dated = site.timeline.filter { site.entities[$0].date != nil }
@@ -148,7 +148,7 @@ extension RenderContext {
             let members = kind == .event
                 ? (byKind[.event] ?? []).sorted { site.timelinePosition[$0, default: 0] < site.timelinePosition[$1, default: 0] }
                 : (byKind[kind] ?? []).filter { !(kind == .theme && filed.contains($0)) }
-                    .sorted { counts[$0]! != counts[$1]! ? counts[$0]! > counts[$1]! : site.entities[$0].name < site.entities[$1].name }
+                    .sorted { counts[$0]! != counts[$1]! ? counts[$0]! > counts[$1]! : site.name(of: $0) < site.name(of: $1) }
             guard !members.isEmpty else { return nil }
             let label = kind == .theme ? "Themes mentioned" : Labels.plural(kind)
             return .init(label: label, kind: kind.rawValue, entities: members.map { entityLink($0, count: counts[$0]) })

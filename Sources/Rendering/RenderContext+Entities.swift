@@ -200,7 +200,7 @@ extension RenderContext {
     /// Entities in `localizedCompare` order of their names, each name lowercased once rather
     /// than at every comparison.
     static func sortedByName(_ entities: [Int], _ site: Site) -> [Int] {
-        entities.map { (entity: $0, name: site.entities[$0].name, folded: site.entities[$0].name.lowercased()) }
+        entities.map { (entity: $0, name: site.name(of: $0), folded: site.name(of: $0).lowercased()) }
             .sorted { $0.folded != $1.folded ? $0.folded < $1.folded : $0.name < $1.name }
             .map(\.entity)
     }

@@ -55,7 +55,7 @@ extension RenderContext {
         func add(_ label: String, _ value: String?) {
             if let value, !value.isEmpty { facts.append(.init(label: label, value: value)) }
         }
-        func names(_ indices: [Int]) -> String { indices.map { site.entities[$0].name }.joined(separator: ", ") }
+        func names(_ indices: [Int]) -> String { indices.map { site.name(of: $0) }.joined(separator: ", ") }
         switch entity.details {
         case let .actor(type, wikidata):
             add("Type", Labels.actorType(type))
@@ -67,7 +67,7 @@ extension RenderContext {
             add("Participants", names(actors))
             add("Themes", names(themes))
         case let .theme(broader, narrower):
-            add("Broader theme", broader.map { site.entities[$0].name })
+            add("Broader theme", broader.map { site.name(of: $0) })
             add("Narrower themes", names(narrower))
         }
         add("Also known as", entity.aliases.joined(separator: ", "))

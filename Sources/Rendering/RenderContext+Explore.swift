@@ -19,8 +19,8 @@ extension RenderContext {
         let graph = RelationGraph(site)
         let svg = GraphSVG.site(graph, site: site, url: entityURL)
         let themeIDs = Set(graph.nodes.flatMap(\.themes))
-        let themes = themeIDs.sorted { site.entities[$0].name.localizedCompare(site.entities[$1].name) }
-            .map { GraphPageView.ThemeOption(id: site.entities[$0].id.rawValue, name: site.entities[$0].name) }
+        let themes = themeIDs.sorted { site.name(of: $0).localizedCompare(site.name(of: $1)) }
+            .map { GraphPageView.ThemeOption(id: site.entities[$0].id.rawValue, name: site.name(of: $0)) }
         return GraphPageView(
             layout: layout(title: "Relationship graph", description: "Actors and events, linked when the writing names them together.",
                            current: "graph", folder: "graph"),

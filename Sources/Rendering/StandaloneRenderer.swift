@@ -56,7 +56,7 @@ package struct StandaloneRenderer: Sendable {
     /// The single-file briefing on the entity at `entity` (an index into `site.entities`);
     /// `reparsed` is its description file parsed for a single file, when it has one.
     package func entityBriefing(_ entity: Int, reparsed: Reparsed?) -> String {
-        let name = site.entities[entity].name
+        let name = site.name(of: entity)
         let view = context(media: reparsed?.media ?? [:]).entityBriefingView(entity, reparsed: reparsed?.file, notes: reparsed?.notes ?? [],
                                               head: head(title: name, pageCSS: RenderContext.printCSS(DocumentMeta(title: name))))
         return templates.render(view, template: .briefEntity)

@@ -23,7 +23,7 @@ enum GraphSVG {
         }
         svg += "</g>\n<g class=\"nodes\">\n"
         let labels = LabelPlacer(circles: circles, size: size).place(
-            graph.nodes.map { site.entities[$0.entity].name }, shownFirst: graph.nodes.map(\.labelled))
+            graph.nodes.map { site.name(of: $0.entity) }, shownFirst: graph.nodes.map(\.labelled))
         // The least important first, so hubs and their labels are drawn on top.
         for (i, node) in graph.nodes.enumerated().reversed() {
             let entity = site.entities[node.entity]
@@ -64,8 +64,8 @@ enum GraphSVG {
             let angle = -Double.pi / 2 + 2 * Double.pi * Double(i) / Double(neighbours.count)
             circles.append((cx + cos(angle) * rx, cy + sin(angle) * ry, 4 + 4 * (Double(relation.weight) / maxWeight)))
         }
-        let name = site.entities[center].name
-        let names = [name] + neighbours.map { short(site.entities[$0.entity].name) }
+        let name = site.name(of: center)
+        let names = [name] + neighbours.map { short(site.name(of: $0.entity)) }
         let labels = LabelPlacer(circles: circles, size: width, height: height).place(names, shownFirst: names.map { _ in true })
         var svg = "<svg class=\"graph graph-local \(className)\" viewBox=\"0 0 \(format(width)) \(format(height))\" aria-label=\"\(HTML.escape(name)) and its \(neighbours.count) strongest relations\">\n<g class=\"edges\">\n"
         for (relation, point) in zip(neighbours, circles.dropFirst()) {

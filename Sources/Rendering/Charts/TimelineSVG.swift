@@ -73,7 +73,7 @@ enum TimelineSVG {
         for item in items {
             var name = "Other events"
             if case let .event(_, _, _, _, themes) = site.entities[item.event].details, let theme = themes.first {
-                name = site.entities[theme].name
+                name = site.name(of: theme)
             }
             if let index = laneIndex[name] { lanes[index].items.append(item) } else {
                 laneIndex[name] = lanes.count
@@ -88,7 +88,7 @@ enum TimelineSVG {
             var placed: [(Item, Int, Bool)] = []
             for item in lane.items {
                 // The label goes after the mark, or before it where it would leave the chart.
-                let label = Double(site.entities[item.event].name.count) * 5.6 + (item.uncertain ? 9 : 0) + 8
+                let label = Double(site.name(of: item.event).count) * 5.6 + (item.uncertain ? 9 : 0) + 8
                 let markLeft = x(item.start) - 5, markRight = max(x(item.end), x(item.start) + 5)
                 let before = markRight + label > width - 4
                 let left = before ? markLeft - label : markLeft
@@ -159,7 +159,7 @@ enum TimelineSVG {
         guard let axis, let date = site.entities[event].date else { return nil }
         let item = Item(event: event, date: date, first: axis.first, last: axis.last)
         let width = StripAxis.width
-        var svg = "<svg class=\"timeline-chart timeline-strip\" viewBox=\"0 0 \(f(width)) 92\" aria-label=\"Where \(HTML.escape(site.entities[event].name)) falls on the timeline\">\n"
+        var svg = "<svg class=\"timeline-chart timeline-strip\" viewBox=\"0 0 \(f(width)) 92\" aria-label=\"Where \(HTML.escape(site.name(of: event))) falls on the timeline\">\n"
         svg += axis.background
         svg += mark(item, site: site, x: axis.x, y: 40, url: url(event), labelled: false, current: true)
         let middle = (axis.x(item.start) + max(axis.x(item.end), axis.x(item.start) + 3)) / 2
@@ -170,7 +170,7 @@ enum TimelineSVG {
 
     static func mark(_ item: Item, site: Site, x: (Int) -> Double, y: Double, url: String, labelled: Bool,
                      labelBefore: Bool = false, current: Bool = false) -> String {
-        let name = site.entities[item.event].name
+        let name = site.name(of: item.event)
         var classes = ["event-mark"]
         if item.approximate { classes.append("approximate") }
         if item.uncertain { classes.append("uncertain") }

@@ -18,8 +18,8 @@ package enum EventsCSV {
                 date?.lowerBound?.description ?? "", date?.upperBound?.description ?? "",
                 precision(date), flag(date?.start?.approximate == true || date?.end?.approximate == true),
                 flag(date?.start?.uncertain == true || date?.end?.uncertain == true),
-                actors.map { site.entities[$0].name }.joined(separator: "; "), place ?? "",
-                themes.map { site.entities[$0].name }.joined(separator: "; "), sources.joined(separator: "; "),
+                actors.map { site.name(of: $0) }.joined(separator: "; "), place ?? "",
+                themes.map { site.name(of: $0) }.joined(separator: "; "), sources.joined(separator: "; "),
             ])
         }
         return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"

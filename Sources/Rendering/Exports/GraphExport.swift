@@ -110,10 +110,11 @@ package enum GraphExport {
 
     static func graph(_ site: Site) -> Graph {
         func id(_ index: Int) -> String { site.entities[index].id.rawValue }
-        func shownText(_ file: Int, _ m: Int) -> String {
-            let mention = site.files[file].mentions[m]
-            if !mention.hasShownText, let target = site.resolutions[file][m] { return site.shownName(file: file, mention: m, entity: target) }
-            return mention.shown
+        /// What mention `m` of `file` shows; `mention` is read where it stands (a copy retains
+        /// each of its strings, and `graph.json` reads every mention twice).
+        func shownText(_ file: Int, _ m: Int, _ mention: UnsafePointer<Mention>) -> String {
+            if !mention.pointee.hasShownText, let target = site.resolutions[file][m] { return site.shownName(file: file, mention: m, entity: target) }
+            return mention.pointee.shown
         }
         let entities = { (index: Int) -> EntityRecord in
             let entity = site.entities[index]
@@ -134,11 +135,18 @@ package enum GraphExport {
             case let .theme(parent, _):
                 broader = parent.map(id)
             }
+            // A file's mentions of the entity follow each other: its path and list are read once.
+            var file = -1, path = "", fileMentions: [Mention] = []
             let mentions = site.backlinks[index].map { ref in
-                // Only the place is read: a copy of the mention retains all its strings.
-                let location = site.files[ref.file].mentions[ref.mention].location
-                return EntityMentionRecord(document: site.files[ref.file].path, line: location.line,
-                                           column: location.column, text: shownText(ref.file, ref.mention))
+                if ref.file != file {
+                    (file, path, fileMentions) = (ref.file, site.files[ref.file].path, site.files[ref.file].mentions)
+                }
+                return fileMentions.withUnsafeBufferPointer { list in
+                    precondition(list.indices.contains(ref.mention), "mention index out of range")
+                    let mention = list.baseAddress! + ref.mention
+                    return EntityMentionRecord(document: path, line: mention.pointee.location.line, column: mention.pointee.location.column,
+                                               text: shownText(ref.file, ref.mention, mention))
+                }
             }
             return EntityRecord(
                 id: entity.id.rawValue, kind: entity.kind.rawValue, type: type, name: entity.name, aliases: entity.aliases,
@@ -153,21 +161,25 @@ package enum GraphExport {
             if case let .document(s, u) = parsed.role { (section, urlPath) = (s, u) }
             let fileLinks = site.links[file]
             var mentions: [DocumentMentionRecord] = [], links: [DocumentLinkRecord] = []
-            for (m, mention) in parsed.mentions.enumerated() {
-                let target = site.resolutions[file][m]
-                if target == nil, let link = fileLinks[m], let linked = link.document {
-                    var linkedURL = "", linkedPath = site.files[linked].path
-                    if case let .document(_, u) = site.files[linked].role { linkedURL = URLs.absolute(u) }
-                    if linked == file { linkedPath = parsed.path }
-                    links.append(DocumentLinkRecord(
-                        document: linkedPath, anchor: link.anchor, url: linkedURL + (link.anchor.map(URLs.fragment) ?? ""),
-                        line: mention.location.line, column: mention.location.column,
-                        text: mention.hasShownText ? mention.shown : site.linkText(link, mention)))
-                    continue
+            let resolutions = site.resolutions[file]
+            parsed.mentions.withUnsafeBufferPointer { list in
+                for m in list.indices {
+                    let mention = list.baseAddress! + m
+                    let target = resolutions[m]
+                    if target == nil, let link = fileLinks[m], let linked = link.document {
+                        var linkedURL = "", linkedPath = site.files[linked].path
+                        if case let .document(_, u) = site.files[linked].role { linkedURL = URLs.absolute(u) }
+                        if linked == file { linkedPath = parsed.path }
+                        links.append(DocumentLinkRecord(
+                            document: linkedPath, anchor: link.anchor, url: linkedURL + (link.anchor.map(URLs.fragment) ?? ""),
+                            line: mention.pointee.location.line, column: mention.pointee.location.column,
+                            text: mention.pointee.hasShownText ? mention.pointee.shown : site.linkText(link, mention.pointee)))
+                        continue
+                    }
+                    mentions.append(DocumentMentionRecord(
+                        entity: target.map(id), kind: target.map { site.kind(of: $0).rawValue }, target: mention.pointee.target,
+                        line: mention.pointee.location.line, column: mention.pointee.location.column, text: shownText(file, m, mention)))
                 }
-                mentions.append(DocumentMentionRecord(
-                    entity: target.map(id), kind: target.map { site.kind(of: $0).rawValue }, target: mention.target,
-                    line: mention.location.line, column: mention.location.column, text: shownText(file, m)))
             }
             return DocumentRecord(
                 path: parsed.path, title: meta?.title ?? parsed.path, url: URLs.absolute(urlPath), section: section,

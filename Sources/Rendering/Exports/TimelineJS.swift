@@ -44,7 +44,7 @@ package enum TimelineJS {
             json.field("text", slideText(event, place: place, context: context))
             json.endObject()
             json.field("display_date", entity.dateDisplay)
-            json.field("group", themes.first.map { site.entities[$0].name })
+            json.field("group", themes.first.map { site.name(of: $0) })
             json.field("unique_id", entity.id.rawValue)
             json.endObject()
         }

@@ -38,7 +38,7 @@ enum AtomFeed {
         }
         let dates = documents.compactMap { site.documentMeta($0)?.date?.lowerBound }
         let updated = dates.max().map(timestamp) ?? "1970-01-01T00:00:00Z"
-        let title = theme.map { "\(site.entities[$0].name) · \(site.config.title)" } ?? site.config.title
+        let title = theme.map { "\(site.name(of: $0)) · \(site.config.title)" } ?? site.config.title
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(escape(site.config.language))\">\n"
         xml += "  <title>\(escape(title))</title>\n"
         if !site.config.description.isEmpty, theme == nil { xml += "  <subtitle>\(escape(site.config.description))</subtitle>\n" }
@@ -62,7 +62,7 @@ enum AtomFeed {
                 xml += "    <author><name>\(escape(author))</name></author>\n"
             }
             for theme in site.documentThemes[file] ?? [] {
-                xml += "    <category term=\"\(escape(site.entities[theme].id.rawValue))\" label=\"\(escape(site.entities[theme].name))\"/>\n"
+                xml += "    <category term=\"\(escape(site.entities[theme].id.rawValue))\" label=\"\(escape(site.name(of: theme)))\"/>\n"
             }
             if let summary = meta?.bluf ?? meta?.summary ?? Optional(context.leadText(file)), !summary.isEmpty {
                 xml += "    <summary>\(escape(summary))</summary>\n"

@@ -53,7 +53,7 @@ extension SearchIndex {
             starts.append(units.count)
             let members = site.entities.indices.filter { site.kind(of: $0).rawValue == kind }.sorted {
                 let a = site.backlinks[$0].count, b = site.backlinks[$1].count
-                return a != b ? a > b : site.entities[$0].name < site.entities[$1].name
+                return a != b ? a > b : site.name(of: $0) < site.name(of: $1)
             }
             for i in members {
                 let entity = site.entities[i]
@@ -94,7 +94,7 @@ extension SearchIndex {
     /// naming it, and events filed under it.
     static func themeMembers(_ site: Site, numbering: Numbering) -> [(name: String, units: [Int])] {
         var result: [(String, [Int])] = []
-        let themes = site.entities(of: .theme).sorted { site.entities[$0].name.localizedStandardCompare(site.entities[$1].name) == .orderedAscending }
+        let themes = site.entities(of: .theme).sorted { site.name(of: $0).localizedStandardCompare(site.name(of: $1)) == .orderedAscending }
         var documentsOf: [Int: Set<Int>] = [:]
         for (file, themes) in site.documentThemes { for theme in themes { documentsOf[theme, default: []].insert(file) } }
         for theme in themes {
@@ -107,7 +107,7 @@ extension SearchIndex {
                     members.insert(n)
                 }
             }
-            if !members.isEmpty { result.append((site.entities[theme].name, members.sorted())) }
+            if !members.isEmpty { result.append((site.name(of: theme), members.sorted())) }
         }
         return result
     }
