@@ -113,6 +113,12 @@ struct JSONWriter {
         bytes.append(contentsOf: (number == number.rounded() ? String(Int(number)) : String(number)).utf8)
     }
 
+    /// A value already written as JSON by a writer of the same kind.
+    mutating func raw(_ json: [UInt8]) {
+        startValue()
+        bytes.append(contentsOf: json)
+    }
+
     mutating func null() {
         startValue()
         bytes.append(contentsOf: "null".utf8)

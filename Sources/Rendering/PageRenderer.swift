@@ -82,8 +82,11 @@ package struct PageRenderer: Sendable {
 struct Navigation: Sendable {
     /// Label and folder of each navigation entry.
     let entries: [(label: String, folder: String)]
+    /// Open Graph's spelling of the site's language (`fa_IR`), the same on every page.
+    let ogLocale: String
 
     init(_ site: Site) {
+        ogLocale = site.config.language.replacingOccurrences(of: "-", with: "_")
         let kinds = Set(site.entities.map(\.kind))
         entries = site.sections.map { (Labels.section($0), $0) }
             + EntityKind.allCases.filter(kinds.contains).map { (Labels.plural($0), $0.folder) }
@@ -136,7 +139,7 @@ final class RenderContext: Sendable {
             themeScript: urls.file("assets/theme.js"), quickSearchScript: urls.file("assets/quick-search.js"),
             searchData: urls.file("search/index.js"), searchScript: urls.file("assets/search.js"), rootURL: urls.file(""),
             previewScript: urls.file("assets/previews.js"), previewData: urls.file("previews.js"),
-            feedURL: urls.file("feed.xml"), canonical: canonical, ogType: ogType, ogLocale: site.config.language.replacingOccurrences(of: "-", with: "_"),
+            feedURL: urls.file("feed.xml"), canonical: canonical, ogType: ogType, ogLocale: navigation.ogLocale,
             publishedTime: published, jsonLD: jsonLD(kind, name: title, description: summary, url: canonical), nav: nav)
     }
 

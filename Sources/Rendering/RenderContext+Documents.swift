@@ -145,10 +145,17 @@ extension RenderContext {
         let byKind = Dictionary(grouping: counts.keys) { site.kind(of: $0) }
         let groups = EntityKind.allCases.compactMap { kind -> DocumentView.EntityGroup? in
             // Events in timeline order; actors and themes by how often the document names them.
-            let members = kind == .event
-                ? (byKind[.event] ?? []).sorted { site.timelinePosition[$0, default: 0] < site.timelinePosition[$1, default: 0] }
-                : (byKind[kind] ?? []).filter { !(kind == .theme && filed.contains($0)) }
-                    .sorted { counts[$0]! != counts[$1]! ? counts[$0]! > counts[$1]! : site.name(of: $0) < site.name(of: $1) }
+            // Keys are looked up once per entity, not once per comparison.
+            let members: [Int]
+            if kind == .event {
+                let positioned = (byKind[.event] ?? []).map { (entity: $0, position: site.timelinePosition[$0, default: 0]) }
+                members = positioned.sorted { $0.position < $1.position }.map(\.entity)
+            } else {
+                let counted = (byKind[kind] ?? []).filter { !(kind == .theme && filed.contains($0)) }.map { (entity: $0, count: counts[$0]!) }
+                members = counted.sorted { a, b in
+                    a.count != b.count ? a.count > b.count : site.name(of: a.entity) < site.name(of: b.entity)
+                }.map(\.entity)
+            }
             guard !members.isEmpty else { return nil }
             let label = kind == .theme ? "Themes mentioned" : Labels.plural(kind)
             return .init(label: label, kind: kind.rawValue, entities: members.map { entityLink($0, count: counts[$0]) })

@@ -34,6 +34,8 @@ package struct RenderIndex: Sendable {
     var autolink: NameMatcher?
     /// The axis every event page's timeline strip shares.
     var timelineAxis: TimelineSVG.StripAxis?
+    /// Each entity as pages' JSON-LD names it (`RenderContext.jsonLDReference`).
+    var jsonLDReferences: [[UInt8]]
 
     /// A file as lists show it.
     static func card(_ site: Site, file: Int) -> FileCard {
@@ -61,6 +63,7 @@ package struct RenderIndex: Sendable {
         timelineAxis = TimelineSVG.stripAxis(site)
         files = site.files.indices.map { Self.card(site, file: $0) }
         entities = site.entities.map(Self.link)
+        jsonLDReferences = site.entities.map { RenderContext.jsonLDReference($0, baseURL: site.config.baseURL) }
     }
 
     static func link(_ entity: Entity) -> EntityLink {
@@ -89,6 +92,7 @@ package struct RenderIndex: Sendable {
         for entity in new.entities.indices where old.entities[entity] != new.entities[entity] {
             let a = old.entities[entity], b = new.entities[entity]
             entities[entity] = Self.link(b)
+            jsonLDReferences[entity] = RenderContext.jsonLDReference(b, baseURL: new.config.baseURL)
             // A description file is listed under its entity's name.
             if let file = b.file { self.files[file] = Self.card(new, file: file) }
             if a.name != b.name || a.aliases != b.aliases { namesChanged = true }

@@ -82,13 +82,21 @@ extension RenderContext {
         return String(decoding: json.finish().dropLast(), as: UTF8.self)
     }
 
-    private func entityReference(_ index: Int, into json: inout JSONWriter) {
-        let entity = site.entities[index]
+    /// An entity as a page's JSON-LD names it: the same on every page, written once per
+    /// build (`RenderIndex.jsonLDReferences`).
+    private func entityReference(_ entity: Int, into json: inout JSONWriter) {
+        json.raw(index.jsonLDReferences[entity])
+    }
+
+    /// `{"@type":…,"name":…,"url":…}` for `entity`, as `jsonLD` writes it (compact, HTML-safe).
+    static func jsonLDReference(_ entity: Entity, baseURL: String) -> [UInt8] {
+        var json = JSONWriter(compact: true, htmlSafe: true)
         json.beginObject()
-        json.field("@type", Self.schemaType(entity))
+        json.field("@type", schemaType(entity))
         json.field("name", entity.name)
-        json.field("url", absoluteURL(URLs.entityFolder(entity.key)))
+        json.field("url", absoluteURL(URLs.entityFolder(entity.key), baseURL: baseURL))
         json.endObject()
+        return json.bytes
     }
 
     static func schemaType(_ entity: Entity) -> String {
@@ -108,7 +116,10 @@ extension RenderContext {
 
     /// `baseURL` + the page's folder, or nil when the site has no `baseURL`.
     func absoluteURL(_ folder: String) -> String? {
-        let base = site.config.baseURL
+        Self.absoluteURL(folder, baseURL: site.config.baseURL)
+    }
+
+    static func absoluteURL(_ folder: String, baseURL base: String) -> String? {
         guard !base.isEmpty else { return nil }
         return (base.hasSuffix("/") ? String(base.dropLast()) : base) + URLs.absolute(folder)
     }
