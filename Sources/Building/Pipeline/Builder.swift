@@ -79,9 +79,12 @@ package enum Builder {
             options.skipsUnchangedLink = false
             generation = Pipeline.generate(options)
         }
-        // Saved while the pages render. A build that fails is not saved: the record names the
-        // output's build, and the next build, its errors mended, keeps that build's pages
-        // (it parses the files this one parsed again, which costs those files only).
+        // Saved while the pages render. A build that fails for its diagnostics is not saved:
+        // the record keeps naming the output's build, whose pages the next build, its errors
+        // mended, can keep. That build parses again what this one parsed anew (the files that
+        // differ from the record; all of them when there is none), and a failing build run
+        // twice links twice. A build that fails to write is saved, and its successor renders
+        // every page.
         let saving = DispatchGroup()
         if options.persistentCache, let cache = options.parseCache, generation.parsing != nil, !generation.failed(strict: options.strict) {
             if let site = generation.site, let templates = generation.templates {
