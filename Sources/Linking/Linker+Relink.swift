@@ -18,7 +18,7 @@ extension Linker {
         guard files.count == old.files.count, !changed.isEmpty else { return nil }
         let registry = Registry.forRelinking(old.entities)
         // An id in two folders is reported at its files by counting bare mentions site-wide.
-        if Set(old.entities.lazy.map(\.id)).count != old.entities.count { return nil }
+        if registry.hasDuplicateIDs { return nil }
         let changedSet = Set(changed)
         for c in changed {
             let before = old.files[c], after = files[c]
@@ -40,7 +40,8 @@ extension Linker {
         let documentSet = Set(old.documents)
         var rank = Array(repeating: Int.max, count: files.count)
         var order = old.documents
-        order += old.entityByFile.keys.sorted { files[$0].path < files[$1].path }
+        // Each path read once, not twice per comparison.
+        order += old.entityByFile.keys.map { (file: $0, path: files[$0].path) }.sorted { $0.path < $1.path }.map(\.file)
         for (position, file) in order.enumerated() { rank[file] = position }
         func isLinked(_ file: Int) -> Bool { rank[file] != .max }
 

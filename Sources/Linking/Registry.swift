@@ -35,6 +35,9 @@ struct Registry {
         }
     }
 
+    /// Whether two entities share an id (in different kinds' folders).
+    var hasDuplicateIDs: Bool { byID.count != entities.count }
+
     enum Lookup: Equatable {
         case found(Int)
         case ambiguous([Int])

@@ -66,18 +66,19 @@ extension Page {
     /// Every page of the site, in a stable order.
     package static func inventory(of site: Site) -> [Page] {
         var pages: [Page] = [.home]
+        pages.reserveCapacity(2 * site.documents.count + 2 * site.entities.count + 16)
         pages += site.documents.map { .document(file: $0) }
         pages += site.documents.filter(site.isBriefing).map { .briefingFile(file: $0) }
         // A note whose page is its folder's (Obsidian's folder note, `permalink: teams` in
         // `Teams/`) takes the place of the folder's list.
         let taken = Set(site.documents.compactMap { file -> String? in
-            if case let .document(_, urlPath) = site.files[file].role, site.sections.contains(urlPath) { return urlPath }
-            return nil
+            guard let urlPath = site.files[file].documentURLPath, site.sections.contains(urlPath) else { return nil }
+            return urlPath
         })
         pages += site.sections.filter { !taken.contains($0) }.map { .section(name: $0) }
         pages += EntityKind.allCases.map { .entityIndex($0) }
         for index in site.entities.indices {
-            pages += (1...Pagination.entityPageCount(site, entity: index)).map { .entity(index: index, number: $0) }
+            for number in 1...Pagination.entityPageCount(site, entity: index) { pages.append(.entity(index: index, number: number)) }
         }
         pages += [.graph, .search, .searchIndex, .previews]
         pages.append(.feed(theme: nil))

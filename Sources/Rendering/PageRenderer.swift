@@ -87,7 +87,7 @@ struct Navigation: Sendable {
 
     init(_ site: Site) {
         ogLocale = site.config.language.replacingOccurrences(of: "-", with: "_")
-        let kinds = Set(site.entities.map(\.kind))
+        let kinds = Set(site.entities.indices.map(site.kind(of:)))
         entries = site.sections.map { (Labels.section($0), $0) }
             + EntityKind.allCases.filter(kinds.contains).map { (Labels.plural($0), $0.folder) }
             + [("Graph", "graph"), ("Search", "search")]

@@ -35,6 +35,20 @@ import TestSupport
         return second.renderedPaths
     }
 
+    /// Each rebuild asks the index that the one before left up to date (after serving its
+    /// edit): the first edit waits for the index the full build makes, and none makes its own.
+    @Test func theIndexIsKeptFromEditToEdit() throws {
+        let site = try TemporarySite(Self.files, config: "title: Counts\npaginate: 1\n")
+        let preview = PreviewBuild(options: site.options())
+        #expect(preview.rebuild().succeeded)
+        for (n, words) in ["Closing words, once.", "Closing words on [[iran]].", "Closing words, twice."].enumerated() {
+            let text = Self.files["Content/articles/three.md"]!.replacingOccurrences(of: "Closing words.", with: words)
+            try site.write("Content/articles/three.md", Data(text.utf8))
+            let outcome = preview.rebuild(changed: [site.root.path + "/Content/articles/three.md"])
+            #expect(outcome.succeeded && outcome.relinked && outcome.keptIndex, "edit \(n + 1)")
+        }
+    }
+
     @Test func nothingChangedRendersNothing() throws {
         let got = try rendered(after: [:])
         #expect(got == [])

@@ -31,6 +31,9 @@ package final class PreviewBuild: @unchecked Sendable {
         /// whether linking only redid what they touch.
         package var targeted = false
         package var relinked = false
+        /// Whether the index of what the last state's pages read was there to ask, brought
+        /// up to date after the last rebuild rather than made again for this one.
+        package var keptIndex = false
     }
 
     /// What the last good build was made of.
@@ -74,6 +77,9 @@ package final class PreviewBuild: @unchecked Sendable {
     private var succeeded = false
     private let lock = NSLock()
     private var state: State?
+    /// The dependency index being brought to the last state's pages, after its edit was
+    /// served: the next rebuild waits for it.
+    private let indexing = DispatchGroup()
 
     package init(options: BuildOptions) {
         var options = options
@@ -144,6 +150,7 @@ package final class PreviewBuild: @unchecked Sendable {
         let start = DispatchTime.now()
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
         var outcome = Outcome()
+        indexing.wait()
         // After a failed rebuild the last good state misses that rebuild's edits: read all.
         let previous = lastSucceeded ? lock.withLock { state }.flatMap { state in
             changed.flatMap { Self.previous(state, changed: $0, site: options.site) }
@@ -172,11 +179,16 @@ package final class PreviewBuild: @unchecked Sendable {
         last?.dependencies = nil
         last?.renderIndex = nil
         last?.renderer = nil
+        outcome.keptIndex = dependencies != nil
         let scopeStart = DispatchTime.now()
+        var indexUpdate: ChangeScope.IndexUpdate?
         let scope = last.map {
             ChangeScope.between(old: $0.site, $0.templates, oldPages: $0.pages, new: site, templates, pages: generation.pages,
-                                files: generation.changedFiles, relinked: generation.relinked, index: &dependencies)
+                                files: generation.changedFiles, relinked: generation.relinked, index: &dependencies,
+                                deferring: &indexUpdate)
         } ?? .everything
+        // Brought to this build's pages once the edit is served (below).
+        var staleIndex = indexUpdate == nil ? nil : dependencies.take()
         outcome.timings.append(("scope", Double(DispatchTime.now().uptimeNanoseconds - scopeStart.uptimeNanoseconds) / 1e9))
         let renderStart = DispatchTime.now()
         var pages: [Page]
@@ -239,20 +251,37 @@ package final class PreviewBuild: @unchecked Sendable {
                           dependencies: dependencies, renderIndex: renderIndex)
             return state!.generation
         }
-        if dependencies == nil {
+        if let indexUpdate, let index = staleIndex.take() {
+            // Moved, not copied: a second reference would make the update copy the index.
+            let moving = Moving(index)
+            indexing.enter()
+            DispatchQueue.global(qos: .userInitiated).async { [self] in
+                indexUpdate.apply(to: &moving.value!)
+                lock.withLock { if state?.generation == number { state?.dependencies = moving.value.take() } }
+                indexing.leave()
+            }
+        } else if dependencies == nil {
             // After a full build, the index of what each page reads is made in the background,
             // so that the first edit does not wait for it (a second or so at 10,000 articles).
+            // An edit that comes first waits for it: making its own would take as long.
             let pages = generation.pages
+            indexing.enter()
             DispatchQueue.global(qos: .utility).async { [self] in
                 // So are the tables a relink looks documents up in.
                 Linker.prepareRelinking(site)
                 let index = DependencyIndex(site: site, pages: pages)
                 lock.withLock { if state?.generation == number { state?.dependencies = index } }
+                indexing.leave()
             }
         }
         outcome.pages = generation.pages.count
         outcome.succeeded = true
         lastSucceeded = true
+        // The previous state is freed off the edit's path: its site's lists and pages took
+        // milliseconds to release, before the reload could be sent. (The last references go
+        // with the closure; the ones here are only counted down.)
+        nonisolated(unsafe) let retired = (last.take(), previous, old)
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(retired) {} }
         outcome.seconds = elapsed()
         outcome.timings.append(("render", Double(DispatchTime.now().uptimeNanoseconds - pagesStart.uptimeNanoseconds) / 1e9))
         return outcome
@@ -277,4 +306,11 @@ package final class PreviewBuild: @unchecked Sendable {
                                  config: state.site.config, site: state.site, templates: state.templates,
                                  themeDiagnostics: state.themeDiagnostics, pages: state.pages, singleFiles: state.singleFiles)
     }
+}
+
+/// A value handed to another thread as its only reference.
+private final class Moving<Value>: @unchecked Sendable {
+    var value: Value?
+
+    init(_ value: Value) { self.value = value }
 }

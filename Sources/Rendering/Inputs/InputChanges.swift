@@ -31,9 +31,10 @@ package enum InputChanges {
         }
         var anyCard = false, anyName = false, anyDate = false
         let perPage = new.config.paginate
+        // A relinked site keeps the entities it was linked with: then none is compared.
+        let sameEntities = old.entities.withUnsafeBufferPointer { a in new.entities.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
         for e in new.entities.indices {
-            let a = old.entities[e], b = new.entities[e]
-            if a != b {
+            if !sameEntities, case let (a, b) = (old.entities[e], new.entities[e]), a != b {
                 changed.insert(.entityRecord(e))
                 if card(a) != card(b) {
                     changed.insert(.entityCard(e))
