@@ -96,7 +96,9 @@ extension RenderContext {
         json.field("name", entity.name)
         json.field("url", absoluteURL(URLs.entityFolder(entity.key), baseURL: baseURL))
         json.endObject()
-        return json.bytes
+        // Copied to their own size: a writer reserves 64 KB, and 3,000 such buffers kept
+        // for the build held 10 MB.
+        return json.bytes.withUnsafeBufferPointer { Array($0) }
     }
 
     static func schemaType(_ entity: Entity) -> String {
