@@ -251,9 +251,9 @@ package final class PreviewBuild: @unchecked Sendable {
                           dependencies: dependencies, renderIndex: renderIndex)
             return state!.generation
         }
-        if let indexUpdate, let index = staleIndex.take() {
+        if let indexUpdate, staleIndex != nil {
             // Moved, not copied: a second reference would make the update copy the index.
-            let moving = Moving(index)
+            let moving = Moving(staleIndex.take()!)
             indexing.enter()
             DispatchQueue.global(qos: .userInitiated).async { [self] in
                 indexUpdate.apply(to: &moving.value!)
@@ -280,7 +280,7 @@ package final class PreviewBuild: @unchecked Sendable {
         // The previous state is freed off the edit's path: its site's lists and pages took
         // milliseconds to release, before the reload could be sent. (The last references go
         // with the closure; the ones here are only counted down.)
-        nonisolated(unsafe) let retired = (last.take(), previous, old)
+        let retired = (last.take(), previous, old)
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(retired) {} }
         outcome.seconds = elapsed()
         outcome.timings.append(("render", Double(DispatchTime.now().uptimeNanoseconds - pagesStart.uptimeNanoseconds) / 1e9))
