@@ -58,26 +58,20 @@ package enum SearchIndex {
         for (n, unit) in units.enumerated() {
             hashes.append(unit.fingerprint)
             var extra: [Int: Int] = [:]
-            func add(_ word: Int, _ count: Int) {
-                // Words first met here (in the extra text, or in a text counted now) are new.
-                while word >= termPostings.count { termPostings.append([]) }
-                termPostings[word].append(n << 32 | min(count, 1 << 31))
-            }
             SearchWords.forEachBytes(in: unit.extra) { extra[counts.words.index(of: $0, hash: WordTable.hash($0)), default: 0] += 1 }
             if let file = unit.file, file < counts.files.count, SearchWords.same(counts.files[file].text, unit.text) {
-                for entry in counts.files[file].words {
-                    let word = Int(entry >> 32)
-                    add(word, Int(entry & 0xFFFF_FFFF) + (extra.removeValue(forKey: word) ?? 0))
-                }
+                for entry in counts.files[file].words { post(Int(entry >> 32), Int(entry & 0xFFFF_FFFF), unit: n, to: &termPostings) }
             } else {
                 var text = WordTable(capacity: unit.text.utf8.count / 16)
                 SearchWords.forEachBytes(in: unit.text) { text.add($0) }
                 for i in 0..<text.count {
                     let word = text.withBytes(i) { counts.words.index(of: $0, hash: text.hashes[i]) }
-                    add(word, text.values[i] + (extra.removeValue(forKey: word) ?? 0))
+                    post(word, text.values[i], unit: n, to: &termPostings)
                 }
             }
-            for (word, count) in extra { add(word, count) }
+            // The extra text's words after the text's: added to the unit's posting of the word
+            // when the text has one (a lookup per extra word, not one per word of the text).
+            for (word, count) in extra { post(word, count, unit: n, to: &termPostings) }
             // Each name word with the length in words of the shortest name it is in: a query
             // word that is most of a name ranks that unit first.
             var names: [String: Int] = [:]
@@ -147,6 +141,18 @@ package enum SearchIndex {
         let units = merged.keys.sorted()
         let kept = units.prefix(summaryLimit)
         return (SearchNumbers.pairs(kept.map { $0 << 32 | merged[$0]! }), kept.count == units.count)
+    }
+
+    /// Adds `count` occurrences of `word` in unit `unit` to the word's postings (unit << 32 |
+    /// count, in unit order): to the unit's posting when it is the last one, else as a new one.
+    /// Words first met here (in an extra text, or in a text counted now) are new.
+    private static func post(_ word: Int, _ count: Int, unit: Int, to postings: inout [[Int]]) {
+        while word >= postings.count { postings.append([]) }
+        if let last = postings[word].last, last >> 32 == unit {
+            postings[word][postings[word].count - 1] = unit << 32 | min((last & 0xFFFF_FFFF) + count, 1 << 31)
+        } else {
+            postings[word].append(unit << 32 | min(count, 1 << 31))
+        }
     }
 
     private static func manifest(_ numbering: Numbering, names: Sharding, terms: Sharding, themes: [(name: String, units: [Int])],
