@@ -70,13 +70,13 @@ package struct ParsedFile: Hashable, Sendable {
         get { storage.role }
         set { unique(); storage.role = newValue }
     }
-    /// Nil when the front matter could not be read; the file then produces no page.
     /// A document's page folder; nil for an entity's description. Read in place: `role`
     /// returns a copy, retaining its strings.
     package var documentURLPath: String? {
         if case .document(_, let urlPath) = storage.role { return urlPath }
         return nil
     }
+    /// Nil when the front matter could not be read; the file then produces no page.
     package var frontMatter: FrontMatter? {
         get { storage.frontMatter }
         set { unique(); storage.frontMatter = newValue }
