@@ -27,46 +27,48 @@ package struct PageRenderer: Sendable {
         self.searchWords = searchWords
     }
 
-    /// A rendered page: where it goes and its HTML.
+    /// A rendered page: where it goes and its HTML, as UTF-8.
     package struct RenderedPage: Sendable {
         package var path: String
-        package var text: String
+        package var contents: [UInt8]
+        package var text: String { String(decoding: contents, as: UTF8.self) }
     }
 
     package func render(_ page: Page) -> RenderedPage {
         let folder = page.folder(in: site)
         let context = RenderContext(site: site, urls: URLs(pretty: site.config.prettyURLs, folder: folder), navigation: navigation,
                                     index: index)
-        let html: String
+        // Templates render to bytes; the few pages made as text are converted once.
+        let html: [UInt8]
         switch page {
         case .home:
-            html = templates.render(context.homeView(), template: .home)
+            html = templates.renderBytes(context.homeView(), template: .home)
         case .document(let file) where site.isBriefing(file):
-            html = templates.render(context.briefingView(file), template: .briefing)
+            html = templates.renderBytes(context.briefingView(file), template: .briefing)
         case .document(let file):
-            html = templates.render(context.documentView(file), template: .document)
+            html = templates.renderBytes(context.documentView(file), template: .document)
         case .briefingFile(let file):
-            html = standalone.briefing(file, reparsed: reparse?(file) ?? StandaloneRenderer.unavailable(site.files[file]))
+            html = Array(standalone.briefing(file, reparsed: reparse?(file) ?? StandaloneRenderer.unavailable(site.files[file])).utf8)
         case .feed(let theme):
-            html = AtomFeed.xml(site, theme: theme, index: index, context: context)
+            html = Array(AtomFeed.xml(site, theme: theme, index: index, context: context).utf8)
         case .sitemap:
-            html = Sitemap.xml(site, pages: Page.inventory(of: site))
+            html = Array(Sitemap.xml(site, pages: Page.inventory(of: site)).utf8)
         case .graph:
-            html = templates.render(context.graphView(), template: .graph)
+            html = templates.renderBytes(context.graphView(), template: .graph)
         case .search:
-            html = templates.render(context.searchView(), template: .search)
+            html = templates.renderBytes(context.searchView(), template: .search)
         case .searchIndex:
-            html = String(decoding: SearchIndex.files(site, index: index)[0].contents, as: UTF8.self)
+            html = SearchIndex.files(site, index: index)[0].contents
         case .previews:
-            html = PreviewData.script(site, index: index, context: context)
+            html = Array(PreviewData.script(site, index: index, context: context).utf8)
         case .section(let name):
-            html = templates.render(context.sectionView(name), template: .section)
+            html = templates.renderBytes(context.sectionView(name), template: .section)
         case .entityIndex(let kind):
-            html = templates.render(context.indexView(kind), template: .index(kind))
+            html = templates.renderBytes(context.indexView(kind), template: .index(kind))
         case let .entity(index, number):
-            html = templates.render(context.entityView(index, page: number), template: .entity(site.kind(of: index)))
+            html = templates.renderBytes(context.entityView(index, page: number), template: .entity(site.kind(of: index)))
         }
-        return RenderedPage(path: page.outputPath(in: site), text: html)
+        return RenderedPage(path: page.outputPath(in: site), contents: html)
     }
 
     /// The files a page makes, handed to `emit`: its own, and for the search index every
@@ -74,7 +76,7 @@ package struct PageRenderer: Sendable {
     package func files(_ page: Page, emit: (OutputFile) -> Void) {
         if case .searchIndex = page { return SearchIndex.write(site, index: index, counted: searchWords, emit: emit) }
         let rendered = render(page)
-        emit(OutputFile(path: rendered.path, text: rendered.text))
+        emit(OutputFile(path: rendered.path, contents: rendered.contents))
     }
 }
 

@@ -75,7 +75,7 @@ package struct TemplateSet: Sendable {
                 sources[sheet] = String(decoding: css, as: UTF8.self)
             }
         }
-        return (TemplateSet(library: TemplateLibrary(templates), assets: assets, sources: sources), diagnostics)
+        return (TemplateSet(library: TemplateLibrary(templates, vocabulary: ViewKey.vocabulary), assets: assets, sources: sources), diagnostics)
     }
 
     /// Partials named in templates (`{{> name}}`) that no template provides.
@@ -120,5 +120,10 @@ package struct TemplateSet: Sendable {
     /// Every `TemplateName` is present: `load` refuses a theme without one.
     func render(_ view: some TemplateRepresentable, template: TemplateName, capacity: Int = 0) -> String {
         library.render(view, template: template.rawValue, capacity: capacity) ?? ""
+    }
+
+    /// `render` as UTF-8, which pages are written as.
+    func renderBytes(_ view: some TemplateRepresentable, template: TemplateName, capacity: Int = 0) -> [UInt8] {
+        library.renderBytes(view, template: template.rawValue, capacity: capacity) ?? []
     }
 }

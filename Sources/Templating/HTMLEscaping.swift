@@ -53,6 +53,40 @@ package enum HTMLEscaping {
         }
     }
 
+    /// Appends `text`, escaped, to the bytes `output`: the renderer's version, which copies
+    /// the runs with nothing to escape as they are.
+    package static func append(_ text: String, to output: inout [UInt8]) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            attention.withUnsafeBufferPointer { append(bytes, to: &output, table: $0) }
+        }
+        if done == nil {
+            var copy = text
+            copy.makeContiguousUTF8()
+            append(copy, to: &output)
+        }
+    }
+
+    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], table: UnsafeBufferPointer<Bool>) {
+        var copied = 0
+        var i = 0
+        while i < bytes.count {
+            guard table[Int(bytes[i])] else {
+                i += 1
+                continue
+            }
+            let (replacement, length) = Self.replacement(bytes, at: i)
+            guard let replacement else {
+                i += length
+                continue
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
+            output.append(contentsOf: replacement.utf8)
+            i += length
+            copied = i
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+    }
+
     /// Bytes that start something to escape or a scalar that may be forbidden: `& < > " '`,
     /// controls other than tab, line feed, form feed and carriage return, DEL, and the lead
     /// bytes of U+0080–U+00BF, U+F000–U+FFFF and the supplementary planes. A table, since

@@ -1,5 +1,5 @@
-/// A compiled Mustache template. Parsing happens once; rendering walks the node tree and
-/// looks names up through `TemplateObject`, with no reflection and no dynamic casts.
+/// A parsed Mustache template. Its library compiles it to a program (`TemplateProgram`)
+/// that looks names up through `TemplateObject`, with no reflection and no dynamic casts.
 package struct Template: Sendable {
     let nodes: [TemplateNode]
     /// The source, for finding which partials a template uses.
@@ -31,13 +31,10 @@ package struct Template: Sendable {
     }
 }
 
-/// Named templates that can include one another as partials.
+/// Named templates that can include one another as partials, compiled to one program.
 package struct TemplateLibrary: Sendable {
     let templates: [String: Template]
-    /// Partials included by an indented standalone tag, parsed again from their source with
-    /// every line indented (what the spec asks for), keyed by `PartialKey`. Computed once
-    /// here so that rendering never re-indents text.
-    let indentedPartials: [PartialKey: [TemplateNode]]
+    let program: TemplateProgram
 
     struct PartialKey: Hashable, Sendable {
         var name: String
@@ -48,8 +45,12 @@ package struct TemplateLibrary: Sendable {
     /// a self-including partial from producing variants forever.
     static let maximumIndentedVariants = 256
 
-    package init(_ templates: [String: Template]) {
+    /// `vocabulary`: the names the views answer, numbered in this order (`TemplateKey`).
+    package init(_ templates: [String: Template], vocabulary: [String] = []) {
         self.templates = templates
+        // Partials included by an indented standalone tag are parsed again from their source
+        // with every line indented (what the spec asks for), once here, so that rendering
+        // never re-indents text.
         var variants: [PartialKey: [TemplateNode]] = [:]
         var pending: [PartialKey] = []
         func collect(_ nodes: [TemplateNode]) {
@@ -65,7 +66,7 @@ package struct TemplateLibrary: Sendable {
                 }
             }
         }
-        for template in templates.values { collect(template.nodes) }
+        for name in templates.keys.sorted() { collect(templates[name]!.nodes) }
         while let key = pending.popLast(), variants.count < Self.maximumIndentedVariants {
             guard let template = templates[key.name] else { continue }
             // Indenting whitespace cannot make a template that parsed fail to parse.
@@ -73,16 +74,10 @@ package struct TemplateLibrary: Sendable {
             variants[key] = nodes
             collect(nodes)
         }
-        indentedPartials = variants
+        program = TemplateProgram(templates.mapValues(\.nodes), indented: variants, vocabulary: vocabulary)
     }
 
     package subscript(name: String) -> Template? { templates[name] }
-
-    /// The nodes a partial tag renders.
-    func partial(_ name: String, indentation: String) -> [TemplateNode]? {
-        guard !indentation.isEmpty else { return templates[name]?.nodes }
-        return indentedPartials[PartialKey(name: name, indentation: indentation)] ?? templates[name]?.nodes
-    }
 
     /// `source` with `indentation` before every line that has content.
     static func indent(_ source: String, by indentation: String) -> String {
@@ -96,14 +91,21 @@ package struct TemplateLibrary: Sendable {
         return result
     }
 
-    /// Renders the template `name` with `value` as its context; nil when there is no such
-    /// template. `{{value}}` is HTML-escaped.
+    /// Renders the template `name` with `value` as its context, as UTF-8; nil when there is
+    /// no such template. `{{value}}` is HTML-escaped.
+    package func renderBytes(_ value: some TemplateRepresentable, template name: String, capacity: Int = 0) -> [UInt8]? {
+        guard let entry = program.entries[name] else { return nil }
+        let context = value.templateValue
+        return TemplateRenderer.with(program) { renderer in
+            renderer.output.reserveCapacity(capacity)
+            renderer.stack.append(.init(value: context))
+            renderer.run(entry)
+            return renderer.output
+        }
+    }
+
+    /// `renderBytes` as text.
     package func render(_ value: some TemplateRepresentable, template name: String, capacity: Int = 0) -> String? {
-        guard let template = templates[name] else { return nil }
-        var renderer = TemplateRenderer(library: self)
-        renderer.output.reserveCapacity(capacity)
-        renderer.stack.append(.init(value: value.templateValue))
-        renderer.render(template.nodes)
-        return renderer.output
+        renderBytes(value, template: name, capacity: capacity).map { String(decoding: $0, as: UTF8.self) }
     }
 }

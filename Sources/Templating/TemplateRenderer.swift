@@ -1,4 +1,4 @@
-/// One rendering: the context stack and the output being written.
+/// One rendering: the context stack and the bytes being written, run over a compiled program.
 struct TemplateRenderer {
     struct Frame {
         var value: TemplateValue
@@ -10,64 +10,94 @@ struct TemplateRenderer {
     /// Recursive partials render data-shaped trees; a cycle that the data does not end stops here.
     static let maximumPartialDepth = 64
 
-    let library: TemplateLibrary
+    typealias Instruction = TemplateProgram.Instruction
+
+    /// The program's lists, read in place for as long as the renderer runs.
+    let instructions: UnsafeBufferPointer<Instruction>
+    let text: UnsafeBufferPointer<UInt8>
+    let expressions: UnsafeBufferPointer<TemplateProgram.CompiledExpression>
+    let pathKeys: UnsafeBufferPointer<Int32>
+    unowned(unsafe) let keys: TemplateKeyTable
     var stack: [Frame] = []
-    var output = ""
+    var output: [UInt8] = []
     var partialDepth = 0
 
-    init(library: TemplateLibrary) {
-        self.library = library
+    /// Runs `body` with a renderer of `program`.
+    static func with<Result>(_ program: TemplateProgram, _ body: (inout TemplateRenderer) -> Result) -> Result {
+        program.instructions.withUnsafeBufferPointer { instructions in
+            program.text.withUnsafeBufferPointer { text in
+                program.expressions.withUnsafeBufferPointer { expressions in
+                    program.pathKeys.withUnsafeBufferPointer { pathKeys in
+                        var renderer = TemplateRenderer(instructions: instructions, text: text, expressions: expressions,
+                                                        pathKeys: pathKeys, keys: program.keys)
+                        return body(&renderer)
+                    }
+                }
+            }
+        }
     }
 
-    mutating func render(_ nodes: [TemplateNode]) {
-        for node in nodes {
-            switch node {
-            case .text(let text):
-                output += text
-            case let .variable(expression, escaped):
-                switch resolve(expression) {
+    mutating func run(_ range: Range<Int>) {
+        var at = range.lowerBound
+        while at < range.upperBound {
+            let instruction = instructions[at]
+            at += 1
+            switch instruction.code {
+            case .text:
+                let start = Int(instruction.a)
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<start + Int(instruction.b)]))
+            case .escaped, .raw:
+                switch resolve(Int(instruction.a)) {
                 case .text(let text):
-                    if escaped { HTMLEscaping.append(text, to: &output) } else { output += text }
+                    if instruction.code == .escaped { HTMLEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
                 case .int(let number):
-                    output += String(number)
+                    output.append(contentsOf: String(number).utf8)
                 case .bool(let flag):
-                    output += flag ? "true" : "false"
+                    output.append(contentsOf: (flag ? "true" : "false").utf8)
                 case .missing, .object, .list:
                     break
                 }
-            case let .section(expression, inner):
-                let value = resolve(expression)
+            case .section:
+                let inner = at..<Int(instruction.b)
+                at = inner.upperBound
+                let value = resolve(Int(instruction.a))
                 switch value {
                 case .list(let list):
                     let count = list.count
                     for index in 0..<count {
                         stack.append(Frame(value: list.element(at: index), index: index, count: count))
-                        render(inner)
+                        run(inner)
                         stack.removeLast()
                     }
                 case .missing, .bool(false):
                     break
                 default:
                     stack.append(Frame(value: value))
-                    render(inner)
+                    run(inner)
                     stack.removeLast()
                 }
-            case let .invertedSection(expression, inner):
-                if !resolve(expression).isTruthy { render(inner) }
-            case let .partial(name, indentation, _, _):
-                guard let nodes = library.partial(name, indentation: indentation), partialDepth < Self.maximumPartialDepth else { continue }
+            case .inverted:
+                let inner = at..<Int(instruction.b)
+                at = inner.upperBound
+                if !resolve(Int(instruction.a)).isTruthy { run(inner) }
+            case .partial:
+                guard partialDepth < Self.maximumPartialDepth else { continue }
                 partialDepth += 1
-                render(nodes)
+                run(Int(instruction.a)..<Int(instruction.b))
                 partialDepth -= 1
+            case .nothing:
+                break
             }
         }
     }
 
-    func resolve(_ expression: Expression) -> TemplateValue {
-        switch expression {
+    func resolve(_ index: Int) -> TemplateValue {
+        let expression = expressions[index]
+        switch expression.kind {
         case .current:
             return stack.last?.value ?? .missing
-        case let .path(first, rest):
+        case .path:
+            let first = TemplateKey(id: Int(expression.a), table: keys)
             // The frames are asked where they stand: copying one retains its value.
             var value = stack.withUnsafeBufferPointer { frames in
                 var depth = frames.count - 1
@@ -77,22 +107,22 @@ struct TemplateRenderer {
                 }
                 return TemplateValue.missing
             }
-            for key in rest {
+            for k in Int(expression.b)..<Int(expression.c) {
                 guard case .object(let object) = value else { return .missing }
-                value = object.value(forKey: key)
+                value = object.value(forKey: TemplateKey(id: Int(pathKeys[k]), table: keys))
             }
             return value
-        case .position(let position):
+        case .position:
             guard let frame = stack.last, frame.index >= 0 else { return .missing }
-            switch position {
+            switch expression.position {
             case .first: return .bool(frame.index == 0)
             case .last: return .bool(frame.index == frame.count - 1)
             case .index: return .int(frame.index)
             case .even: return .bool(frame.index % 2 == 0)
             case .odd: return .bool(frame.index % 2 == 1)
             }
-        case let .transform(transform, inner):
-            return Self.apply(transform, to: resolve(inner))
+        case .transform:
+            return Self.apply(expression.transform, to: resolve(Int(expression.a)))
         }
     }
 

@@ -1,6 +1,6 @@
 /// What a template sees when it looks a name up. Views answer lookups with a `switch` over
-/// the name (`TemplateObject`) instead of being read by reflection or dynamic casts, so a
-/// lookup costs a few string comparisons.
+/// the name's number (`TemplateObject`, `TemplateKey`) instead of being read by reflection
+/// or dynamic casts, so a lookup is a jump.
 package enum TemplateValue {
     /// Not there: the lookup climbs to the enclosing context, and sections are skipped.
     case missing
@@ -25,7 +25,7 @@ package enum TemplateValue {
 extension TemplateValue {
     /// The field `key` of an object; nil when this is no object or has no such field, and
     /// the lookup climbs on.
-    func field(_ key: String) -> TemplateValue? {
+    func field(_ key: TemplateKey) -> TemplateValue? {
         guard case .object(let object) = self else { return nil }
         let value = object.value(forKey: key)
         if case .missing = value { return nil }
@@ -35,7 +35,7 @@ extension TemplateValue {
 
 /// A value with named fields: `{{name}}`, `{{#name}}…{{/name}}`.
 package protocol TemplateObject {
-    func value(forKey key: String) -> TemplateValue
+    func value(forKey key: TemplateKey) -> TemplateValue
 }
 
 /// A sequence a section iterates over.

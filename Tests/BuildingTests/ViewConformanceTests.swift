@@ -48,6 +48,9 @@ import TestSupport
         }
     }
 
+    /// The numbers templates are compiled with.
+    static let keys = TemplateKeyTable(vocabulary: ViewKey.vocabulary)
+
     private func check(_ value: Any, path: String, checked: inout Set<String>) {
         if let array = value as? [Any] {
             for (i, item) in array.enumerated() { check(item, path: "\(path)[\(i)]", checked: &checked) }
@@ -68,7 +71,11 @@ import TestSupport
         for child in mirror.children {
             guard let label = child.label else { continue }
             let expected = unwrap(child.value)
-            let actual = describe(object.value(forKey: label))
+            guard let key = Self.keys.key(label) else {
+                Issue.record("\(path).\(label) is not in ViewKey: templates cannot read it")
+                continue
+            }
+            let actual = describe(object.value(forKey: key))
             #expect(actual == expected.map(describe), "\(path).\(label)")
             if let expected { check(expected, path: "\(path).\(label)", checked: &checked) }
         }

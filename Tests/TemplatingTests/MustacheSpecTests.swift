@@ -46,7 +46,7 @@ import Testing
 
     struct Fields: TemplateObject {
         let fields: [String: JSONValue]
-        func value(forKey key: String) -> TemplateValue { fields[key]?.templateValue ?? .missing }
+        func value(forKey key: TemplateKey) -> TemplateValue { fields[key.name]?.templateValue ?? .missing }
     }
 
     static let modules = ["comments", "delimiters", "interpolation", "inverted", "partials", "sections"]

@@ -5,7 +5,7 @@ import Testing
 struct Object: TemplateObject, TemplateRepresentable {
     var fields: [String: any TemplateRepresentable]
     init(_ fields: [String: any TemplateRepresentable]) { self.fields = fields }
-    func value(forKey key: String) -> TemplateValue { fields[key]?.templateValue ?? .missing }
+    func value(forKey key: TemplateKey) -> TemplateValue { fields[key.name]?.templateValue ?? .missing }
 }
 
 extension Object: ExpressibleByDictionaryLiteral {
@@ -157,5 +157,40 @@ func syntaxError(_ source: String) -> TemplateSyntaxError? {
     @Test func recursivePartialsStop() throws {
         let output = try render("{{> loop}}", [:], partials: ["loop": "x{{> loop}}"])
         #expect(output == String(repeating: "x", count: TemplateRenderer.maximumPartialDepth))
+    }
+}
+
+/// The library compiles its templates into one program, with adjacent text in one copy: each
+/// template, partial variant and section must still end where it did.
+@Suite struct CompiledProgramTests {
+    @Test func eachTemplateKeepsItsOwnText() throws {
+        // Compiled in name order, "a" ends with text and "b" starts with text right after it.
+        let library = TemplateLibrary(["a": try Template("A-end"), "b": try Template("B-start{{> a}}B-end")])
+        #expect(library.render(Object([:]), template: "a") == "A-end")
+        #expect(library.render(Object([:]), template: "b") == "B-startA-endB-end")
+    }
+
+    @Test func textAfterASectionIsNotPartOfIt() throws {
+        #expect(try render("{{#no}}in{{/no}}out|{{^yes}}in{{/yes}}out", ["no": false, "yes": true]) == "out|out")
+        #expect(try render("a{{! note }}b{{#list}}<{{.}}>{{/list}}c", ["list": ["x", "y"]]) == "ab<x><y>c")
+        #expect(try render("{{#o}}{{#i}}1{{/i}}2{{/o}}3", ["o": true, "i": false]) == "23")
+    }
+
+    @Test func indentedPartialsAndMissingOnes() throws {
+        let templates = ["main": try Template("  {{> p}}\n{{> gone}}|{{> p}}"), "p": try Template("x\ny\n")]
+        #expect(TemplateLibrary(templates).render(Object([:]), template: "main") == "  x\n  y\n|x\ny\n")
+    }
+
+    /// Views answer by number: names given up front keep theirs; others follow, and objects
+    /// that answer by name still find them.
+    @Test func keysAreNumberedFromTheVocabulary() throws {
+        let table = TemplateKeyTable(vocabulary: ["title", "url", "title"], extra: ["other"])
+        #expect(table.key("title")?.id == 0)
+        #expect(table.key("url")?.id == 1)
+        #expect(table.key("other")?.id == 2)
+        #expect(table.key("other")?.name == "other")
+        #expect(table.key("none") == nil)
+        let library = TemplateLibrary(["main": try Template("{{zeta}}{{#a}}{{title}}{{/a}}")], vocabulary: ["title"])
+        #expect(library.render(Object(["zeta": "z", "a": Object(["title": "t"])]), template: "main") == "zt")
     }
 }

@@ -280,7 +280,7 @@ package enum Pipeline {
                 searchSeconds?(clock.lap())
             case .page(let page):
                 let file = renderer.render(page)
-                emit(file.path, .text(file.text))
+                emit(file.path, .bytes(file.contents))
             }
         }
         return pages.count
