@@ -95,7 +95,8 @@ extension Linker {
         for d in linkedDocuments {
             var refs = (linkedFrom[d] ?? []).filter { !changedSet.contains($0.file) }
             for c in changed {
-                for (m, link) in links[c] where link.document == d { refs.append(MentionRef(file: c, mention: m)) }
+                let mentions = files[c].mentions
+                for (m, link) in links[c] where link.document == d { refs.append(MentionRef(file: c, mention: m, block: mentions[m].block)) }
             }
             refs.sort { $0.file != $1.file ? $0.file < $1.file : $0.mention < $1.mention }
             linkedFrom[d] = refs.isEmpty ? nil : refs
@@ -111,7 +112,10 @@ extension Linker {
         for entity in affected {
             var refs = backlinks[entity].filter { !changedSet.contains($0.file) }
             for c in changed where isLinked(c) {
-                for (m, target) in resolutions[c].enumerated() where target == entity { refs.append(MentionRef(file: c, mention: m)) }
+                let mentions = files[c].mentions
+                for (m, target) in resolutions[c].enumerated() where target == entity {
+                    refs.append(MentionRef(file: c, mention: m, block: mentions[m].block))
+                }
             }
             backlinks[entity] = refs.sorted { rank[$0.file] != rank[$1.file] ? rank[$0.file] < rank[$1.file] : $0.mention < $1.mention }
         }

@@ -234,9 +234,10 @@ package struct Linker {
     static func linkedFrom(_ links: [[Int: MentionLink]], documents: [Int], files: [ParsedFile]) -> [Int: [MentionRef]] {
         var result: [Int: [MentionRef]] = [:]
         for (file, fileLinks) in links.enumerated() where !fileLinks.isEmpty {
+            let mentions = files[file].mentions
             for m in fileLinks.keys.sorted() {
                 guard let target = fileLinks[m]!.document, target != file else { continue }
-                result[target, default: []].append(MentionRef(file: file, mention: m))
+                result[target, default: []].append(MentionRef(file: file, mention: m, block: mentions[m].block))
             }
         }
         return result

@@ -27,7 +27,7 @@ struct Relations {
             var perBlock: [Int: Set<Int>] = [:]
             for (m, target) in resolutions[fileIndex].enumerated() {
                 guard let target else { continue }
-                backlinks[target].append(MentionRef(file: fileIndex, mention: m))
+                backlinks[target].append(MentionRef(file: fileIndex, mention: m, block: file.mentions[m].block))
                 mentioned.insert(target)
                 perBlock[file.mentions[m].block, default: []].insert(target)
             }

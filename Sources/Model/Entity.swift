@@ -43,10 +43,14 @@ package struct Entity: Hashable, Sendable {
 package struct MentionRef: Hashable, Sendable {
     package var file: Int
     package var mention: Int
+    /// The mention's block (`Mention.block`), kept here: a page listing passages reads it
+    /// for every reference, and the mention itself is a cache miss away.
+    package var block: Int
 
-    package init(file: Int, mention: Int) {
+    package init(file: Int, mention: Int, block: Int) {
         self.file = file
         self.mention = mention
+        self.block = block
     }
 }
 

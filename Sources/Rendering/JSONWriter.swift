@@ -147,46 +147,50 @@ struct JSONWriter {
     }
 
     /// A JSON string: quotes, backslashes and control characters escaped; `/` and
-    /// non-ASCII text written as they are.
+    /// non-ASCII text written as they are. Runs of bytes that need no escape are copied
+    /// whole, in one pass over the text's bytes: the search index's text is tens of MB.
     private mutating func string(_ text: String) {
         bytes.append(0x22)
-        func needsEscape(_ byte: UInt8) -> Bool {
-            byte < 0x20 || byte == 0x22 || byte == 0x5C || (htmlSafe && (byte == 0x3C || byte == 0x3E || byte == 0x26))
-        }
-        // Most strings (ids, paths, names) need no escaping: copy them whole.
-        let plain = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
-            guard !utf8.contains(where: needsEscape) else { return false }
-            bytes.append(contentsOf: utf8)
-            return true
-        }
-        if plain == true {
-            bytes.append(0x22)
-            return
-        }
-        // Otherwise runs of bytes that need none are copied whole, between escapes.
-        let utf8 = text.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(text.utf8)
-        var start = 0
-        for (i, byte) in utf8.enumerated() where needsEscape(byte) {
-            if i > start { bytes.append(contentsOf: utf8[start..<i]) }
-            start = i + 1
-            switch byte {
-            case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
-            case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
-            case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
-            case 0x08: bytes.append(contentsOf: [0x5C, 0x62])
-            case 0x0C: bytes.append(contentsOf: [0x5C, 0x66])
-            case 0x3C where htmlSafe: bytes.append(contentsOf: Array("\\u003c".utf8))
-            case 0x3E where htmlSafe: bytes.append(contentsOf: Array("\\u003e".utf8))
-            case 0x26 where htmlSafe: bytes.append(contentsOf: Array("\\u0026".utf8))
-            case 0x00..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            default: bytes.append(byte)
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            let table = htmlSafe ? Self.htmlSafeEscapes : Self.escapes
+            table.withUnsafeBufferPointer { escapes in
+                var start = 0
+                for i in utf8.indices where escapes[Int(utf8[i])] {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
+                    start = i + 1
+                    escape(utf8[i])
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
             }
         }
-        if start < utf8.count { bytes.append(contentsOf: utf8[start...]) }
+        if done == nil {
+            var copy = text
+            copy.makeContiguousUTF8()
+            bytes.removeLast()
+            return string(copy)
+        }
         bytes.append(0x22)
     }
+
+    private mutating func escape(_ byte: UInt8) {
+        switch byte {
+        case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+        case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+        case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
+        case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
+        case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
+        case 0x08: bytes.append(contentsOf: [0x5C, 0x62])
+        case 0x0C: bytes.append(contentsOf: [0x5C, 0x66])
+        case 0x3C: bytes.append(contentsOf: "\\u003c".utf8)
+        case 0x3E: bytes.append(contentsOf: "\\u003e".utf8)
+        case 0x26: bytes.append(contentsOf: "\\u0026".utf8)
+        default:
+            let hex = Array("0123456789abcdef".utf8)
+            bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+        }
+    }
+
+    /// The bytes a JSON string escapes: controls, `"` and `\`; for HTML, also `<`, `>`, `&`.
+    private static let escapes: [Bool] = (0...255).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+    private static let htmlSafeEscapes: [Bool] = (0...255).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 }
 }

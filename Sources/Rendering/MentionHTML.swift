@@ -361,7 +361,7 @@ extension RenderContext {
             let pageURL = urls.page(folder)
             var hidden = 0, moreURL: String?
             for ref in backlinks[run] {
-                let blockIndex = mentions[ref.mention].block
+                let blockIndex = ref.block
                 guard blockIndex >= 0, seenBlocks.insert(blockIndex).inserted else { continue }
                 // The block is read where it stands: a copy retains each of its fields.
                 let anchor = blocks[blockIndex].anchor.map { "#" + $0 } ?? ""
