@@ -19,9 +19,10 @@ enum FileWriting {
         var description: String { "cannot write \(path): \(String(cString: strerror(code)))" }
     }
 
-    /// Writes `bytes` to `path`, creating missing parent folders.
-    static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
-        let file = try Appender(path: path)
+    /// Writes `bytes` to `path`, creating missing parent folders. A relative path is taken
+    /// from the folder `directory` is open on.
+    static func write(_ bytes: UnsafeRawBufferPointer, to path: String, in directory: Int32 = AT_FDCWD) throws {
+        let file = try Appender(path: path, in: directory)
         try file.append(bytes)
         try file.close()
     }
@@ -36,12 +37,15 @@ enum FileWriting {
         let path: String
         private var fd: Int32
 
-        init(path: String) throws {
+        /// `directory`: the folder a relative `path` starts from. The output's pages are
+        /// opened from the site's folder: the kernel's walk of the whole path from `/` for
+        /// each of tens of thousands of files was a third of the cost of opening them.
+        init(path: String, in directory: Int32 = AT_FDCWD) throws {
             self.path = path
-            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            fd = openat(directory, path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             if fd < 0, errno == ENOENT {
-                makeParents(of: path)
-                fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+                makeParents(of: path, in: directory)
+                fd = openat(directory, path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             }
             guard fd >= 0 else { throw Failure(path: path, code: errno) }
         }
@@ -86,16 +90,16 @@ enum FileWriting {
     /// `mkdir -p` of the folder holding `path`. Folders another thread made first are fine.
     /// The nearest folder is made first and its parents only when it cannot be: a page's
     /// folder is new but its parents mostly are not, and each `mkdir` walks the whole path.
-    static func makeParents(of path: String) {
+    static func makeParents(of path: String, in directory: Int32 = AT_FDCWD) {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
-        makeFolder(String(path[..<slash]))
+        makeFolder(String(path[..<slash]), in: directory)
     }
 
-    private static func makeFolder(_ path: String) {
-        guard !path.isEmpty, mkdir(path, 0o755) != 0, errno == ENOENT,
+    private static func makeFolder(_ path: String, in directory: Int32) {
+        guard !path.isEmpty, mkdirat(directory, path, 0o755) != 0, errno == ENOENT,
               let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
-        makeFolder(String(path[..<slash]))
-        _ = mkdir(path, 0o755)
+        makeFolder(String(path[..<slash]), in: directory)
+        _ = mkdirat(directory, path, 0o755)
     }
 
     /// Whether the file at `path` holds exactly `bytes` (size first, then contents).

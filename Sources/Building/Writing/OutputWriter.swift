@@ -134,11 +134,19 @@ package struct OutputWriter {
         /// Every file written or taken over, for the marker's record.
         private var paths: [String] = []
 
+        /// The staging folder, open: pages are created relative to it.
+        private let directory: Int32
+        private let root: String
+
         init(folder: URL, retired: URL, previous: String?) {
             self.folder = folder
             self.retired = retired
             self.previous = previous
+            root = folder.path
+            directory = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         }
+
+        deinit { if directory >= 0 { close(directory) } }
 
         /// Writes one file of the site. Failures are kept; `commit` reports the first.
         package func write(_ file: OutputFile) {
@@ -148,7 +156,7 @@ package struct OutputWriter {
         /// Takes the previous build's file at `path` as it is (a hard link). False when there
         /// is none, and the page must be rendered.
         package func reuse(_ path: String) -> Bool {
-            guard let previous, FileWriting.link(previous + "/" + path, to: folder.path + "/" + path) else { return false }
+            guard let previous, FileWriting.link(previous + "/" + path, to: root + "/" + path) else { return false }
             lock.withLock { unchanged += 1; paths.append(path) }
             return true
         }
@@ -161,7 +169,7 @@ package struct OutputWriter {
         /// A file produced in pieces; compared with the previous output only by size.
         package func write(path: String, _ produce: ((_ sink: ([UInt8]) -> Void) -> Void)) {
             do {
-                let file = try FileWriting.Appender(path: folder.path + "/" + path)
+                let file = try FileWriting.Appender(path: path, in: directory)
                 var size = 0
                 var failed: Error?
                 produce { piece in
@@ -181,16 +189,15 @@ package struct OutputWriter {
         private func write(_ bytes: UnsafeRawBufferPointer, path: String) {
             let old = previous.map { $0 + "/" + path }
             let same = old.map { FileWriting.hasContents(bytes, at: $0) } ?? false
-            let target = folder.path + "/" + path
             do {
                 // An unchanged file is linked from the previous site: it keeps its inode and
                 // modification time, so tools that sync by time upload only real changes.
-                let linked = same && old.map { FileWriting.link($0, to: target) } == true
+                let linked = same && old.map { FileWriting.link($0, to: root + "/" + path) } == true
                 if !linked {
                     // A file linked here before is replaced, not written through the link
                     // into the previous site (without one, nothing here is a link).
-                    if previous != nil { unlink(target) }
-                    try FileWriting.write(bytes, to: target)
+                    if previous != nil { unlinkat(directory, path, 0) }
+                    try FileWriting.write(bytes, to: path, in: directory)
                 }
             } catch {
                 lock.withLock { if failure == nil { failure = .io("\(error)") } }
