@@ -171,6 +171,28 @@ import TestSupport
         #expect(mended.pagesRendered == direct.pagesRendered, "rendered \(mended.pagesRendered) of \(mended.pages) pages")
     }
 
+    /// A build that fails to write leaves the output as it was, and the record and cache
+    /// still describe it: the next build renders only what its edit touched.
+    @Test func aBuildThatFailsToWriteKeepsTheRecordOfTheOutput() throws {
+        let site = try site()
+        var options = site.options()
+        options.persistentCache = true
+        #expect(Builder.build(options).succeeded)
+        try site.write("Content/articles/two.md", Data("---\ntitle: Two\ndate: 2022-07-01\n---\n[[tajikistan]] answers.\n".utf8))
+        // A file the build did not write: the output folder is not replaced.
+        try site.write("Output/notes/mine.md", Data("mine".utf8))
+        let failing = Builder.build(options)
+        #expect(!failing.succeeded && failing.writeError?.contains("not written by Dossier") == true)
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent("notes"))
+        let mended = Builder.build(options)
+        #expect(mended.succeeded && site.read("actors/tajikistan/index.html")?.contains("answers") == true)
+        // As many pages as the same kind of edit after a build that succeeded.
+        try site.write("Content/articles/two.md", Data("---\ntitle: Two\ndate: 2022-07-01\n---\n[[tajikistan]] answers again.\n".utf8))
+        let direct = Builder.build(options)
+        #expect(direct.succeeded && direct.pagesRendered < direct.pages)
+        #expect(mended.pagesRendered == direct.pagesRendered, "rendered \(mended.pagesRendered) of \(mended.pages) pages")
+    }
+
     @Test func renamedDocumentLosesItsOldPage() throws {
         let site = try site()
         var options = site.options()

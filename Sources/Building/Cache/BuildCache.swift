@@ -53,15 +53,44 @@ package enum BuildCache {
     /// Writes the cache (when its entries changed) and the build record, each atomically;
     /// the cache an entry at a time, so it is never held in memory twice.
     package static func save(_ cache: ParseCache, site: URL) {
+        finish(prepare(cache, site: site), cache: cache, site: site)
+    }
+
+    /// The cache written beside its place (`prepare`), put there with the build record by
+    /// `finish` once the build's output is written, or thrown away by `discard` when it was
+    /// not: the record must keep naming the build the output holds, and the cache the
+    /// parses that record was made from, or the next build trusts none of the output's pages.
+    package struct Pending: Sendable {
+        /// The new cache file, when the entries changed; nil when the one in place is current.
+        fileprivate var temporary: String?
+        fileprivate var checksum: UInt64?
+    }
+
+    /// Writes the cache's entries to a temporary file, when they changed since it was read.
+    package static func prepare(_ cache: ParseCache, site: URL) -> Pending {
         let target = url(site: site)
         let folder = target.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var entriesChecksum = cache.modified ? nil : cache.loadedChecksum
-        if entriesChecksum == nil || !FileManager.default.fileExists(atPath: target.path) {
-            // The cache checks its own parts (`encode`); what identifies it is its list's checksum.
-            var listed: UInt64?
-            entriesChecksum = writeAtomically(target, checksummed: false) { sink in listed = try encode(cache.snapshot(), to: sink) }.flatMap { _ in listed }
-            if let entriesChecksum { cache.markSaved(checksum: entriesChecksum) }
+        if !cache.modified, let checksum = cache.loadedChecksum, FileManager.default.fileExists(atPath: target.path) {
+            return Pending(temporary: nil, checksum: checksum)
+        }
+        // The cache checks its own parts (`encode`); what identifies it is its list's checksum.
+        var listed: UInt64?
+        let temporary = target.path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let written = write(temporary, checksummed: false) { sink in listed = try encode(cache.snapshot(), to: sink) }
+        return Pending(temporary: written == nil ? nil : temporary, checksum: written.flatMap { _ in listed })
+    }
+
+    /// Puts a prepared cache in place and writes the build record naming `cache.build`.
+    package static func finish(_ pending: Pending, cache: ParseCache, site: URL) {
+        var entriesChecksum = pending.checksum
+        if let temporary = pending.temporary {
+            if rename(temporary, url(site: site).path) == 0, let checksum = entriesChecksum {
+                cache.markSaved(checksum: checksum)
+            } else {
+                unlink(temporary)
+                entriesChecksum = nil
+            }
         }
         guard let entriesChecksum else {
             try? FileManager.default.removeItem(at: recordURL(site: site))
@@ -79,10 +108,26 @@ package enum BuildCache {
         _ = writeAtomically(recordURL(site: site)) { sink in try sink(record) }
     }
 
+    /// Removes a prepared cache that the build's output does not go with.
+    package static func discard(_ pending: Pending) {
+        if let temporary = pending.temporary { unlink(temporary) }
+    }
+
     /// Writes `produce`'s pieces, then (when `checksummed`) their checksum, to a temporary
     /// file renamed over `target`; returns the checksum of the whole file, or nil on failure.
     private static func writeAtomically(_ target: URL, checksummed: Bool = true, _ produce: (([UInt8]) throws -> Void) throws -> Void) -> UInt64? {
         let temporary = target.path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        guard let checksum = write(temporary, checksummed: checksummed, produce) else { return nil }
+        guard rename(temporary, target.path) == 0 else {
+            unlink(temporary)
+            return nil
+        }
+        return checksum
+    }
+
+    /// Writes `produce`'s pieces, then (when `checksummed`) their checksum, to `temporary`;
+    /// returns the checksum of the whole file, or nil (and no file) on failure.
+    private static func write(_ temporary: String, checksummed: Bool, _ produce: (([UInt8]) throws -> Void) throws -> Void) -> UInt64? {
         do {
             let file = try FileWriting.Appender(path: temporary)
             var running = Fingerprint()
@@ -94,7 +139,6 @@ package enum BuildCache {
             tail.uint64(running.value)
             if checksummed { try tail.bytes.withUnsafeBytes { try file.append($0) } }
             try file.close()
-            guard rename(temporary, target.path) == 0 else { throw BinaryReader.Corrupt() }
             return combined(running.value, tail.bytes)
         } catch {
             unlink(temporary)

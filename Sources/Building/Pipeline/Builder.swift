@@ -79,13 +79,14 @@ package enum Builder {
             options.skipsUnchangedLink = false
             generation = Pipeline.generate(options)
         }
-        // Saved while the pages render. A build that fails for its diagnostics is not saved:
-        // the record keeps naming the output's build, whose pages the next build, its errors
-        // mended, can keep. That build parses again what this one parsed anew (the files that
-        // differ from the record; all of them when there is none), and a failing build run
-        // twice links twice. A build that fails to write is saved, and its successor renders
-        // every page.
+        // Written while the pages render, and put in place once they are written. A build that
+        // fails, for its diagnostics or to write, is not saved: the record keeps naming the
+        // output's build, whose pages the next build, its errors mended, can keep. That build
+        // parses again what this one parsed anew (the files that differ from the record; all
+        // of them when there is none), and a failing build run twice links twice.
         let saving = DispatchGroup()
+        let pending = Mutex<BuildCache.Pending?>(nil)
+        var wrote = false
         if options.persistentCache, let cache = options.parseCache, generation.parsing != nil, !generation.failed(strict: options.strict) {
             if let site = generation.site, let templates = generation.templates {
                 cache.signature = BuildCache.signature(config: site.config, templates: templates, drafts: options.drafts,
@@ -97,9 +98,17 @@ package enum Builder {
             }
             cache.build = buildID
             let site = options.site
-            DispatchQueue.global().async(group: saving) { BuildCache.save(cache, site: site) }
+            DispatchQueue.global().async(group: saving) {
+                let prepared = BuildCache.prepare(cache, site: site)
+                pending.withLock { $0 = prepared }
+            }
         }
-        defer { saving.wait() }
+        defer {
+            saving.wait()
+            if let prepared = pending.withLock({ $0 }), let cache = options.parseCache {
+                if wrote { BuildCache.finish(prepared, cache: cache, site: options.site) } else { BuildCache.discard(prepared) }
+            }
+        }
         var report = Report(diagnostics: generation.diagnostics)
         report.timings = cacheTiming + generation.timings
         var clock = Stopwatch()
@@ -122,6 +131,7 @@ package enum Builder {
             let expected = Set(generation.pages.map { $0.outputPath(in: site) } + ["graph.json"] + assets.map(\.path)).union(searchFiles)
             do {
                 if try writer.keep(expected: expected, build: buildID, isCurrent: { assetsArePublished(assets, in: options.output) }) != nil {
+                    wrote = true
                     report.timings.append(("render", clock.lap()))
                     report.timings.append(("write", 0))
                     report.filesUnchanged = expected.count
@@ -178,6 +188,7 @@ package enum Builder {
         options.progress?("Writing")
         do {
             let counts = try writer.commit(staging, build: buildID)
+            wrote = true
             report.timings.append(("write", clock.lap()))
             report.filesWritten = counts.written
             report.filesUnchanged = counts.unchanged
