@@ -1,7 +1,7 @@
 // Full-text search over the files the build writes under search/ (SearchIndex.swift): the
 // manifest (search/index.js) says which shard holds which words; a query loads the shards
 // of its words and then one small file per result shown, with its title, link and text for
-// the excerpt. Every file is a script (self.dossierSearchLoad(id, data, build)), so search works
+// the excerpt. Every file is a script (self.dossierSearchLoad(id, data, version)), so search works
 // from disk too, where browsers refuse fetch. Queries are folded as the build folds text
 // (Swift's String.searchFolded): no accents or case, Arabic letters as Persian ones.
 // The search page uses it, and the header's box (quick-search.js) loads this script and
@@ -32,11 +32,12 @@
     });
   }
 
-  // Loading: each file once, by a <script> whose URL names the manifest's build (so no
-  // cache serves another build's file); a failed one is tried again on the next query. Each
-  // file hands over its data and the build it belongs to, and its own load event settles
-  // its promise: data from another build than the manifest (the site was rebuilt since the
-  // page loaded it) is Stale, and the query loads the manifest again and runs again.
+  // Loading: each file once, by a <script> whose URL names the version the manifest lists
+  // for it (so no cache serves an older one; a file that did not change keeps its version
+  // and its URL from build to build); a failed one is tried again on the next query. Each
+  // file hands over its data and its version, and its own load event settles its promise:
+  // a file of another version than the manifest's (the site was rebuilt since the page
+  // loaded it) is Stale, and the query loads the manifest again and runs again.
   var loaded, pending, split, onReset = null;
   var arrived = Object.create(null);
   function reset() {
@@ -47,7 +48,14 @@
   }
   reset();
   function Stale() {}
-  self.dossierSearchLoad = function (id, value, build) { arrived[id] = { value: value, build: build }; };
+  self.dossierSearchLoad = function (id, value, version) { arrived[id] = { value: value, version: version }; };
+  // The version the manifest lists for a file, by its id: a few characters per file, in
+  // file order, for each kind of file (the id's first letter); a text's later parts (x12-2)
+  // share the version of its first.
+  function version(id) {
+    var width = data.versionWidth, list = data.versions[id.charAt(0)];
+    return list.substr(width * parseInt(id.slice(1), 10), width);
+  }
   function script(src) {
     return new Promise(function (resolve, reject) {
       var element = document.createElement("script");
@@ -61,11 +69,11 @@
   function load(id, path) {
     if (id in loaded) return Promise.resolve(loaded[id]);
     if (!pending[id]) {
-      var build = data.build, table = loaded;
-      var entry = pending[id] = script(base + path + "?" + build).then(function () {
+      var expected = version(id), table = loaded;
+      var entry = pending[id] = script(base + path + "?" + expected).then(function () {
         var got = arrived[id];
         delete arrived[id];
-        if (!got || got.build !== build) throw new Stale();
+        if (!got || got.version !== expected) throw new Stale();
         table[id] = got.value;
         return got.value;
       });

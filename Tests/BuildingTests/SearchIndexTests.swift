@@ -170,6 +170,59 @@ struct SearchIndexTests {
     }
 }
 
+extension SearchIndexTests {
+    /// Every search file under `folder`, by path, with its bytes.
+    static func searchFiles(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for sub in ["names", "terms", "text", "themes"] {
+            let dir = folder.appendingPathComponent(sub)
+            for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
+                files["\(sub)/\(name)"] = try Data(contentsOf: dir.appendingPathComponent(name))
+            }
+        }
+        return files
+    }
+
+    /// Each file carries its own version, the one the manifest lists for it; an edit of one
+    /// document's text changes its text file and the shards of its words, and leaves every
+    /// other file byte for byte (a deploy uploads only what changed).
+    @Test func anEditChangesOnlyTheFilesItTouches() throws {
+        var files = [
+            "Content/actors/iran.md": "---\nname: Iran\n---\nA country.\n",
+            "Content/themes/trade.md": "---\nname: Trade\n---\nGoods.\n",
+        ]
+        for n in 1...12 {
+            files["Content/articles/a\(n).md"] = "---\ntitle: Article \(n)\ndate: 2022-06-\(10 + n)\nthemes: [trade]\n---\n[[iran]] talks about wheat and cotton, number \(n).\n"
+        }
+        let site = try TemporarySite(files)
+        #expect(Builder.build(site.options()).succeeded)
+        let search = site.output.appendingPathComponent("search")
+        let before = try Self.searchFiles(search)
+        let index = try SearchFiles(search)
+        let versions = try #require(index.manifest["versions"] as? [String: String])
+        for (path, data) in before {
+            // search/text/3-2.js → id x3-2; its version is the manifest's fourth of kind x.
+            let width = try #require(index.manifest["versionWidth"] as? Int)
+            let text = String(decoding: data, as: UTF8.self)
+            let id = try #require(text.split(separator: "\"").dropFirst().first.map(String.init))
+            let number = Int(id.dropFirst().prefix { $0.isNumber })!
+            let listed = try #require(versions[String(id.prefix(1))])
+            let version = String(Array(listed)[(width * number)..<(width * number + width)])
+            #expect(text.hasSuffix(",\"\(version)\");\n"), "\(path)")
+        }
+        try site.write("Content/articles/a5.md", Data("---\ntitle: Article 5\ndate: 2022-06-15\nthemes: [trade]\n---\n[[iran]] talks about barley, number 5.\n".utf8))
+        #expect(Builder.build(site.options()).succeeded)
+        let after = try Self.searchFiles(search)
+        #expect(Set(after.keys) == Set(before.keys))
+        let changed = before.keys.filter { before[$0] != after[$0] }.sorted()
+        let unit = try #require(try SearchFiles(search).units(matching: "barley", in: "terms").first)
+        #expect(changed.filter { $0.hasPrefix("text/") } == ["text/\(unit).js"])
+        #expect(!changed.contains { $0.hasPrefix("names/") || $0.hasPrefix("themes/") }, "\(changed)")
+        #expect(changed.contains { $0.hasPrefix("terms/") })
+        #expect(try SearchFiles(search).manifest["build"] as? String != index.manifest["build"] as? String)
+    }
+}
+
 /// The search files of a built site, read back: the manifest, shards and records, decoded
 /// as the search script decodes them.
 struct SearchFiles {

@@ -2,11 +2,15 @@ import Model
 
 /// Full-text search as files the browser loads as scripts (so it works from disk, where
 /// browsers refuse `fetch`), each only when a query needs it. Every file calls
-/// `self.dossierSearchLoad(id, data, build)`, `build` naming the index it belongs to; the
-/// search script (`Templates/assets/search.js`) reads them.
+/// `self.dossierSearchLoad(id, data, version)`, `version` a hash of what it holds, which the
+/// manifest lists for every file: the search script (`Templates/assets/search.js`) asks for
+/// a file by its version, so no cache serves an older one, and refuses a file whose version
+/// is not the manifest's (the site was rebuilt since the page loaded it). A file whose
+/// content did not change keeps its bytes from build to build: an edit rewrites the files
+/// it touched, not the whole index, and a deploy uploads only those.
 ///
 /// - `search/index.js`, the manifest: the kinds and where their units start, which shard
-///   holds which words, the themes to filter by.
+///   holds which words, the themes to filter by, and every other file's version.
 /// - `search/names/N.js`: words of titles and other names → the units they name, each with
 ///   the length in words of its shortest name holding the word (pairs of the gap from the
 ///   previous unit number and that value, `SearchNumbers`). Searched from a query's first letter.
@@ -89,10 +93,18 @@ package enum SearchIndex {
         let themes = themeMembers(site, numbering: numbering)
         var fingerprint = Fingerprint()
         // The layout too: a new Dossier may write the same site's index otherwise.
-        fingerprint.add(Array("2 \(termShardBytes) \(nameShardBytes) \(textPartBytes) \(maxTextParts) \(summaryLimit)".utf8))
+        let layout = Array("3 \(termShardBytes) \(nameShardBytes) \(textPartBytes) \(maxTextParts) \(summaryLimit)".utf8)
+        fingerprint.add(layout)
         for hash in hashes { withUnsafeBytes(of: hash.littleEndian) { fingerprint.add($0) } }
         for theme in themes { fingerprint.add(Array((theme.name + " " + theme.units.map(String.init).joined(separator: ",") + "\n").utf8)) }
         let build = String(fingerprint.value, radix: 36)
+        // A text file's version: its unit's hash (everything the file holds) with the layout.
+        let textVersions = hashes.map { hash in
+            var version = Fingerprint()
+            version.add(layout)
+            withUnsafeBytes(of: hash.littleEndian) { version.add($0) }
+            return Version(version.value)
+        }
         // Words of texts no unit shows (files no page searches) have no postings, and are left
         // out. (Two words Swift holds equal, canonically equivalent but spelled apart, keep the
         // first's list: folding leaves such pairs only in contrived text.)
@@ -107,21 +119,55 @@ package enum SearchIndex {
         let names = shard(nameLists, minDepth: 1, limit: nameShardBytes) { words in
             summary(words.map { namePostings[$0]! }, merge: min)
         }
-        emit(manifest(numbering, names: names, terms: terms, themes: themes, build: build))
-        for (prefix, folder, sharding, lists) in [("t", "terms", terms, termLists), ("n", "names", names, nameLists)] {
-            for (number, words) in sharding.files.enumerated() {
-                var json = JSONWriter(compact: true)
-                json.beginObject()
-                for word in words { json.field(word, String(decoding: lists[word] ?? sharding.summaries[word] ?? [], as: UTF8.self)) }
-                json.endObject()
-                emit(script("search/\(folder)/\(number).js", id: "\(prefix)\(number)", json.finish(), build: build))
+        func shardJSON(_ words: [String], _ sharding: Sharding, _ lists: [String: [UInt8]]) -> [UInt8] {
+            var json = JSONWriter(compact: true)
+            json.beginObject()
+            for word in words { json.field(word, String(decoding: lists[word] ?? sharding.summaries[word] ?? [], as: UTF8.self)) }
+            json.endObject()
+            return json.finish()
+        }
+        func themeJSON(_ n: Int) -> [UInt8] {
+            var json = JSONWriter(compact: true)
+            json.value(String(decoding: SearchNumbers.gaps(themes[n].units), as: UTF8.self))
+            return json.finish()
+        }
+        // The manifest lists every file's version, so it goes first, and the shards are made
+        // twice (once for their versions) rather than held: the texts are not made before
+        // they are emitted.
+        let shards: [(prefix: String, folder: String, sharding: Sharding, lists: [String: [UInt8]])] =
+            [("t", "terms", terms, termLists), ("n", "names", names, nameLists)]
+        let shardVersions = shards.map { shard in shard.sharding.files.map { Version(layout, shardJSON($0, shard.sharding, shard.lists)) } }
+        let themeVersions = themes.indices.map { Version(layout, themeJSON($0)) }
+        let versions = [("t", shardVersions[0]), ("n", shardVersions[1]), ("x", textVersions), ("h", themeVersions)]
+        emit(manifest(numbering, names: names, terms: terms, themes: themes, build: build, versions: versions))
+        for (shard, versions) in zip(shards, shardVersions) {
+            for (number, words) in shard.sharding.files.enumerated() {
+                emit(script("search/\(shard.folder)/\(number).js", id: "\(shard.prefix)\(number)",
+                            shardJSON(words, shard.sharding, shard.lists), version: versions[number]))
             }
         }
-        for (n, unit) in units.enumerated() { textFiles(unit, number: n, build: build).forEach(emit) }
-        for (n, theme) in themes.enumerated() {
-            var json = JSONWriter(compact: true)
-            json.value(String(decoding: SearchNumbers.gaps(theme.units), as: UTF8.self))
-            emit(script("search/themes/\(n).js", id: "h\(n)", json.finish(), build: build))
+        for (n, unit) in units.enumerated() { textFiles(unit, number: n, version: textVersions[n]).forEach(emit) }
+        for n in themes.indices { emit(script("search/themes/\(n).js", id: "h\(n)", themeJSON(n), version: themeVersions[n])) }
+    }
+
+    /// A file's version as the manifest lists it: three characters of a hash of what it holds.
+    /// The manifest holds one per file (39 KB at 10,000 articles), and 18 bits are enough: a
+    /// browser that kept an older file under the same version would take it for the newer
+    /// one once in 262,144 edits of that file.
+    struct Version {
+        static let width = 3
+        static let digits = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
+        let text: [UInt8]
+
+        init(_ hash: UInt64) {
+            text = (0..<Self.width).map { Self.digits[Int((hash >> (6 * UInt64($0))) & 63)] }
+        }
+
+        init(_ layout: [UInt8], _ json: [UInt8]) {
+            var fingerprint = Fingerprint()
+            fingerprint.add(layout)
+            fingerprint.add(json)
+            self.init(fingerprint.value)
         }
     }
 
@@ -156,11 +202,17 @@ package enum SearchIndex {
     }
 
     private static func manifest(_ numbering: Numbering, names: Sharding, terms: Sharding, themes: [(name: String, units: [Int])],
-                                 build: String) -> OutputFile {
+                                 build: String, versions: [(prefix: String, versions: [Version])]) -> OutputFile {
         var json = JSONWriter(compact: true, htmlSafe: true)
         json.beginObject()
-        json.field("v", 2)
+        json.field("v", 3)
         json.field("build", build)
+        // Per kind of file (by the first letter of its id), each file's version in file order.
+        json.field("versionWidth", Version.width)
+        json.key("versions")
+        json.beginObject()
+        for (prefix, list) in versions { json.field(prefix, String(decoding: list.flatMap(\.text), as: UTF8.self)) }
+        json.endObject()
         json.array("kinds", kinds)
         json.array("labels", labels)
         json.beginArray("starts")
@@ -185,10 +237,10 @@ package enum SearchIndex {
         return OutputFile(path: "search/index.js", contents: Array("self.dossierSearch=".utf8) + json.finish())
     }
 
-    private static func script(_ path: String, id: String, _ json: [UInt8], build: String) -> OutputFile {
+    private static func script(_ path: String, id: String, _ json: [UInt8], version: Version) -> OutputFile {
         var bytes = Array("self.dossierSearchLoad(\"\(id)\",".utf8)
         bytes.append(contentsOf: json[..<(json.count - 1)])  // not the writer's final line feed
-        bytes += Array(",\"\(build)\");\n".utf8)
+        bytes += Array(",\"".utf8) + version.text + Array("\");\n".utf8)
         return OutputFile(path: path, contents: bytes)
     }
 
@@ -258,7 +310,7 @@ package enum SearchIndex {
 
     /// A unit's result and the text its excerpt is taken from, in parts of about
     /// `textPartBytes`, cut between words.
-    static func textFiles(_ unit: SearchUnit, number: Int, build: String) -> [OutputFile] {
+    static func textFiles(_ unit: SearchUnit, number: Int, version: Version) -> [OutputFile] {
         let parts = split(Array(unit.text.utf8), size: textPartBytes).prefix(maxTextParts)
         var files: [OutputFile] = []
         var json = JSONWriter(compact: true)
@@ -270,11 +322,11 @@ package enum SearchIndex {
         json.field("x", parts.first.map { String(decoding: $0, as: UTF8.self) } ?? "")
         json.field("p", max(1, parts.count))
         json.endObject()
-        files.append(script("search/text/\(number).js", id: "x\(number)", json.finish(), build: build))
+        files.append(script("search/text/\(number).js", id: "x\(number)", json.finish(), version: version))
         for (p, part) in parts.enumerated().dropFirst() {
             var json = JSONWriter(compact: true)
             json.value(String(decoding: part, as: UTF8.self))
-            files.append(script("search/text/\(number)-\(p + 1).js", id: "x\(number)-\(p + 1)", json.finish(), build: build))
+            files.append(script("search/text/\(number)-\(p + 1).js", id: "x\(number)-\(p + 1)", json.finish(), version: version))
         }
         return files
     }
