@@ -29,10 +29,9 @@ package final class TemplateKeyTable: Sendable {
         self.ids = ids
     }
 
-    /// The key of `name`, nil when the table does not have it.
+    /// The key of `name`, nil when the table does not have it. The key does not keep the
+    /// table alive: its `name` may be read only while the table is.
     package func key(_ name: String) -> TemplateKey? {
         ids[name].map { TemplateKey(id: $0, table: self) }
     }
-
-    func id(_ name: String) -> Int? { ids[name] }
 }

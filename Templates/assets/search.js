@@ -52,9 +52,11 @@
   // The version the manifest lists for a file, by its id: a few characters per file, in
   // file order, for each kind of file (the id's first letter); a text's later parts (x12-2)
   // share the version of its first.
+  // A manifest without versions (an older one a cache kept) expects none: the file is
+  // Stale, and the manifest is loaded again.
   function version(id) {
-    var width = data.versionWidth, list = data.versions[id.charAt(0)];
-    return list.substr(width * parseInt(id.slice(1), 10), width);
+    var width = data.versionWidth, list = data.versions && data.versions[id.charAt(0)];
+    return list ? list.substr(width * parseInt(id.slice(1), 10), width) : "";
   }
   function script(src) {
     return new Promise(function (resolve, reject) {

@@ -99,6 +99,12 @@ struct BrowserTests {
             // may name another page now.
             try browser.evaluate("self.dossierSearchText(0, 'older').catch(e => { self.__stale = self.dossierSearchIsStale(e); })")
             #expect(try browser.wait(until: "self.__stale === true"))
+            // A manifest of the format before versions, kept by a cache: its files are stale too.
+            try browser.open(self.url("search/index.html"))
+            #expect(try browser.wait(until: "typeof self.dossierSearchQuery === 'function'"))
+            try browser.evaluate("(s => { s.build = 'unversioned'; delete s.versions; delete s.versionWidth; })(self.dossierSearch)")
+            try browser.evaluate("(() => { const i = document.getElementById('_search-query'); i.value = 'recrimination'; i.dispatchEvent(new Event('input')); })()")
+            #expect(try browser.wait(until: "self.dossierSearch.build !== 'unversioned' && document.querySelector('.search-hit mark')?.textContent === 'recrimination'"))
             #expect(browser.errors.isEmpty, "\(browser.errors)")
         }
     }

@@ -193,6 +193,26 @@ import TestSupport
         #expect(mended.pagesRendered == direct.pagesRendered, "rendered \(mended.pagesRendered) of \(mended.pages) pages")
     }
 
+    /// A build killed while the pages rendered left its cache beside the real one: the next
+    /// build removes it, and leaves a running build's alone.
+    @Test func leftoversOfKilledBuildsAreRemoved() throws {
+        let site = try site()
+        var options = site.options()
+        options.persistentCache = true
+        // A process that has exited: its id names no running build.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        let dead = process.processIdentifier
+        try site.write(".dossier/cache.tmp-\(dead)-1", Data("half a cache".utf8))
+        try site.write(".dossier/build.tmp-\(dead)-2", Data("half a record".utf8))
+        try site.write(".dossier/cache.tmp-\(getpid())-3", Data("a running build's".utf8))
+        #expect(Builder.build(options).succeeded)
+        let left = try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent(".dossier").path).sorted()
+        #expect(left == ["build", "cache", "cache.tmp-\(getpid())-3"])
+    }
+
     @Test func renamedDocumentLosesItsOldPage() throws {
         let site = try site()
         var options = site.options()

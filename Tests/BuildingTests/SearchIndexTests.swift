@@ -220,6 +220,13 @@ extension SearchIndexTests {
         #expect(!changed.contains { $0.hasPrefix("names/") || $0.hasPrefix("themes/") }, "\(changed)")
         #expect(changed.contains { $0.hasPrefix("terms/") })
         #expect(try SearchFiles(search).manifest["build"] as? String != index.manifest["build"] as? String)
+        // A summary is searched, not shown: its words' shards change, the text file does not.
+        try site.write("Content/articles/a5.md", Data("---\ntitle: Article 5\ndate: 2022-06-15\nthemes: [trade]\nsummary: Oats.\n---\n[[iran]] talks about barley, number 5.\n".utf8))
+        #expect(Builder.build(site.options()).succeeded)
+        let summarised = try Self.searchFiles(search)
+        let touched = after.keys.filter { after[$0] != summarised[$0] }
+        #expect(!touched.isEmpty && !touched.contains { $0.hasPrefix("text/") }, "\(touched)")
+        #expect(try SearchFiles(search).units(matching: "oats", in: "terms") == [unit])
     }
 }
 

@@ -71,6 +71,7 @@ package enum BuildCache {
         let target = url(site: site)
         let folder = target.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        removeLeftovers(in: folder)
         if !cache.modified, let checksum = cache.loadedChecksum, FileManager.default.fileExists(atPath: target.path) {
             return Pending(temporary: nil, checksum: checksum)
         }
@@ -106,6 +107,18 @@ package enum BuildCache {
         w.optional(cache.summary) { $0.summary($1) }
         let record = w.bytes
         _ = writeAtomically(recordURL(site: site)) { sink in try sink(record) }
+    }
+
+    /// Removes the temporary files of builds killed before they put them in place (a cache
+    /// is the size of the site's parses: 170 MB at 10,000 articles). A build still running,
+    /// whose process exists, keeps its own.
+    static func removeLeftovers(in folder: URL) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix("cache.tmp-") || name.hasPrefix("build.tmp-") {
+            guard let pid = Int32(name.dropFirst("cache.tmp-".count).split(separator: "-").first ?? ""), pid != getpid(),
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(folder.appendingPathComponent(name).path)
+        }
     }
 
     /// Removes a prepared cache that the build's output does not go with.

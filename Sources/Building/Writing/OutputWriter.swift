@@ -138,15 +138,16 @@ package struct OutputWriter {
         private let directory: Int32
         private let root: String
 
-        init(folder: URL, retired: URL, previous: String?) {
+        /// `directory`: the staging folder, open (`stage` opens it); closed with the staging.
+        init(folder: URL, directory: Int32, retired: URL, previous: String?) {
             self.folder = folder
             self.retired = retired
             self.previous = previous
             root = folder.path
-            directory = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            self.directory = directory
         }
 
-        deinit { if directory >= 0 { close(directory) } }
+        deinit { close(directory) }
 
         /// Writes one file of the site. Failures are kept; `commit` reports the first.
         package func write(_ file: OutputFile) {
@@ -227,8 +228,14 @@ package struct OutputWriter {
         } catch {
             throw Failure.io("cannot write the site to \(output.path): \(error.localizedDescription)")
         }
+        let directory = open(staging.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard directory >= 0 else {
+            let reason = String(cString: strerror(errno))
+            Self.removeTree(staging)
+            throw Failure.io("cannot write the site to \(output.path): \(reason)")
+        }
         let previous = FileManager.default.fileExists(atPath: output.path) ? output.path : nil
-        return Staging(folder: staging, retired: retired, previous: previous)
+        return Staging(folder: staging, directory: directory, retired: retired, previous: previous)
     }
 
     /// Cleans up after builds that were killed: their half-written staging folders, and

@@ -58,9 +58,11 @@ package enum SearchIndex {
         // Postings as unit << 32 | value, one integer each, in unit order.
         var termPostings: [[Int]] = Array(repeating: [], count: counts.words.count)
         var namePostings: [String: [Int]] = [:]
-        var hashes: [UInt64] = []
+        var hashes: [UInt64] = [], shownHashes: [UInt64] = []
         for (n, unit) in units.enumerated() {
-            hashes.append(unit.fingerprint)
+            let fingerprints = unit.fingerprints
+            hashes.append(fingerprints.whole)
+            shownHashes.append(fingerprints.shown)
             var extra: [Int: Int] = [:]
             SearchWords.forEachBytes(in: unit.extra) { extra[counts.words.index(of: $0, hash: WordTable.hash($0)), default: 0] += 1 }
             if let file = unit.file, file < counts.files.count, SearchWords.same(counts.files[file].text, unit.text) {
@@ -88,8 +90,9 @@ package enum SearchIndex {
         }
         counts.files = []  // the per-file lists are not needed past here, and are large
         let allTerms = counts.words
-        // Every file names the index it belongs to: a page that loaded an older manifest (the
-        // preview server rebuilt, a cache kept it) knows its files from a newer one.
+        // The manifest names the index it belongs to (`build`): a page that loaded an older
+        // one (the preview server rebuilt, a cache kept it) finds out from the first file
+        // whose version is not the one it expects, and loads the manifest again.
         let themes = themeMembers(site, numbering: numbering)
         var fingerprint = Fingerprint()
         // The layout too: a new Dossier may write the same site's index otherwise.
@@ -98,8 +101,9 @@ package enum SearchIndex {
         for hash in hashes { withUnsafeBytes(of: hash.littleEndian) { fingerprint.add($0) } }
         for theme in themes { fingerprint.add(Array((theme.name + " " + theme.units.map(String.init).joined(separator: ",") + "\n").utf8)) }
         let build = String(fingerprint.value, radix: 36)
-        // A text file's version: its unit's hash (everything the file holds) with the layout.
-        let textVersions = hashes.map { hash in
+        // A text file's version: the hash of what it holds, with the layout. A long text's
+        // parts share it, so an edit of one part rewrites them all.
+        let textVersions = shownHashes.map { hash in
             var version = Fingerprint()
             version.add(layout)
             withUnsafeBytes(of: hash.littleEndian) { version.add($0) }
@@ -151,7 +155,7 @@ package enum SearchIndex {
     }
 
     /// A file's version as the manifest lists it: three characters of a hash of what it holds.
-    /// The manifest holds one per file (39 KB at 10,000 articles), and 18 bits are enough: a
+    /// The manifest holds one per file (40 KB of its 45 at 10,000 articles), and 18 bits are enough: a
     /// browser that kept an older file under the same version would take it for the newer
     /// one once in 262,144 edits of that file.
     struct Version {

@@ -20,14 +20,21 @@ struct SearchUnit: Sendable {
     /// The file whose text `text` is.
     var file: Int?
 
-    /// A hash of everything the index holds of the unit.
-    var fingerprint: UInt64 {
+    /// Hashes of what the unit's text file holds (`shown`: kind, title, link, detail line
+    /// and text, the file's version), and of everything the index holds of it (`whole`:
+    /// those, its extra words and its names), in one pass over the text.
+    var fingerprints: (shown: UInt64, whole: UInt64) {
         var fingerprint = Fingerprint()
-        for part in [String(kind), title, link, detail, text, extra] + names {
+        for part in [String(kind), title, link, detail, text] {
             fingerprint.add(part.utf8)
             fingerprint.add(CollectionOfOne(0xFF))  // not in UTF-8: parts stay apart
         }
-        return fingerprint.value
+        let shown = fingerprint.value
+        for part in [extra] + names {
+            fingerprint.add(part.utf8)
+            fingerprint.add(CollectionOfOne(0xFF))
+        }
+        return (shown, fingerprint.value)
     }
 }
 

@@ -1,7 +1,8 @@
 import Templating
 
-// Views answer template lookups with a switch over the name: no reflection, no dynamic
-// casts. `ViewConformanceTests` checks that every stored property is answered here.
+// Views answer template lookups with a switch over the name's number (`ViewKey`): no
+// reflection, no dynamic casts. `ViewConformanceTests` checks that every stored property is
+// answered here.
 
 extension LayoutView: TemplateObject, TemplateRepresentable {
     func value(forKey key: TemplateKey) -> TemplateValue {
