@@ -103,6 +103,18 @@ struct JSONWriter {
         string(text)
     }
 
+    /// A string given as UTF-8 cut from a `String` between scalars (so valid): written as
+    /// it is, with no `String` made of it.
+    mutating func value(utf8: UnsafeBufferPointer<UInt8>) {
+        startValue()
+        string(utf8: utf8)
+    }
+
+    mutating func field(_ name: String, utf8: UnsafeBufferPointer<UInt8>) {
+        key(name)
+        value(utf8: utf8)
+    }
+
     mutating func value(_ number: Int) {
         startValue()
         bytes.append(contentsOf: String(number).utf8)
@@ -150,24 +162,25 @@ struct JSONWriter {
     /// non-ASCII text written as they are. Runs of bytes that need no escape are copied
     /// whole, in one pass over the text's bytes: the search index's text is tens of MB.
     private mutating func string(_ text: String) {
-        bytes.append(0x22)
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
-            let table = htmlSafe ? Self.htmlSafeEscapes : Self.escapes
-            table.withUnsafeBufferPointer { escapes in
-                var start = 0
-                for i in utf8.indices where escapes[Int(utf8[i])] {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
-                    start = i + 1
-                    escape(utf8[i])
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
-            }
-        }
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { string(utf8: $0) }
         if done == nil {
             var copy = text
             copy.makeContiguousUTF8()
-            bytes.removeLast()
-            return string(copy)
+            string(copy)
+        }
+    }
+
+    private mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(0x22)
+        let table = htmlSafe ? Self.htmlSafeEscapes : Self.escapes
+        table.withUnsafeBufferPointer { escapes in
+            var start = 0
+            for i in utf8.indices where escapes[Int(utf8[i])] {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
+                start = i + 1
+                escape(utf8[i])
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         bytes.append(0x22)
     }

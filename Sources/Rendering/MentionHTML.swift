@@ -207,7 +207,13 @@ extension RenderContext {
     /// other mentions linked, trimmed around the first mention when long.
     /// With `document`, the passage quotes a link to that document instead, and marks it.
     func snippet(_ block: TextBlock, file: Int, entity: Int, document: Int? = nil, mentions: [Mention]? = nil) -> String {
-        let bytes = Array(block.text.utf8)
+        // The block's text is read in place: a copy of it was a third of a passage's cost.
+        var text = block.text
+        return text.withUTF8 { snippet(block, bytes: $0, file: file, entity: entity, document: document, mentions: mentions) }
+    }
+
+    private func snippet(_ block: TextBlock, bytes: UnsafeBufferPointer<UInt8>, file: Int, entity: Int, document: Int?, mentions: [Mention]?) -> String {
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
         let mentions = mentions ?? site.files[file].mentions
         let resolutions = site.resolutions[file], links = site.links[file]
         func isHit(_ mention: Int) -> Bool {
@@ -238,11 +244,11 @@ extension RenderContext {
             while let note = notes.first, note.offset <= range.upperBound {
                 notes.removeFirst()
                 guard note.offset >= range.lowerBound else { continue }
-                HTML.append(String(decoding: bytes[cursor..<note.offset], as: UTF8.self), to: &html)
+                HTML.append(text(cursor..<note.offset), to: &html)
                 html += "<sup class=\"snippet-note-ref\">\(note.number)</sup>"
                 cursor = note.offset
             }
-            HTML.append(String(decoding: bytes[cursor..<range.upperBound], as: UTF8.self), to: &html)
+            HTML.append(text(cursor..<range.upperBound), to: &html)
         }
         var cursor = window.lowerBound
         for span in block.spans where span.start >= window.lowerBound && span.end <= window.upperBound {
@@ -250,29 +256,29 @@ extension RenderContext {
             let target = resolutions[span.mention]
             let mention = mentions[span.mention]
             let link = links.isEmpty ? nil : links[span.mention]
-            let text: String
+            let shown: String
             if !mention.hasShownText, let target {
-                text = site.shownName(file: file, mention: span.mention, entity: target)
+                shown = site.shownName(file: file, mention: span.mention, entity: target)
             } else if !mention.hasShownText || mention.embed, let link {
                 // An embedded file is named in a quoted passage, not shown.
-                text = pageLinkText(link, mention)
+                shown = pageLinkText(link, mention)
             } else {
-                text = String(decoding: bytes[span.start..<span.end], as: UTF8.self)
+                shown = text(span.start..<span.end)
             }
             if isHit(span.mention) {
                 html += "<mark>"
-                HTML.append(text, to: &html)
+                HTML.append(shown, to: &html)
                 html += "</mark>"
             } else if let target {
                 appendLink(target, anchor: link?.anchor, to: &html)
-                HTML.append(text, to: &html)
+                HTML.append(shown, to: &html)
                 html += standalone ? "</span>" : "</a>"
             } else if let link, link.page != .document(file) {
                 appendPageLink(link, from: file, to: &html)
-                HTML.append(text, to: &html)
+                HTML.append(shown, to: &html)
                 html += standalone ? "</span>" : "</a>"
             } else {
-                HTML.append(text, to: &html)
+                HTML.append(shown, to: &html)
             }
             cursor = span.end
         }
@@ -324,7 +330,7 @@ extension RenderContext {
         return text + String(decoding: bytes[cursor...], as: UTF8.self)
     }
 
-    private func wordBoundary(_ bytes: [UInt8], _ index: Int, forward: Bool) -> Int {
+    private func wordBoundary(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, forward: Bool) -> Int {
         var i = index
         // Stay on a UTF-8 scalar boundary, then move to a space.
         let limit = 40

@@ -315,39 +315,47 @@ package enum SearchIndex {
     /// A unit's result and the text its excerpt is taken from, in parts of about
     /// `textPartBytes`, cut between words.
     static func textFiles(_ unit: SearchUnit, number: Int, version: Version) -> [OutputFile] {
-        let parts = split(Array(unit.text.utf8), size: textPartBytes).prefix(maxTextParts)
-        var files: [OutputFile] = []
-        var json = JSONWriter(compact: true)
-        json.beginObject()
-        json.field("k", unit.kind)
-        json.field("t", unit.title)
-        json.field("u", unit.link)
-        json.field("d", unit.detail)
-        json.field("x", parts.first.map { String(decoding: $0, as: UTF8.self) } ?? "")
-        json.field("p", max(1, parts.count))
-        json.endObject()
-        files.append(script("search/text/\(number).js", id: "x\(number)", json.finish(), version: version))
-        for (p, part) in parts.enumerated().dropFirst() {
+        var text = unit.text
+        // The parts are written from the text's own bytes: no copy of it, no `String` a part.
+        return text.withUTF8 { bytes in
+            let parts = split(bytes, size: textPartBytes).prefix(maxTextParts)
+            var files: [OutputFile] = []
             var json = JSONWriter(compact: true)
-            json.value(String(decoding: part, as: UTF8.self))
-            files.append(script("search/text/\(number)-\(p + 1).js", id: "x\(number)-\(p + 1)", json.finish(), version: version))
+            json.beginObject()
+            json.field("k", unit.kind)
+            json.field("t", unit.title)
+            json.field("u", unit.link)
+            json.field("d", unit.detail)
+            json.field("x", utf8: UnsafeBufferPointer(rebasing: bytes[parts.first ?? 0..<0]))
+            json.field("p", max(1, parts.count))
+            json.endObject()
+            files.append(script("search/text/\(number).js", id: "x\(number)", json.finish(), version: version))
+            for (p, part) in parts.enumerated().dropFirst() {
+                var json = JSONWriter(compact: true)
+                json.value(utf8: UnsafeBufferPointer(rebasing: bytes[part]))
+                files.append(script("search/text/\(number)-\(p + 1).js", id: "x\(number)-\(p + 1)", json.finish(), version: version))
+            }
+            return files
         }
-        return files
     }
 
     /// `bytes` in pieces of at most about `size`, each ending at a space or line break
     /// where there is one in its last tenth, and never inside a character.
     static func split(_ bytes: [UInt8], size: Int) -> [ArraySlice<UInt8>] {
-        var parts: [ArraySlice<UInt8>] = []
+        bytes.withUnsafeBufferPointer { split($0, size: size) }.map { bytes[$0] }
+    }
+
+    static func split(_ bytes: UnsafeBufferPointer<UInt8>, size: Int) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
         var start = 0
         while bytes.count - start > size {
             var end = start + size
             while end > start, bytes[end] & 0xC0 == 0x80 { end -= 1 }
             if let space = bytes[(end - size / 10)..<end].lastIndex(where: { $0 == 0x20 || $0 == 0x0A }) { end = space + 1 }
-            parts.append(bytes[start..<end])
+            parts.append(start..<end)
             start = end
         }
-        if start < bytes.count { parts.append(bytes[start...]) }
+        if start < bytes.count { parts.append(start..<bytes.count) }
         return parts
     }
 }
