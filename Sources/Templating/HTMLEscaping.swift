@@ -31,26 +31,9 @@ package enum HTMLEscaping {
             output += text
             return
         }
-        var copied = 0
-        var i = first
-        while i < bytes.count {
-            guard table[Int(bytes[i])] else {
-                i += 1
-                continue
-            }
-            let (replacement, length) = Self.replacement(bytes, at: i)
-            guard let replacement else {
-                i += length
-                continue
-            }
-            output += String(decoding: UnsafeBufferPointer(rebasing: bytes[copied..<i]), as: UTF8.self)
-            output += replacement
-            i += length
-            copied = i
-        }
-        if copied < bytes.count {
-            output += String(decoding: UnsafeBufferPointer(rebasing: bytes[copied...]), as: UTF8.self)
-        }
+        pieces(of: bytes, from: first, table: table) { run in
+            output += String(decoding: run, as: UTF8.self)
+        } replacement: { output += $0 }
     }
 
     /// Appends `text`, escaped, to the bytes `output`: the renderer's version, which copies
@@ -67,24 +50,32 @@ package enum HTMLEscaping {
     }
 
     private static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], table: UnsafeBufferPointer<Bool>) {
+        pieces(of: bytes, from: 0, table: table) { output.append(contentsOf: $0) } replacement: { output.append(contentsOf: $0.utf8) }
+    }
+
+    /// Hands `bytes` over in order as the runs that stay as they are (`run`, possibly
+    /// empty) and the text that replaces each scalar to escape (`replacement`). Nothing
+    /// before `start` needs escaping.
+    private static func pieces(of bytes: UnsafeBufferPointer<UInt8>, from start: Int, table: UnsafeBufferPointer<Bool>,
+                               run: (UnsafeBufferPointer<UInt8>) -> Void, replacement: (String) -> Void) {
         var copied = 0
-        var i = 0
+        var i = start
         while i < bytes.count {
             guard table[Int(bytes[i])] else {
                 i += 1
                 continue
             }
-            let (replacement, length) = Self.replacement(bytes, at: i)
-            guard let replacement else {
+            let (replaced, length) = Self.replacement(bytes, at: i)
+            guard let replaced else {
                 i += length
                 continue
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
-            output.append(contentsOf: replacement.utf8)
+            run(UnsafeBufferPointer(rebasing: bytes[copied..<i]))
+            replacement(replaced)
             i += length
             copied = i
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+        if copied < bytes.count { run(UnsafeBufferPointer(rebasing: bytes[copied...])) }
     }
 
     /// Bytes that start something to escape or a scalar that may be forbidden: `& < > " '`,

@@ -150,47 +150,52 @@ import TestSupport
         #expect(copied.succeeded && linked(copied) && site.read("articles/map.svg") != nil)
     }
 
-    /// A build that fails leaves the record of the output's build: once the error is mended,
-    /// the next build renders what the edit touched, not every page.
-    @Test func aFailedBuildKeepsTheRecordOfTheOutput() throws {
+    /// A body for `two.md` that mentions Tajikistan.
+    func two(_ text: String) -> Data {
+        Data("---\ntitle: Two\ndate: 2022-07-01\n---\n[[tajikistan]] \(text)\n".utf8)
+    }
+
+    /// After a build made to fail by `breaking` and mended by `mending`, the next build
+    /// renders as many pages as the same kind of edit after a build that succeeded.
+    func expectMendedBuildKeepsPages(breaking: (TemporarySite) throws -> Void, fails: (Builder.Report) -> Bool,
+                                     mending: (TemporarySite) throws -> Void) throws {
         let site = try site()
         var options = site.options()
         options.persistentCache = true
         let first = Builder.build(options)
         #expect(first.succeeded && first.pagesRendered > 4)
-        try site.write("Content/articles/two.md", Data("---\ntitle: Two\ndate: 2022-07-01\n---\n[[tajikistan]] listens to [[nowhere]].\n".utf8))
+        try breaking(site)
         let failing = Builder.build(options)
-        #expect(!failing.succeeded && failing.diagnostics.contains { $0.code == .unresolvedMention })
-        try site.write("Content/articles/two.md", Data("---\ntitle: Two\ndate: 2022-07-01\n---\n[[tajikistan]] listens again.\n".utf8))
+        #expect(!failing.succeeded && fails(failing))
+        try mending(site)
         let mended = Builder.build(options)
-        #expect(mended.succeeded && site.read("actors/tajikistan/index.html")?.contains("listens again") == true)
-        // As many pages as the same kind of edit after a build that succeeded.
-        try site.write("Content/articles/two.md", Data("---\ntitle: Two\ndate: 2022-07-01\n---\n[[tajikistan]] listens once more.\n".utf8))
+        #expect(mended.succeeded && site.read("actors/tajikistan/index.html")?.contains("mended") == true)
+        try site.write("Content/articles/two.md", two("edited once more."))
         let direct = Builder.build(options)
         #expect(direct.succeeded && direct.pagesRendered < direct.pages)
         #expect(mended.pagesRendered == direct.pagesRendered, "rendered \(mended.pagesRendered) of \(mended.pages) pages")
     }
 
+    /// A build that fails leaves the record of the output's build: once the error is mended,
+    /// the next build renders what the edit touched, not every page.
+    @Test func aFailedBuildKeepsTheRecordOfTheOutput() throws {
+        try expectMendedBuildKeepsPages(
+            breaking: { try $0.write("Content/articles/two.md", two("listens to [[nowhere]].")) },
+            fails: { $0.diagnostics.contains { $0.code == .unresolvedMention } },
+            mending: { try $0.write("Content/articles/two.md", two("is mended.")) })
+    }
+
     /// A build that fails to write leaves the output as it was, and the record and cache
     /// still describe it: the next build renders only what its edit touched.
     @Test func aBuildThatFailsToWriteKeepsTheRecordOfTheOutput() throws {
-        let site = try site()
-        var options = site.options()
-        options.persistentCache = true
-        #expect(Builder.build(options).succeeded)
-        try site.write("Content/articles/two.md", Data("---\ntitle: Two\ndate: 2022-07-01\n---\n[[tajikistan]] answers.\n".utf8))
-        // A file the build did not write: the output folder is not replaced.
-        try site.write("Output/notes/mine.md", Data("mine".utf8))
-        let failing = Builder.build(options)
-        #expect(!failing.succeeded && failing.writeError?.contains("not written by Dossier") == true)
-        try FileManager.default.removeItem(at: site.output.appendingPathComponent("notes"))
-        let mended = Builder.build(options)
-        #expect(mended.succeeded && site.read("actors/tajikistan/index.html")?.contains("answers") == true)
-        // As many pages as the same kind of edit after a build that succeeded.
-        try site.write("Content/articles/two.md", Data("---\ntitle: Two\ndate: 2022-07-01\n---\n[[tajikistan]] answers again.\n".utf8))
-        let direct = Builder.build(options)
-        #expect(direct.succeeded && direct.pagesRendered < direct.pages)
-        #expect(mended.pagesRendered == direct.pagesRendered, "rendered \(mended.pagesRendered) of \(mended.pages) pages")
+        try expectMendedBuildKeepsPages(
+            breaking: { site in
+                try site.write("Content/articles/two.md", two("is mended."))
+                // A file the build did not write: the output folder is not replaced.
+                try site.write("Output/notes/mine.md", Data("mine".utf8))
+            },
+            fails: { $0.writeError?.contains("not written by Dossier") == true },
+            mending: { try FileManager.default.removeItem(at: $0.output.appendingPathComponent("notes")) })
     }
 
     /// A build killed while the pages rendered left its cache beside the real one: the next
