@@ -25,11 +25,13 @@ struct Relations {
             let owner = owners[fileIndex]
             var mentioned = Set<Int>()
             var perBlock: [Int: Set<Int>] = [:]
+            let mentions = file.mentions
             for (m, target) in resolutions[fileIndex].enumerated() {
                 guard let target else { continue }
-                backlinks[target].append(MentionRef(file: fileIndex, mention: m, block: file.mentions[m].block))
+                let block = mentions[m].block
+                backlinks[target].append(MentionRef(file: fileIndex, mention: m, block: block))
                 mentioned.insert(target)
-                perBlock[file.mentions[m].block, default: []].insert(target)
+                perBlock[block, default: []].insert(target)
             }
             for block in perBlock.values {
                 let members = block.sorted()

@@ -77,7 +77,7 @@ package enum BuildCache {
         }
         // The cache checks its own parts (`encode`); what identifies it is its list's checksum.
         var listed: UInt64?
-        let temporary = target.path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temporary = temporaryPath(for: target)
         let written = write(temporary, checksummed: false) { sink in listed = try encode(cache.snapshot(), to: sink) }
         return Pending(temporary: written == nil ? nil : temporary, checksum: written.flatMap { _ in listed })
     }
@@ -109,13 +109,20 @@ package enum BuildCache {
         _ = writeAtomically(recordURL(site: site)) { sink in try sink(record) }
     }
 
+    /// Where `target` is written before it is renamed into place: beside it, named for the
+    /// process writing it (`cache.tmp-PID-RANDOM`), so that `removeLeftovers` can tell whose it is.
+    private static func temporaryPath(for target: URL) -> String {
+        target.path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    }
+
     /// Removes the temporary files of builds killed before they put them in place (a cache
     /// is the size of the site's parses: 170 MB at 10,000 articles). A build still running,
     /// whose process exists, keeps its own.
     static func removeLeftovers(in folder: URL) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names where name.hasPrefix("cache.tmp-") || name.hasPrefix("build.tmp-") {
-            guard let pid = Int32(name.dropFirst("cache.tmp-".count).split(separator: "-").first ?? ""), pid != getpid(),
+        for name in names {
+            guard let mark = name.range(of: ".tmp-"), ["cache", "build"].contains(name[..<mark.lowerBound]),
+                  let pid = Int32(name[mark.upperBound...].split(separator: "-").first ?? ""), pid != getpid(),
                   kill(pid, 0) != 0, errno == ESRCH else { continue }
             unlink(folder.appendingPathComponent(name).path)
         }
@@ -129,7 +136,7 @@ package enum BuildCache {
     /// Writes `produce`'s pieces, then (when `checksummed`) their checksum, to a temporary
     /// file renamed over `target`; returns the checksum of the whole file, or nil on failure.
     private static func writeAtomically(_ target: URL, checksummed: Bool = true, _ produce: (([UInt8]) throws -> Void) throws -> Void) -> UInt64? {
-        let temporary = target.path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temporary = temporaryPath(for: target)
         guard let checksum = write(temporary, checksummed: checksummed, produce) else { return nil }
         guard rename(temporary, target.path) == 0 else {
             unlink(temporary)

@@ -38,7 +38,7 @@ enum FileWriting {
         private var fd: Int32
 
         /// `directory`: the folder a relative `path` starts from. The output's pages are
-        /// opened from the site's folder: the kernel's walk of the whole path from `/` for
+        /// opened from the staging folder: the kernel's walk of the whole path from `/` for
         /// each of tens of thousands of files was a third of the cost of opening them.
         init(path: String, in directory: Int32 = AT_FDCWD) throws {
             self.path = path

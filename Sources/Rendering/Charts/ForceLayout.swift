@@ -26,38 +26,9 @@ struct ForceLayout {
         let cooling = temperature / Double(iterations)
         for _ in 0..<iterations {
             for i in 0..<nodes { displacement[i] = Point(x: 0, y: 0) }
-            // Repulsion between every pair: k² / d, worked out once per pair and given to both
-            // nodes with opposite signs. Each node still adds its terms in the order of the
-            // other node's number, and a − b is exactly −(b − a), so the sums (and the
-            // picture) are bit for bit those of one pass per node; it takes half the time.
+            // Repulsion between every pair: k² / d.
             position.withUnsafeBufferPointer { p in
-                displacement.withUnsafeMutableBufferPointer { d in
-                    let k2 = k * k
-                    for i in 0..<nodes {
-                        let pi = p[i]
-                        var dx = d[i].x, dy = d[i].y
-                        for j in (i + 1)..<nodes {
-                            let vx = pi.x - p[j].x, vy = pi.y - p[j].y
-                            let d2 = vx * vx + vy * vy
-                            if d2 < 1e-9 {
-                                // Coincident nodes: each pushed apart along a fixed direction of its own.
-                                let f = k2 / 1e-6
-                                dx += (Double((i &* 31 &+ j) % 7) - 3) * f
-                                dy += (Double((i &* 17 &+ j) % 5) - 2) * f
-                                d[j].x += (Double((j &* 31 &+ i) % 7) - 3) * f
-                                d[j].y += (Double((j &* 17 &+ i) % 5) - 2) * f
-                                continue
-                            }
-                            let f = k2 / d2
-                            dx += vx * f
-                            dy += vy * f
-                            d[j].x -= vx * f
-                            d[j].y -= vy * f
-                        }
-                        d[i].x = dx
-                        d[i].y = dy
-                    }
-                }
+                displacement.withUnsafeMutableBufferPointer { repel(p, into: $0, k: k) }
             }
             // Attraction along edges: d² / k, stronger for heavier edges.
             for edge in edges {
@@ -89,6 +60,38 @@ struct ForceLayout {
         let span = max(maxX - minX, maxY - minY, 1e-9)
         let offsetX = (span - (maxX - minX)) / 2, offsetY = (span - (maxY - minY)) / 2
         return position.map { Point(x: ($0.x - minX + offsetX) / span, y: ($0.y - minY + offsetY) / span) }
+    }
+
+    /// Adds each node's repulsion from every other, k² / d, to `d`. Each pair is worked out
+    /// once and given to both nodes with opposite signs; each node still adds its terms in
+    /// the order of the other node's number, and a − b is exactly −(b − a), so the sums are
+    /// bit for bit those of one pass per node, in half the time.
+    static func repel(_ p: UnsafeBufferPointer<Point>, into d: UnsafeMutableBufferPointer<Point>, k: Double) {
+        let k2 = k * k
+        for i in p.indices {
+            let pi = p[i]
+            var dx = d[i].x, dy = d[i].y
+            for j in (i + 1)..<p.count {
+                let vx = pi.x - p[j].x, vy = pi.y - p[j].y
+                let d2 = vx * vx + vy * vy
+                if d2 < 1e-9 {
+                    // Coincident nodes: each pushed apart along a fixed direction of its own.
+                    let f = k2 / 1e-6
+                    dx += (Double((i &* 31 &+ j) % 7) - 3) * f
+                    dy += (Double((i &* 17 &+ j) % 5) - 2) * f
+                    d[j].x += (Double((j &* 31 &+ i) % 7) - 3) * f
+                    d[j].y += (Double((j &* 17 &+ i) % 5) - 2) * f
+                    continue
+                }
+                let f = k2 / d2
+                dx += vx * f
+                dy += vy * f
+                d[j].x -= vx * f
+                d[j].y -= vy * f
+            }
+            d[i].x = dx
+            d[i].y = dy
+        }
     }
 }
 
