@@ -285,11 +285,17 @@ struct BodyParser {
         // outside them (table cells, code blocks) as it comes.
         var all: [UInt8] = []
         var inBlock = false
-        func line(_ bytes: some Collection<UInt8>) {
+        /// Appends a line to the whole text; returns where it starts.
+        @discardableResult
+        func line(_ bytes: some Collection<UInt8>) -> Int {
             if !all.isEmpty, all.last != 0x0A { all.append(0x0A) }
-            all.append(contentsOf: bytes)
+            defer { all.append(contentsOf: bytes) }
+            return all.count
         }
-        defer { output.text = String(decoding: all, as: UTF8.self) }
+        // Where the text of each block, and of the lead, stands in the whole text: blocks
+        // are slices of it, made once it is complete.
+        var blockRanges: [Range<Int>] = []
+        var leadRange: Range<Int>?
         document.walk { node, entering in
             let kind = node.kind
             if kind == .customBlock, let number = node.footnoteItem {
@@ -307,10 +313,12 @@ struct BodyParser {
                     return
                 }
                 inBlock = false
-                line(text)
+                let start = line(text)
+                let range = start..<start + text.count
                 let isLead = kind == .paragraph && output.lead == nil && currentNote == nil && !node.isBareParagraph
                 guard currentNote != nil || kind == .heading || isLead || !spans.isEmpty else { return }
-                let text = String(decoding: text, as: UTF8.self)
+                // Headings and footnotes need their own string; blocks take theirs from the whole text.
+                let text = currentNote != nil || kind == .heading ? String(decoding: text, as: UTF8.self) : ""
                 if let number = currentNote {
                     noteText[number, default: ""] += (noteText[number]?.isEmpty == false ? " " : "") + text
                 }
@@ -333,11 +341,13 @@ struct BodyParser {
                     anchor = slug
                 }
                 if isLead {
-                    output.lead = TextBlock(text: text, spans: spans, line: blockLine, anchor: anchor)
+                    output.lead = TextBlock(text: "", spans: spans, line: blockLine, anchor: anchor)
+                    leadRange = range
                 }
                 if !spans.isEmpty {
                     for span in spans { output.mentions[span.mention].block = output.blocks.count }
-                    output.blocks.append(TextBlock(text: text, spans: spans, line: blockLine, anchor: anchor, notes: notes))
+                    output.blocks.append(TextBlock(text: "", spans: spans, line: blockLine, anchor: anchor, notes: notes))
+                    blockRanges.append(range)
                 }
             case .text, .code:
                 output.wordCount += node.withLiteralBytes { literal in
@@ -381,6 +391,16 @@ struct BodyParser {
                 break
             }
         }
+        let whole = String(validating: all, as: UTF8.self)
+        output.text = whole ?? String(decoding: all, as: UTF8.self)
+        func slice(_ range: Range<Int>) -> Substring {
+            // Text that needed repair does not keep its offsets: the block gets its own.
+            guard whole != nil else { return Substring(String(decoding: all[range], as: UTF8.self)) }
+            let utf8 = output.text.utf8
+            return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+        }
+        for (index, range) in blockRanges.enumerated() { output.blocks[index].text = slice(range) }
+        if let leadRange { output.lead?.text = slice(leadRange) }
         guard !noteText.isEmpty else { return }
         for index in output.blocks.indices where !output.blocks[index].notes.isEmpty {
             for k in output.blocks[index].notes.indices {

@@ -42,14 +42,16 @@ package struct TextBlock: Hashable, Sendable {
         }
     }
 
-    package var text: String
+    /// A slice of the file's plain text (`ParsedFile.text`), sharing its storage: blocks are
+    /// most of a body, and holding their text twice was a tenth of a build's memory.
+    package var text: Substring
     package var spans: [Span]
     package var line: Int
     /// The id of the nearest heading above, for links straight to the passage.
     package var anchor: String?
     package var notes: [Note]
 
-    package init(text: String, spans: [Span], line: Int, anchor: String?, notes: [Note] = []) {
+    package init(text: Substring, spans: [Span], line: Int, anchor: String?, notes: [Note] = []) {
         self.text = text
         self.spans = spans
         self.line = line

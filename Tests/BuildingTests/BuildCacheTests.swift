@@ -21,6 +21,33 @@ import TestSupport
         let decoded = try BuildCache.decode(BuildCache.encode(cache.snapshot()))
         let byPath = Dictionary(uniqueKeysWithValues: decoded.map { ($0.path, $0.file) })
         for file in files { #expect(byPath[file.path] == file, "\(file.path)") }
+        // Blocks are stored as where they stand in the text, and decode as slices of it.
+        for file in decoded.map(\.file) {
+            for block in file.blocks + (file.lead.map { [$0] } ?? []) { #expect(block.text.base == file.text, "\(file.path)") }
+        }
+        #expect(decoded.contains { !$0.file.blocks.isEmpty })
+    }
+
+    /// A block's place in the text is checked: outside it, or inside a character's bytes,
+    /// the parse is corrupt.
+    @Test func blockSlicesOutsideTheTextAreCorrupt() throws {
+        let text = "café au lait"
+        func slice(_ start: Int, _ count: Int) throws -> Substring {
+            var w = BinaryWriter()
+            w.int(1); w.int(start); w.int(count)
+            var r = BinaryReader(w.bytes)
+            return try r.slice(of: text)
+        }
+        #expect(try slice(0, 5) == "café")
+        #expect(try slice(6, 2) == "au")
+        #expect(try slice(13, 0) == "")
+        for (start, count) in [(4, 1), (0, 4), (-1, 2), (10, 4), (13, 1), (Int.max, 2), (2, -1)] {
+            #expect(throws: BinaryReader.Corrupt.self, "\(start), \(count)") { try slice(start, count) }
+        }
+        var own = BinaryWriter()
+        own.int(0); own.string("its own")
+        var r = BinaryReader(own.bytes)
+        #expect(try r.slice(of: text) == "its own")
     }
 
     func site() throws -> TemporarySite {

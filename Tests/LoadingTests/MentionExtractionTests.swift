@@ -197,6 +197,31 @@ import TestSupport
         #expect(parsed.blocks.first?.text == "Iranian policy")
     }
 
+    /// Blocks and the lead are slices of the file's whole text, not copies of it: the same
+    /// bytes, held once (`TextBlock.text`).
+    @Test func blocksAreSlicesOfTheWholeText() throws {
+        let parsed = parse("""
+            # Heading with [[iran]]
+
+            Lead paragraph, café [[tajikistan]] and more.
+
+            - an item naming [[russia]] in Тегеран
+
+            A reference &#1; to [[iran]][^1] after a control.
+
+            [^1]: A note about [[china]].
+            """)
+        let texts = parsed.blocks.map(\.text)
+        #expect(texts == ["Heading with iran", "Lead paragraph, café tajikistan and more.", "an item naming russia in Тегеран",
+                          "A reference \u{FFFD} to iran after a control.", "A note about china."])
+        #expect(parsed.lead?.text == "Lead paragraph, café tajikistan and more.")
+        for block in parsed.blocks + [try #require(parsed.lead)] {
+            #expect(block.text.base == parsed.text, "\(block.text) is not a slice of the text")
+        }
+        // Each block's text is the line of the whole text it stands on.
+        #expect(Set(parsed.text.split(separator: "\n")).isSuperset(of: texts))
+    }
+
     @Test func blocksQuoteTheParagraphAroundEachMention() throws {
         let parsed = parse("## Heading\n\nFirst [[iran|Iran]] then [[russia|Russia]].\n\n- item [[china]]\n")
         #expect(parsed.blocks.count == 2)

@@ -24,7 +24,7 @@ package enum BuildCache {
     static let magic = Array("DOSSIER-CACHE\n".utf8)
     static let recordMagic = Array("DOSSIER-BUILD\n".utf8)
     /// Bump when the encoding of any cached type changes.
-    static let formatVersion = 15
+    static let formatVersion = 16
 
     package static func url(site: URL) -> URL {
         site.appendingPathComponent(".dossier/cache")

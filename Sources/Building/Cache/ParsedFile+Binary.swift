@@ -17,15 +17,16 @@ extension BinaryWriter {
             }
         }
         array(file.mentions) { $0.mention($1) }
-        array(file.blocks) { $0.block($1) }
+        // The text before the blocks and the lead, which are slices of it.
+        string(file.text)
+        array(file.blocks) { $0.block($1, in: file.text) }
         array(file.headings) { w, heading in
             w.int(heading.level); w.string(heading.text); w.string(heading.anchor); w.optional(heading.block) { $0.int($1) }
         }
         array(file.blockIDs) { $0.string($1) }
         array(file.localLinks) { w, link in w.string(link.url); w.bool(link.isImage); w.location(link.location); w.string(link.rewritten) }
         int(file.wordCount)
-        string(file.text)
-        optional(file.lead) { $0.block($1) }
+        optional(file.lead) { $0.block($1, in: file.text) }
         array(file.diagnostics) { $0.diagnostic($1) }
     }
 
@@ -58,8 +59,15 @@ extension BinaryWriter {
         location(m.location); int(m.block)
     }
 
-    mutating func block(_ b: TextBlock) {
-        string(b.text)
+    /// A block's text is written as where it stands in the file's `text` when it is a slice
+    /// of it (as parsed), else as itself.
+    mutating func block(_ b: TextBlock, in text: String) {
+        // `==` answers at once for the same storage; a block that is not a slice is rare.
+        if b.text.base == text {
+            int(1); int(text.utf8.distance(from: text.utf8.startIndex, to: b.text.startIndex)); int(b.text.utf8.count)
+        } else {
+            int(0); string(String(b.text))
+        }
         array(b.spans) { w, s in w.int(s.mention); w.int(s.start); w.int(s.end) }
         int(b.line)
         optional(b.anchor) { $0.string($1) }
@@ -113,7 +121,9 @@ extension BinaryReader {
             }
         })
         file.mentions = try array { try $0.mention() }
-        file.blocks = try array { try $0.block() }
+        let text = try string()
+        file.text = text
+        file.blocks = try array { try $0.block(in: text) }
         file.headings = try array { r in
             Heading(level: try r.int(), text: try r.string(), anchor: try r.string(), block: try r.optional { try $0.int() })
         }
@@ -122,8 +132,7 @@ extension BinaryReader {
             LocalLink(url: try $0.string(), isImage: try $0.bool(), location: try $0.location(), rewritten: try $0.string())
         }
         file.wordCount = try int()
-        file.text = try string()
-        file.lead = try optional { try $0.block() }
+        file.lead = try optional { try $0.block(in: text) }
         file.diagnostics = try array { try $0.diagnostic() }
         try Self.check(file)
         return file
@@ -195,11 +204,28 @@ extension BinaryReader {
                        location: try location(), block: try int())
     }
 
-    mutating func block() throws -> TextBlock {
-        TextBlock(text: try string(),
+    mutating func block(in text: String) throws -> TextBlock {
+        TextBlock(text: try slice(of: text),
                   spans: try array { TextBlock.Span(mention: try $0.int(), start: try $0.int(), end: try $0.int()) },
                   line: try int(), anchor: try optional { try $0.string() },
                   notes: try array { TextBlock.Note(number: try $0.int(), offset: try $0.int(), text: try $0.string()) })
+    }
+
+    /// A block's text: a slice of `text` that starts and ends between characters' bytes, or
+    /// a string of its own.
+    mutating func slice(of text: String) throws -> Substring {
+        switch try int() {
+        case 0: return Substring(try string())
+        case 1:
+            let start = try int(), count = try int()
+            let utf8 = text.utf8
+            guard start >= 0, count >= 0, start <= utf8.count - count else { throw Corrupt() }
+            let from = utf8.index(utf8.startIndex, offsetBy: start), to = utf8.index(from, offsetBy: count)
+            // Not inside a character's bytes (continuation bytes are 10xxxxxx).
+            for index in [from, to] where index < utf8.endIndex { guard utf8[index] & 0xC0 != 0x80 else { throw Corrupt() } }
+            return Substring(utf8[from..<to])
+        default: throw Corrupt()
+        }
     }
 
     mutating func source() throws -> SourceInfo {
