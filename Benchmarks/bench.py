@@ -228,9 +228,11 @@ def markdown(report):
 
 
 def release_binary():
-    """Builds the release `dossier` and returns its path."""
-    subprocess.run(["swift", "build", "-c", "release", "--product", "dossier"], cwd=REPO, check=True, stdout=sys.stderr)
-    bin_path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=REPO,
+    """Builds the release `dossier` as `make release` does (the Swift runtime linked in) and
+    returns its path."""
+    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "dossier"], cwd=REPO, check=True,
+                   stdout=sys.stderr)
+    bin_path = subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--show-bin-path"], cwd=REPO,
                               capture_output=True, text=True, check=True).stdout.strip()
     return os.path.join(bin_path, "dossier")
 
