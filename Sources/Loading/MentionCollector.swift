@@ -217,7 +217,7 @@ struct MentionCollector {
             return
         }
         // Not between a formatted label's `[[x|` and its `]]`: that text becomes the label.
-        if linkDepth == 0, formattedClose == nil, literal.utf8.contains(0x23) {
+        if linkDepth == 0, formattedClose == nil, Self.containsHash(literal) {
             // Tags outside the wikilinks (`[[x#Part]]` holds none) and before an unclosed `[[`.
             let tags = MentionScanner.tags(literal, atStart: taken == 0 && Self.followsSpace(node)).filter { tag in
                 !links.contains { $0.start <= tag.start && tag.start < $0.end } && tag.start < (unclosed ?? .max)
@@ -405,6 +405,13 @@ extension MentionCollector {
             return before == nil
         default: return false
         }
+    }
+
+    /// Whether `text` holds a `#` (a tag may start there), asked with `memchr`: a generic
+    /// `contains` over the `utf8` view was 80 samples of a cold build's 15,800, this 15.
+    static func containsHash(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.baseAddress.map { memchr($0, 0x23, text.utf8.count) != nil } ?? false }
+            ?? text.utf8.contains(0x23)
     }
 
     /// Whether the text holds `[`, `]` or `#`: most text nodes hold none and need no scan.
