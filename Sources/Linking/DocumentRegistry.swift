@@ -1,3 +1,4 @@
+import Synchronization
 import Model
 
 /// The published documents as link targets (DESIGN §2b): by path from the content root
@@ -46,7 +47,7 @@ struct DocumentRegistry {
         }
     }
 
-    private static let lastRelinked = LockedValue<(generation: UInt64, registry: DocumentRegistry)?>(nil)
+    private static let lastRelinked = Mutex<(generation: UInt64, registry: DocumentRegistry)?>(nil)
 
     /// `articles/x.md` → `articles/x`.
     static func withoutExtension(_ path: Substring) -> String {

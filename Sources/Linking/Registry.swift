@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Model
 
 /// Entities by id and by name or alias, the tables mentions are resolved against.
@@ -22,7 +23,7 @@ struct Registry {
         }
     }
 
-    private static let lastRelinked = LockedValue<Registry?>(nil)
+    private static let lastRelinked = Mutex<Registry?>(nil)
 
     init(_ entities: [Entity]) {
         self.entities = entities
@@ -118,19 +119,5 @@ struct Registry {
             known[request] = lookup
             return lookup
         }
-    }
-}
-
-/// A value behind a lock, for the one cache above.
-final class LockedValue<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) { self.value = value }
-
-    func withLock<R>(_ body: (inout Value) -> R) -> R {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&value)
     }
 }

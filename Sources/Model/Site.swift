@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 /// The whole site after linking: an immutable value the renderer reads from.
 package struct Site: Sendable {
     package var config: SiteConfig
@@ -100,10 +101,10 @@ package struct Site: Sendable {
         }
         self.participation = participation
         timelinePosition = position
-        generation = Self.generations.next()
+        generation = Self.generations.wrappingAdd(1, ordering: .relaxed).newValue
     }
 
-    private static let generations = GenerationCounter()
+    private static let generations = Atomic<UInt64>(0)
 
     /// The site after a relink: `old` with new files (same paths, roles and front matter),
     /// resolutions and what follows from them. What depends only on the documents, entities
@@ -183,18 +184,5 @@ package struct Site: Sendable {
     package func documentMeta(_ file: Int) -> DocumentMeta? {
         if case let .document(meta)? = files[file].frontMatter { return meta }
         return nil
-    }
-}
-
-/// Numbers for `Site.generation`, one per linking of a whole site.
-private final class GenerationCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var last: UInt64 = 0
-
-    func next() -> UInt64 {
-        lock.lock()
-        defer { lock.unlock() }
-        last += 1
-        return last
     }
 }

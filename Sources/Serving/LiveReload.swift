@@ -1,19 +1,19 @@
 import Foundation
 import HummingbirdWebSocket
 import Model
+import Synchronization
 
 /// The live-reload channel: every open page holds a WebSocket to `/_dossier/live`. After a
 /// rebuild each client is told which pages changed (and reloads if it shows one of them),
 /// or which errors the rebuild had (and shows them over the page until a good build).
-package final class LiveReload: @unchecked Sendable {
-    private let lock = NSLock()
-    private var clients: [UUID: AsyncStream<String>.Continuation] = [:]
-    /// Sent to clients as they connect: the errors of the last build, if it failed.
-    private var state: String = Message.ok
+package final class LiveReload: Sendable {
+    /// The open pages, and what is sent to each as it connects: the errors of the last
+    /// build, if it failed.
+    private let shared = Mutex<(clients: [UUID: AsyncStream<String>.Continuation], state: String)>(([:], Message.ok))
 
     package init() {}
 
-    package var clientCount: Int { lock.withLock { clients.count } }
+    package var clientCount: Int { shared.withLock { $0.clients.count } }
 
     /// One page's socket, from its upgrade until the page goes away: the state now, then
     /// every message until the socket closes. Pages only listen; what they send is read and
@@ -22,9 +22,9 @@ package final class LiveReload: @unchecked Sendable {
         let id = UUID()
         // A page that stops reading keeps only the newest messages, not an ever longer queue.
         let (messages, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(8))
-        let current = lock.withLock {
-            clients[id] = continuation
-            return state
+        let current = shared.withLock {
+            $0.clients[id] = continuation
+            return $0.state
         }
         continuation.yield(current)
         let writer = Task {
@@ -35,7 +35,7 @@ package final class LiveReload: @unchecked Sendable {
         // Until the page closes the socket (or the server stops).
         do { for try await _ in inbound {} } catch {}
         writer.cancel()
-        lock.withLock { _ = clients.removeValue(forKey: id) }
+        shared.withLock { _ = $0.clients.removeValue(forKey: id) }
         continuation.finish()
     }
 
@@ -51,9 +51,9 @@ package final class LiveReload: @unchecked Sendable {
     }
 
     private func broadcast(_ text: String, state newState: String) {
-        let targets = lock.withLock {
-            state = newState
-            return Array(clients.values)
+        let targets = shared.withLock {
+            $0.state = newState
+            return Array($0.clients.values)
         }
         for client in targets { client.yield(text) }
     }

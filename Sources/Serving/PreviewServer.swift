@@ -7,6 +7,7 @@ import HummingbirdWebSocket
 import Logging
 import Model
 import NIOCore
+import Synchronization
 
 /// `dossier serve`: builds the site into memory, serves it over HTTP, watches `Content/`,
 /// `Templates/` and `dossier.yml`, rebuilds after each batch of changes and tells open pages
@@ -18,7 +19,7 @@ import NIOCore
 /// the preview, and NIO's parser is linear with limits on every field, where the lighter
 /// server used before parsed a long header line in quadratic time (Benchmarks/RESULTS.md,
 /// "The preview server under hostile requests").
-package final class PreviewServer: @unchecked Sendable {
+package final class PreviewServer: Sendable {
     package let options: BuildOptions
     /// `SITE/Content`, or the site folder for a vault (read when the server starts).
     package let contentRoot: String
@@ -26,13 +27,10 @@ package final class PreviewServer: @unchecked Sendable {
     package let live = LiveReload()
     private let log: @Sendable (String) -> Void
     private let rebuilds = DispatchQueue(label: "dossier.rebuild")
-    /// Set by `start`, read by `stop`, which may run on another thread: behind `running`.
-    private let running = NSLock()
-    private var watcher: FileWatcher?
-    private var server: Task<Void, Never>?
-    /// Rebuilds started and finished, for tests that wait on one.
-    private let counter = NSLock()
-    private var finished = 0
+    /// Set by `start`, read by `stop`, which may run on another thread.
+    private let running = Mutex<(watcher: FileWatcher?, server: Task<Void, Never>?)>((nil, nil))
+    /// Rebuilds after changes finished, for tests that wait on one.
+    private let finished = Mutex(0)
 
     /// How long a connection may go without a whole request before it is closed: a kept-alive
     /// connection left idle, or one whose head trickles in a byte at a time.
@@ -76,7 +74,7 @@ package final class PreviewServer: @unchecked Sendable {
         let roots = contentRoot == site ? [site] : [contentRoot, site + "/Templates"]
         let watcher = FileWatcher(roots: roots, files: [site + "/dossier.yml"],
                                   forcePolling: forcePolling) { [weak self] batch in self?.changed(batch) }
-        running.withLock { self.watcher = watcher }
+        running.withLock { $0.watcher = watcher }
         // The first build runs on the rebuild queue, not on a thread of the concurrency
         // pool, which the server's own tasks need.
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
@@ -91,7 +89,7 @@ package final class PreviewServer: @unchecked Sendable {
         let server = Task {
             do { try await application.run() } catch { state.fail(error) }
         }
-        running.withLock { self.server = server }
+        running.withLock { $0.server = server }
         // Generous: on a loaded machine the listening task may start late.
         let deadline = ContinuousClock.now + .seconds(60)
         while true {
@@ -142,14 +140,14 @@ package final class PreviewServer: @unchecked Sendable {
     }
 
     package func stop() async {
-        let (watcher, server) = running.withLock { (self.watcher, self.server) }
+        let (watcher, server) = running.withLock { ($0.watcher, $0.server) }
         watcher?.stop()
         server?.cancel()
         await server?.value
     }
 
     /// How many rebuilds after changes have completed.
-    package var rebuildsFinished: Int { counter.withLock { finished } }
+    package var rebuildsFinished: Int { finished.withLock { $0 } }
 
     // MARK: - Requests
 
@@ -250,7 +248,7 @@ package final class PreviewServer: @unchecked Sendable {
             // files, and templates and settings are cheap to reload, so the kind of change
             // only decides what is reported.
             report(build.rebuild(changed: batch), first: false)
-            counter.withLock { finished += 1 }
+            finished.withLock { $0 += 1 }
         }
     }
 
@@ -283,16 +281,14 @@ package final class PreviewServer: @unchecked Sendable {
 
 /// What the server's task tells the task waiting for it: the address it listens on, or the
 /// error it stopped with.
-final class ServerState: @unchecked Sendable {
-    private let lock = NSLock()
-    private var _check: AddressCheck?
-    private var _error: Error?
+final class ServerState: Sendable {
+    private let shared = Mutex<(check: AddressCheck?, error: (any Error)?)>((nil, nil))
 
-    func listening(check: AddressCheck) { lock.withLock { _check = check } }
-    func fail(_ error: Error) { lock.withLock { _error = error } }
-    var check: AddressCheck? { lock.withLock { _check } }
+    func listening(check: AddressCheck) { shared.withLock { $0.check = check } }
+    func fail(_ error: any Error) { shared.withLock { $0.error = error } }
+    var check: AddressCheck? { shared.withLock { $0.check } }
     var port: Int? { check?.port }
-    var error: Error? { lock.withLock { _error } }
+    var error: (any Error)? { shared.withLock { $0.error } }
 }
 
 /// Hands each request to the server, with the address it listens on.

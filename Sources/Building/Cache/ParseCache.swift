@@ -1,11 +1,15 @@
 import Foundation
 import Loading
 import Model
+import Synchronization
 
 /// Parsed files kept between builds in one process (`dossier serve`): a file whose path and
 /// bytes are unchanged, parsed with the same settings, is not parsed again. Parsing is a
 /// pure function of those, so a cached result is the result.
-package final class ParseCache: @unchecked Sendable {
+///
+/// Its state is behind one `Mutex` (the cache is saved on another thread while the pages
+/// render, and parses run on all cores), so the compiler checks that nothing is read outside it.
+package final class ParseCache: Sendable {
     struct Key: Hashable {
         var role: FileRole
         var fingerprint: UInt64
@@ -17,12 +21,11 @@ package final class ParseCache: @unchecked Sendable {
     /// One cached parse: made in this process, or read from disk and decoded when first
     /// asked for. A build with nothing changed asks for none (it needs the keys and the
     /// diagnostics only), and decoding 13,000 files was most of reading the cache.
-    final class Slot: @unchecked Sendable {
+    final class Slot: Sendable {
         let path: String
         let key: Key
         let diagnostics: [Diagnostic]
-        private let lock = NSLock()
-        private var decoded: ParsedFile?
+        private let decoded: Mutex<ParsedFile?>
         /// Where its bytes are in the cache file, and their checksum.
         private let encoded: (source: CacheSource, range: Range<Int>, checksum: UInt64)?
 
@@ -30,7 +33,7 @@ package final class ParseCache: @unchecked Sendable {
             path = file.path
             self.key = key
             diagnostics = file.diagnostics
-            decoded = file
+            decoded = Mutex(file)
             encoded = nil
         }
 
@@ -38,6 +41,7 @@ package final class ParseCache: @unchecked Sendable {
             self.path = path
             self.key = key
             self.diagnostics = diagnostics
+            decoded = Mutex(nil)
             encoded = (source, range, checksum)
         }
 
@@ -45,7 +49,7 @@ package final class ParseCache: @unchecked Sendable {
         /// compare equal at the cost of a pointer comparison); nil if the bytes cannot be read,
         /// are not the bytes written, or do not decode to a parse of this file.
         var file: ParsedFile? {
-            lock.withLock {
+            decoded.withLock { decoded in
                 if let decoded { return decoded }
                 guard let (source, range, checksum) = encoded, let bytes = source.parse(range, checksum: checksum) else { return nil }
                 var r = BinaryReader(bytes)
@@ -56,24 +60,41 @@ package final class ParseCache: @unchecked Sendable {
         }
     }
 
-    private var entries: [String: Slot] = [:]
-    private let lock = NSLock()
-    private var hits = 0
-    private var misses = 0
+    /// Everything that changes, read and written only under the lock.
+    private struct Shared {
+        var entries: [String: Slot] = [:]
+        var hits = 0
+        var misses = 0
+        /// The previous build read from disk: its files in path order, its signature, id and summary.
+        var previous: [(path: String, slot: Slot)]?
+        var previousSignature: UInt64?
+        var previousBuild: String?
+        var previousSummary: BuildSummary?
+        /// The build being written to disk.
+        var signature: UInt64 = 0
+        var build = ""
+        var summary: BuildSummary?
+        /// Whether entries changed since they were read from disk (or were never read), and
+        /// the checksum of the cache file they match when they did not.
+        var modified = true
+        var loadedChecksum: UInt64?
+    }
+
+    private let shared = Mutex(Shared())
 
     package init() {}
 
     func parse(_ file: ContentFile, with parser: FileParser) -> ParsedFile {
         let key = self.key(of: file, parser)
-        if let slot = lock.withLock({ entries[file.path] }), slot.key == key, let cached = slot.file {
-            lock.withLock { hits += 1 }
+        if let slot = shared.withLock({ $0.entries[file.path] }), slot.key == key, let cached = slot.file {
+            shared.withLock { $0.hits += 1 }
             return cached
         }
         let parsed = parser.parse(file)
-        lock.withLock {
-            entries[file.path] = Slot(key: key, file: parsed)
-            misses += 1
-            _modified = true
+        shared.withLock {
+            $0.entries[file.path] = Slot(key: key, file: parsed)
+            $0.misses += 1
+            $0.modified = true
         }
         return parsed
     }
@@ -86,7 +107,7 @@ package final class ParseCache: @unchecked Sendable {
     /// When `files` are exactly the previous build's, each with the bytes it had then: the
     /// diagnostics their parses had, in order, without decoding any. Nil otherwise.
     func recordedDiagnostics(_ files: [ContentFile], with parser: FileParser) -> [Diagnostic]? {
-        guard let previous = lock.withLock({ _previous }), previous.count == files.count,
+        guard let previous = shared.withLock({ $0.previous }), previous.count == files.count,
               zip(files, previous).allSatisfy({ $0.path == $1.path }) else { return nil }
         // Fingerprints on all cores: they read every byte of the content.
         let keys = files.parallelMap { key(of: $0, parser) }
@@ -96,93 +117,82 @@ package final class ParseCache: @unchecked Sendable {
 
     /// The previous build's parse of `path`, if it had one.
     func recordedFile(_ path: String) -> ParsedFile? {
-        lock.withLock { _previous?.first { $0.path == path }?.slot }?.file
+        shared.withLock { $0.previous?.first { entry in entry.path == path }?.slot }?.file
     }
 
     /// What the previous build (read from disk) was made of: every file it parsed, in path
     /// order, and the signature of its settings and theme. Used to work out which pages of
     /// the previous output can be kept.
     var previousFiles: [ParsedFile]? {
-        guard let previous = lock.withLock({ _previous }) else { return nil }
+        guard let previous = shared.withLock({ $0.previous }) else { return nil }
         let files = previous.compactMap(\.slot.file)
         return files.count == previous.count ? files : nil
     }
-    var previousSignature: UInt64? { lock.withLock { _previousSignature } }
+    var previousSignature: UInt64? { shared.withLock { $0.previousSignature } }
     /// The id of the previous build; its output folder's marker names the same id when that
     /// output is what the previous build wrote.
-    var previousBuild: String? { lock.withLock { _previousBuild } }
+    var previousBuild: String? { shared.withLock { $0.previousBuild } }
     /// What the previous build made (its record's summary), if it said.
-    var previousSummary: BuildSummary? { lock.withLock { _previousSummary } }
-    // Every field is read and written under `lock`: the cache is saved on another thread
-    // while the pages render.
-    private var _previous: [(path: String, slot: Slot)]?
-    private var _previousSignature: UInt64?
-    private var _previousBuild: String?
-    private var _previousSummary: BuildSummary?
+    var previousSummary: BuildSummary? { shared.withLock { $0.previousSummary } }
 
     /// Entries read from the build cache on disk.
     func preload(_ loaded: [(path: String, slot: Slot)], signature: UInt64, build: String,
                  summary: BuildSummary? = nil, checksum: UInt64) {
-        lock.withLock {
-            for entry in loaded where entries[entry.path] == nil { entries[entry.path] = entry.slot }
-            _previous = loaded.sorted { $0.path < $1.path }
-            _previousSignature = signature
-            _previousBuild = build
-            _previousSummary = summary
-            _loadedChecksum = checksum
-            _modified = false
+        shared.withLock {
+            for entry in loaded where $0.entries[entry.path] == nil { $0.entries[entry.path] = entry.slot }
+            $0.previous = loaded.sorted { a, b in a.path < b.path }
+            $0.previousSignature = signature
+            $0.previousBuild = build
+            $0.previousSummary = summary
+            $0.loadedChecksum = checksum
+            $0.modified = false
         }
     }
 
     /// The signature and id of the build being written to disk.
     var signature: UInt64 {
-        get { lock.withLock { _signature } }
-        set { lock.withLock { _signature = newValue } }
+        get { shared.withLock { $0.signature } }
+        set { shared.withLock { $0.signature = newValue } }
     }
     var build: String {
-        get { lock.withLock { _build } }
-        set { lock.withLock { _build = newValue } }
+        get { shared.withLock { $0.build } }
+        set { shared.withLock { $0.build = newValue } }
     }
     /// What the build being written to disk made, for the next one.
     var summary: BuildSummary? {
-        get { lock.withLock { _summary } }
-        set { lock.withLock { _summary = newValue } }
+        get { shared.withLock { $0.summary } }
+        set { shared.withLock { $0.summary = newValue } }
     }
-    private var _summary: BuildSummary?
     /// Whether entries changed since they were read from disk (or were never read), and the
     /// checksum of the cache file they match when they did not.
-    var modified: Bool { lock.withLock { _modified } }
-    var loadedChecksum: UInt64? { lock.withLock { _loadedChecksum } }
-    private var _signature: UInt64 = 0
-    private var _build = ""
-    private var _modified = true
-    private var _loadedChecksum: UInt64?
+    var modified: Bool { shared.withLock { $0.modified } }
+    var loadedChecksum: UInt64? { shared.withLock { $0.loadedChecksum } }
 
     func markSaved(checksum: UInt64) {
-        lock.withLock {
-            _modified = false
-            _loadedChecksum = checksum
+        shared.withLock {
+            $0.modified = false
+            $0.loadedChecksum = checksum
         }
     }
 
     /// Every entry, for writing the build cache (entries that no longer decode are left out).
     func snapshot() -> [(path: String, key: Key, file: ParsedFile)] {
-        lock.withLock { entries }.compactMap { path, slot in slot.file.map { (path: path, key: slot.key, file: $0) } }
+        shared.withLock { $0.entries }.compactMap { path, slot in slot.file.map { (path: path, key: slot.key, file: $0) } }
     }
 
     /// Ends a build that read only changed files (no file came or went): resets the counts.
     func finishTargetedBuild() {
-        lock.withLock { (hits, misses) = (0, 0) }
+        shared.withLock { ($0.hits, $0.misses) = (0, 0) }
     }
 
     /// Forgets files that are gone; returns and resets the counts of the build just done.
     func finishBuild(keeping paths: Set<String>) -> (reused: Int, parsed: Int) {
-        lock.withLock {
-            let before = entries.count
-            entries = entries.filter { paths.contains($0.key) }
-            if entries.count != before { _modified = true }
-            defer { (hits, misses) = (0, 0) }
-            return (hits, misses)
+        shared.withLock { shared in
+            let before = shared.entries.count
+            shared.entries = shared.entries.filter { paths.contains($0.key) }
+            if shared.entries.count != before { shared.modified = true }
+            defer { (shared.hits, shared.misses) = (0, 0) }
+            return (shared.hits, shared.misses)
         }
     }
 }

@@ -11,7 +11,7 @@ enum ChangeScope {
 
     /// Bringing a dependency index from the old site's pages to the new site's: the pages
     /// that went, those that came and those whose inputs changed, which declare again.
-    struct IndexUpdate: @unchecked Sendable {
+    struct IndexUpdate: Sendable {
         let site: Site, pages: [Page]
         let removed: [Page], added: [Page], redeclare: Set<Page>
 

@@ -2,13 +2,14 @@ import Foundation
 import Linking
 import Model
 import Rendering
+import Synchronization
 
 /// The site built again after every change, kept in memory: what `dossier serve` shows.
 /// Unchanged files are not parsed again; when only the text of existing files changed, only
 /// the pages that show that text are rendered again (see `ChangeScope`). Each rebuild reports
 /// which output files changed, so the browser reloads only those pages. A failed rebuild
 /// keeps the last good site.
-package final class PreviewBuild: @unchecked Sendable {
+package final class PreviewBuild: Sendable {
     package struct Outcome: Sendable {
         package var diagnostics: [Diagnostic] = []
         package var succeeded = false
@@ -37,7 +38,7 @@ package final class PreviewBuild: @unchecked Sendable {
     }
 
     /// What the last good build was made of.
-    private struct State {
+    private struct State: Sendable {
         var site: Site
         var templates: TemplateSet
         var themeDiagnostics: [Diagnostic] = []
@@ -70,13 +71,16 @@ package final class PreviewBuild: @unchecked Sendable {
     private let cache = ParseCache()
     /// Whether the last rebuild succeeded, so that its state holds every edit so far.
     private var lastSucceeded: Bool {
-        get { lock.withLock { succeeded } }
-        set { lock.withLock { succeeded = newValue } }
+        get { shared.withLock { $0.succeeded } }
+        set { shared.withLock { $0.succeeded = newValue } }
     }
-    /// Behind `lock`, like `state`: rebuilds run on one queue, files are read from others.
-    private var succeeded = false
-    private let lock = NSLock()
-    private var state: State?
+    /// The last good state, and whether the last rebuild succeeded: rebuilds run on one
+    /// queue, files are read from others.
+    private struct Shared {
+        var state: State?
+        var succeeded = false
+    }
+    private let shared = Mutex(Shared())
     /// The dependency index being brought to the last state's pages, after its edit was
     /// served: the next rebuild waits for it.
     private let indexing = DispatchGroup()
@@ -88,15 +92,15 @@ package final class PreviewBuild: @unchecked Sendable {
     }
 
     /// Whether a build has succeeded, so there is a site to serve.
-    package var hasSite: Bool { lock.withLock { state != nil } }
+    package var hasSite: Bool { shared.withLock { $0.state != nil } }
 
     /// The last good site: output path → bytes.
     package var files: [String: [UInt8]] {
-        guard let current = lock.withLock({ state }) else { return [:] }
+        guard let current = shared.withLock({ $0.state }) else { return [:] }
         var all = current.files
         for path in current.deferred.keys + ["graph.json"] { all[path] = file(at: path) }
         // The search index's other files, made with its manifest.
-        let made = lock.withLock { state?.generation == current.generation ? state?.made ?? [:] : [:] }
+        let made = shared.withLock { $0.state?.generation == current.generation ? $0.state?.made ?? [:] : [:] }
         for (path, bytes) in made where all[path] == nil { all[path] = bytes }
         return all
     }
@@ -113,7 +117,7 @@ package final class PreviewBuild: @unchecked Sendable {
     }
 
     package func file(at path: String) -> [UInt8]? {
-        guard let current = lock.withLock({ state }) else { return nil }
+        guard let current = shared.withLock({ $0.state }) else { return nil }
         if let bytes = current.files[path] ?? current.made[path] { return bytes }
         // Made outside the lock, so requests for pages do not wait for it.
         var made: [OutputFile] = []
@@ -130,14 +134,14 @@ package final class PreviewBuild: @unchecked Sendable {
             let renderer = current.renderer
                 ?? PageRenderer(site: current.site, templates: current.templates, index: current.renderIndex ?? RenderIndex(current.site))
             renderer.files(page) { made.append($0) }
-            lock.withLock { if state?.generation == current.generation, state?.renderer == nil { state?.renderer = renderer } }
+            shared.withLock { if $0.state?.generation == current.generation, $0.state?.renderer == nil { $0.state?.renderer = renderer } }
         } else {
             return nil
         }
-        lock.withLock {
+        shared.withLock { shared in
             // Kept only if no rebuild replaced the site meanwhile.
-            guard state?.generation == current.generation else { return }
-            for file in made { state?.made[file.path] = file.contents }
+            guard shared.state?.generation == current.generation else { return }
+            for file in made { shared.state?.made[file.path] = file.contents }
         }
         return made.first { $0.path == path }?.contents
     }
@@ -152,7 +156,7 @@ package final class PreviewBuild: @unchecked Sendable {
         var outcome = Outcome()
         indexing.wait()
         // After a failed rebuild the last good state misses that rebuild's edits: read all.
-        let previous = lastSucceeded ? lock.withLock { state }.flatMap { state in
+        let previous = lastSucceeded ? shared.withLock { $0.state }.flatMap { state in
             changed.flatMap { Self.previous(state, changed: $0, site: options.site) }
         } : nil
         let generation = Pipeline.generate(options, previous: previous)
@@ -168,13 +172,13 @@ package final class PreviewBuild: @unchecked Sendable {
         }
         // The dependency and render indexes leave the state while they are updated, so that
         // no second reference to them (the state's, its renderer's) makes an update copy them.
-        var (last, dependencies, previousIndex) = lock.withLock {
+        var (last, dependencies, previousIndex) = shared.withLock { shared in
             defer {
-                state?.dependencies = nil
-                state?.renderIndex = nil
-                state?.renderer = nil
+                shared.state?.dependencies = nil
+                shared.state?.renderIndex = nil
+                shared.state?.renderer = nil
             }
-            return (state, state?.dependencies, state?.renderIndex)
+            return (shared.state, shared.state?.dependencies, shared.state?.renderIndex)
         }
         last?.dependencies = nil
         last?.renderIndex = nil
@@ -208,13 +212,13 @@ package final class PreviewBuild: @unchecked Sendable {
         }
         outcome.timings.append(("index", Double(DispatchTime.now().uptimeNanoseconds - renderStart.uptimeNanoseconds) / 1e9))
         let pagesStart = DispatchTime.now()
-        let collected = NSLock()
-        nonisolated(unsafe) var rendered: [String: [UInt8]] = [:]
+        let collected = Mutex<[String: [UInt8]]>([:])
         outcome.rendered = Pipeline.render(site, pages: pages, templates: templates, contentAssets: generation.contentAssets,
                                            singleFiles: generation.singleFiles, graph: false, index: renderIndex) { path, contents in
             let bytes = contents.bytes
-            collected.withLock { rendered[path] = bytes }
+            collected.withLock { $0[path] = bytes }
         }
+        let rendered = collected.withLock { $0 }
         // Pages not rendered keep their bytes; pages and assets that are gone go.
         var next = last?.files ?? [:]
         let old = next
@@ -243,21 +247,22 @@ package final class PreviewBuild: @unchecked Sendable {
         // The same files in the same order as the last state when only some were read again.
         let positions = generation.targeted ? last?.positions ?? [:]
             : Dictionary(generation.files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let number = lock.withLock {
-            state = State(site: site, templates: templates, themeDiagnostics: generation.themeDiagnostics,
+        let number = shared.withLock { shared in
+            shared.state = State(site: site, templates: templates, themeDiagnostics: generation.themeDiagnostics,
                           singleFiles: generation.singleFiles, pages: generation.pages, files: next,
                           content: generation.files, positions: positions, assets: generation.contentAssets,
-                          loadedCleanly: generation.loadedCleanly, deferred: deferred, generation: (state?.generation ?? 0) + 1,
+                          loadedCleanly: generation.loadedCleanly, deferred: deferred, generation: (shared.state?.generation ?? 0) + 1,
                           dependencies: dependencies, renderIndex: renderIndex)
-            return state!.generation
+            return shared.state!.generation
         }
         if let indexUpdate, staleIndex != nil {
             // Moved, not copied: a second reference would make the update copy the index.
-            let moving = Moving(staleIndex.take()!)
+            let moving = Mutex(staleIndex.take())
             indexing.enter()
             DispatchQueue.global(qos: .userInitiated).async { [self] in
-                indexUpdate.apply(to: &moving.value!)
-                lock.withLock { if state?.generation == number { state?.dependencies = moving.value.take() } }
+                moving.withLock { indexUpdate.apply(to: &$0!) }
+                let updated = moving.withLock { $0.take() }
+                shared.withLock { if $0.state?.generation == number { $0.state?.dependencies = updated } }
                 indexing.leave()
             }
         } else if dependencies == nil {
@@ -270,7 +275,7 @@ package final class PreviewBuild: @unchecked Sendable {
                 // So are the tables a relink looks documents up in.
                 Linker.prepareRelinking(site)
                 let index = DependencyIndex(site: site, pages: pages)
-                lock.withLock { if state?.generation == number { state?.dependencies = index } }
+                shared.withLock { if $0.state?.generation == number { $0.state?.dependencies = index } }
                 indexing.leave()
             }
         }
@@ -306,11 +311,4 @@ package final class PreviewBuild: @unchecked Sendable {
                                  config: state.site.config, site: state.site, templates: state.templates,
                                  themeDiagnostics: state.themeDiagnostics, pages: state.pages, singleFiles: state.singleFiles)
     }
-}
-
-/// A value handed to another thread as its only reference.
-private final class Moving<Value>: @unchecked Sendable {
-    var value: Value?
-
-    init(_ value: Value) { self.value = value }
 }

@@ -1,5 +1,6 @@
 import CFileSwap
 import Foundation
+import Synchronization
 import Model
 import Rendering
 #if canImport(Glibc)
@@ -122,17 +123,20 @@ package struct OutputWriter {
 
     /// A new site being written beside the output folder. Pages are written into it as
     /// they are rendered, from many threads; `commit` swaps it in.
-    package final class Staging: @unchecked Sendable {
+    package final class Staging: Sendable {
         let folder: URL
         let retired: URL
         /// The output as it was, to count the files whose bytes did not change.
         let previous: String?
-        private let lock = NSLock()
-        private var changed = 0
-        private var unchanged = 0
-        private var failure: Failure?
-        /// Every file written or taken over, for the marker's record.
-        private var paths: [String] = []
+        /// Files written whose bytes changed and did not, the first failure, and every
+        /// path written or taken over (for the marker's record), from many threads.
+        private struct Tally {
+            var changed = 0
+            var unchanged = 0
+            var failure: Failure?
+            var paths: [String] = []
+        }
+        private let tally = Mutex(Tally())
 
         /// The staging folder, open: pages are created relative to it.
         private let directory: Int32
@@ -158,7 +162,7 @@ package struct OutputWriter {
         /// is none, and the page must be rendered.
         package func reuse(_ path: String) -> Bool {
             guard let previous, FileWriting.link(previous + "/" + path, to: root + "/" + path) else { return false }
-            lock.withLock { unchanged += 1; paths.append(path) }
+            tally.withLock { $0.unchanged += 1; $0.paths.append(path) }
             return true
         }
 
@@ -181,9 +185,9 @@ package struct OutputWriter {
                 try file.close()
                 if let failed { throw failed }
                 let same = previous.map { FileWriting.size(at: $0 + "/" + path) == size } ?? false
-                lock.withLock { if same { unchanged += 1 } else { changed += 1 }; paths.append(path) }
+                tally.withLock { if same { $0.unchanged += 1 } else { $0.changed += 1 }; $0.paths.append(path) }
             } catch {
-                lock.withLock { if failure == nil { failure = .io("\(error)") } }
+                tally.withLock { if $0.failure == nil { $0.failure = .io("\(error)") } }
             }
         }
 
@@ -201,17 +205,17 @@ package struct OutputWriter {
                     try FileWriting.write(bytes, to: path, in: directory)
                 }
             } catch {
-                lock.withLock { if failure == nil { failure = .io("\(error)") } }
+                tally.withLock { if $0.failure == nil { $0.failure = .io("\(error)") } }
                 return
             }
-            lock.withLock { if same { unchanged += 1 } else { changed += 1 }; paths.append(path) }
+            tally.withLock { if same { $0.unchanged += 1 } else { $0.changed += 1 }; $0.paths.append(path) }
         }
 
         var counts: (written: Int, unchanged: Int, failure: Failure?) {
-            lock.withLock { (changed, unchanged, failure) }
+            tally.withLock { ($0.changed, $0.unchanged, $0.failure) }
         }
 
-        var written: [String] { lock.withLock { paths } }
+        var written: [String] { tally.withLock { $0.paths } }
     }
 
     /// Starts a new site beside the output folder, after checking the folder is ours to replace.
