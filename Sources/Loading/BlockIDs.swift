@@ -1,4 +1,7 @@
 import Markdown
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Obsidian's block ids: `^id` at the end of a paragraph (or of a list item's paragraph)
 /// names that block, and `[[note#^id]]` links to it. The marker leaves the text and the
@@ -27,6 +30,25 @@ enum BlockIDs {
             ids.append(id)
         }
         return ids
+    }
+
+    /// Whether a body may hold a block id: a `^` other than the one of a footnote
+    /// (`[^label]`, as a reference or a definition), which most bodies that have a `^` hold
+    /// and no other. Footnotes' carets made every body with notes walked once more (0.8% of
+    /// a cold build). A caret after an escaped bracket (`\[^id`) or a bracket that does not
+    /// close a label (`[^id`) may still end a paragraph as an id.
+    static func mayHold(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var from = 0
+        while from < bytes.count, let hit = memchr(base + from, 0x5E, bytes.count - from) {
+            let caret = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            guard caret > 0, bytes[caret - 1] == 0x5B, caret < 2 || bytes[caret - 2] != 0x5C else { return true }
+            var end = caret + 1
+            while end < bytes.count, bytes[end] != 0x5D, bytes[end] != 0x0A, bytes[end] != 0x5E { end += 1 }
+            guard end < bytes.count, bytes[end] == 0x5D else { return true }
+            from = end + 1
+        }
+        return false
     }
 
     /// `text ^id` → (`id`, `text`); nil when the text does not end with a block id.

@@ -66,8 +66,9 @@ struct BodyParser {
         output.diagnostics = collector.diagnostics + footnoteDiagnostics(document.footnotes)
         output.localLinks = collector.localLinks
         output.mentions = apply(collector.sites, headings: collector.headings, to: document)
-        // Block ids need a `^`; most bodies have none, and then the tree is not walked again.
-        if body.withUnsafeBufferPointer({ $0.baseAddress.map { memchr($0, 0x5E, body.count) != nil } ?? false }) {
+        // Block ids need a `^` besides footnotes'; most bodies have none, and then the tree is
+        // not walked again.
+        if body.withUnsafeBufferPointer(BlockIDs.mayHold) {
             output.blockIDs = BlockIDs.apply(to: document)
         }
         demoteHeadings(collector.headings)
