@@ -1,5 +1,5 @@
-import Synchronization
 import Model
+import Synchronization
 
 /// The published documents as link targets (DESIGN §2b): by path from the content root
 /// without `.md` (`articles/history-1992-2016`), by a file name no other document has

@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 import Model
+import Synchronization
 
 /// Entities by id and by name or alias, the tables mentions are resolved against.
 struct Registry {

@@ -249,10 +249,10 @@ package final class PreviewBuild: Sendable {
             : Dictionary(generation.files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         let number = shared.withLock { shared in
             shared.state = State(site: site, templates: templates, themeDiagnostics: generation.themeDiagnostics,
-                          singleFiles: generation.singleFiles, pages: generation.pages, files: next,
-                          content: generation.files, positions: positions, assets: generation.contentAssets,
-                          loadedCleanly: generation.loadedCleanly, deferred: deferred, generation: (shared.state?.generation ?? 0) + 1,
-                          dependencies: dependencies, renderIndex: renderIndex)
+                                 singleFiles: generation.singleFiles, pages: generation.pages, files: next,
+                                 content: generation.files, positions: positions, assets: generation.contentAssets,
+                                 loadedCleanly: generation.loadedCleanly, deferred: deferred,
+                                 generation: (shared.state?.generation ?? 0) + 1, dependencies: dependencies, renderIndex: renderIndex)
             return shared.state!.generation
         }
         if let indexUpdate, staleIndex != nil {

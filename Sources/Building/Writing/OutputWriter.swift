@@ -1,8 +1,8 @@
 import CFileSwap
 import Foundation
-import Synchronization
 import Model
 import Rendering
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
