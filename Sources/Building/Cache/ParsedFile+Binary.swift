@@ -222,7 +222,8 @@ extension BinaryReader {
             guard start >= 0, count >= 0, start <= utf8.count - count else { throw Corrupt() }
             let from = utf8.index(utf8.startIndex, offsetBy: start), to = utf8.index(from, offsetBy: count)
             // Not inside a character's bytes (continuation bytes are 10xxxxxx).
-            for index in [from, to] where index < utf8.endIndex { guard utf8[index] & 0xC0 != 0x80 else { throw Corrupt() } }
+            func between(_ index: String.Index) -> Bool { index == utf8.endIndex || utf8[index] & 0xC0 != 0x80 }
+            guard between(from), between(to) else { throw Corrupt() }
             return Substring(utf8[from..<to])
         default: throw Corrupt()
         }

@@ -103,12 +103,7 @@ package enum SearchIndex {
         let build = String(fingerprint.value, radix: 36)
         // A text file's version: the hash of what it holds, with the layout. A long text's
         // parts share it, so an edit of one part rewrites them all.
-        let textVersions = shownHashes.map { hash in
-            var version = Fingerprint()
-            version.add(layout)
-            withUnsafeBytes(of: hash.littleEndian) { version.add($0) }
-            return Version(version.value)
-        }
+        let textVersions = shownHashes.map { hash in withUnsafeBytes(of: hash.littleEndian) { Version(layout, Array($0)) } }
         // Words of texts no unit shows (files no page searches) have no postings, and are left
         // out. (Two words Swift holds equal, canonically equivalent but spelled apart, keep the
         // first's list: folding leaves such pairs only in contrived text.)
@@ -167,10 +162,11 @@ package enum SearchIndex {
             text = (0..<Self.width).map { Self.digits[Int((hash >> (6 * UInt64($0))) & 63)] }
         }
 
-        init(_ layout: [UInt8], _ json: [UInt8]) {
+        /// The version of `content` (a file's JSON, or the hash of a text) in this layout.
+        init(_ layout: [UInt8], _ content: [UInt8]) {
             var fingerprint = Fingerprint()
             fingerprint.add(layout)
-            fingerprint.add(json)
+            fingerprint.add(content)
             self.init(fingerprint.value)
         }
     }
