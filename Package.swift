@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ServingTests", dependencies: ["Serving", "Building", "Model", "TestSupport"]),
-        .testTarget(name: "LoadingTests", dependencies: ["Loading", "Model", "TestSupport"]),
+        .testTarget(name: "LoadingTests", dependencies: ["Loading", "Model", "TestSupport", "Yams"]),
         .testTarget(name: "LinkingTests", dependencies: ["Linking", "Loading", "Model", "TestSupport"]),
         .testTarget(
             name: "BuildingTests",

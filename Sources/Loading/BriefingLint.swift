@@ -7,10 +7,10 @@ import Yams
 /// warnings at the exact word, so `--strict` turns them into a failed build.
 struct BriefingLint {
     /// The `bluf` value as written.
-    var bluf: Node?
+    var bluf: YAMLNode?
     /// Each judgment's text as written, and whether it gave the terms at all (an unknown
     /// term is already an error; it is not reported missing as well).
-    var judgmentTexts: [(text: Node, gaveLikelihood: Bool, gaveConfidence: Bool)] = []
+    var judgmentTexts: [(text: YAMLNode, gaveLikelihood: Bool, gaveConfidence: Bool)] = []
 
     static let maxBLUFWords = 80
     /// Words that hedge where the likelihood term should speak.
@@ -79,7 +79,7 @@ struct BriefingLint {
 
     /// The `occurrence`-th whole-word, case-insensitive appearance of an ASCII word in the
     /// source after a node's start: the YAML text holds the value's words in order.
-    static func location(ofWord word: String, occurrence: Int, from node: Node, reader: YAMLReader) -> SourceLocation {
+    static func location(ofWord word: String, occurrence: Int, from node: YAMLNode, reader: YAMLReader) -> SourceLocation {
         let start = reader.location(of: node)
         let source = reader.source
         guard start.line >= 1, start.line <= source.lines.count else { return start }

@@ -19,8 +19,8 @@ struct FrontMatterDecoder {
     static let sourceKeys = ["publisher", "url", "title", "date"]
 
     /// Metadata from the root node, or defaults when there is no front matter.
-    mutating func decode(_ root: Node?) -> FrontMatter {
-        var pairs: [(key: String, keyNode: Node, value: Node)] = []
+    mutating func decode(_ root: YAMLNode?) -> FrontMatter {
+        var pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
         if let root {
             pairs = reader.mapping(root, what: "front matter") ?? []
         }
@@ -48,7 +48,7 @@ struct FrontMatterDecoder {
 
     /// A list of names; a single text with commas (`aliases: AU, African Union`, as some
     /// tools write it) is split at the commas, with a warning that says how to write a list.
-    private mutating func aliases(_ node: Node, key: String) -> [String] {
+    private mutating func aliases(_ node: YAMLNode, key: String) -> [String] {
         let values = reader.strings(node, key: key)
         guard case .scalar = node, let one = values.first, one.text.utf8.contains(0x2C) else { return values.map(\.text) }
         reader.diagnostics.append(.warning(
@@ -58,7 +58,7 @@ struct FrontMatterDecoder {
 
     /// Class names, as a list or one text with spaces; anything but letters, digits, `-`
     /// and `_` is dropped, so a class cannot leave its attribute.
-    private mutating func cssClasses(_ node: Node, key: String) -> [String] {
+    private mutating func cssClasses(_ node: YAMLNode, key: String) -> [String] {
         reader.strings(node, key: key).flatMap { $0.text.split(separator: " ") }.map { name in
             String(name.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" })
         }.filter { !$0.isEmpty }
@@ -66,7 +66,7 @@ struct FrontMatterDecoder {
 
     /// An unknown key; one that belongs to another kind of file says so (an event's `date`
     /// in a file of `actors/` is a file in the wrong folder).
-    private mutating func unknownKey(_ key: String, _ node: Node, in kind: EntityKind) {
+    private mutating func unknownKey(_ key: String, _ node: YAMLNode, in kind: EntityKind) {
         let keys: [EntityKind: [String]] = [.actor: Self.actorKeys, .event: Self.eventKeys, .theme: Self.themeKeys]
         let elsewhere = EntityKind.allCases.filter { $0 != kind && keys[$0]!.contains(key) }
             .map(\.rawValue) + (key == "title" ? ["document"] : [])
@@ -80,11 +80,11 @@ struct FrontMatterDecoder {
             at: reader.location(of: node)))
     }
 
-    private mutating func references(_ node: Node, key: String) -> [Reference] {
+    private mutating func references(_ node: YAMLNode, key: String) -> [Reference] {
         reader.strings(node, key: key).map { Reference(text: $0.text, location: $0.location) }
     }
 
-    private mutating func decodeDocument(_ pairs: [(key: String, keyNode: Node, value: Node)]) -> DocumentMeta {
+    private mutating func decodeDocument(_ pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]) -> DocumentMeta {
         var meta = DocumentMeta(title: "")
         var lint = BriefingLint()
         var description: String?, unpublished = false
@@ -128,7 +128,7 @@ struct FrontMatterDecoder {
         return meta
     }
 
-    private mutating func decodeActor(_ pairs: [(key: String, keyNode: Node, value: Node)]) -> ActorMeta {
+    private mutating func decodeActor(_ pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]) -> ActorMeta {
         var meta = ActorMeta(name: defaultName)
         for (key, keyNode, value) in pairs {
             switch key {
@@ -158,7 +158,7 @@ struct FrontMatterDecoder {
         return meta
     }
 
-    private mutating func decodeEvent(_ pairs: [(key: String, keyNode: Node, value: Node)]) -> EventMeta {
+    private mutating func decodeEvent(_ pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]) -> EventMeta {
         var meta = EventMeta(name: defaultName)
         var hasDate = false
         for (key, keyNode, value) in pairs {
@@ -181,7 +181,7 @@ struct FrontMatterDecoder {
         return meta
     }
 
-    private mutating func decodeTheme(_ pairs: [(key: String, keyNode: Node, value: Node)]) -> ThemeMeta {
+    private mutating func decodeTheme(_ pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]) -> ThemeMeta {
         var meta = ThemeMeta(name: defaultName)
         for (key, keyNode, value) in pairs {
             switch key {
@@ -195,7 +195,7 @@ struct FrontMatterDecoder {
         return meta
     }
 
-    private mutating func date(_ node: Node, key: String) -> PartialDate? {
+    private mutating func date(_ node: YAMLNode, key: String) -> PartialDate? {
         if case .scalar(let scalar) = node, scalar.string.trimmingSpaces.isEmpty || scalar.string == "~" || scalar.string == "null" {
             reader.diagnostics.append(.warning(.missingDate, "'\(key)' is empty; it is read as no date", at: reader.location(of: node)))
             return nil
@@ -246,12 +246,12 @@ struct FrontMatterDecoder {
         return nil
     }
 
-    private mutating func sources(_ node: Node) -> [SourceInfo] {
-        guard case .sequence(let items) = node else { return source(node, key: "sources").map { [$0] } ?? [] }
+    private mutating func sources(_ node: YAMLNode) -> [SourceInfo] {
+        guard case .sequence(let items, _) = node else { return source(node, key: "sources").map { [$0] } ?? [] }
         return items.compactMap { source($0, key: "sources") }
     }
 
-    private mutating func source(_ node: Node, key: String = "source") -> SourceInfo? {
+    private mutating func source(_ node: YAMLNode, key: String = "source") -> SourceInfo? {
         if case .scalar = node {
             guard let text = reader.string(node, key: key) else { return nil }
             return text.hasPrefix("http://") || text.hasPrefix("https://") ? SourceInfo(url: text) : SourceInfo(publisher: text)
@@ -270,8 +270,8 @@ struct FrontMatterDecoder {
         return info
     }
 
-    private mutating func judgments(_ node: Node, lint: inout BriefingLint) -> [Judgment] {
-        guard case .sequence(let items) = node else {
+    private mutating func judgments(_ node: YAMLNode, lint: inout BriefingLint) -> [Judgment] {
+        guard case .sequence(let items, _) = node else {
             reader.diagnostics.append(.error(.frontMatterType, "'judgments' must be a list", at: reader.location(of: node)))
             return []
         }
@@ -306,7 +306,7 @@ struct FrontMatterDecoder {
     }
 
     /// A term of a fixed vocabulary; an unknown one is an error that lists the vocabulary.
-    private mutating func term<T>(_ node: Node, key: String, _ read: (String) -> T?, accepted: [String], code: DiagnosticCode) -> T? {
+    private mutating func term<T>(_ node: YAMLNode, key: String, _ read: (String) -> T?, accepted: [String], code: DiagnosticCode) -> T? {
         guard let text = reader.string(node, key: key) else { return nil }
         if let value = read(text) { return value }
         var message = "unknown \(key) '\(text)'; use one of: \(accepted.joined(separator: ", "))"

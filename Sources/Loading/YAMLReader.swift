@@ -22,7 +22,8 @@ struct YAMLReader {
 
     // MARK: - Parsing
 
-    mutating func parse(_ yaml: String) -> Node? {
+    mutating func parse(_ yaml: String) -> YAMLNode? {
+        if let node = SimpleYAML.parse(yaml) { return node }
         if let offset = Self.excessiveNesting(yaml) {
             diagnostics.append(.error(.yamlTooDeep, "front matter nests deeper than \(Self.maxFlowDepth) levels",
                                       at: location(yamlOffset: offset, in: yaml)))
@@ -35,7 +36,7 @@ struct YAMLReader {
                 guard let root = try parser.singleRoot() else { return nil }
                 var budget = Self.maxNodes
                 guard checkNoAnchors(root, budget: &budget) else { return nil }
-                return root
+                return YAMLNode(root)
             }
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error))
@@ -121,12 +122,17 @@ struct YAMLReader {
     }
 
     func location(of mark: Mark) -> SourceLocation {
-        let line = mark.line + firstLine - 1
-        return source.location(line: line, column: source.byteColumn(line: line, scalarColumn: mark.column))
+        location(of: .scalar(.init(string: "", style: .plain, place: .init(line: mark.line, column: mark.column))))
     }
 
     func location(of node: Node) -> SourceLocation {
         node.mark.map(location(of:)) ?? location(line: 1, column: 1)
+    }
+
+    func location(of node: YAMLNode) -> SourceLocation {
+        let place = node.place
+        let line = place.line + firstLine - 1
+        return source.location(line: line, column: source.byteColumn(line: line, scalarColumn: place.column))
     }
 
     private func location(yamlOffset: Int, in yaml: String) -> SourceLocation {
@@ -138,12 +144,12 @@ struct YAMLReader {
 
     // MARK: - Typed values
 
-    private mutating func typeError(_ key: String, expected: String, _ node: Node) {
+    private mutating func typeError(_ key: String, expected: String, _ node: YAMLNode) {
         diagnostics.append(.error(.frontMatterType, "'\(key)' must be \(expected)", at: location(of: node)))
     }
 
     /// A scalar's text; an empty value (`key:`) is nil.
-    mutating func string(_ node: Node, key: String) -> String? {
+    mutating func string(_ node: YAMLNode, key: String) -> String? {
         guard case .scalar(let scalar) = node else {
             typeError(key, expected: "text", node)
             return nil
@@ -153,11 +159,11 @@ struct YAMLReader {
     }
 
     /// A list of scalars; a single scalar counts as a list of one.
-    mutating func strings(_ node: Node, key: String) -> [(text: String, location: SourceLocation)] {
+    mutating func strings(_ node: YAMLNode, key: String) -> [(text: String, location: SourceLocation)] {
         switch node {
         case .scalar:
             return string(node, key: key).map { [($0, location(of: node))] } ?? []
-        case .sequence(let sequence):
+        case .sequence(let sequence, _):
             return sequence.compactMap { item in
                 guard case .scalar = item else {
                     typeError(key, expected: "a list of text values", item)
@@ -171,7 +177,7 @@ struct YAMLReader {
         }
     }
 
-    mutating func bool(_ node: Node, key: String) -> Bool? {
+    mutating func bool(_ node: YAMLNode, key: String) -> Bool? {
         switch string(node, key: key)?.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
@@ -182,7 +188,7 @@ struct YAMLReader {
         }
     }
 
-    mutating func int(_ node: Node, key: String) -> Int? {
+    mutating func int(_ node: YAMLNode, key: String) -> Int? {
         guard let text = string(node, key: key) else { return nil }
         guard let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
             typeError(key, expected: "a whole number", node)
@@ -192,8 +198,8 @@ struct YAMLReader {
     }
 
     /// The pairs of a mapping, or nil (with a diagnostic) when the node is something else.
-    mutating func mapping(_ node: Node, what: String) -> [(key: String, keyNode: Node, value: Node)]? {
-        guard case .mapping(let mapping) = node else {
+    mutating func mapping(_ node: YAMLNode, what: String) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)]? {
+        guard case .mapping(let mapping, _) = node else {
             diagnostics.append(.error(.frontMatterType, "\(what) must be a mapping of keys to values", at: location(of: node)))
             return nil
         }
@@ -206,7 +212,7 @@ struct YAMLReader {
         }
     }
 
-    mutating func unknownKey(_ key: String, _ node: Node, allowed: [String]) {
+    mutating func unknownKey(_ key: String, _ node: YAMLNode, allowed: [String]) {
         var message = "unknown key '\(key)'"
         if let suggestion = Suggestion.closest(to: key, among: allowed) { message += " (did you mean '\(suggestion)'?)" }
         diagnostics.append(.warning(.unknownKey, message, at: location(of: node)))
