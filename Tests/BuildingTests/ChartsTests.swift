@@ -127,6 +127,24 @@ import TestSupport
         #expect(pushed == expected)
     }
 
+    /// Coordinates are written with one decimal as the shortest decimal of the rounded value,
+    /// which is what `String(Double)` gave before they were written as bytes.
+    @Test func numbersAreTheShortestDecimalOfTheirTenths() {
+        func described(_ value: Double) -> String {
+            guard value.isFinite else { return "0" }
+            let rounded = (value * 10).rounded() / 10
+            return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        }
+        var random = SplitMix64(seed: 7)
+        var values: [Double] = [0, -0.0, 0.04, -0.04, 0.05, -0.05, 0.95, -0.95, 9.95, 99.99, 12, -12, 640, 1e6 + 0.05, .infinity, .nan]
+        for _ in 0..<20_000 { values.append(Double.random(in: -2_000...2_000, using: &random)) }
+        for _ in 0..<2_000 { values.append(Double(Int.random(in: -20_000...20_000, using: &random)) / 20) }
+        for value in values {
+            #expect(GraphSVG.format(value) == described(value), "\(value)")
+        }
+        #expect(GraphSVG.format(-0.04) == "0" && GraphSVG.format(-0.05) == "-0.1" && GraphSVG.format(2.25) == "2.3")
+    }
+
     @Test func largeGraphsKeepTheMostMentionedNodes() {
         // A star of 700 leaves around a hub: the cap keeps the hub and the best-linked.
         let edges = (1..<700).map { (a: 0, b: $0, weight: 1.0) }

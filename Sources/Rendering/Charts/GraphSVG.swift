@@ -54,7 +54,7 @@ enum GraphSVG {
     }
 
     private static func neighbourhood(_ center: Int, _ neighbours: [Relation], site: Site, url: (Int) -> String,
-                                      width: Double, height: Double, className: String) -> String {
+                                      width: Double, height: Double, className: StaticString) -> String {
         let cx = width / 2, cy = height / 2
         let maxWeight = Double(neighbours.map(\.weight).max() ?? 1)
         // Around an ellipse, strongest at the top, going clockwise; labels where they fit.
@@ -67,26 +67,84 @@ enum GraphSVG {
         let name = site.name(of: center)
         let names = [name] + neighbours.map { short(site.name(of: $0.entity)) }
         let labels = LabelPlacer(circles: circles, size: width, height: height).place(names, shownFirst: names.map { _ in true })
-        var svg = "<svg class=\"graph graph-local \(className)\" viewBox=\"0 0 \(format(width)) \(format(height))\" aria-label=\"\(HTML.escape(name)) and its \(neighbours.count) strongest relations\">\n<g class=\"edges\">\n"
+        // Written as bytes: one actor page in two draws two of these, and string
+        // interpolation of every coordinate was most of their cost.
+        var svg = SVGBytes()
+        svg += "<svg class=\"graph graph-local "
+        svg += className
+        svg += "\" viewBox=\"0 0 "
+        svg.number(width)
+        svg += " "
+        svg.number(height)
+        svg += "\" aria-label=\""
+        svg.escaped(name)
+        svg += " and its "
+        svg.integer(neighbours.count)
+        svg += " strongest relations\">\n<g class=\"edges\">\n"
         for (relation, point) in zip(neighbours, circles.dropFirst()) {
             let strength = (Double(relation.weight) / maxWeight).squareRoot()
-            svg += "<line x1=\"\(format(cx))\" y1=\"\(format(cy))\" x2=\"\(format(point.x))\" y2=\"\(format(point.y))\""
-                + " stroke-width=\"\(format(0.8 + 3 * strength))\" stroke-opacity=\"\(format(0.2 + 0.6 * strength))\"/>\n"
+            svg += "<line x1=\""
+            svg.number(cx)
+            svg += "\" y1=\""
+            svg.number(cy)
+            svg += "\" x2=\""
+            svg.number(point.x)
+            svg += "\" y2=\""
+            svg.number(point.y)
+            svg += "\" stroke-width=\""
+            svg.number(0.8 + 3 * strength)
+            svg += "\" stroke-opacity=\""
+            svg.number(0.2 + 0.6 * strength)
+            svg += "\"/>\n"
         }
         svg += "</g>\n<g class=\"nodes\">\n"
-        func text(_ label: LabelPlacer.Label) -> String {
-            let anchor = label.anchor == "start" ? "" : " text-anchor=\"\(label.anchor)\""
-            return "<text x=\"\(format(label.x))\" y=\"\(format(label.y))\"\(anchor)>\(HTML.escape(label.text))</text>"
+        func text(_ label: LabelPlacer.Label) {
+            svg += "<text x=\""
+            svg.number(label.x)
+            svg += "\" y=\""
+            svg.number(label.y)
+            svg += "\""
+            if label.anchor != "start" {
+                svg += " text-anchor=\""
+                svg.raw(label.anchor)
+                svg += "\""
+            }
+            svg += ">"
+            svg.escaped(label.text)
+            svg += "</text>"
         }
-        let centerKind = site.kind(of: center).rawValue
-        svg += "<g class=\"node node-\(centerKind) labelled center\"><circle cx=\"\(format(cx))\" cy=\"\(format(cy))\" r=\"12\"/>\(text(labels[0]))</g>\n"
+        svg += "<g class=\"node node-"
+        svg.raw(site.kind(of: center).rawValue)
+        svg += " labelled center\"><circle cx=\""
+        svg.number(cx)
+        svg += "\" cy=\""
+        svg.number(cy)
+        svg += "\" r=\"12\"/>"
+        text(labels[0])
+        svg += "</g>\n"
         for (i, relation) in neighbours.enumerated() {
-            let entity = site.entities[relation.entity], point = circles[i + 1], label = labels[i + 1]
-            svg += "<a href=\"\(url(relation.entity))\" class=\"node node-\(entity.kind.rawValue)\(label.shown ? " labelled" : "")\">"
-            svg += "<title>\(HTML.escape(entity.name)): \(relation.weight) shared \(relation.weight == 1 ? "mention" : "mentions")</title>"
-            svg += "<circle cx=\"\(format(point.x))\" cy=\"\(format(point.y))\" r=\"\(format(point.r))\"/>\(text(label))</a>\n"
+            let point = circles[i + 1], label = labels[i + 1]
+            svg += "<a href=\""
+            svg.raw(url(relation.entity))
+            svg += "\" class=\"node node-"
+            svg.raw(site.kind(of: relation.entity).rawValue)
+            if label.shown { svg += " labelled" }
+            svg += "\"><title>"
+            svg.escaped(site.name(of: relation.entity))
+            svg += ": "
+            svg.integer(relation.weight)
+            svg += relation.weight == 1 ? " shared mention</title><circle cx=\"" : " shared mentions</title><circle cx=\""
+            svg.number(point.x)
+            svg += "\" cy=\""
+            svg.number(point.y)
+            svg += "\" r=\""
+            svg.number(point.r)
+            svg += "\"/>"
+            text(label)
+            svg += "</a>\n"
         }
-        return svg + "</g>\n</svg>"
+        svg += "</g>\n</svg>"
+        return svg.string
     }
 
     /// Names long enough to leave the picture are cut; the full name is the node's title.
@@ -103,11 +161,11 @@ enum GraphSVG {
         return parts.joined(separator: " · ")
     }
 
-    /// One decimal: stable text, small files.
+    /// One decimal: stable text, small files. `12`, `12.5`, `-0.5`; never `-0`.
     static func format(_ value: Double) -> String {
-        guard value.isFinite else { return "0" }
-        let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        var bytes = SVGBytes()
+        bytes.number(value)
+        return bytes.string
     }
 }
 

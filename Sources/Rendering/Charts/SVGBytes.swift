@@ -1,0 +1,51 @@
+import Templating
+
+/// SVG text built as UTF-8 bytes: literal pieces, coordinates with one decimal and escaped
+/// text appended without a `String` made for each.
+struct SVGBytes {
+    private(set) var bytes: [UInt8] = []
+
+    init() {
+        bytes.reserveCapacity(4096)
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    static func += (svg: inout SVGBytes, literal: StaticString) {
+        literal.withUTF8Buffer { svg.bytes.append(contentsOf: $0) }
+    }
+
+    /// Text that needs no escaping: a URL already escaped for an attribute, a class name.
+    mutating func raw(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    mutating func escaped(_ text: String) {
+        HTMLEscaping.append(text, to: &bytes)
+    }
+
+    mutating func integer(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        digits(value.magnitude)
+    }
+
+    /// Rounded to tenths, written as the shortest decimal of that value (what Swift's
+    /// `description` of `n / 10.0` gives): `12`, `12.5`, `-0.5`; a value that rounds to
+    /// zero is `0`, and one that is not finite is `0`.
+    mutating func number(_ value: Double) {
+        guard value.isFinite else { return bytes.append(UInt8(ascii: "0")) }
+        let tenths = Int((value * 10).rounded())
+        if tenths < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = tenths.magnitude
+        digits(magnitude / 10)
+        if magnitude % 10 != 0 {
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+        }
+    }
+
+    private mutating func digits(_ value: UInt) {
+        if value >= 10 { digits(value / 10) }
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+    }
+}
