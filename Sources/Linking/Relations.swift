@@ -9,6 +9,7 @@ struct Relations {
     init(files: [ParsedFile], documents: [Int], entities: [Entity], resolutions: [[Int?]], documentThemes: [Int: [Int]]) {
         backlinks = Array(repeating: [], count: entities.count)
         documentsByEntity = Array(repeating: [], count: entities.count)
+        related = []
         var weights: [Pair: Int] = [:]
 
         func connect(_ a: Int, _ b: Int, _ weight: Int = 1) {
@@ -20,27 +21,41 @@ struct Relations {
         var owners: [Int: Int] = [:]
         for (i, entity) in entities.enumerated() { if let file = entity.file { owners[file] = i } }
         let descriptions = owners.keys.sorted { files[$0].path < files[$1].path }
+        // A file's resolved mentions as (block, entity), sorted: its entities are the distinct
+        // second halves, and each block's members a run. Sorted arrays, reused from file to
+        // file, rather than a set per file and per block: this loop is serial.
+        var placed: [(block: Int, entity: Int)] = []
+        var mentioned: [Int] = []
         for fileIndex in documents + descriptions {
-            let file = files[fileIndex]
             let owner = owners[fileIndex]
-            var mentioned = Set<Int>()
-            var perBlock: [Int: Set<Int>] = [:]
-            let mentions = file.mentions
-            for (m, target) in resolutions[fileIndex].enumerated() {
-                guard let target else { continue }
-                let block = mentions[m].block
-                backlinks[target].append(MentionRef(file: fileIndex, mention: m, block: block))
-                mentioned.insert(target)
-                perBlock[block, default: []].insert(target)
+            placed.removeAll(keepingCapacity: true)
+            mentioned.removeAll(keepingCapacity: true)
+            files[fileIndex].mentions.withUnsafeBufferPointer { mentions in
+                for (m, target) in resolutions[fileIndex].enumerated() {
+                    guard let target else { continue }
+                    let block = mentions[m].block
+                    backlinks[target].append(MentionRef(file: fileIndex, mention: m, block: block))
+                    placed.append((block, target))
+                    mentioned.append(target)
+                }
             }
-            for block in perBlock.values {
-                let members = block.sorted()
-                for i in members.indices { for j in members.indices.dropFirst(i + 1) { connect(members[i], members[j]) } }
+            placed.sort { $0.block != $1.block ? $0.block < $1.block : $0.entity < $1.entity }
+            var runStart = 0
+            while runStart < placed.count {
+                var runEnd = runStart + 1
+                while runEnd < placed.count, placed[runEnd].block == placed[runStart].block { runEnd += 1 }
+                for i in runStart..<runEnd where i == runStart || placed[i].entity != placed[i - 1].entity {
+                    var previous = placed[i].entity
+                    for j in (i + 1)..<runEnd where placed[j].entity != previous {
+                        previous = placed[j].entity
+                        connect(placed[i].entity, placed[j].entity)
+                    }
+                }
+                runStart = runEnd
             }
-            if let owner {
-                for target in mentioned { connect(owner, target) }
-            } else {
-                for target in mentioned.sorted() { documentsByEntity[target].append(fileIndex) }
+            mentioned.sort()
+            for (k, target) in mentioned.enumerated() where k == 0 || mentioned[k - 1] != target {
+                if let owner { connect(owner, target) } else { documentsByEntity[target].append(fileIndex) }
             }
         }
 
