@@ -30,7 +30,7 @@ extension RenderContext {
                 html += String(characters[cursor..<start])
                 let link = index.entities[entity]
                 html += "<a class=\"mention mention-\(site.kind(of: entity).rawValue) autolink\" href=\""
-                html += urls.page(link.folder)
+                urls.appendPage(link.folder, to: &html)
                 html += link.close
                 html += String(characters[match.range])
                 html += "</a>"

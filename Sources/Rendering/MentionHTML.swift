@@ -112,7 +112,7 @@ extension RenderContext {
         }
         let link = index.entities[target]
         html += link.open
-        html += urls.page(link.folder)
+        urls.appendPage(link.folder, to: &html)
         if let anchor { html += HTML.escape(URLs.fragment(anchor)) }
         html += link.close
     }
@@ -304,8 +304,9 @@ extension RenderContext {
     func leadText(_ file: Int) -> String {
         guard let lead = site.files[file].lead else { return "" }
         let text = displayText(of: lead, file: file)
-        guard text.count > 200 else { return text }
+        // Only the first 200 characters are counted, not the whole paragraph.
         let cut = text.prefix(200)
+        guard cut.endIndex < text.endIndex else { return text }
         return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
     }
 

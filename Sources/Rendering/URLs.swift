@@ -29,6 +29,18 @@ package struct URLs: Sendable {
         return link
     }
 
+    /// `page(folder)` appended where it goes, with no string of its own: passages and
+    /// bodies link every mention.
+    func appendPage(_ folder: String, to output: inout String) {
+        if pretty, root.isEmpty, folder.isEmpty { return output += "./" }
+        output += root
+        if !folder.isEmpty {
+            output += folder
+            output += "/"
+        }
+        if !pretty { output += "index.html" }
+    }
+
     /// Link to a file such as `assets/style.css`.
     func file(_ path: String) -> String { root + path }
 
