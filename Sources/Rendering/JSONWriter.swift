@@ -155,8 +155,13 @@ struct JSONWriter {
         }
         guard !compact else { return }
         bytes.append(0x0A)
-        bytes.append(contentsOf: repeatElement(0x20, count: depth * 2))
+        // From a row of spaces: appending `repeatElement` went element by element.
+        let count = depth * 2
+        guard count <= Self.spaces.count else { return bytes.append(contentsOf: repeatElement(0x20, count: count)) }
+        Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
     }
+
+    private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
     /// A JSON string: quotes, backslashes and control characters escaped; `/` and
     /// non-ASCII text written as they are. Runs of bytes that need no escape are copied

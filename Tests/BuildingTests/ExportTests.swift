@@ -108,6 +108,31 @@ import TestSupport
         }
     }
 
+    /// XML escaping, against a scalar-by-scalar reading of what XML 1.0 allows, on text with
+    /// and without anything to escape (seeded).
+    @Test func xmlEscapingMatchesTheRules() {
+        func reference(_ text: String) -> String {
+            text.unicodeScalars.map { scalar -> String in
+                switch scalar.value {
+                case 0x26: "&amp;"
+                case 0x3C: "&lt;"
+                case 0x3E: "&gt;"
+                case 0x22: "&quot;"
+                case 0x09, 0x0A, 0x0D: String(scalar)
+                case 0x00...0x1F, 0xFFFE, 0xFFFF: "\u{FFFD}"
+                default: String(scalar)
+                }
+            }.joined()
+        }
+        let pieces = ["a", "Iran", " ", "&", "<", ">", "\"", "'", "\t", "\n", "\r", "\u{1}", "\u{1F}", "\u{FFFE}", "\u{FFFF}",
+                      "\u{FFFD}", "\u{F000}", "…", "Светлана", "ایران", "字", "😀", "é"]
+        var random = SplitMix64(seed: 11)
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...8, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            #expect(GraphML.escape(text) == reference(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func timelineIsTimelineJSJSON() throws {
         let json = try #require(JSONSerialization.jsonObject(with: Data(try export(.timeline))) as? [String: Any])
         let events = try #require(json["events"] as? [[String: Any]])

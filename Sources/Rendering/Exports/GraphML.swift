@@ -41,6 +41,14 @@ package enum GraphML {
 
     /// XML text and attribute escaping; code points XML 1.0 forbids become U+FFFD.
     static func escape(_ text: String) -> String {
+        // Most text has nothing to escape: one scan of its bytes, and it is returned as it is.
+        // Bytes that may need work: `& < > "`, controls other than tab, line feed and carriage
+        // return, and 0xEF, which leads U+FFFE and U+FFFF.
+        let clean = text.utf8.allSatisfy { byte in
+            byte >= 0x20 ? byte != 0x26 && byte != 0x3C && byte != 0x3E && byte != 0x22 && byte != 0xEF
+                : byte == 0x09 || byte == 0x0A || byte == 0x0D
+        }
+        if clean { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
