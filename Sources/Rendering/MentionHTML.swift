@@ -312,7 +312,13 @@ extension RenderContext {
 
     /// A block's plain text with each bare `[[target]]` shown as its entity's name.
     func displayText(of block: TextBlock, file: Int) -> String {
-        let bytes = Array(block.text.utf8)
+        // Read in place through the block's own bytes: `Array(block.text.utf8)` copied a
+        // slice's bytes one by one.
+        var whole = block.text
+        return whole.withUTF8 { displayText(of: block, bytes: $0, file: file) }
+    }
+
+    private func displayText(of block: TextBlock, bytes: UnsafeBufferPointer<UInt8>, file: Int) -> String {
         var text = ""
         var cursor = 0
         let mentions = site.files[file].mentions
@@ -325,10 +331,11 @@ extension RenderContext {
             } else {
                 continue
             }
-            text += String(decoding: bytes[cursor..<span.start], as: UTF8.self) + shown
+            text += String(decoding: UnsafeBufferPointer(rebasing: bytes[cursor..<span.start]), as: UTF8.self)
+            text += shown
             cursor = span.end
         }
-        return text + String(decoding: bytes[cursor...], as: UTF8.self)
+        return text + String(decoding: UnsafeBufferPointer(rebasing: bytes[cursor...]), as: UTF8.self)
     }
 
     private func wordBoundary(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, forward: Bool) -> Int {
