@@ -149,6 +149,12 @@ package struct Site: Sendable {
         return entities.withUnsafeBufferPointer { $0[entity].key.kind }
     }
 
+    /// An entity's key (kind and id), read where the entity stands (see `kind(of:)`).
+    package func key(of entity: Int) -> EntityKey {
+        precondition(entities.indices.contains(entity), "entity index out of range")
+        return entities.withUnsafeBufferPointer { $0[entity].key }
+    }
+
     /// An entity's name, read where the entity stands (see `kind(of:)`).
     package func name(of entity: Int) -> String {
         precondition(entities.indices.contains(entity), "entity index out of range")

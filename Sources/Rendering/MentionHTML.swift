@@ -393,7 +393,7 @@ extension RenderContext {
                                     moreURL: moreURL)
         }
         guard total > 1 else { return (groups, describedBy, nil) }
-        let base = URLs.entityFolder(site.entities[entity].key)
+        let base = URLs.entityFolder(site.key(of: entity))
         func pageURL(_ n: Int) -> String { urls.page(n == 1 ? base : "\(base)/page/\(n)") }
         // The first page links every page; a later page links the first and its neighbours.
         let numbers = page == 1 ? Array(1...total) : Array(Set([1, page - 1, page, min(page + 1, total)])).sorted()

@@ -47,7 +47,7 @@ package enum Page: Hashable, Sendable {
     func folder(in site: Site) -> String {
         switch self {
         case .home, .sitemap, .feed(theme: nil), .previews: return ""
-        case .feed(let theme?): return URLs.entityFolder(site.entities[theme].key)
+        case .feed(let theme?): return URLs.entityFolder(site.key(of: theme))
         case .document(let file), .briefingFile(let file):
             if case let .document(_, urlPath) = site.files[file].role { return urlPath }
             return ""
@@ -56,7 +56,7 @@ package enum Page: Hashable, Sendable {
         case .search, .searchIndex: return "search"
         case .entityIndex(let kind): return kind.folder
         case let .entity(index, number):
-            let base = URLs.entityFolder(site.entities[index].key)
+            let base = URLs.entityFolder(site.key(of: index))
             return number == 1 ? base : "\(base)/page/\(number)"
         }
     }

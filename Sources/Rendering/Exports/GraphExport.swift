@@ -109,7 +109,7 @@ package enum GraphExport {
     }
 
     static func graph(_ site: Site) -> Graph {
-        func id(_ index: Int) -> String { site.entities[index].id.rawValue }
+        func id(_ index: Int) -> String { site.key(of: index).id.rawValue }
         /// What mention `m` of `file` shows; `mention` is read where it stands (a copy retains
         /// each of its strings, and `graph.json` reads every mention twice).
         func shownText(_ file: Int, _ m: Int, _ mention: UnsafePointer<Mention>) -> String {
@@ -196,7 +196,7 @@ package enum GraphExport {
             pairs.sort { ($0.source, $0.target) < ($1.source, $1.target) }
         } else {
             pairs.sort { a, b in
-                (site.entities[a.source].key, site.entities[a.target].key) < (site.entities[b.source].key, site.entities[b.target].key)
+                (site.key(of: a.source), site.key(of: a.target)) < (site.key(of: b.source), site.key(of: b.target))
             }
         }
         let edges = pairs.map { pair in

@@ -32,7 +32,7 @@ package enum GraphML {
         for (index, relations) in site.related.enumerated() {
             for relation in relations where index < relation.entity {
                 edge += 1
-                xml += "    <edge id=\"e\(edge)\" source=\"\(escape(site.entities[index].key.description))\" target=\"\(escape(site.entities[relation.entity].key.description))\">"
+                xml += "    <edge id=\"e\(edge)\" source=\"\(escape(site.key(of: index).description))\" target=\"\(escape(site.key(of: relation.entity).description))\">"
                 xml += "<data key=\"weight\">\(relation.weight)</data></edge>\n"
             }
         }

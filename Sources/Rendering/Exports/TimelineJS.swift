@@ -56,7 +56,7 @@ package enum TimelineJS {
     /// The slide's HTML: the description's first sentence, the place, and a link to the
     /// event's page (absolute with `baseURL`, else from the site's root, as in graph.json).
     static func slideText(_ event: Int, place: String?, context: RenderContext) -> String {
-        let folder = URLs.entityFolder(context.site.entities[event].key)
+        let folder = URLs.entityFolder(context.site.key(of: event))
         var html = ""
         if let file = context.site.entities[event].file {
             let lead = context.leadText(file)

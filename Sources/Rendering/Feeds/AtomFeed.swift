@@ -62,7 +62,7 @@ enum AtomFeed {
                 xml += "    <author><name>\(escape(author))</name></author>\n"
             }
             for theme in site.documentThemes[file] ?? [] {
-                xml += "    <category term=\"\(escape(site.entities[theme].id.rawValue))\" label=\"\(escape(site.name(of: theme)))\"/>\n"
+                xml += "    <category term=\"\(escape(site.key(of: theme).id.rawValue))\" label=\"\(escape(site.name(of: theme)))\"/>\n"
             }
             if let summary = meta?.bluf ?? meta?.summary ?? Optional(context.leadText(file)), !summary.isEmpty {
                 xml += "    <summary>\(escape(summary))</summary>\n"
