@@ -64,7 +64,7 @@ import Yams
     /// repeats): whatever the fast reader accepts, Yams reads the same way.
     @Test func agreesWithYamsOnGeneratedFrontMatter() {
         let keys = ["title", "date", "aliases", "tags", "kind", "x-y", "a_b", "2024", "title"]
-        let safe = ["Iran", "2004-05-05", "a b  c", "\"quoted\"", "'single'", "\"\"", "''", "Ünï — ایران", "a:b", "x-", "a#b"]
+        let safe = ["Iran", "2004-05-05", "a b  c", "\"quoted\"", "'single'", "\"\"", "''", "Ünï — ایران", "a:b", "x-", "a#b", "a\\b", "'a, b'", "\"a, b\"", "ä\u{A0}b"]
         let tricky = ["a: b", "a #b", "-x", "[x]", "{x}", "x,y", "x]", "\"a'b\"", "'a\"b'", "\"a\\nb\"",
                        "~", "null", "true", "*x", "&x", "!x", "|", ">", "%x", "@x", "`x`", "?x", "x?", "x:", ":x", ".5", "ä\u{85}b"]
         var random = SplitMix64(seed: 3)
