@@ -135,8 +135,11 @@ package struct FileParser: Sendable {
     }
 
     static func stem(of path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: ".") else { return name }
+        // Searched as bytes from the end, not split into every component.
+        let utf8 = path.utf8
+        let start = utf8.lastIndex(of: UInt8(ascii: "/")).map(utf8.index(after:)) ?? utf8.startIndex
+        let name = path[start...]
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return String(name) }
         return String(name[..<dot])
     }
 }

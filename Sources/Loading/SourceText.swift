@@ -46,17 +46,13 @@ struct SourceText {
 
     /// The first offset of an invalid UTF-8 sequence, or nil when the bytes are valid.
     static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
-        // The standard library's validation is vectorised; decode by hand only to find where.
-        guard String(validating: bytes, as: UTF8.self) == nil else { return nil }
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        var offset = 0
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): offset += UTF8.width(scalar)
-            case .emptyInput: return nil
-            case .error: return offset
-            }
+        // The standard library's validation, in place: `String(validating:)` made a copy of
+        // every file only to throw it away.
+        do {
+            _ = try UTF8Span(validating: bytes.span)
+            return nil
+        } catch {
+            return error.byteOffsets.lowerBound
         }
     }
 }

@@ -19,11 +19,12 @@ struct JSONWriter {
     /// `<`, `>` and `&` as `\u003c`… so the JSON can sit inside `<script>` (JSON-LD).
     private let htmlSafe: Bool
 
-    init(sink: (([UInt8]) -> Void)? = nil, compact: Bool = false, htmlSafe: Bool = false) {
+    /// `capacity`: the bytes to reserve for a document written whole (without a sink).
+    init(sink: (([UInt8]) -> Void)? = nil, compact: Bool = false, htmlSafe: Bool = false, capacity: Int = 1 << 16) {
         self.sink = sink
         self.compact = compact
         self.htmlSafe = htmlSafe
-        bytes.reserveCapacity(sink == nil ? 1 << 16 : chunkSize + 4096)
+        bytes.reserveCapacity(sink == nil ? capacity : chunkSize + 4096)
     }
 
     /// Ends the document; returns what was not handed to the sink.

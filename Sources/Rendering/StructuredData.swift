@@ -12,7 +12,9 @@ enum PageKind {
 extension RenderContext {
     /// The page's JSON-LD, safe to place inside `<script>` as it is.
     func jsonLD(_ kind: PageKind, name: String, description: String?, url: String?) -> String {
-        var json = JSONWriter(compact: true, htmlSafe: true)
+        // A page's JSON-LD is a few hundred bytes, a few KB with many mentions: a writer's
+        // default 64 KB, reserved on each of 15,000 pages, went to the allocator each time.
+        var json = JSONWriter(compact: true, htmlSafe: true, capacity: 4096)
         json.beginObject()
         json.field("@context", "https://schema.org")
         switch kind {
@@ -90,7 +92,7 @@ extension RenderContext {
 
     /// `{"@type":…,"name":…,"url":…}` for `entity`, as `jsonLD` writes it (compact, HTML-safe).
     static func jsonLDReference(_ entity: Entity, baseURL: String) -> [UInt8] {
-        var json = JSONWriter(compact: true, htmlSafe: true)
+        var json = JSONWriter(compact: true, htmlSafe: true, capacity: 256)
         json.beginObject()
         json.field("@type", schemaType(entity))
         json.field("name", entity.name)

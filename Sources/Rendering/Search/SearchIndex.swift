@@ -316,7 +316,9 @@ package enum SearchIndex {
         return text.withUTF8 { bytes in
             let parts = split(bytes, size: textPartBytes).prefix(maxTextParts)
             var files: [OutputFile] = []
-            var json = JSONWriter(compact: true)
+            // Reserved for what each file holds (its part, escaped, and the fields), not a
+            // writer's default 64 KB: the files are kept until they are written.
+            var json = JSONWriter(compact: true, capacity: (parts.first?.count ?? 0) * 9 / 8 + 1024)
             json.beginObject()
             json.field("k", unit.kind)
             json.field("t", unit.title)
@@ -327,7 +329,7 @@ package enum SearchIndex {
             json.endObject()
             files.append(script("search/text/\(number).js", id: "x\(number)", json.finish(), version: version))
             for (p, part) in parts.enumerated().dropFirst() {
-                var json = JSONWriter(compact: true)
+                var json = JSONWriter(compact: true, capacity: part.count * 9 / 8 + 64)
                 json.value(utf8: UnsafeBufferPointer(rebasing: bytes[part]))
                 files.append(script("search/text/\(number)-\(p + 1).js", id: "x\(number)-\(p + 1)", json.finish(), version: version))
             }

@@ -1,0 +1,37 @@
+@testable import Loading
+import Testing
+import TestSupport
+
+/// Where a file stops being UTF-8: the offset reported is the one a decoder stops at, on
+/// seeded bytes mixing valid text, stray continuation bytes, truncated and overlong
+/// sequences, surrogates and bytes above U+10FFFF.
+@Suite struct UTF8CheckTests {
+    func decoderOffset(_ bytes: [UInt8]) -> Int? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+
+    @Test func offsetsAreWhereADecoderStops() {
+        let pieces: [[UInt8]] = [Array("Iran ".utf8), Array("é".utf8), Array("ایران".utf8), Array("😀".utf8), [0x80], [0xBF], [0xC0, 0xAF],
+                                 [0xC3], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF0, 0x9F], [0xFF], [0xFE], [0x0A]]
+        var random = SplitMix64(seed: 8)
+        var invalid = 0
+        for _ in 0..<5_000 {
+            let bytes = (0..<Int.random(in: 0...8, using: &random)).flatMap { _ in
+                Int.random(in: 0..<3, using: &random) == 0 ? pieces.randomElement(using: &random)! : pieces[Int.random(in: 0..<4, using: &random)]
+            }
+            let expected = decoderOffset(bytes)
+            if expected != nil { invalid += 1 }
+            #expect(SourceText.firstInvalidUTF8Offset(bytes) == expected, "\(bytes)")
+        }
+        #expect(invalid > 1_000 && invalid < 4_500)
+    }
+}
