@@ -83,27 +83,27 @@ enum GraphSVG {
         svg += " strongest relations\">\n<g class=\"edges\">\n"
         for (relation, point) in zip(neighbours, circles.dropFirst()) {
             let strength = (Double(relation.weight) / maxWeight).squareRoot()
-            svg += "<line x1=\""
-            svg.number(cx)
-            svg += "\" y1=\""
-            svg.number(cy)
-            svg += "\" x2=\""
-            svg.number(point.x)
-            svg += "\" y2=\""
-            svg.number(point.y)
-            svg += "\" stroke-width=\""
-            svg.number(0.8 + 3 * strength)
-            svg += "\" stroke-opacity=\""
-            svg.number(0.2 + 0.6 * strength)
-            svg += "\"/>\n"
+            svg += "<line"
+            svg.attribute("x1", cx)
+            svg.attribute("y1", cy)
+            svg.attribute("x2", point.x)
+            svg.attribute("y2", point.y)
+            svg.attribute("stroke-width", 0.8 + 3 * strength)
+            svg.attribute("stroke-opacity", 0.2 + 0.6 * strength)
+            svg += "/>\n"
         }
         svg += "</g>\n<g class=\"nodes\">\n"
+        func circle(_ x: Double, _ y: Double, _ r: Double) {
+            svg += "<circle"
+            svg.attribute("cx", x)
+            svg.attribute("cy", y)
+            svg.attribute("r", r)
+            svg += "/>"
+        }
         func text(_ label: LabelPlacer.Label) {
-            svg += "<text x=\""
-            svg.number(label.x)
-            svg += "\" y=\""
-            svg.number(label.y)
-            svg += "\""
+            svg += "<text"
+            svg.attribute("x", label.x)
+            svg.attribute("y", label.y)
             if label.anchor != "start" {
                 svg += " text-anchor=\""
                 svg.raw(label.anchor)
@@ -115,11 +115,8 @@ enum GraphSVG {
         }
         svg += "<g class=\"node node-"
         svg.raw(site.kind(of: center).rawValue)
-        svg += " labelled center\"><circle cx=\""
-        svg.number(cx)
-        svg += "\" cy=\""
-        svg.number(cy)
-        svg += "\" r=\"12\"/>"
+        svg += " labelled center\">"
+        circle(cx, cy, 12)
         text(labels[0])
         svg += "</g>\n"
         for (i, relation) in neighbours.enumerated() {
@@ -133,13 +130,8 @@ enum GraphSVG {
             svg.escaped(site.name(of: relation.entity))
             svg += ": "
             svg.integer(relation.weight)
-            svg += relation.weight == 1 ? " shared mention</title><circle cx=\"" : " shared mentions</title><circle cx=\""
-            svg.number(point.x)
-            svg += "\" cy=\""
-            svg.number(point.y)
-            svg += "\" r=\""
-            svg.number(point.r)
-            svg += "\"/>"
+            svg += relation.weight == 1 ? " shared mention</title>" : " shared mentions</title>"
+            circle(point.x, point.y, point.r)
             text(label)
             svg += "</a>\n"
         }

@@ -24,6 +24,15 @@ struct SVGBytes {
         HTMLEscaping.append(text, to: &bytes)
     }
 
+    /// ` name="12.5"`: an attribute with a coordinate or size.
+    mutating func attribute(_ name: StaticString, _ value: Double) {
+        self += " "
+        self += name
+        self += "=\""
+        number(value)
+        self += "\""
+    }
+
     mutating func integer(_ value: Int) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         digits(value.magnitude)
