@@ -1,5 +1,4 @@
 import Model
-import Yams
 
 /// The checks that keep a briefing readable in two minutes and its judgments estimative:
 /// a bottom line up front of at most `maxBLUFWords` words, every judgment with a likelihood

@@ -1,6 +1,5 @@
 import Foundation
 import Model
-import Yams
 
 /// Reads `dossier.yml`. Every key is optional; unknown keys warn.
 package enum ConfigLoader {

@@ -1,5 +1,4 @@
 import Model
-import Yams
 
 /// Decodes front matter nodes into the typed metadata of each kind of file.
 struct FrontMatterDecoder {

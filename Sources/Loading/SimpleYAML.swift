@@ -1,4 +1,3 @@
-
 /// The shape nearly all front matter has, read without libyaml: one mapping of plain keys to
 /// one-line scalars (plain, or quoted without escapes), flow lists of them (`[a, b]`) and
 /// block lists of them (`- a`). Anything else, or anything this reader is unsure of, answers

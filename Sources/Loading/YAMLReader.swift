@@ -121,8 +121,13 @@ struct YAMLReader {
         source.location(line: line + firstLine - 1, column: column)
     }
 
+    func location(of place: YAMLNode.Place) -> SourceLocation {
+        let line = place.line + firstLine - 1
+        return source.location(line: line, column: source.byteColumn(line: line, scalarColumn: place.column))
+    }
+
     func location(of mark: Mark) -> SourceLocation {
-        location(of: .scalar(.init(string: "", style: .plain, place: .init(line: mark.line, column: mark.column))))
+        location(of: YAMLNode.Place(line: mark.line, column: mark.column))
     }
 
     func location(of node: Node) -> SourceLocation {
@@ -130,9 +135,7 @@ struct YAMLReader {
     }
 
     func location(of node: YAMLNode) -> SourceLocation {
-        let place = node.place
-        let line = place.line + firstLine - 1
-        return source.location(line: line, column: source.byteColumn(line: line, scalarColumn: place.column))
+        location(of: node.place)
     }
 
     private func location(yamlOffset: Int, in yaml: String) -> SourceLocation {
