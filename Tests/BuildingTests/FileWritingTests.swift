@@ -16,6 +16,24 @@ import Testing
         #expect(throws: (any Error).self) { try FileWriting.write("x", to: "\(root)/e.html/f/index.html") }
     }
 
+    /// Listing an output folder finds every file at every depth (the first two levels are
+    /// read in order, deeper ones in parallel), and lists links as files, not followed.
+    @Test func listingFindsFilesAtEveryDepth() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("dossier-list-\(UUID().uuidString)").path
+        defer { try? fm.removeItem(atPath: root) }
+        var expected: Set<String> = ["top.html", "a/one.html", "a/b/two.html", "a/b/c/three.html", "a/b/c/d/e/five.html"]
+        for n in 0..<40 { expected.insert("pages/p\(n)/index.html") }
+        for path in expected { try FileWriting.write(path, to: "\(root)/\(path)") }
+        try fm.createDirectory(atPath: "\(root)/empty/deeper", withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: "\(root)/a/b/link", withDestinationPath: "\(root)/a")
+        expected.insert("a/b/link")
+        let listed = OutputWriter.files(in: root)
+        #expect(listed.count == expected.count)
+        #expect(Set(listed) == expected)
+        #expect(OutputWriter.files(in: "\(root)/missing").isEmpty)
+    }
+
     /// Removing a site removes a link in its place, and nothing the link points to.
     @Test func aLinkInASitesPlaceIsNotFollowed() throws {
         let fm = FileManager.default

@@ -93,32 +93,67 @@ package struct OutputWriter {
         head.first { $0.hasPrefix("build: ") }.map { String($0.dropFirst("build: ".count)) }
     }
 
-    /// Every file under `folder`, as paths relative to it (symbolic links not followed).
-    /// Read with `readdir`, whose entries carry their type: Foundation's enumerator took a
-    /// second for the 15,000 files of a 10,000-article site, on every build.
+    /// Every file under `folder`, as paths relative to it (symbolic links not followed), in
+    /// no particular order. Read with `readdir`, whose entries carry their type: Foundation's
+    /// enumerator took a second for the 15,000 files of a 10,000-article site, on every build.
+    /// Folders are opened relative to `folder` (`openat`), not by a path the kernel walks from
+    /// `/` each time, and the folders two levels down (a page each) are read on all cores: a
+    /// build with nothing changed spent a third of its time here.
     static func files(in folder: String) -> [String] {
+        let root = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard root >= 0 else { return [] }
+        defer { close(root) }
         var files: [String] = []
-        func walk(_ relative: String) {
-            guard let directory = opendir(relative.isEmpty ? folder : folder + "/" + relative) else { return }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+        var level: [String] = [""]
+        // The first two levels here, what is below them in parallel.
+        for _ in 0..<2 {
+            var next: [String] = []
+            for relative in level {
+                entries(root, relative) { path, isFolder in
+                    if isFolder { next.append(path) } else { files.append(path) }
                 }
-                if name == "." || name == ".." { continue }
-                let path = relative.isEmpty ? name : relative + "/" + name
-                var type = entry.pointee.d_type
-                if type == UInt8(DT_UNKNOWN) {
-                    // Some file systems do not say: ask, without following links.
-                    var info = stat()
-                    guard lstat(folder + "/" + path, &info) == 0 else { continue }
-                    type = info.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
-                }
-                if type == UInt8(DT_DIR) { walk(path) } else { files.append(path) }
             }
+            level = next
         }
-        walk("")
+        let deeper = level.parallelMap { relative -> [String] in
+            var found: [String] = []
+            func walk(_ relative: String) {
+                entries(root, relative) { path, isFolder in
+                    if isFolder { walk(path) } else { found.append(path) }
+                }
+            }
+            walk(relative)
+            return found
+        }
+        for part in deeper { files += part }
         return files
+    }
+
+    /// Calls `body` with each entry of the folder at `relative` (under the open folder
+    /// `root`): its relative path, and whether it is a folder.
+    private static func entries(_ root: Int32, _ relative: String, _ body: (String, Bool) -> Void) {
+        let fd = relative.isEmpty ? dup(root) : openat(root, relative, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        guard let directory = fdopendir(fd) else {
+            close(fd)
+            return
+        }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            let path = relative.isEmpty ? name : relative + "/" + name
+            var type = entry.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) {
+                // Some file systems do not say: ask, without following links.
+                var info = stat()
+                guard fstatat(root, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                type = info.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+            }
+            body(path, type == UInt8(DT_DIR))
+        }
     }
 
     /// A new site being written beside the output folder. Pages are written into it as
