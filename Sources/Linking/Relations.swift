@@ -31,6 +31,7 @@ struct Relations {
             placed.removeAll(keepingCapacity: true)
             mentioned.removeAll(keepingCapacity: true)
             files[fileIndex].mentions.withUnsafeBufferPointer { mentions in
+                precondition(resolutions[fileIndex].count <= mentions.count, "a resolution for a mention that is not there")
                 for (m, target) in resolutions[fileIndex].enumerated() {
                     guard let target else { continue }
                     let block = mentions[m].block
