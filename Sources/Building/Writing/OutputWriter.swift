@@ -197,7 +197,7 @@ package struct OutputWriter {
         /// is none, and the page must be rendered.
         package func reuse(_ path: String) -> Bool {
             guard let previous, FileWriting.link(previous + "/" + path, to: root + "/" + path) else { return false }
-            tally.withLock { $0.unchanged += 1; $0.paths.append(path) }
+            recorded(path, same: true)
             return true
         }
 
@@ -219,10 +219,9 @@ package struct OutputWriter {
                 }
                 try file.close()
                 if let failed { throw failed }
-                let same = previous.map { FileWriting.size(at: $0 + "/" + path) == size } ?? false
-                tally.withLock { if same { $0.unchanged += 1 } else { $0.changed += 1 }; $0.paths.append(path) }
+                recorded(path, same: previous.map { FileWriting.size(at: $0 + "/" + path) == size } ?? false)
             } catch {
-                tally.withLock { if $0.failure == nil { $0.failure = .io("\(error)") } }
+                failed(error)
             }
         }
 
@@ -240,10 +239,19 @@ package struct OutputWriter {
                     try FileWriting.write(bytes, to: path, in: directory)
                 }
             } catch {
-                tally.withLock { if $0.failure == nil { $0.failure = .io("\(error)") } }
-                return
+                return failed(error)
             }
+            recorded(path, same: same)
+        }
+
+        /// A file now in the staged site, with the bytes it had in the previous one or not.
+        private func recorded(_ path: String, same: Bool) {
             tally.withLock { if same { $0.unchanged += 1 } else { $0.changed += 1 }; $0.paths.append(path) }
+        }
+
+        /// Keeps the first failure for `commit` to report.
+        private func failed(_ error: Error) {
+            tally.withLock { if $0.failure == nil { $0.failure = .io("\(error)") } }
         }
 
         var counts: (written: Int, unchanged: Int, failure: Failure?) {
