@@ -254,10 +254,10 @@ struct MentionCollector {
             }
             switch link.problem {
             case .empty:
-                diagnostics.append(.error(.emptyWikilink, "empty wikilink '[[\(link.inner)]]'", at: location))
+                diagnostics.append(.warning(.emptyWikilink, "empty wikilink '[[\(link.inner)]]'; its text is shown as written", at: location))
                 continue
             case .emptyTarget:
-                diagnostics.append(.error(.emptyWikilink, "wikilink '[[\(link.inner)]]' has no target before '|'", at: location))
+                diagnostics.append(.warning(.emptyWikilink, "wikilink '[[\(link.inner)]]' has no target before '|'; its text is shown as written", at: location))
                 continue
             case .extraPipe:
                 diagnostics.append(.warning(.wikilinkSyntax, "wikilink has more than one '|'; the shown text is everything after the first", at: location))
@@ -281,7 +281,7 @@ struct MentionCollector {
                 var link = MentionScanner.parse(inner, start: open, end: open)
                 link.shown = nil
                 if link.problem == .emptyTarget {
-                    diagnostics.append(.error(.emptyWikilink, "wikilink '[[\(inner)…]]' has no target before '|'", at: location))
+                    diagnostics.append(.warning(.emptyWikilink, "wikilink '[[\(inner)…]]' has no target before '|'; its text is shown as written", at: location))
                 } else {
                     formattedClose = close
                     pendingFormatted = (link, location, close.node)

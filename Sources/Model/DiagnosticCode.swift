@@ -101,7 +101,8 @@ package enum DiagnosticCode: String, CaseIterable, Sendable, CustomStringConvert
     case markdownTooComplex = "markdown-too-complex"
     /// `%%` opening a comment that never closes.
     case commentUnclosed = "comment-unclosed"
-    /// `[[]]`.
+    /// `[[]]`, or `[[|shown]]`: a wikilink with no target. Its text stays as written, as
+    /// Obsidian shows it (templates and notes in progress hold such placeholders).
     case emptyWikilink = "empty-wikilink"
     /// `[[` without `]]`.
     case wikilinkUnterminated = "wikilink-unterminated"
@@ -180,7 +181,7 @@ package enum DiagnosticCode: String, CaseIterable, Sendable, CustomStringConvert
         case .unlinkedMention, .tagTheme: .note
         case .notRegularFile, .symlinkEscape, .symlinkHidden, .symlinkLoop, .nulByte, .emptyFile, .unknownKey,
              .invalidWikidata, .folderName, .missingName, .missingDate, .duplicateAlias, .aliasList, .unknownFragment, .unresolvedLink, .missingAttachment, .embedTooDeep, .brokenLink, .unknownScheme, .emptyBody, .commentUnclosed,
-             .wikilinkUnterminated, .wikilinkMultiline, .wikilinkFormatting, .wikilinkSyntax, .mentionInLink,
+             .emptyWikilink, .wikilinkUnterminated, .wikilinkMultiline, .wikilinkFormatting, .wikilinkSyntax, .mentionInLink,
              .mentionUnanchored, .unsafeURL, .footnoteUnused, .footnoteDuplicate, .imageNotEmbedded, .stubEntity,
              .blufMissing, .blufTooLong, .judgmentIncomplete, .judgmentVague, .siteErrors:
             .warning

@@ -191,6 +191,18 @@ import TestSupport
         #expect(parse("A [[open b\n").diagnostics.summaries == ["wikilink-unterminated@1:3"])
     }
 
+    /// A wikilink without a target is a placeholder (Obsidian's templates hold `[[]]`): a
+    /// warning, with the text shown as written and no mention made of it.
+    @Test func wikilinkWithoutTargetStaysText() {
+        for source in ["A [[]] b\n", "A [[ ]] b\n", "A [[|x]] b\n"] {
+            let parsed = parse(source)
+            #expect(parsed.diagnostics.map(\.severity) == [.warning], "\(source)")
+            #expect(parsed.mentions.isEmpty, "\(source)")
+            let html = parsed.body.segments.map { if case .html(let h) = $0 { h } else { "" } }.joined()
+            #expect(html.contains(String(source.dropLast())), "\(html)")
+        }
+    }
+
     @Test func wordSuffixStaysOutside() throws {
         let parsed = parse("[[Iran]]ian policy\n")
         #expect(parsed.mentions.map(\.shown) == ["Iran"])
