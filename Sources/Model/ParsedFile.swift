@@ -93,6 +93,10 @@ package struct ParsedFile: Hashable, Sendable {
         get { storage.blocks }
         set { unique(); storage.blocks = newValue }
     }
+    /// The blocks and the mentions, read in place: no copy of either list, nor of a block.
+    package func withBlocks<Result>(_ body: (UnsafeBufferPointer<TextBlock>, UnsafeBufferPointer<Mention>) -> Result) -> Result {
+        storage.blocks.withUnsafeBufferPointer { blocks in storage.mentions.withUnsafeBufferPointer { body(blocks, $0) } }
+    }
     package var headings: [Heading] {
         get { storage.headings }
         set { unique(); storage.headings = newValue }

@@ -91,7 +91,7 @@ extension RenderContext {
             }
             guard blockIndex >= 0, seenBlocks.insert(blockIndex).inserted else { continue }
             let block = parsed.blocks[blockIndex]
-            let html = snippet(block, file: ref.file, entity: -1, document: file, mentions: parsed.mentions)
+            let html = snippet(block, file: ref.file, entity: -1, document: file)
             let last = groups.removeLast()
             groups.append(MentionGroupView(title: last.title, url: last.url, published: last.published, source: last.source,
                                            snippets: last.snippets + [.init(html: html, url: pageURL + (block.anchor.map { "#" + $0 } ?? ""))]))

@@ -98,7 +98,7 @@ package struct TemplateLibrary: Sendable {
         let context = value.templateValue
         return TemplateRenderer.with(program) { renderer in
             renderer.output.reserveCapacity(capacity)
-            renderer.stack.append(.init(value: context))
+            renderer.push(.init(value: context))
             renderer.run(entry)
             return renderer.output
         }

@@ -18,7 +18,11 @@ struct TemplateRenderer {
     let expressions: UnsafeBufferPointer<TemplateProgram.CompiledExpression>
     let pathKeys: UnsafeBufferPointer<Int32>
     unowned(unsafe) let keys: TemplateKeyTable
-    var stack: [Frame] = []
+    private(set) var stack: [Frame] = []
+    /// Each frame's object (`NoFields` for other values), beside the stack: looking a name
+    /// up climbs these and asks each where it stands, where reading a frame's value copied
+    /// it, through the view's value witnesses: a quarter of the instructions of a lookup.
+    private var objects: [any TemplateObject] = []
     var output: [UInt8] = []
     var partialDepth = 0
 
@@ -65,16 +69,16 @@ struct TemplateRenderer {
                 case .list(let list):
                     let count = list.count
                     for index in 0..<count {
-                        stack.append(Frame(value: list.element(at: index), index: index, count: count))
+                        push(Frame(value: list.element(at: index), index: index, count: count))
                         run(inner)
-                        stack.removeLast()
+                        pop()
                     }
                 case .missing, .bool(false):
                     break
                 default:
-                    stack.append(Frame(value: value))
+                    push(Frame(value: value))
                     run(inner)
-                    stack.removeLast()
+                    pop()
                 }
             case .inverted:
                 let inner = at..<Int(instruction.b)
@@ -91,18 +95,35 @@ struct TemplateRenderer {
         }
     }
 
+    /// The object of a frame whose value is none.
+    private struct NoFields: TemplateObject {
+        func value(forKey key: TemplateKey) -> TemplateValue { .missing }
+    }
+
+    mutating func push(_ frame: Frame) {
+        if case .object(let object) = frame.value { objects.append(object) } else { objects.append(NoFields()) }
+        stack.append(frame)
+    }
+
+    mutating func pop() {
+        stack.removeLast()
+        objects.removeLast()
+    }
+
     func resolve(_ index: Int) -> TemplateValue {
         let expression = expressions[index]
         switch expression.kind {
         case .current:
-            return stack.last?.value ?? .missing
+            // The frames are read where they stand: copying one retains its value.
+            return stack.isEmpty ? .missing : stack[stack.count - 1].value
         case .path:
             let first = TemplateKey(id: Int(expression.a), table: keys)
-            // The frames are asked where they stand: copying one retains its value.
-            var value = stack.withUnsafeBufferPointer { frames in
-                var depth = frames.count - 1
+            // The frames' objects, innermost first.
+            var value = objects.withUnsafeBufferPointer { objects in
+                var depth = objects.count - 1
                 while depth >= 0 {
-                    if let found = frames[depth].value.field(first) { return found }
+                    let value = objects[depth].value(forKey: first)
+                    if case .missing = value {} else { return value }
                     depth -= 1
                 }
                 return TemplateValue.missing
@@ -113,13 +134,15 @@ struct TemplateRenderer {
             }
             return value
         case .position:
-            guard let frame = stack.last, frame.index >= 0 else { return .missing }
+            guard !stack.isEmpty else { return .missing }
+            let index = stack[stack.count - 1].index, count = stack[stack.count - 1].count
+            guard index >= 0 else { return .missing }
             switch expression.position {
-            case .first: return .bool(frame.index == 0)
-            case .last: return .bool(frame.index == frame.count - 1)
-            case .index: return .int(frame.index)
-            case .even: return .bool(frame.index % 2 == 0)
-            case .odd: return .bool(frame.index % 2 == 1)
+            case .first: return .bool(index == 0)
+            case .last: return .bool(index == count - 1)
+            case .index: return .int(index)
+            case .even: return .bool(index % 2 == 0)
+            case .odd: return .bool(index % 2 == 1)
             }
         case .transform:
             return Self.apply(expression.transform, to: resolve(Int(expression.a)))
