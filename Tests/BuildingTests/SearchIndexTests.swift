@@ -34,6 +34,39 @@ struct SearchIndexTests {
         #expect(words("") == [] && words(" --- ") == [])
     }
 
+    /// The words read run by run (folding only runs with non-ASCII letters) are the words of
+    /// the whole text folded and then split, with each word's hash made as it is read; on
+    /// seeded texts of many scripts, marks, digits and separators.
+    @Test func wordsReadInRunsAreTheWordsOfTheFoldedText() {
+        var generator = SplitMix64(seed: 14)
+        let pieces = ["a", "Z", "q", "7", "0", " ", "-", "'", ".", "\n", "é", "É", "ß", "ı", "İ", "и", "Ж", "ا", "ي", "ك",
+                      "\u{200C}", "ـ", "\u{301}", "\u{64E}", "中", "🙂", "½", "²", "٣", "Ⅻ", "—", "\u{A0}", "ǅ", "ﬁ"]
+        for _ in 0..<3000 {
+            let count = Int.random(in: 0...60, using: &generator)
+            var text = (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            if Bool.random(using: &generator) { text += String(repeating: "ab", count: Int.random(in: 10...30, using: &generator)) }
+            var expected: [String] = []
+            var word = String.UnicodeScalarView(), length = 0
+            for scalar in text.searchFolded.unicodeScalars {
+                if SearchWords.isWordScalar(scalar) {
+                    if length < SearchWords.maxLength { word.append(scalar) }
+                    length += 1
+                } else if length > 0 {
+                    expected.append(String(word))
+                    word = .init()
+                    length = 0
+                }
+            }
+            if length > 0 { expected.append(String(word)) }
+            var got: [String] = []
+            SearchWords.forEachBytes(in: text) { bytes, hash in
+                got.append(String(decoding: bytes, as: UTF8.self))
+                #expect(hash == WordTable.hash(bytes))
+            }
+            #expect(got == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     /// Every word is found where the script looks for it: the key of its first letters, one
     /// more while that key was split; each file stays under the limit unless one word's list
     /// alone passes it.

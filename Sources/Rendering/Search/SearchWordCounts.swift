@@ -10,7 +10,8 @@ import Synchronization
 /// counts (8 bytes a word), so 10,000 texts cost a few tens of megabytes, not a table each.
 package final class SearchWordCounts: Sendable {
     struct Counts: Sendable {
-        /// Every word of every text, numbered in the order first met.
+        /// Every word of every text, numbered in the order first met. (Its values are what
+        /// counting kept there, of no use after it.)
         var words = WordTable(capacity: 1 << 16)
         /// Per file: its text, and each distinct word of it as `word << 32 | count`, in the
         /// order first met.
@@ -73,21 +74,18 @@ package final class SearchWordCounts: Sendable {
     static func count(_ texts: [String]) -> Counts {
         var counts = Counts()
         counts.files.reserveCapacity(texts.count)
-        // Per word: the file that last met it, and where it stands in that file's list.
-        var lastFile: [Int32] = [], position: [Int32] = []
         for (file, text) in texts.enumerated() {
             var list: [UInt64] = []
-            SearchWords.forEachBytes(in: text) { bytes in
-                let word = counts.words.index(of: bytes, hash: WordTable.hash(bytes))
-                if word == lastFile.count {
-                    lastFile.append(-1)
-                    position.append(0)
-                }
-                if lastFile[word] == Int32(file) {
-                    list[Int(position[word])] += 1
+            // Per word, in the table's own value: the file that last met it (plus one) and
+            // where the word stands in that file's list.
+            let mark = (file + 1) << 32
+            SearchWords.forEachBytes(in: text) { bytes, hash in
+                let word = counts.words.index(of: bytes, hash: hash)
+                let seen = counts.words.values[word]
+                if seen & ~0xFFFF_FFFF == mark {
+                    list[seen & 0xFFFF_FFFF] += 1
                 } else {
-                    lastFile[word] = Int32(file)
-                    position[word] = Int32(list.count)
+                    counts.words.values[word] = mark | list.count
                     list.append(UInt64(word) << 32 | 1)
                 }
             }

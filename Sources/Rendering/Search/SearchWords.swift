@@ -9,72 +9,81 @@ enum SearchWords {
 
     /// Calls `body` with each word of `text`, in order.
     static func forEach(in text: String, _ body: (String) -> Void) {
-        forEachBytes(in: text) { body(String(decoding: $0, as: UTF8.self)) }
+        forEachBytes(in: text) { bytes, _ in body(String(decoding: bytes, as: UTF8.self)) }
     }
 
     /// Calls `body` with the UTF-8 bytes of each word of `text`, in order (valid only
-    /// during the call).
+    /// during the call), and their hash (`WordTable.hash`), made as the bytes are folded.
     ///
     /// Folding a whole text scalar by scalar is slow, and most of it is ASCII even in texts
     /// that are not: the text is cut into runs of letters, numbers and marks first, and only
     /// a run with a non-ASCII scalar is folded (then split, as folding may leave a
     /// separator in it). Outside such runs folding makes no words.
-    static func forEachBytes(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    static func forEachBytes(in text: String, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
         var text = text
         text.withUTF8 { bytes in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength) { ascii in
-                func emit(_ start: Int, _ end: Int, isASCII: Bool) {
-                    if isASCII {
-                        let count = min(end - start, maxLength)
-                        for i in 0..<count {
-                            let byte = bytes[start + i]
-                            ascii[i] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                        }
-                        body(UnsafeBufferPointer(rebasing: ascii[0..<count]))
-                    } else {
-                        folded(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).searchFolded, body)
-                    }
-                }
-                var start = -1
-                var isASCII = true
+            guard let base = bytes.baseAddress else { return }
+            let count = bytes.count
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength) { buffer in
+                // An ASCII run is folded (lowercased) into `buffer` while it is read; one
+                // loop per run, with the word's end found and its bytes copied in one pass.
+                let folded = buffer.baseAddress!
                 var i = 0
-                while i < bytes.count {
-                    let byte = bytes[i]
-                    if byte < 0x80 {
-                        let v = byte | 0x20
-                        if v >= 0x61 && v <= 0x7A || byte >= 0x30 && byte <= 0x39 {
-                            if start < 0 { start = i; isASCII = true }
-                        } else if start >= 0 {
-                            emit(start, i, isASCII: isASCII)
-                            start = -1
+                while i < count {
+                    let start = i
+                    var length = 0
+                    var isASCII = true
+                    var hash = WordTable.emptyHash
+                    while i < count {
+                        let byte = base[i]
+                        if byte < 0x80 {
+                            let lower = byte | 0x20
+                            let fold: UInt8
+                            if lower &- 0x61 < 26 { fold = lower } else if byte &- 0x30 < 10 { fold = byte } else { break }
+                            if length < maxLength {
+                                folded[length] = fold
+                                length += 1
+                                hash = WordTable.hash(hash, fold)
+                            }
+                            i += 1
+                            continue
                         }
-                        i += 1
-                        continue
-                    }
-                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for k in 1..<length where i + k < bytes.count { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-                    if let scalar = Unicode.Scalar(value), scalar.isLetterNumberOrMark {
-                        if start < 0 { start = i }
+                        let (scalar, size) = Self.scalar(base, i, count)
+                        guard scalar?.isLetterNumberOrMark == true else { break }
                         isASCII = false
-                    } else if start >= 0 {
-                        emit(start, i, isASCII: isASCII)
-                        start = -1
+                        i += size
                     }
-                    i += length
+                    if i > start {
+                        if isASCII {
+                            body(UnsafeBufferPointer(start: folded, count: length), hash)
+                        } else {
+                            Self.folded(String(decoding: UnsafeBufferPointer(start: base + start, count: i - start), as: UTF8.self).searchFolded, body)
+                        }
+                    }
+                    // The separator ending the run (or the text).
+                    if i < count { i += base[i] < 0x80 ? 1 : Self.scalar(base, i, count).size }
                 }
-                if start >= 0 { emit(start, bytes.count, isASCII: isASCII) }
             }
         }
     }
 
+    /// The scalar whose UTF-8 encoding starts at `i` (nil if it is no scalar), and its length.
+    @inline(__always)
+    private static func scalar(_ base: UnsafePointer<UInt8>, _ i: Int, _ count: Int) -> (scalar: Unicode.Scalar?, size: Int) {
+        let byte = base[i]
+        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+        var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length where i + k < count { value = value << 6 | UInt32(base[i + k] & 0x3F) }
+        return (Unicode.Scalar(value), length)
+    }
+
     /// The words of folded text.
-    private static func folded(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    private static func folded(_ text: String, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
         var word = String.UnicodeScalarView()
         var length = 0
         func flush() {
             var string = String(word)
-            string.withUTF8(body)
+            string.withUTF8 { body($0, WordTable.hash($0)) }
             word.removeAll(keepingCapacity: true)
             length = 0
         }

@@ -45,9 +45,17 @@ struct WordTable: Sendable {
     }
 
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        var hash = emptyHash
+        for byte in bytes { hash = Self.hash(hash, byte) }
         return hash
+    }
+
+    /// FNV-1a, a byte at a time, so that a word's hash is made while it is read.
+    static let emptyHash: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    static func hash(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x100_0000_01b3
     }
 
     /// The number of the word with these bytes and hash, or the empty slot it would take.
@@ -92,7 +100,12 @@ struct WordTable: Sendable {
 
     /// Counts one occurrence of a word.
     mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
-        values[index(of: bytes, hash: Self.hash(bytes))] += 1
+        add(bytes, hash: Self.hash(bytes))
+    }
+
+    /// Counts one occurrence of a word whose hash is known.
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) {
+        values[index(of: bytes, hash: hash)] += 1
     }
 
     private mutating func grow() {
