@@ -44,6 +44,21 @@ extension Mention {
     /// Whether a wikilink target names a file other than a note (`map.png`, `Report.pdf`):
     /// it ends in an extension of a few letters or digits that is not Markdown's.
     package static func namesFile(_ target: String) -> Bool {
+        // On bytes when the dot and what follows it are ASCII (a character apiece); comparing
+        // characters from the end cost thousands of instructions a target.
+        var bytes = target
+        let ascii: Bool? = bytes.withUTF8 { bytes in
+            guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")) else { return false }
+            let ext = bytes[(dot + 1)...]
+            guard dot == 0 || bytes[dot - 1] < 0x80, !ext.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard (1...5).contains(ext.count), ext.allSatisfy({ $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A || $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+            return !(ext.count == 2 && ext.first! | 0x20 == UInt8(ascii: "m") && ext.last! | 0x20 == UInt8(ascii: "d"))
+        }
+        return ascii ?? namesFileByCharacters(target)
+    }
+
+    /// `namesFile` counting characters, for any target.
+    package static func namesFileByCharacters(_ target: String) -> Bool {
         guard let dot = target.lastIndex(of: "."), !target[dot...].contains("/") else { return false }
         let ext = target[target.index(after: dot)...].lowercased()
         return (1...5).contains(ext.count) && ext.allSatisfy { $0.isLetter || $0.isNumber } && ext != "md" && ext != "markdown"

@@ -304,7 +304,28 @@ extension RenderContext {
     /// The first paragraph of a file as plain text, cut at a word near 200 characters.
     func leadText(_ file: Int) -> String {
         guard let lead = site.files[file].lead else { return "" }
-        let text = displayText(of: lead, file: file)
+        return Self.summaryCut(displayText(of: lead, file: file))
+    }
+
+    /// `text` cut at the last space of its first 200 characters, with "…", when longer.
+    static func summaryCut(_ text: String) -> String {
+        var text = text
+        // Mostly ASCII: then its first 201 bytes are its first characters (no byte of them
+        // starts a cluster of two, as a carriage return or a combining mark would), and the
+        // cut is made on bytes. Counting characters was most of a summary's cost.
+        let ascii: String?? = text.withUTF8 { bytes in
+            let head = UnsafeBufferPointer(rebasing: bytes.prefix(201))
+            guard !head.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+            guard bytes.count > 200 else { return .some(nil) }
+            let space = head.prefix(200).lastIndex(of: 0x20) ?? 200
+            return String(decoding: UnsafeBufferPointer(rebasing: head[..<space]), as: UTF8.self) + "…"
+        }
+        if let ascii { return ascii ?? text }
+        return summaryCutByCharacters(text)
+    }
+
+    /// `summaryCut` counting characters, for any text.
+    static func summaryCutByCharacters(_ text: String) -> String {
         // Only the first 200 characters are counted, not the whole paragraph.
         let cut = text.prefix(200)
         guard cut.endIndex < text.endIndex else { return text }
