@@ -25,4 +25,11 @@ import Testing
             }
         }
     }
+
+    /// A folder's depth counted on bytes is the number of its non-empty `/`-separated parts.
+    @Test func depthCountsFolders() {
+        for folder in ["", "/", "a", "a/b", "/a//b/", "actors/iran/page/2", "ایران/تهران", "a/\u{301}b", "a\r\n/b", "//"] {
+            #expect(URLs.depth(folder) == folder.split(separator: "/").count, "\(folder)")
+        }
+    }
 }
