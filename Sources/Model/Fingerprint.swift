@@ -16,6 +16,18 @@ package struct Fingerprint {
         if done == nil { Array(bytes).withUnsafeBufferPointer { add(buffer: $0) } }
     }
 
+    /// A string's UTF-8, read in place (through `some Collection`, its view was copied
+    /// into an array byte by byte).
+    package mutating func add(_ string: String) {
+        var string = string
+        string.withUTF8 { add(buffer: $0) }
+    }
+
+    /// One byte.
+    package mutating func add(byte: UInt8) {
+        withUnsafePointer(to: byte) { add(buffer: UnsafeBufferPointer(start: $0, count: 1)) }
+    }
+
     private mutating func add(buffer: UnsafeBufferPointer<UInt8>) {
         let count = buffer.count
         length &+= UInt64(count)

@@ -26,13 +26,13 @@ struct SearchUnit: Sendable {
     var fingerprints: (shown: UInt64, whole: UInt64) {
         var fingerprint = Fingerprint()
         for part in [String(kind), title, link, detail, text] {
-            fingerprint.add(part.utf8)
-            fingerprint.add(CollectionOfOne(0xFF))  // not in UTF-8: parts stay apart
+            fingerprint.add(part)
+            fingerprint.add(byte: 0xFF)  // not in UTF-8: parts stay apart
         }
         let shown = fingerprint.value
         for part in [extra] + names {
-            fingerprint.add(part.utf8)
-            fingerprint.add(CollectionOfOne(0xFF))
+            fingerprint.add(part)
+            fingerprint.add(byte: 0xFF)
         }
         return (shown, fingerprint.value)
     }
