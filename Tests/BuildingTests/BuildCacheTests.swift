@@ -371,6 +371,19 @@ import TestSupport
             }
             #expect(fingerprint.value == whole, "cuts \(cuts)")
         }
+        // Strings (small and large, as Swift stores them apart) and single bytes are the
+        // same bytes.
+        let text = "Tajikistan–Iran: a short one, then a long text " + String(repeating: "ایران ", count: 40)
+        for cut in [0, 5, 15, 16, 60, text.utf8.count] {
+            let head = String(decoding: Array(text.utf8).prefix(cut), as: UTF8.self)
+            let tail = String(decoding: Array(text.utf8).dropFirst(cut), as: UTF8.self)
+            guard head.utf8.count + tail.utf8.count == text.utf8.count else { continue }
+            var fingerprint = Fingerprint()
+            fingerprint.add(head)
+            fingerprint.add(byte: 0xFF)
+            fingerprint.add(tail)
+            #expect(fingerprint.value == Fingerprint.of(Array(head.utf8) + [0xFF] + Array(tail.utf8)), "cut \(cut)")
+        }
     }
 
     @Test func smallChangesChangeTheValue() {
