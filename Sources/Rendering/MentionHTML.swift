@@ -206,22 +206,30 @@ extension RenderContext {
     /// A passage quoting `entity`: the block's text with the entity's mentions marked and
     /// other mentions linked, trimmed around the first mention when long.
     /// With `document`, the passage quotes a link to that document instead, and marks it.
-    func snippet(_ block: TextBlock, file: Int, entity: Int, document: Int? = nil, mentions: UnsafeBufferPointer<Mention>? = nil) -> String {
-        // The block's text is read in place: a copy of it was a third of a passage's cost.
-        var text = block.text
-        return text.withUTF8 { snippet(block, bytes: $0, file: file, entity: entity, document: document, mentions: mentions) }
+    func snippet(_ block: TextBlock, file: Int, entity: Int, document: Int? = nil) -> String {
+        withUnsafePointer(to: block) { block in
+            site.files[file].withBlocks { snippet(at: block, file: file, entity: entity, document: document, mentions: $1) }
+        }
     }
 
-    private func snippet(_ block: TextBlock, bytes: UnsafeBufferPointer<UInt8>, file: Int, entity: Int, document: Int?,
-                         mentions: UnsafeBufferPointer<Mention>?) -> String {
-        guard let mentions else { return site.files[file].withBlocks { snippet(block, bytes: bytes, file: file, entity: entity, document: document, mentions: $1) } }
+    /// A passage of the block `block` points to, which is read where it stands: a copy of a
+    /// block retains each of its fields.
+    func snippet(at block: UnsafePointer<TextBlock>, file: Int, entity: Int, document: Int? = nil, mentions: UnsafeBufferPointer<Mention>) -> String {
+        // The block's text is read in place: a copy of it was a third of a passage's cost.
+        var text = block.pointer(to: \.text)!.pointee
+        let spans = block.pointer(to: \.spans)!.pointee, notes = block.pointer(to: \.notes)!.pointee
+        return text.withUTF8 { snippet(spans: spans, notes: notes, bytes: $0, file: file, entity: entity, document: document, mentions: mentions) }
+    }
+
+    private func snippet(spans: [TextBlock.Span], notes blockNotes: [TextBlock.Note], bytes: UnsafeBufferPointer<UInt8>, file: Int, entity: Int,
+                         document: Int?, mentions: UnsafeBufferPointer<Mention>) -> String {
         func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
         let resolutions = site.resolutions[file], links = site.links[file]
         func isHit(_ mention: Int) -> Bool {
             guard let document else { return resolutions[mention] == entity }
             return links[mention]?.document == document
         }
-        let firstHit = block.spans.first { isHit($0.mention) }
+        let firstHit = spans.first { isHit($0.mention) }
         var window = 0..<bytes.count
         if bytes.count > Self.snippetLength, let hit = firstHit {
             let half = Self.snippetLength / 2
@@ -230,15 +238,15 @@ extension RenderContext {
             start = wordBoundary(bytes, start, forward: true)
             end = wordBoundary(bytes, end, forward: false)
             // Never cut through a mention.
-            for span in block.spans {
+            for span in spans {
                 if span.start < start && span.end > start { start = span.start }
                 if span.start < end && span.end > end { end = span.end }
             }
             window = start..<max(start, end)
         }
         var html = window.lowerBound > 0 ? "…" : ""
-        html.reserveCapacity(window.count + block.spans.count * 120 + 8)
-        var notes = block.notes[...]
+        html.reserveCapacity(window.count + spans.count * 120 + 8)
+        var notes = blockNotes[...]
         /// Text from the block, with the footnote references that stand in it.
         func appendText(_ range: Range<Int>) {
             var cursor = range.lowerBound
@@ -252,7 +260,7 @@ extension RenderContext {
             HTML.append(text(cursor..<range.upperBound), to: &html)
         }
         var cursor = window.lowerBound
-        for span in block.spans where span.start >= window.lowerBound && span.end <= window.upperBound {
+        for span in spans where span.start >= window.lowerBound && span.end <= window.upperBound {
             appendText(cursor..<span.start)
             let target = resolutions[span.mention]
             let mention = mentions[span.mention]
@@ -286,7 +294,7 @@ extension RenderContext {
         appendText(cursor..<window.upperBound)
         if window.upperBound < bytes.count { html += "…" }
         // The footnotes the passage cites, under it, as in the document.
-        let cited = block.notes.filter { $0.offset >= window.lowerBound && $0.offset <= window.upperBound }
+        let cited = blockNotes.filter { $0.offset >= window.lowerBound && $0.offset <= window.upperBound }
         if !cited.isEmpty {
             html += "<span class=\"snippet-notes\">"
             for note in cited {
@@ -402,12 +410,12 @@ extension RenderContext {
                     // A document that names the entity on every line would fill the page: its
                     // first passages stand for it, and the rest are counted.
                     guard snippets.count < Self.passagesPerDocument else {
-                        if hidden == 0 { moreURL = pageURL + (block.pointee.anchor.map { "#" + $0 } ?? "") }
+                        if hidden == 0 { moreURL = pageURL + (block.pointer(to: \.anchor)!.pointee.map { "#" + $0 } ?? "") }
                         hidden += 1
                         continue
                     }
-                    let url = pageURL + (block.pointee.anchor.map { "#" + $0 } ?? "")
-                    snippets.append(.init(html: snippet(block.pointee, file: file, entity: entity, mentions: mentions), url: url))
+                    let url = pageURL + (block.pointer(to: \.anchor)!.pointee.map { "#" + $0 } ?? "")
+                    snippets.append(.init(html: snippet(at: block, file: file, entity: entity, mentions: mentions), url: url))
                 }
             }
             return MentionGroupView(title: index.files[file].title, url: pageURL, published: index.files[file].published, source: index.files[file].source,

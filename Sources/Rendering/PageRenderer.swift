@@ -126,7 +126,7 @@ final class RenderContext: Sendable {
         let canonical = absoluteURL(folder)
         let summary = description.isEmpty ? (site.config.description.isEmpty ? nil : site.config.description) : description
         var published: String?
-        if case .document(let file) = kind { published = site.documentMeta(file)?.date?.lowerBound?.description }
+        if case .document(let file) = kind { published = index.files[file].publishedISO }
         let ogType = switch kind {
         case .document: "article"
         case .website, .collection, .entity: "website"
