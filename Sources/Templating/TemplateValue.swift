@@ -69,6 +69,20 @@ extension Optional: TemplateRepresentable where Wrapped: TemplateRepresentable {
     package var templateValue: TemplateValue { self?.templateValue ?? .missing }
 }
 
+// The optional fields views hold most, answered without the generic path (which copied the
+// optional through its value witnesses: half a percent of a build's instructions).
+extension Optional where Wrapped == String {
+    package var templateValue: TemplateValue {
+        if let self { .text(self) } else { .missing }
+    }
+}
+
+extension Optional where Wrapped == Int {
+    package var templateValue: TemplateValue {
+        if let self { .int(self) } else { .missing }
+    }
+}
+
 extension Array: TemplateRepresentable where Element: TemplateRepresentable {
     package var templateValue: TemplateValue { .list(self) }
 }
