@@ -6,7 +6,11 @@ import Foundation
 extension String {
     /// NFC form. ASCII text is already in NFC and skips Foundation.
     package var nfc: String {
-        utf8.allSatisfy { $0 < 0x80 } ? self : precomposedStringWithCanonicalMapping
+        if utf8.allSatisfy({ $0 < 0x80 }) { return self }
+        // Most text is NFC already, which the standard library's quick check tells without
+        // Foundation (whose normalisation bridged the text to UTF-16 and back).
+        var span = utf8Span
+        return span.checkForNFC(quickCheck: true) ? self : precomposedStringWithCanonicalMapping
     }
 
     /// Without leading and trailing spaces and tabs (Unicode space separators included),

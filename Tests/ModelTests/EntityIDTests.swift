@@ -1,3 +1,4 @@
+import Foundation
 import Model
 import Testing
 
@@ -16,6 +17,17 @@ import Testing
         let decomposed = "Zu\u{0308}rich"
         #expect(EntityID.normalize(decomposed) == "z\u{00FC}rich")
         #expect(EntityID.normalize(decomposed).unicodeScalars.count == 6)
+    }
+
+    /// Text the quick check finds in NFC is kept as it is; other text is composed, as
+    /// Foundation composes it (decomposed accents, Hangul jamo, a composition exclusion,
+    /// Arabic hamza written as a mark).
+    @Test func nfcAgreesWithFoundation() {
+        for text in ["Iran", "Zürich", "ایران", "Таджикистан", "Zu\u{0308}rich", "e\u{301}te\u{301}", "\u{1100}\u{1161}",
+                     "\u{0958}", "\u{0627}\u{0654}", "中文", "🙂 and 👍🏽", "\u{212B}ngström"] {
+            #expect(text.nfc == text.precomposedStringWithCanonicalMapping, "\(text.unicodeScalars.map(\.value))")
+            #expect(Array(text.nfc.unicodeScalars) == Array(text.precomposedStringWithCanonicalMapping.unicodeScalars))
+        }
     }
 
     @Test func lookupKeyFoldsCaseWhitespaceAndNormalisation() {
