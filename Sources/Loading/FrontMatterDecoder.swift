@@ -41,8 +41,11 @@ struct FrontMatterDecoder {
         }
     }
 
+    /// The stem with `-` and `_` as spaces (byte by byte: Foundation's replacing bridged the
+    /// stem to UTF-16, twice, for every description).
     private var defaultName: String {
-        stem.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        guard stem.utf8.contains(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) else { return stem }
+        return String(decoding: stem.utf8.map { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
     }
 
     /// A list of names; a single text with commas (`aliases: AU, African Union`, as some
