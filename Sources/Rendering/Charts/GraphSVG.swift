@@ -141,7 +141,9 @@ enum GraphSVG {
 
     /// Names long enough to leave the picture are cut; the full name is the node's title.
     static func short(_ name: String, limit: Int = 26) -> String {
-        name.count <= limit ? name : String(name.prefix(limit - 1)).trimmingCharacters(in: .whitespaces) + "…"
+        // No more bytes than the limit, no more characters: most names, without counting.
+        if name.utf8.count <= limit || name.count <= limit { return name }
+        return String(name.prefix(limit - 1)).trimmingSpaces + "…"
     }
 
     static func tooltip(_ entity: Int, importance: Int, site: Site) -> String {
