@@ -1,3 +1,4 @@
+import Foundation
 @testable import Model
 import Testing
 
@@ -54,5 +55,21 @@ import Testing
         var forbidden = String.UnicodeScalarView()
         for value: UInt32 in [0x61, 0x1, 0x62, 0x85, 0x63, 0xFDD0, 0x64, 0x10FFFF] { forbidden.append(Unicode.Scalar(value)!) }
         #expect(String(forbidden).replacingForbiddenHTMLCodePoints == "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}")
+    }
+}
+
+/// `trimmingSpaces` trims what Foundation's `trimmingCharacters(in: .whitespaces)` trims.
+@Suite struct TrimmingTests {
+    @Test func trimsAsFoundationDoes() {
+        let pieces = ["a", "ж", " ", "\t", "\u{A0}", "\u{2003}", "\u{3000}", "\n", "\u{301}", "x y", "🙂"]
+        // Every text of up to four pieces.
+        var texts: Set<String> = [""], last: Set<String> = [""]
+        for _ in 0..<4 {
+            last = Set(last.flatMap { text in pieces.map { text + $0 } })
+            texts.formUnion(last)
+        }
+        for text in texts {
+            #expect(text.trimmingSpaces == text.trimmingCharacters(in: .whitespaces), "\(text.unicodeScalars.map(\.value))")
+        }
     }
 }
