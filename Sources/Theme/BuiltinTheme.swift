@@ -9,7 +9,7 @@ package enum BuiltinTheme {
     /// missing (a binary copied without its `Dossier_Theme.resources`); looking for it here
     /// lets the build report that instead.
     package static let directory: URL? = {
-        let executable = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
+        let executable = RunningProgram.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
             ?? Bundle.main.bundleURL
         var candidates: [URL] = [
             executable.appendingPathComponent("Dossier_Theme.resources/Templates"),

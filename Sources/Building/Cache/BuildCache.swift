@@ -2,6 +2,7 @@ import Foundation
 import Loading
 import Model
 import Rendering
+import Theme
 
 /// The parse cache on disk, so that a second `dossier build` parses only the files that
 /// changed and keeps the pages no change can have touched. Two files in `.dossier/` inside
@@ -321,11 +322,15 @@ private let programIdentity = Version.dossier + " " + executableIdentity
 
 /// The running program's path, size and modification time.
 private let executableIdentity: String = {
-    guard let path = Bundle.main.executablePath,
-          let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return "unknown" }
-    let size = (attributes[.size] as? Int) ?? 0
-    let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-    return "\(path) \(size) \(modified)"
+    // `stat` itself: `FileManager`'s attributes also look the owner up in the user database.
+    var info = stat()
+    guard let path = RunningProgram.path, stat(path, &info) == 0 else { return "unknown" }
+    #if os(Linux)
+    let modified = info.st_mtim
+    #else
+    let modified = info.st_mtimespec
+    #endif
+    return "\(path) \(info.st_size) \(modified.tv_sec).\(modified.tv_nsec)"
 }()
 
 /// Dossier's version, as `dossier --version` prints it; caches from other versions are ignored.
