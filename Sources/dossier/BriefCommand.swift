@@ -5,6 +5,7 @@ import Model
 
 struct Brief: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "brief",
         abstract: "Publish one briefing as a single self-contained HTML file (or PDF).",
         discussion: """
             PATH-OR-ID is a document (Content/briefings/x.md) or an entity (actor:iran, event:…, \

@@ -4,7 +4,8 @@ import Foundation
 import Model
 
 struct Build: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Build the site into the output folder.")
+    static let configuration = CommandConfiguration(
+        commandName: "build", abstract: "Build the site into the output folder.")
 
     @OptionGroup var options: SiteOptions
 

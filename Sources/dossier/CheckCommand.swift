@@ -3,7 +3,8 @@ import Building
 import Model
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Report problems in the site without writing anything; exit 1 on errors.")
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Report problems in the site without writing anything; exit 1 on errors.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 

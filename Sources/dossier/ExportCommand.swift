@@ -4,6 +4,7 @@ import Foundation
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Print the site's data to standard output.",
         discussion: """
             json: the knowledge graph, the same as Output/graph.json. csv: the events, one row each \

@@ -3,7 +3,8 @@ import Building
 import Foundation
 
 struct New: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create a small working site to start from.")
+    static let configuration = CommandConfiguration(
+        commandName: "new", abstract: "Create a small working site to start from.")
 
     @Argument(help: "The folder to create (it may exist if it is empty).")
     var folder: String

@@ -6,6 +6,7 @@ import Serving
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Build the site, serve it on this machine and rebuild it as you edit; open pages reload.")
 
     @OptionGroup var options: SiteOptions
