@@ -4,6 +4,10 @@
 struct BinaryWriter {
     private(set) var bytes: [UInt8] = []
 
+    init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
     mutating func int(_ value: Int) {
         // Zig-zag, so small negative numbers stay small.
         var v = UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))

@@ -189,10 +189,15 @@ package enum BuildCache {
         var offset = header.bytes.count
         var list = BinaryWriter()
         list.int(entries.count)
-        var w = BinaryWriter()
+        // Parses are written straight into the piece being filled, each then fingerprinted
+        // where it stands: a writer per parse grew from empty and was copied in after.
+        var w = BinaryWriter(capacity: 3 << 19)
         for entry in entries.sorted(by: { $0.path < $1.path }) {
-            var e = BinaryWriter()
-            e.parsedFile(entry.file)
+            let start = w.bytes.count
+            w.parsedFile(entry.file)
+            let count = w.bytes.count - start
+            var fingerprint = Fingerprint()
+            fingerprint.add(w.bytes[start...])
             list.string(entry.path)
             list.role(entry.key.role)
             list.uint64(entry.key.fingerprint)
@@ -202,13 +207,12 @@ package enum BuildCache {
             // In the list, so a build that decodes no parse can report them.
             list.array(entry.file.diagnostics) { $0.diagnostic($1) }
             list.int(offset)
-            list.int(e.bytes.count)
-            list.uint64(Fingerprint.of(e.bytes))
-            offset += e.bytes.count
-            w.raw(e.bytes)
+            list.int(count)
+            list.uint64(fingerprint.value)
+            offset += count
             if w.bytes.count >= 1 << 20 {
                 try sink(w.bytes)
-                w = BinaryWriter()
+                w = BinaryWriter(capacity: 3 << 19)
             }
         }
         try sink(w.bytes)
