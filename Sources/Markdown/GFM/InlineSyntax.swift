@@ -26,28 +26,52 @@ extension GFMTransform {
             }
         }
 
-        /// Which triggers the bytes hold, looking only for those in `wanted`: one pass with
-        /// a table lookup per byte, a closer look only where a trigger may start.
+        /// Which triggers the bytes hold, looking only for those in `wanted`: eight bytes at a
+        /// time tested at once for every byte a trigger may start with, then, in a word
+        /// holding one, a table lookup per byte and a closer look where a trigger may start.
+        /// (A byte at a time, the scans of sources and of text nodes cost a fifth of cmark's
+        /// own parse.)
         static func scan(_ b: UnsafeBufferPointer<UInt8>, wanted: Triggers = [.footnote, .delimiter, .autolink]) -> Triggers {
             var found: Triggers = []
             let n = b.count
+            guard let base = b.baseAddress else { return found }
+            let raw = UnsafeRawPointer(base)
             let mask = wanted.rawValue
+            /// Whether a trigger starts at `i`; adds it to `found`.
+            func look(_ i: Int) {
+                switch b[i] {
+                case 0x5B: if i + 1 < n, b[i + 1] == 0x5E { found.insert(.footnote) }
+                case 0x7E: found.insert(.delimiter)
+                case 0x3D: if i + 1 < n, b[i + 1] == 0x3D { found.insert(.delimiter) }
+                case 0x3A: if i + 2 < n, b[i + 1] == 0x2F, b[i + 2] == 0x2F { found.insert(.autolink) }
+                case 0x40: found.insert(.autolink)
+                default: if i + 3 < n, b[i + 1] == 0x77, b[i + 2] == 0x77, b[i + 3] == 0x2E { found.insert(.autolink) }
+                }
+            }
+            /// The high bit of each zero byte of `x` (and of no byte before the first zero).
+            func zeroBytes(_ x: UInt64) -> UInt64 { (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 }
             return startTable.withUnsafeBufferPointer { table in
                 var i = 0
                 while i < n {
-                    let bits = table[Int(b[i])] & mask & ~found.rawValue
-                    if bits != 0 {
-                        switch b[i] {
-                        case 0x5B: if i + 1 < n, b[i + 1] == 0x5E { found.insert(.footnote) }
-                        case 0x7E: found.insert(.delimiter)
-                        case 0x3D: if i + 1 < n, b[i + 1] == 0x3D { found.insert(.delimiter) }
-                        case 0x3A: if i + 2 < n, b[i + 1] == 0x2F, b[i + 2] == 0x2F { found.insert(.autolink) }
-                        case 0x40: found.insert(.autolink)
-                        default: if i + 3 < n, b[i + 1] == 0x77, b[i + 2] == 0x77, b[i + 3] == 0x2E { found.insert(.autolink) }
+                    var end = n
+                    if i + 8 <= n {
+                        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        let holds = zeroBytes(w ^ 0x5B5B_5B5B_5B5B_5B5B) | zeroBytes(w ^ 0x7E7E_7E7E_7E7E_7E7E)
+                            | zeroBytes(w ^ 0x3D3D_3D3D_3D3D_3D3D) | zeroBytes(w ^ 0x3A3A_3A3A_3A3A_3A3A)
+                            | zeroBytes(w ^ 0x4040_4040_4040_4040) | zeroBytes(w ^ 0x7777_7777_7777_7777)
+                        if holds == 0 {
+                            i += 8
+                            continue
                         }
-                        if found == wanted { break }
+                        end = i + 8
                     }
-                    i += 1
+                    while i < end {
+                        if table[Int(b[i])] & mask & ~found.rawValue != 0 {
+                            look(i)
+                            if found == wanted { return found }
+                        }
+                        i += 1
+                    }
                 }
                 return found
             }
