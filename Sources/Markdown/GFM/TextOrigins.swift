@@ -3,9 +3,36 @@
 struct TextOrigins {
     /// 1-based line of the node; the column of each literal byte (one past the end last).
     var line: Int
-    var columns: [Int]
+    var columns: Columns
     /// Bytes that came from a backslash escape or an entity.
-    var escaped: [Bool]
+    var escaped: Flags
+
+    /// Columns one after another from `first` (most text, written as cmark reads it), or
+    /// listed: a run costs nothing per byte, where a list of them was most of the cost of
+    /// finding footnote references and addresses in a text.
+    struct Columns: RandomAccessCollection {
+        let first: Int
+        let list: [Int]?
+        let count: Int
+        var startIndex: Int { 0 }
+        var endIndex: Int { count }
+        subscript(i: Int) -> Int {
+            precondition(i >= 0 && i < count, "column out of range")
+            return list?[i] ?? first + i
+        }
+    }
+
+    /// No byte escaped, or each byte's flag.
+    struct Flags: RandomAccessCollection {
+        let list: [Bool]?
+        let count: Int
+        var startIndex: Int { 0 }
+        var endIndex: Int { count }
+        subscript(i: Int) -> Bool {
+            precondition(i >= 0 && i < count, "flag out of range")
+            return list?[i] ?? false
+        }
+    }
 }
 
 extension GFMTransform {
@@ -20,8 +47,8 @@ extension GFMTransform {
         // Most text is written as cmark reads it: the columns follow from the start.
         if start + bytes.count <= lineRange.upperBound, raw[start..<(start + bytes.count)].elementsEqual(bytes),
            !bytes.contains(0x5C), !bytes.contains(0x26), start == lineRange.lowerBound || raw[start - 1] != 0x5C {
-            return TextOrigins(line: text.startLine, columns: Array((start - base)...(start - base + bytes.count)),
-                               escaped: [Bool](repeating: false, count: bytes.count))
+            return TextOrigins(line: text.startLine, columns: .init(first: start - base, list: nil, count: bytes.count + 1),
+                               escaped: .init(list: nil, count: bytes.count))
         }
         var columns: [Int] = []
         var escaped: [Bool] = []
@@ -46,7 +73,8 @@ extension GFMTransform {
             }
         }
         columns.append(j - base)
-        return TextOrigins(line: text.startLine, columns: columns, escaped: escaped)
+        return TextOrigins(line: text.startLine, columns: .init(first: 0, list: columns, count: columns.count),
+                           escaped: .init(list: escaped, count: escaped.count))
     }
 
     /// How many literal bytes an entity `&name;` decoded to, for the common forms; nil for
