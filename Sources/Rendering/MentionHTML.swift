@@ -406,16 +406,17 @@ extension RenderContext {
                 for ref in backlinks[run] {
                     let blockIndex = ref.block
                     guard blockIndex >= 0, seenBlocks.insert(blockIndex).inserted else { continue }
+                    precondition(blockIndex < blocks.count, "a mention's block outside its file")
                     let block = blocks.baseAddress! + blockIndex
+                    let url = { pageURL + (block.pointer(to: \.anchor)!.pointee.map { "#" + $0 } ?? "") }
                     // A document that names the entity on every line would fill the page: its
                     // first passages stand for it, and the rest are counted.
                     guard snippets.count < Self.passagesPerDocument else {
-                        if hidden == 0 { moreURL = pageURL + (block.pointer(to: \.anchor)!.pointee.map { "#" + $0 } ?? "") }
+                        if hidden == 0 { moreURL = url() }
                         hidden += 1
                         continue
                     }
-                    let url = pageURL + (block.pointer(to: \.anchor)!.pointee.map { "#" + $0 } ?? "")
-                    snippets.append(.init(html: snippet(at: block, file: file, entity: entity, mentions: mentions), url: url))
+                    snippets.append(.init(html: snippet(at: block, file: file, entity: entity, mentions: mentions), url: url()))
                 }
             }
             return MentionGroupView(title: index.files[file].title, url: pageURL, published: index.files[file].published, source: index.files[file].source,

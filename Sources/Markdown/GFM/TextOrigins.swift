@@ -3,36 +3,41 @@
 struct TextOrigins {
     /// 1-based line of the node; the column of each literal byte (one past the end last).
     var line: Int
-    var columns: Columns
+    var columns: PerByte<Int>
     /// Bytes that came from a backslash escape or an entity.
-    var escaped: Flags
+    var escaped: PerByte<Bool>
+}
 
-    /// Columns one after another from `first` (most text, written as cmark reads it), or
-    /// listed: a run costs nothing per byte, where a list of them was most of the cost of
-    /// finding footnote references and addresses in a text.
-    struct Columns: RandomAccessCollection {
-        let first: Int
-        let list: [Int]?
-        let count: Int
-        var startIndex: Int { 0 }
-        var endIndex: Int { count }
-        subscript(i: Int) -> Int {
-            precondition(i >= 0 && i < count, "column out of range")
-            return list?[i] ?? first + i
-        }
-    }
+/// A value per literal byte, listed, or following from the first byte's (most text is
+/// written as cmark reads it: columns one after another, nothing escaped). A run costs
+/// nothing per byte, where a list was most of the cost of finding footnote references and
+/// addresses in a text.
+struct PerByte<Value: PerByteValue>: RandomAccessCollection {
+    /// The first byte's value, from which the others follow when there is no list. (Not
+    /// `first`, which a collection answers with its first element.)
+    let initial: Value
+    let list: [Value]?
+    let count: Int
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
 
-    /// No byte escaped, or each byte's flag.
-    struct Flags: RandomAccessCollection {
-        let list: [Bool]?
-        let count: Int
-        var startIndex: Int { 0 }
-        var endIndex: Int { count }
-        subscript(i: Int) -> Bool {
-            precondition(i >= 0 && i < count, "flag out of range")
-            return list?[i] ?? false
-        }
+    subscript(i: Int) -> Value {
+        precondition(i >= 0 && i < count, "byte offset out of range")
+        return list?[i] ?? Value.following(initial, by: i)
     }
+}
+
+/// What a run of byte values holds at an offset from its first.
+protocol PerByteValue {
+    static func following(_ first: Self, by offset: Int) -> Self
+}
+
+extension Int: PerByteValue {
+    static func following(_ first: Int, by offset: Int) -> Int { first + offset }
+}
+
+extension Bool: PerByteValue {
+    static func following(_ first: Bool, by offset: Int) -> Bool { first }
 }
 
 extension GFMTransform {
@@ -47,8 +52,8 @@ extension GFMTransform {
         // Most text is written as cmark reads it: the columns follow from the start.
         if start + bytes.count <= lineRange.upperBound, raw[start..<(start + bytes.count)].elementsEqual(bytes),
            !bytes.contains(0x5C), !bytes.contains(0x26), start == lineRange.lowerBound || raw[start - 1] != 0x5C {
-            return TextOrigins(line: text.startLine, columns: .init(first: start - base, list: nil, count: bytes.count + 1),
-                               escaped: .init(list: nil, count: bytes.count))
+            return TextOrigins(line: text.startLine, columns: .init(initial: start - base, list: nil, count: bytes.count + 1),
+                               escaped: .init(initial: false, list: nil, count: bytes.count))
         }
         var columns: [Int] = []
         var escaped: [Bool] = []
@@ -73,8 +78,8 @@ extension GFMTransform {
             }
         }
         columns.append(j - base)
-        return TextOrigins(line: text.startLine, columns: .init(first: 0, list: columns, count: columns.count),
-                           escaped: .init(list: escaped, count: escaped.count))
+        return TextOrigins(line: text.startLine, columns: .init(initial: 0, list: columns, count: columns.count),
+                           escaped: .init(initial: false, list: escaped, count: escaped.count))
     }
 
     /// How many literal bytes an entity `&name;` decoded to, for the common forms; nil for
