@@ -71,6 +71,23 @@ import TestSupport
         #expect(labels.filter(\.shown).count < labels.count)
     }
 
+    /// A label to show that fits nowhere clear at its length (a long name beside the centre
+    /// of a phone's narrow drawing) is shortened until it fits, not hidden; one that fits
+    /// keeps its whole name.
+    @Test func aLabelWithNoRoomIsShortenedNotHidden() {
+        let circles: [(x: Double, y: Double, r: Double)] = [(180, 210, 12), (70, 210, 6), (180, 40, 6)]
+        let names = ["Iran", "Islamic Renaissance Party…", "Tajikistan"]
+        let labels = LabelPlacer(circles: circles, size: 360, height: 420).place(names, shownFirst: [true, true, true])
+        #expect(labels.allSatisfy { $0.shown }, "\(labels)")
+        #expect(labels[1].text.hasSuffix("…") && labels[1].text.count >= LabelPlacer.shortestLabel && labels[1].text.count < names[1].count)
+        #expect(labels[1].text.hasPrefix("Islamic"))
+        #expect(labels[0].text == "Iran" && labels[2].text == "Tajikistan")
+        // Where no length fits, the label stays hidden (shown on hover) rather than tiny.
+        let crowded = LabelPlacer(circles: [(50, 50, 40), (50, 10, 8), (10, 50, 8), (90, 50, 8), (50, 90, 8)], size: 100)
+            .place(["A long name that cannot fit", "B", "C", "D", "E"], shownFirst: [true, true, true, true, true])
+        #expect(!crowded[0].shown || crowded[0].text.count >= LabelPlacer.shortestLabel)
+    }
+
     @Test func siteWithoutMentionsDrawsAFiniteGraph() throws {
         let site = try TemporarySite([
             "Content/actors/a.md": "---\nname: A\n---\n",

@@ -33,11 +33,27 @@ struct LabelPlacer {
                 text = GraphSVG.short(name, limit: text.count - 4)
                 candidates = boxes(i, text)
             }
-            let inView = candidates.filter { inside($0.box) }
-            let clear = inView.filter { candidate in
-                !circles.indices.contains { $0 != i && overlaps(candidate.box, circle: circles[$0]) }
+            func places(_ candidates: [Candidate]) -> (inView: [Candidate], clear: [Candidate], free: Candidate?) {
+                let inView = candidates.filter { inside($0.box) }
+                let clear = inView.filter { candidate in
+                    !circles.indices.contains { $0 != i && overlaps(candidate.box, circle: circles[$0]) }
+                }
+                return (inView, clear, clear.first { candidate in !taken.contains { $0.overlaps(candidate.box) } })
             }
-            let free = clear.first { candidate in !taken.contains { $0.overlaps(candidate.box) } }
+            var (inView, clear, free) = places(candidates)
+            // A label to show that fits nowhere clear at its length is shortened until it
+            // does (a phone's narrow drawing has little room beside a node), not hidden.
+            if shownFirst[i], free == nil {
+                var shorter = text
+                while shorter.count > Self.shortestLabel {
+                    shorter = GraphSVG.short(name, limit: max(Self.shortestLabel, shorter.count - 4))
+                    let placed = places(boxes(i, shorter))
+                    if placed.free != nil {
+                        (text, inView, clear, free) = (shorter, placed.inView, placed.clear, placed.free)
+                        break
+                    }
+                }
+            }
             let chosen = free ?? clear.first ?? inView.first ?? candidates[0]
             let shown = shownFirst[i] && free != nil
             if shown { taken.append(chosen.box) }
@@ -53,8 +69,13 @@ struct LabelPlacer {
         }
     }
 
+    /// The fewest characters (the ellipsis included) a label is shortened to.
+    static let shortestLabel = 10
+
+    typealias Candidate = (x: Double, y: Double, anchor: String, box: Box)
+
     /// Right, left, above, below: the text's anchor point and the box it covers.
-    private func boxes(_ i: Int, _ text: String) -> [(x: Double, y: Double, anchor: String, box: Box)] {
+    private func boxes(_ i: Int, _ text: String) -> [Candidate] {
         let c = circles[i], w = Double(text.count) * Self.charWidth + 2, h = Self.lineHeight
         let right = c.x + c.r + Self.gap, left = c.x - c.r - Self.gap
         return [
