@@ -55,6 +55,8 @@ extension GFMTransform {
                 while i < n {
                     var end = n
                     if i + 8 <= n {
+                        // The six bytes `startTable` marks, as constants: read from a list,
+                        // they cost more than the byte-by-byte scan saved.
                         let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                         let holds = zeroBytes(w ^ 0x5B5B_5B5B_5B5B_5B5B) | zeroBytes(w ^ 0x7E7E_7E7E_7E7E_7E7E)
                             | zeroBytes(w ^ 0x3D3D_3D3D_3D3D_3D3D) | zeroBytes(w ^ 0x3A3A_3A3A_3A3A_3A3A)
