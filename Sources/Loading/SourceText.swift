@@ -46,13 +46,6 @@ struct SourceText {
 
     /// The first offset of an invalid UTF-8 sequence, or nil when the bytes are valid.
     static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
-        // The standard library's validation, in place: `String(validating:)` made a copy of
-        // every file only to throw it away.
-        do {
-            _ = try UTF8Span(validating: bytes.span)
-            return nil
-        } catch {
-            return error.byteOffsets.lowerBound
-        }
+        bytes.withUnsafeBufferPointer(UTF8Check.firstInvalidOffset)
     }
 }

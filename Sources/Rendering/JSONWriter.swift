@@ -1,3 +1,5 @@
+import Model
+
 /// Pretty-printed JSON written straight into bytes: two-space indentation, one member per
 /// line, `"key" : value` (the layout `JSONEncoder` gave graph.json before, kept so existing
 /// diffs stay readable). Streaming matters: graph.json lists every mention, tens of MB on a
@@ -178,13 +180,30 @@ struct JSONWriter {
 
     private mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(0x22)
+        guard let base = utf8.baseAddress else { return bytes.append(0x22) }
+        let raw = UnsafeRawPointer(base), n = utf8.count
         let table = htmlSafe ? Self.htmlSafeEscapes : Self.escapes
         table.withUnsafeBufferPointer { escapes in
-            var start = 0
-            for i in utf8.indices where escapes[Int(utf8[i])] {
+            var start = 0, i = 0
+            while i < n {
+                // Eight bytes at a time up to the next byte to escape.
+                if i + 8 <= n {
+                    let word = ByteWord.load(raw, i)
+                    var marked = ByteWord.below(word, 0x20) | ByteWord.equal(word, 0x22) | ByteWord.equal(word, 0x5C)
+                    if htmlSafe { marked |= ByteWord.equal(word, 0x3C) | ByteWord.equal(word, 0x3E) | ByteWord.equal(word, 0x26) }
+                    guard marked != 0 else {
+                        i += 8
+                        continue
+                    }
+                    i += ByteWord.first(marked)
+                } else if !escapes[Int(utf8[i])] {
+                    i += 1
+                    continue
+                }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
-                start = i + 1
                 escape(utf8[i])
+                i += 1
+                start = i
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
