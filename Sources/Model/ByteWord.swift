@@ -18,6 +18,15 @@ public enum ByteWord {
         UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 
+    /// The `count` bytes (fewer than eight) at `offset`, the rest of the word `padding`:
+    /// for a text's last few bytes, with a padding the test at hand does not mark.
+    @inlinable
+    public static func load(_ base: UnsafeRawPointer, _ offset: Int, count: Int, padding: UInt8) -> UInt64 {
+        var word = ones &* UInt64(padding)
+        withUnsafeMutableBytes(of: &word) { $0.baseAddress!.copyMemory(from: base + offset, byteCount: count) }
+        return UInt64(littleEndian: word)
+    }
+
     /// Bytes equal to 0.
     @inlinable @inline(__always)
     public static func zeros(_ word: UInt64) -> UInt64 {

@@ -180,26 +180,19 @@ struct JSONWriter {
 
     private mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(0x22)
-        guard let base = utf8.baseAddress else { return bytes.append(0x22) }
-        let raw = UnsafeRawPointer(base), n = utf8.count
-        let table = htmlSafe ? Self.htmlSafeEscapes : Self.escapes
-        table.withUnsafeBufferPointer { escapes in
+        if let base = utf8.baseAddress {
+            let raw = UnsafeRawPointer(base), n = utf8.count
             var start = 0, i = 0
+            // Eight bytes at a time up to the next byte to escape; the last few are padded
+            // with spaces, which need none.
             while i < n {
-                // Eight bytes at a time up to the next byte to escape.
-                if i + 8 <= n {
-                    let word = ByteWord.load(raw, i)
-                    var marked = ByteWord.below(word, 0x20) | ByteWord.equal(word, 0x22) | ByteWord.equal(word, 0x5C)
-                    if htmlSafe { marked |= ByteWord.equal(word, 0x3C) | ByteWord.equal(word, 0x3E) | ByteWord.equal(word, 0x26) }
-                    guard marked != 0 else {
-                        i += 8
-                        continue
-                    }
-                    i += ByteWord.first(marked)
-                } else if !escapes[Int(utf8[i])] {
-                    i += 1
+                let word = i + 8 <= n ? ByteWord.load(raw, i) : ByteWord.load(raw, i, count: n - i, padding: 0x20)
+                let marked = escaped(word)
+                guard marked != 0 else {
+                    i += 8
                     continue
                 }
+                i += ByteWord.first(marked)
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
                 escape(utf8[i])
                 i += 1
@@ -208,6 +201,14 @@ struct JSONWriter {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         bytes.append(0x22)
+    }
+
+    /// The bytes of `word` a JSON string escapes: controls, `"` and `\`; for HTML, also `<`,
+    /// `>` and `&`.
+    private func escaped(_ word: UInt64) -> UInt64 {
+        let marked = ByteWord.below(word, 0x20) | ByteWord.equal(word, 0x22) | ByteWord.equal(word, 0x5C)
+        guard htmlSafe else { return marked }
+        return marked | ByteWord.equal(word, 0x3C) | ByteWord.equal(word, 0x3E) | ByteWord.equal(word, 0x26)
     }
 
     private mutating func escape(_ byte: UInt8) {
@@ -227,8 +228,4 @@ struct JSONWriter {
             bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
         }
     }
-
-    /// The bytes a JSON string escapes: controls, `"` and `\`; for HTML, also `<`, `>`, `&`.
-    private static let escapes: [Bool] = (0...255).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
-    private static let htmlSafeEscapes: [Bool] = (0...255).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 }
 }

@@ -20,6 +20,9 @@ import Testing
             #expect(ByteWord.equal(word, byte) == mask(bytes) { $0 == byte }, "\(bytes) = \(byte)")
             let limit = UInt8.random(in: 0...0x80, using: &random)
             #expect(ByteWord.below(word, limit) == mask(bytes) { $0 < limit }, "\(bytes) < \(limit)")
+            let count = Int.random(in: 0..<8, using: &random), padding = near.randomElement(using: &random)!
+            let padded = bytes.withUnsafeBytes { ByteWord.load($0.baseAddress!, 8 - count, count: count, padding: padding) }
+            #expect(padded == (Array(bytes.suffix(count)) + Array(repeating: padding, count: 8 - count)).withUnsafeBytes { ByteWord.load($0.baseAddress!, 0) })
             let marked = mask(bytes) { $0 == 0x20 }
             #expect(ByteWord.count(marked) == bytes.filter { $0 == 0x20 }.count)
             if marked != 0 { #expect(ByteWord.first(marked) == bytes.firstIndex(of: 0x20)) }

@@ -1,8 +1,9 @@
 /// Where each node's label goes in a graph drawn at build time: inside the view box, never
 /// over a circle, and, for the labels shown from the start, never over another shown label.
 /// Each label tries the right of its node, then the left, above and below; a name too long
-/// for any side is shortened, and so is a label to be shown that finds no clear side. Widths are estimated from the character count (the SVG's
-/// 11-unit sans-serif averages about 6.3 units a character), with a little slack.
+/// for any side is shortened, and so is a label to be shown that finds no clear side.
+/// Widths are estimated from the character count (the SVG's 11-unit sans-serif averages
+/// about 6.3 units a character), with a little slack.
 struct LabelPlacer {
     struct Label {
         var text: String
