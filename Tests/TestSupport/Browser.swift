@@ -95,13 +95,22 @@ package final class Browser: @unchecked Sendable {
     }
 
     /// Polls `expression` until it is true, for up to `timeout` seconds.
+    /// A page that reloads while it is asked (what a live-reload test waits for) answers
+    /// with an error about its gone context: that is "not yet", and the poll goes on.
     package func wait(until expression: String, timeout: Double = 10) throws -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            if try evaluate("Boolean(\(expression))") as? Bool == true { return true }
+            do {
+                if try evaluate("Boolean(\(expression))") as? Bool == true { return true }
+            } catch let failure as Failure where Self.isNavigation(failure) {}
             usleep(50_000)
         }
         return false
+    }
+
+    /// DevTools' answers when the page being evaluated navigated away meanwhile.
+    static func isNavigation(_ failure: Failure) -> Bool {
+        ["navigated or closed", "context was destroyed", "Cannot find context"].contains { failure.description.contains($0) }
     }
 
     /// Emulates the reader's colour-scheme setting (`dark`, `light`) for the pages opened next.
