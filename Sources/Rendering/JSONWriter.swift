@@ -1,11 +1,14 @@
 import Model
+import Templating
 
 /// Pretty-printed JSON written straight into bytes: two-space indentation, one member per
 /// line, `"key" : value` (the layout `JSONEncoder` gave graph.json before, kept so existing
 /// diffs stay readable). Streaming matters: graph.json lists every mention, tens of MB on a
 /// large site, and JSONEncoder spent more time boxing values than writing them.
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+struct JSONWriter: ~Copyable {
+    private var output: ByteOutput
+    /// What is written and not yet handed to the sink.
+    var bytes: [UInt8] { output.bytes }
     private var depth = 0
     /// Whether the container being written has a member yet (needs a comma before the next).
     private var hasMember: [Bool] = []
@@ -26,18 +29,18 @@ struct JSONWriter {
         self.sink = sink
         self.compact = compact
         self.htmlSafe = htmlSafe
-        bytes.reserveCapacity(sink == nil ? capacity : chunkSize + 4096)
+        output = ByteOutput(capacity: sink == nil ? capacity : chunkSize + 4096)
     }
 
     /// Ends the document; returns what was not handed to the sink.
     @discardableResult
     mutating func finish() -> [UInt8] {
-        bytes.append(0x0A)
+        output.append(0x0A)
         if let sink {
-            sink(bytes)
-            bytes.removeAll()
+            sink(output.take())
+            return []
         }
-        return bytes
+        return output.take()
     }
 
     // MARK: - Containers
@@ -61,7 +64,7 @@ struct JSONWriter {
 
     private mutating func open(_ bracket: UInt8) {
         startValue()
-        bytes.append(bracket)
+        output.append(bracket)
         depth += 1
         hasMember.append(false)
     }
@@ -69,9 +72,9 @@ struct JSONWriter {
     private mutating func close(_ bracket: UInt8) {
         depth -= 1
         // An empty container keeps an empty line inside, as JSONEncoder wrote it.
-        if hasMember.removeLast() == false, !compact { bytes.append(0x0A) }
+        if hasMember.removeLast() == false, !compact { output.append(0x0A) }
         newline()
-        bytes.append(bracket)
+        output.append(bracket)
     }
 
     // MARK: - Members and values
@@ -79,7 +82,7 @@ struct JSONWriter {
     mutating func key(_ name: String) {
         startValue()
         string(name)
-        if compact { bytes.append(0x3A) } else { bytes.append(contentsOf: [0x20, 0x3A, 0x20]) }
+        if compact { output.append(0x3A) } else { output.append(" : " as StaticString) }
         afterKey = true
     }
 
@@ -92,13 +95,13 @@ struct JSONWriter {
     mutating func field(_ name: String, _ number: Int) {
         key(name)
         startValue()
-        bytes.append(contentsOf: String(number).utf8)
+        output.append(String(number))
     }
 
     mutating func field(_ name: String, _ flag: Bool) {
         key(name)
         startValue()
-        bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+        output.append(flag ? "true" as StaticString : "false")
     }
 
     mutating func value(_ text: String) {
@@ -120,23 +123,23 @@ struct JSONWriter {
 
     mutating func value(_ number: Int) {
         startValue()
-        bytes.append(contentsOf: String(number).utf8)
+        output.append(String(number))
     }
 
     mutating func value(_ number: Double) {
         startValue()
-        bytes.append(contentsOf: (number == number.rounded() ? String(Int(number)) : String(number)).utf8)
+        output.append(number == number.rounded() ? String(Int(number)) : String(number))
     }
 
     /// A value already written as JSON by a writer of the same kind.
     mutating func raw(_ json: [UInt8]) {
         startValue()
-        bytes.append(contentsOf: json)
+        json.withUnsafeBufferPointer { output.append($0) }
     }
 
     mutating func null() {
         startValue()
-        bytes.append(contentsOf: "null".utf8)
+        output.append("null" as StaticString)
     }
 
     /// Commas, line breaks and indentation before a value (none after a key).
@@ -146,22 +149,22 @@ struct JSONWriter {
             return
         }
         guard !hasMember.isEmpty else { return }
-        if hasMember[hasMember.count - 1] { bytes.append(0x2C) }
+        if hasMember[hasMember.count - 1] { output.append(0x2C) }
         hasMember[hasMember.count - 1] = true
         newline()
     }
 
     private mutating func newline() {
-        if let sink, bytes.count >= chunkSize {
-            sink(bytes)
-            bytes.removeAll(keepingCapacity: true)
+        if let sink, output.count >= chunkSize {
+            sink(output.bytes)
+            output.removeAll()
         }
         guard !compact else { return }
-        bytes.append(0x0A)
+        output.append(0x0A)
         // From a row of spaces: appending `repeatElement` went element by element.
         let count = depth * 2
-        guard count <= Self.spaces.count else { return bytes.append(contentsOf: repeatElement(0x20, count: count)) }
-        Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+        guard count <= Self.spaces.count else { return output.append(String(repeating: " ", count: count)) }
+        Self.spaces.withUnsafeBufferPointer { output.append(UnsafeBufferPointer(rebasing: $0[..<count])) }
     }
 
     private static let spaces = [UInt8](repeating: 0x20, count: 64)
@@ -179,7 +182,7 @@ struct JSONWriter {
     }
 
     private mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(0x22)
+        output.append(0x22)
         if let base = utf8.baseAddress {
             let raw = UnsafeRawPointer(base), n = utf8.count
             var start = 0, i = 0
@@ -193,14 +196,14 @@ struct JSONWriter {
                     continue
                 }
                 i += ByteWord.first(marked)
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
+                output.append(UnsafeBufferPointer(rebasing: utf8[start..<i]))
                 escape(utf8[i])
                 i += 1
                 start = i
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            output.append(UnsafeBufferPointer(rebasing: utf8[start...]))
         }
-        bytes.append(0x22)
+        output.append(0x22)
     }
 
     /// The bytes of `word` a JSON string escapes: controls, `"` and `\`; for HTML, also `<`,
@@ -213,19 +216,21 @@ struct JSONWriter {
 
     private mutating func escape(_ byte: UInt8) {
         switch byte {
-        case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-        case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-        case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
-        case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
-        case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
-        case 0x08: bytes.append(contentsOf: [0x5C, 0x62])
-        case 0x0C: bytes.append(contentsOf: [0x5C, 0x66])
-        case 0x3C: bytes.append(contentsOf: "\\u003c".utf8)
-        case 0x3E: bytes.append(contentsOf: "\\u003e".utf8)
-        case 0x26: bytes.append(contentsOf: "\\u0026".utf8)
+        case 0x22: output.append("\\\"" as StaticString)
+        case 0x5C: output.append("\\\\" as StaticString)
+        case 0x0A: output.append("\\n" as StaticString)
+        case 0x0D: output.append("\\r" as StaticString)
+        case 0x09: output.append("\\t" as StaticString)
+        case 0x08: output.append("\\b" as StaticString)
+        case 0x0C: output.append("\\f" as StaticString)
+        case 0x3C: output.append("\\u003c" as StaticString)
+        case 0x3E: output.append("\\u003e" as StaticString)
+        case 0x26: output.append("\\u0026" as StaticString)
         default:
-            let hex = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            let hex: StaticString = "0123456789abcdef"
+            output.append("\\u00" as StaticString)
+            output.append(hex.utf8Start[Int(byte >> 4)])
+            output.append(hex.utf8Start[Int(byte & 0xF)])
         }
     }
 }

@@ -98,9 +98,9 @@ extension RenderContext {
         json.field("name", entity.name)
         json.field("url", absoluteURL(URLs.entityFolder(entity.key), baseURL: baseURL))
         json.endObject()
-        // Copied to their own size: a writer reserves 64 KB, and 3,000 such buffers kept
-        // for the build held 10 MB.
-        return json.bytes.withUnsafeBufferPointer { Array($0) }
+        // An array of its own size: a writer's memory is its capacity, and 3,000 of them
+        // kept for the build held 10 MB.
+        return json.bytes
     }
 
     static func schemaType(_ entity: Entity) -> String {

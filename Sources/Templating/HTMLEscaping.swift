@@ -38,7 +38,7 @@ package enum HTMLEscaping {
 
     /// Appends `text`, escaped, to the bytes `output`: the renderer's version, which copies
     /// the runs with nothing to escape as they are.
-    package static func append(_ text: String, to output: inout [UInt8]) {
+    package static func append(_ text: String, to output: inout ByteOutput) {
         let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
             attention.withUnsafeBufferPointer { append(bytes, to: &output, table: $0) }
         }
@@ -49,8 +49,8 @@ package enum HTMLEscaping {
         }
     }
 
-    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], table: UnsafeBufferPointer<Bool>) {
-        pieces(of: bytes, from: 0, table: table) { output.append(contentsOf: $0) } replacement: { output.append(contentsOf: $0.utf8) }
+    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout ByteOutput, table: UnsafeBufferPointer<Bool>) {
+        pieces(of: bytes, from: 0, table: table) { output.append($0) } replacement: { output.append($0) }
     }
 
     /// Hands `bytes` over in order as the runs that stay as they are (`run`, possibly

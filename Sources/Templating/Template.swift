@@ -97,10 +97,10 @@ package struct TemplateLibrary: Sendable {
         guard let entry = program.entries[name] else { return nil }
         let context = value.templateValue
         return TemplateRenderer.with(program) { renderer in
-            renderer.output.reserveCapacity(capacity)
+            renderer.output = ByteOutput(capacity: capacity)
             renderer.push(.init(value: context))
             renderer.run(entry)
-            return renderer.output
+            return renderer.output.take()
         }
     }
 

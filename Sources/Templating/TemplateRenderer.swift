@@ -1,5 +1,5 @@
 /// One rendering: the context stack and the bytes being written, run over a compiled program.
-struct TemplateRenderer {
+struct TemplateRenderer: ~Copyable {
     struct Frame {
         var value: TemplateValue
         /// Set for the frames of list elements: what `first()`, `index()`… answer.
@@ -23,7 +23,7 @@ struct TemplateRenderer {
     /// up climbs these and asks each where it stands, where reading a frame's value copied
     /// it, through the view's value witnesses: a quarter of the instructions of a lookup.
     private var objects: [any TemplateObject] = []
-    var output: [UInt8] = []
+    var output = ByteOutput()
     var partialDepth = 0
 
     /// Runs `body` with a renderer of `program`.
@@ -49,15 +49,15 @@ struct TemplateRenderer {
             switch instruction.code {
             case .text:
                 let start = Int(instruction.a)
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<start + Int(instruction.b)]))
+                output.append(UnsafeBufferPointer(rebasing: text[start..<start + Int(instruction.b)]))
             case .escaped, .raw:
                 switch resolve(Int(instruction.a)) {
                 case .text(let text):
-                    if instruction.code == .escaped { HTMLEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+                    if instruction.code == .escaped { HTMLEscaping.append(text, to: &output) } else { output.append(text) }
                 case .int(let number):
-                    output.append(contentsOf: String(number).utf8)
+                    output.append(String(number))
                 case .bool(let flag):
-                    output.append(contentsOf: (flag ? "true" : "false").utf8)
+                    output.append(flag ? "true" as StaticString : "false")
                 case .missing, .object, .list:
                     break
                 }

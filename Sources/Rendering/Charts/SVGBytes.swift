@@ -2,22 +2,18 @@ import Templating
 
 /// SVG text built as UTF-8 bytes: literal pieces, coordinates with one decimal and escaped
 /// text appended without a `String` made for each.
-struct SVGBytes {
-    private(set) var bytes: [UInt8] = []
+struct SVGBytes: ~Copyable {
+    private var bytes = ByteOutput(capacity: 4096)
 
-    init() {
-        bytes.reserveCapacity(4096)
-    }
-
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    var string: String { bytes.withBytes { String(decoding: $0, as: UTF8.self) } }
 
     static func += (svg: inout SVGBytes, literal: StaticString) {
-        literal.withUTF8Buffer { svg.bytes.append(contentsOf: $0) }
+        svg.bytes.append(literal)
     }
 
     /// Text that needs no escaping: a URL already escaped for an attribute, a class name.
     mutating func raw(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        bytes.append(text)
     }
 
     mutating func escaped(_ text: String) {
