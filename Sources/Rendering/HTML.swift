@@ -11,3 +11,20 @@ enum HTML {
         HTMLEscaping.append(text, to: &output)
     }
 }
+
+/// Where mention links are written: a body's `String`, a quoted passage's bytes.
+protocol HTMLSink: ~Copyable {
+    /// Markup, or text escaped already.
+    mutating func appendRaw(_ text: String)
+    mutating func appendEscaped(_ text: String)
+}
+
+extension String: HTMLSink {
+    mutating func appendRaw(_ text: String) { self += text }
+    mutating func appendEscaped(_ text: String) { HTMLEscaping.append(text, to: &self) }
+}
+
+extension ByteOutput: HTMLSink {
+    mutating func appendRaw(_ text: String) { append(text) }
+    mutating func appendEscaped(_ text: String) { HTMLEscaping.append(text, to: &self) }
+}

@@ -1,4 +1,5 @@
 import Model
+import Templating
 
 extension RenderContext {
     /// A file's body with every mention turned into a link to its entity (or a marked span
@@ -105,16 +106,16 @@ extension RenderContext {
     /// The opening `<a>` of a mention link. Ids hold letters, digits and `-` only, so the
     /// URL needs no escaping. A single file has no pages to link to: the name stays text,
     /// marked by kind, and the annex describes it.
-    private func appendLink(_ target: Int, anchor: String? = nil, to html: inout String) {
+    private func appendLink<Sink: HTMLSink & ~Copyable>(_ target: Int, anchor: String? = nil, to html: inout Sink) {
         if standalone {
-            html += "<span class=\"mention mention-\(site.kind(of: target).rawValue)\">"
+            html.appendRaw("<span class=\"mention mention-\(site.kind(of: target).rawValue)\">")
             return
         }
         let link = index.entities[target]
-        html += link.open
+        html.appendRaw(link.open)
         urls.appendPage(link.folder, to: &html)
-        if let anchor { html += HTML.escape(URLs.fragment(anchor)) }
-        html += link.close
+        if let anchor { html.appendRaw(HTML.escape(URLs.fragment(anchor))) }
+        html.appendRaw(link.close)
     }
 
     /// A link destination as cmark writes it into `href` and `src`: bytes outside its safe
@@ -140,22 +141,22 @@ extension RenderContext {
 
     /// The opening `<a>` of a link to a document (or to a place on the page it is on). A
     /// single file has no pages to link to: the text stays, marked.
-    private func appendPageLink(_ link: MentionLink, from file: Int, to html: inout String) {
+    private func appendPageLink<Sink: HTMLSink & ~Copyable>(_ link: MentionLink, from file: Int, to html: inout Sink) {
         if standalone {
-            html += "<span class=\"doc-link\">"
+            html.appendRaw("<span class=\"doc-link\">")
             return
         }
         let anchor = link.anchor.map { HTML.escape(URLs.fragment($0)) } ?? ""
         switch link.page {
         case .document(let target) where target == file:
-            html += "<a class=\"doc-link\" href=\"\(anchor.isEmpty ? "#" : anchor)\">"
+            html.appendRaw("<a class=\"doc-link\" href=\"\(anchor.isEmpty ? "#" : anchor)\">")
         case .document(let target):
-            html += "<a class=\"doc-link\" href=\"\(HTML.escape(urls.page(documentFolder(target))))\(anchor)\">"
+            html.appendRaw("<a class=\"doc-link\" href=\"\(HTML.escape(urls.page(documentFolder(target))))\(anchor)\">")
         case .entity(let entity):
             // A fragment on the entity's own page, written in its description.
-            html += "<a class=\"doc-link\" href=\"\(HTML.escape(urls.page(index.entities[entity].folder)))\(anchor)\">"
+            html.appendRaw("<a class=\"doc-link\" href=\"\(HTML.escape(urls.page(index.entities[entity].folder)))\(anchor)\">")
         case .attachment(let path):
-            html += "<a class=\"file-link\" href=\"\(HTML.escape(urls.file(path)))\">"
+            html.appendRaw("<a class=\"file-link\" href=\"\(HTML.escape(urls.file(path)))\">")
         }
     }
 
@@ -206,7 +207,7 @@ extension RenderContext {
     /// A passage quoting `entity`: the block's text with the entity's mentions marked and
     /// other mentions linked, trimmed around the first mention when long.
     /// With `document`, the passage quotes a link to that document instead, and marks it.
-    func snippet(_ block: TextBlock, file: Int, entity: Int, document: Int? = nil) -> String {
+    func snippet(_ block: TextBlock, file: Int, entity: Int, document: Int? = nil) -> HTMLBytes {
         withUnsafePointer(to: block) { block in
             site.files[file].withBlocks { snippet(at: block, file: file, entity: entity, document: document, mentions: $1) }
         }
@@ -214,7 +215,7 @@ extension RenderContext {
 
     /// A passage of the block `block` points to, which is read where it stands: a copy of a
     /// block retains each of its fields.
-    func snippet(at block: UnsafePointer<TextBlock>, file: Int, entity: Int, document: Int? = nil, mentions: UnsafeBufferPointer<Mention>) -> String {
+    func snippet(at block: UnsafePointer<TextBlock>, file: Int, entity: Int, document: Int? = nil, mentions: UnsafeBufferPointer<Mention>) -> HTMLBytes {
         // The block's text is read in place: a copy of it was a third of a passage's cost.
         var text = block.pointer(to: \.text)!.pointee
         let spans = block.pointer(to: \.spans)!.pointee, notes = block.pointer(to: \.notes)!.pointee
@@ -222,7 +223,7 @@ extension RenderContext {
     }
 
     private func snippet(spans: [TextBlock.Span], notes blockNotes: [TextBlock.Note], bytes: UnsafeBufferPointer<UInt8>, file: Int, entity: Int,
-                         document: Int?, mentions: UnsafeBufferPointer<Mention>) -> String {
+                         document: Int?, mentions: UnsafeBufferPointer<Mention>) -> HTMLBytes {
         func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
         let resolutions = site.resolutions[file], links = site.links[file]
         func isHit(_ mention: Int) -> Bool {
@@ -244,8 +245,10 @@ extension RenderContext {
             }
             window = start..<max(start, end)
         }
-        var html = window.lowerBound > 0 ? "…" : ""
-        html.reserveCapacity(window.count + spans.count * 120 + 8)
+        // Bytes, not a `String`: a passage is a few dozen short appends, each of which cost a
+        // `String` its capacity, ASCII and breadcrumb bookkeeping.
+        var html = ByteOutput(capacity: window.count + spans.count * 120 + 8)
+        if window.lowerBound > 0 { html += "…" }
         var notes = blockNotes[...]
         /// Text from the block, with the footnote references that stand in it.
         func appendText(_ range: Range<Int>) {
@@ -253,11 +256,11 @@ extension RenderContext {
             while let note = notes.first, note.offset <= range.upperBound {
                 notes.removeFirst()
                 guard note.offset >= range.lowerBound else { continue }
-                HTML.append(text(cursor..<note.offset), to: &html)
+                HTMLEscaping.append(utf8: UnsafeBufferPointer(rebasing: bytes[cursor..<note.offset]), to: &html)
                 html += "<sup class=\"snippet-note-ref\">\(note.number)</sup>"
                 cursor = note.offset
             }
-            HTML.append(text(cursor..<range.upperBound), to: &html)
+            HTMLEscaping.append(utf8: UnsafeBufferPointer(rebasing: bytes[cursor..<range.upperBound]), to: &html)
         }
         var cursor = window.lowerBound
         for span in spans where span.start >= window.lowerBound && span.end <= window.upperBound {
@@ -276,18 +279,18 @@ extension RenderContext {
             }
             if isHit(span.mention) {
                 html += "<mark>"
-                HTML.append(shown, to: &html)
+                html.appendEscaped(shown)
                 html += "</mark>"
             } else if let target {
                 appendLink(target, anchor: link?.anchor, to: &html)
-                HTML.append(shown, to: &html)
+                html.appendEscaped(shown)
                 html += standalone ? "</span>" : "</a>"
             } else if let link, link.page != .document(file) {
                 appendPageLink(link, from: file, to: &html)
-                HTML.append(shown, to: &html)
+                html.appendEscaped(shown)
                 html += standalone ? "</span>" : "</a>"
             } else {
-                HTML.append(shown, to: &html)
+                html.appendEscaped(shown)
             }
             cursor = span.end
         }
@@ -299,12 +302,12 @@ extension RenderContext {
             html += "<span class=\"snippet-notes\">"
             for note in cited {
                 html += "<span class=\"snippet-note\"><sup>\(note.number)</sup> "
-                HTML.append(note.text, to: &html)
+                html.appendEscaped(note.text)
                 html += "</span>"
             }
             html += "</span>"
         }
-        return html
+        return HTMLBytes(html.take())
     }
 
     static let snippetLength = 360

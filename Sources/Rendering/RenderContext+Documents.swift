@@ -1,4 +1,5 @@
 import Model
+import Templating
 
 extension RenderContext {
     /// `homeView`: every document's card, the actors ranked by mentions, the latest dated
@@ -86,7 +87,7 @@ extension RenderContext {
                 } ?? "this page"
                 let last = groups.removeLast()
                 groups.append(MentionGroupView(title: last.title, url: last.url, published: last.published, source: last.source,
-                                               snippets: last.snippets + [.init(html: "Shows \(part) in place.", url: pageURL)]))
+                                               snippets: last.snippets + [.init(html: HTMLBytes("Shows \(part) in place."), url: pageURL)]))
                 continue
             }
             guard blockIndex >= 0, seenBlocks.insert(blockIndex).inserted else { continue }

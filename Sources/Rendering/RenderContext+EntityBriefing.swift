@@ -42,7 +42,7 @@ extension RenderContext {
         for (i, target) in site.resolutions[file].enumerated() where target == entity {
             let block = site.files[file].mentions[i].block
             guard block >= 0, seen.insert(block).inserted else { continue }
-            passages.append(snippet(site.files[file].blocks[block], file: file, entity: entity))
+            passages.append(String(decoding: snippet(site.files[file].blocks[block], file: file, entity: entity).bytes, as: UTF8.self))
             if passages.count == Self.briefingPassages { break }
         }
         return passages

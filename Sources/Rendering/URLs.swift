@@ -52,14 +52,14 @@ package struct URLs: Sendable {
 
     /// `page(folder)` appended where it goes, with no string of its own: passages and
     /// bodies link every mention.
-    func appendPage(_ folder: String, to output: inout String) {
-        if pretty, root.isEmpty, folder.isEmpty { return output += "./" }
-        output += root
+    func appendPage<Sink: HTMLSink & ~Copyable>(_ folder: String, to output: inout Sink) {
+        if pretty, root.isEmpty, folder.isEmpty { return output.appendRaw("./") }
+        output.appendRaw(root)
         if !folder.isEmpty {
-            output += folder
-            output += "/"
+            output.appendRaw(folder)
+            output.appendRaw("/")
         }
-        if !pretty { output += "index.html" }
+        if !pretty { output.appendRaw("index.html") }
     }
 
     /// Link to a file such as `assets/style.css`.

@@ -50,6 +50,9 @@ public struct ByteOutput: ~Copyable {
         append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
+    @inlinable
+    public static func += (output: inout ByteOutput, text: String) { output.append(text) }
+
     /// Room for `needed` bytes at least, twice what there was at least: appends stay
     /// amortised constant time.
     @usableFromInline

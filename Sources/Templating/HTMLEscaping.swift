@@ -49,6 +49,11 @@ package enum HTMLEscaping {
         }
     }
 
+    /// Appends UTF-8 text (valid, as cut from a `String` between scalars), escaped.
+    package static func append(utf8 bytes: UnsafeBufferPointer<UInt8>, to output: inout ByteOutput) {
+        attention.withUnsafeBufferPointer { append(bytes, to: &output, table: $0) }
+    }
+
     private static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout ByteOutput, table: UnsafeBufferPointer<Bool>) {
         pieces(of: bytes, from: 0, table: table) { output.append($0) } replacement: { output.append($0) }
     }

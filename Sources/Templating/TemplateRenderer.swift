@@ -54,6 +54,10 @@ struct TemplateRenderer: ~Copyable {
                 switch resolve(Int(instruction.a)) {
                 case .text(let text):
                     if instruction.code == .escaped { HTMLEscaping.append(text, to: &output) } else { output.append(text) }
+                case .html(let bytes):
+                    bytes.withUnsafeBufferPointer { bytes in
+                        if instruction.code == .escaped { HTMLEscaping.append(utf8: bytes, to: &output) } else { output.append(bytes) }
+                    }
                 case .int(let number):
                     output.append(String(number))
                 case .bool(let flag):
@@ -156,6 +160,7 @@ struct TemplateRenderer: ~Copyable {
         case (.uppercased, .text(let text)): .text(text.uppercased())
         case (.reversed, .text(let text)): .text(String(text.reversed()))
         case (.empty, .text(let text)): .bool(text.isEmpty)
+        case (.empty, .html(let bytes)): .bool(bytes.isEmpty)
         case (.count, .text(let text)): .int(text.count)
         case (.reversed, .list(let list)): .list(ReversedList(base: list))
         case (.empty, .list(let list)): .bool(list.count == 0)

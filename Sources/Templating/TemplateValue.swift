@@ -7,6 +7,9 @@ package enum TemplateValue {
     case bool(Bool)
     case int(Int)
     case text(String)
+    /// HTML made as UTF-8 bytes (quoted passages): written as they are by `{{{name}}}`,
+    /// with no `String` made of them on the way.
+    case html([UInt8])
     case object(any TemplateObject)
     case list(any TemplateList)
 
@@ -16,7 +19,7 @@ package enum TemplateValue {
         switch self {
         case .missing: false
         case .bool(let value): value
-        case .int, .text, .object: true
+        case .int, .text, .html, .object: true
         case .list(let list): list.count > 0
         }
     }
@@ -55,6 +58,16 @@ extension TemplateRepresentable where Self: TemplateObject {
 
 extension String: TemplateRepresentable {
     package var templateValue: TemplateValue { .text(self) }
+}
+
+/// UTF-8 bytes a view holds for `{{{name}}}` (`TemplateValue.html`).
+package struct HTMLBytes: TemplateRepresentable {
+    package var bytes: [UInt8]
+
+    package init(_ bytes: [UInt8]) { self.bytes = bytes }
+    package init(_ text: String) { bytes = Array(text.utf8) }
+
+    package var templateValue: TemplateValue { .html(bytes) }
 }
 
 extension Int: TemplateRepresentable {

@@ -62,7 +62,8 @@ import TestSupport
             return
         }
         // Views are structs, and a few shared ones (`LayoutView`) classes.
-        guard mirror.displayStyle == .struct || mirror.displayStyle == .class, !(value is String) else { return }
+        // Text and HTML bytes are values, not objects with fields.
+        guard mirror.displayStyle == .struct || mirror.displayStyle == .class, !(value is String), !(value is HTMLBytes) else { return }
         guard let object = value as? TemplateObject else {
             Issue.record("\(type(of: value)) at \(path) is not a TemplateObject")
             return
@@ -88,6 +89,7 @@ import TestSupport
         case .bool(let flag): String(flag)
         case .int(let number): String(number)
         case .text(let text): text
+        case .html(let bytes): String(decoding: bytes, as: UTF8.self)
         case .object: "object"
         case .list(let list): "list of \(list.count)"
         }
@@ -96,6 +98,7 @@ import TestSupport
     private func describe(_ value: Any) -> String {
         switch value {
         case let text as String: text
+        case let html as HTMLBytes: String(decoding: html.bytes, as: UTF8.self)
         case let number as Int: String(number)
         case let flag as Bool: String(flag)
         case let array as [Any]: "list of \(array.count)"

@@ -36,6 +36,16 @@ func syntaxError(_ source: String) -> TemplateSyntaxError? {
         #expect(try render("{{{x}}}|{{& x }}", context) == "<a href=\"q\">&'</a>|<a href=\"q\">&'</a>")
     }
 
+    /// HTML held as bytes renders as text holding the same characters would.
+    @Test func htmlBytesRenderAsTheSameText() throws {
+        for text in ["<a href=\"q\">&'</a>", "Душанбе <mark>é</mark>", ""] {
+            let asText: Object = ["x": text], asBytes: Object = ["x": HTMLBytes(text)]
+            for source in ["{{x}}", "{{{x}}}", "{{& x}}", "[{{#x}}yes{{/x}}]", "[{{^x}}no{{/x}}]", "{{#empty(x)}}empty{{/empty(x)}}"] {
+                #expect(try render(source, asBytes) == render(source, asText), "\(source) with \(text)")
+            }
+        }
+    }
+
     @Test func numbersBooleansAndMissingNames() throws {
         #expect(try render("{{n}} {{b}} [{{nothing}}]", ["n": 42, "b": false]) == "42 false []")
         #expect(try render("[{{opt}}]", ["opt": String?.none]) == "[]")

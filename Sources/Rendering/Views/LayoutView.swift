@@ -1,3 +1,5 @@
+import Templating
+
 /// What every page's header and footer read: site settings, the page title, navigation.
 /// Views are explicit types with stored properties; `Views+Template.swift` hands them to
 /// templates. This one is a class: templates read about 40 of its fields on every page, and
@@ -165,7 +167,7 @@ final class DocumentSummaryView {
 /// The passages of one file that mention an entity.
 final class MentionGroupView {
     struct Snippet {
-        let html: String
+        let html: HTMLBytes
         let url: String
     }
 
