@@ -156,8 +156,7 @@ struct JSONWriter: ~Copyable {
 
     private mutating func newline() {
         if let sink, output.count >= chunkSize {
-            sink(output.bytes)
-            output.removeAll()
+            sink(output.take())
         }
         guard !compact else { return }
         output.append(0x0A)

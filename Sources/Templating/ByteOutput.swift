@@ -65,9 +65,6 @@ public struct ByteOutput: ~Copyable {
         capacity = larger
     }
 
-    /// Forgets what was written; keeps the memory.
-    public mutating func removeAll() { used = 0 }
-
     /// The bytes written, read in place.
     @inlinable
     public func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {

@@ -39,9 +39,7 @@ package enum HTMLEscaping {
     /// Appends `text`, escaped, to the bytes `output`: the renderer's version, which copies
     /// the runs with nothing to escape as they are.
     package static func append(_ text: String, to output: inout ByteOutput) {
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            attention.withUnsafeBufferPointer { append(bytes, to: &output, table: $0) }
-        }
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { append(utf8: $0, to: &output) }
         if done == nil {
             var copy = text
             copy.makeContiguousUTF8()

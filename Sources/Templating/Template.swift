@@ -96,8 +96,7 @@ package struct TemplateLibrary: Sendable {
     package func renderBytes(_ value: some TemplateRepresentable, template name: String, capacity: Int = 0) -> [UInt8]? {
         guard let entry = program.entries[name] else { return nil }
         let context = value.templateValue
-        return TemplateRenderer.with(program) { renderer in
-            renderer.output = ByteOutput(capacity: capacity)
+        return TemplateRenderer.with(program, capacity: capacity) { renderer in
             renderer.push(.init(value: context))
             renderer.run(entry)
             return renderer.output.take()

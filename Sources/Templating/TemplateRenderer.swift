@@ -26,14 +26,14 @@ struct TemplateRenderer: ~Copyable {
     var output = ByteOutput()
     var partialDepth = 0
 
-    /// Runs `body` with a renderer of `program`.
-    static func with<Result>(_ program: TemplateProgram, _ body: (inout TemplateRenderer) -> Result) -> Result {
+    /// Runs `body` with a renderer of `program`, its output made with room for `capacity` bytes.
+    static func with<Result>(_ program: TemplateProgram, capacity: Int = 0, _ body: (inout TemplateRenderer) -> Result) -> Result {
         program.instructions.withUnsafeBufferPointer { instructions in
             program.text.withUnsafeBufferPointer { text in
                 program.expressions.withUnsafeBufferPointer { expressions in
                     program.pathKeys.withUnsafeBufferPointer { pathKeys in
                         var renderer = TemplateRenderer(instructions: instructions, text: text, expressions: expressions,
-                                                        pathKeys: pathKeys, keys: program.keys)
+                                                        pathKeys: pathKeys, keys: program.keys, output: ByteOutput(capacity: capacity))
                         return body(&renderer)
                     }
                 }

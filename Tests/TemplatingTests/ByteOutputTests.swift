@@ -2,7 +2,7 @@ import Templating
 import Testing
 
 /// `ByteOutput` holds what the same appends make of an array, through growth from any
-/// starting capacity, `removeAll` and `take`.
+/// starting capacity and `take`.
 @Suite struct ByteOutputTests {
     @Test(arguments: [0, 1, 63, 64, 1000])
     func holdsWhatAnArrayWouldHold(capacity: Int) {
@@ -30,9 +30,6 @@ import Testing
             default:
                 if step % 7 == 0 {
                     #expect(output.take() == expected)
-                    expected = []
-                } else if step % 11 == 0 {
-                    output.removeAll()
                     expected = []
                 }
             }
