@@ -123,17 +123,9 @@ struct TemplateRenderer: ~Copyable {
         case .path:
             let first = TemplateKey(id: Int(expression.a), table: keys)
             // The frames' objects, innermost first.
-            var value = objects.withUnsafeBufferPointer { objects in
-                var depth = objects.count - 1
-                while depth >= 0 {
-                    let value = objects[depth].value(forKey: first)
-                    if case .missing = value {} else { return value }
-                    depth -= 1
-                }
-                return TemplateValue.missing
-            }
+            var value = lookUp(first)
             for k in Int(expression.b)..<Int(expression.c) {
-                guard case .object(let object) = value else { return .missing }
+                guard case .object(let object) = consume value else { return .missing }
                 value = object.value(forKey: TemplateKey(id: Int(pathKeys[k]), table: keys))
             }
             return value
@@ -151,6 +143,19 @@ struct TemplateRenderer: ~Copyable {
         case .transform:
             return Self.apply(expression.transform, to: resolve(Int(expression.a)))
         }
+    }
+
+    /// The innermost frame's answer for `key`. The objects are read in place (`self` is
+    /// borrowed, so no call can change them; read through a buffer pointer each was copied
+    /// around its call), and an answer is returned as it came, not stored and copied.
+    private func lookUp(_ key: TemplateKey) -> TemplateValue {
+        var depth = objects.count - 1
+        while depth >= 0 {
+            let found = objects[depth].value(forKey: key)
+            if !found.isMissing { return found }
+            depth -= 1
+        }
+        return .missing
     }
 
     static func apply(_ transform: Expression.Transform, to value: TemplateValue) -> TemplateValue {

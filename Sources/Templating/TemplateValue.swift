@@ -13,6 +13,15 @@ package enum TemplateValue {
     case object(any TemplateObject)
     case list(any TemplateList)
 
+    /// Whether a lookup found nothing; asked of the value in place (a pattern match on a
+    /// payload this size copies it first).
+    var isMissing: Bool {
+        switch self {
+        case .missing: true
+        default: false
+        }
+    }
+
     /// Whether `{{#name}}` renders its content. Empty text and zero count as true, as in
     /// the Mustache spec's reference implementations; views carry `hasX` flags instead.
     var isTruthy: Bool {

@@ -44,9 +44,12 @@ package enum GraphML {
         // Most text has nothing to escape: one scan of its bytes, and it is returned as it is.
         // Bytes that may need work: `& < > "`, controls other than tab, line feed and carriage
         // return, and 0xEF, which leads U+FFFE and U+FFFF.
-        let clean = text.utf8.allSatisfy { byte in
-            byte >= 0x20 ? byte != 0x26 && byte != 0x3C && byte != 0x3E && byte != 0x22 && byte != 0xEF
-                : byte == 0x09 || byte == 0x0A || byte == 0x0D
+        // Read as contiguous bytes against a mask: iterating `utf8` generically cost 1,500
+        // instructions per feed entry's text.
+        var text = text
+        let clean = text.withUTF8 { bytes in
+            for byte in bytes where byte < 0x40 ? (asciiNeedingWork >> byte) & 1 == 1 : byte == 0xEF { return false }
+            return true
         }
         if clean { return text }
         var out = ""
@@ -65,3 +68,8 @@ package enum GraphML {
         return out
     }
 }
+
+/// The bytes below 0x40 `GraphML.escape` must look at, one bit each: controls other than
+/// tab, line feed and carriage return, and `" & < >`.
+private let asciiNeedingWork: UInt64 = (1 << 32 - 1) & ~(1 << 0x09 | 1 << 0x0A | 1 << 0x0D)
+    | 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
