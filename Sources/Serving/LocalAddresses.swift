@@ -17,7 +17,7 @@ enum LocalAddresses {
                         let length = socklen_t(family == AF_INET ? MemoryLayout<sockaddr_in>.size : MemoryLayout<sockaddr_in6>.size)
                         if getnameinfo(address, length, &text, socklen_t(text.count), nil, 0, NI_NUMERICHOST) == 0 {
                             // Link-local IPv6 addresses carry a zone (`fe80::1%eth0`), which a Host header does not.
-                            let name = String(cString: text)
+                            let name = Self.string(text)
                             names.append(String(name.prefix { $0 != "%" }))
                         }
                     }
@@ -27,10 +27,15 @@ enum LocalAddresses {
         }
         var host = [CChar](repeating: 0, count: 256)
         if gethostname(&host, host.count) == 0 {
-            let name = String(cString: host)
+            let name = Self.string(host)
             if !name.isEmpty { names += [name, name + ".local"] }
         }
         return names
+    }
+
+    /// A C buffer's text up to its first NUL.
+    private static func string(_ buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
 #else
