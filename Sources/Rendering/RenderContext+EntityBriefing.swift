@@ -1,4 +1,5 @@
 import Model
+import Templating
 
 extension RenderContext {
     /// How many documents an entity briefing quotes, and passages from each: one page to
@@ -36,13 +37,13 @@ extension RenderContext {
     }
 
     /// The passages of a file that mention the entity, as on its page: one per paragraph.
-    private func passages(of entity: Int, in file: Int) -> [String] {
+    private func passages(of entity: Int, in file: Int) -> [HTMLBytes] {
         var seen = Set<Int>()
-        var passages: [String] = []
+        var passages: [HTMLBytes] = []
         for (i, target) in site.resolutions[file].enumerated() where target == entity {
             let block = site.files[file].mentions[i].block
             guard block >= 0, seen.insert(block).inserted else { continue }
-            passages.append(String(decoding: snippet(site.files[file].blocks[block], file: file, entity: entity).bytes, as: UTF8.self))
+            passages.append(snippet(site.files[file].blocks[block], file: file, entity: entity))
             if passages.count == Self.briefingPassages { break }
         }
         return passages

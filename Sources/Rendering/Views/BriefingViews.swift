@@ -1,3 +1,5 @@
+import Templating
+
 /// A briefing: its site page and its single self-contained file read the same view. In the
 /// single file `layout` is nil, entity names are text, and the theme's CSS is inlined.
 struct BriefingView {
@@ -139,7 +141,8 @@ struct EntityBriefingView {
         let title: String
         let date: String?
         let section: String
-        let passages: [String]
+        /// Quoted as on the entity's page, HTML as bytes (`{{{.}}}`).
+        let passages: [HTMLBytes]
     }
 
     let head: StandaloneHead
