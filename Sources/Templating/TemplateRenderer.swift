@@ -145,9 +145,9 @@ struct TemplateRenderer: ~Copyable {
         }
     }
 
-    /// The innermost frame's answer for `key`. The objects are read in place (`self` is
-    /// borrowed, so no call can change them; read through a buffer pointer each was copied
-    /// around its call), and an answer is returned as it came, not stored and copied.
+    /// The innermost frame's answer for `key`. The objects are read in place: `self` is
+    /// borrowed, so no call can change them, where read through a buffer pointer each was
+    /// copied (its box retained and released) around its call.
     private func lookUp(_ key: TemplateKey) -> TemplateValue {
         var depth = objects.count - 1
         while depth >= 0 {

@@ -13,8 +13,7 @@ package enum TemplateValue {
     case object(any TemplateObject)
     case list(any TemplateList)
 
-    /// Whether a lookup found nothing; asked of the value in place (a pattern match on a
-    /// payload this size copies it first).
+    /// Whether a lookup found nothing, and climbs on.
     var isMissing: Bool {
         switch self {
         case .missing: true
