@@ -8,6 +8,30 @@ extension RenderContext {
     /// `embedding` lists the notes this body is shown inside (`![[note]]`), outermost first.
     func bodyHTML(_ file: Int, reparsed: ParsedFile? = nil, embedding: [Int] = []) -> String {
         let parsed = reparsed ?? site.files[file]
+        var html = ""
+        html.reserveCapacity(Self.bodyCapacity(parsed))
+        appendBody(file, parsed: parsed, reparsed: reparsed != nil, embedding: embedding, to: &html)
+        return html
+    }
+
+    /// The same body as bytes, as pages take it: composed in a `ByteOutput` and handed to the
+    /// template as it is, without a `String`'s bookkeeping on each of its appends.
+    func bodyBytes(_ file: Int) -> HTMLBytes {
+        let parsed = site.files[file]
+        var html = ByteOutput(capacity: Self.bodyCapacity(parsed))
+        appendBody(file, parsed: parsed, reparsed: false, embedding: [], to: &html)
+        return HTMLBytes(html.take())
+    }
+
+    /// About the size of a body's HTML: its segments, and a link's markup per mention.
+    private static func bodyCapacity(_ parsed: ParsedFile) -> Int {
+        parsed.body.segments.reduce(0) { total, segment in
+            if case .html(let text) = segment { return total + text.utf8.count }
+            return total + 80
+        }
+    }
+
+    private func appendBody<Sink: HTMLSink & ~Copyable>(_ file: Int, parsed: ParsedFile, reparsed: Bool, embedding: [Int], to html: inout Sink) {
         // Read once, not per segment: each read of a file's lists or the settings is a copy.
         let mentions = parsed.mentions, segments = parsed.body.segments
         let resolutions = site.resolutions[file], links = site.links[file]
@@ -20,16 +44,11 @@ extension RenderContext {
         if let owner { linked.insert(owner) }
         var verbatimDepth = 0, mentionDepth = 0
         var shownInPlace = Set<Int>(), linkParagraphs = Set<Int>()
-        var html = ""
-        html.reserveCapacity(segments.reduce(0) { total, segment in
-            if case .html(let text) = segment { return total + text.utf8.count }
-            return total + 80
-        })
         // Shown in another page, the Markdown's own links (written at parse time from this
         // file's page) are made to work from that page; mention links are written for it.
         let folder = embedding.isEmpty ? nil : documentFolder(file)
         // Links found by file name alone, written from this file's own page.
-        let fixes = reparsed == nil ? site.linkFixes[file].map { fixes in
+        let fixes = !reparsed ? site.linkFixes[file].map { fixes in
             let own = URLs(pretty: site.config.prettyURLs, folder: documentFolder(file))
             return fixes.map { written, target in
                 var url = own.file(target)
@@ -50,9 +69,11 @@ extension RenderContext {
                     }
                     if let folder { text = rebase(text, from: folder) }
                     if let matcher, mentionDepth == 0 {
-                        autolink(text, matcher: matcher, linked: &linked, verbatimDepth: &verbatimDepth, into: &html, self: owner)
+                        var linkedText = ""
+                        autolink(text, matcher: matcher, linked: &linked, verbatimDepth: &verbatimDepth, into: &linkedText, self: owner)
+                        html.appendRaw(linkedText)
                     } else {
-                        html += text
+                        html.appendRaw(text)
                     }
                 case .mentionStart(let i):
                     // Raw HTML (unsafe_html) can spell a marker; only the parser's own are honoured.
@@ -61,33 +82,40 @@ extension RenderContext {
                     let mention = mentionList.baseAddress! + i
                     mentionDepth += 1
                     let link = links.isEmpty ? nil : links[i]
-                    if mention.pointee.embed, !standalone, appendEmbedded(link, entity: resolutions[i], mention.pointee, in: file, embedding: embedding, to: &html) {
-                        shownInPlace.insert(i)
-                        continue
+                    // Embeds are rare: written into a `String` of their own, then copied.
+                    if mention.pointee.embed, !standalone {
+                        var embedded = ""
+                        if appendEmbedded(link, entity: resolutions[i], mention.pointee, in: file, embedding: embedding, to: &embedded) {
+                            html.appendRaw(embedded)
+                            shownInPlace.insert(i)
+                            continue
+                        }
                     }
                     // A single file shows the images it embeds, read into it.
                     if mention.pointee.embed, standalone, case .attachment(let path)? = link?.page, let uri = media[path] {
-                        appendMedia(path, mention.pointee, to: &html, source: uri)
+                        var embedded = ""
+                        appendMedia(path, mention.pointee, to: &embedded, source: uri)
+                        html.appendRaw(embedded)
                         shownInPlace.insert(i)
                         continue
                     }
                     // A note's or an entity's embed stands alone (in a heading, a table or formatting it is a link from the
                     // parse): too deep or in a circle, it is a link in a paragraph of its own.
                     if mention.pointee.embed, link?.document != nil || resolutions[i] != nil {
-                        html += "<p>"
+                        html.appendRaw("<p>")
                         linkParagraphs.insert(i)
                     }
                     if let target = resolutions[i] {
                         if linksFirstOnly { linked.insert(target) }
                         appendLink(target, anchor: link?.anchor, to: &html)
-                        if !mention.pointee.hasShownText { HTML.append(link?.showsWritten == true ? mention.pointee.shown : site.name(of: target), to: &html) }
+                        if !mention.pointee.hasShownText { html.appendEscaped(link?.showsWritten == true ? mention.pointee.shown : site.name(of: target)) }
                     } else if let link {
                         // Shown inside another page, a link to a place in this note names the note.
                         appendPageLink(link, from: embedding.isEmpty ? file : -1, to: &html)
-                        if !mention.pointee.hasShownText || mention.pointee.embed { HTML.append(pageLinkText(link, mention.pointee), to: &html) }
+                        if !mention.pointee.hasShownText || mention.pointee.embed { html.appendEscaped(pageLinkText(link, mention.pointee)) }
                     } else {
-                        html += "<span class=\"mention mention-unresolved\">"
-                        if !mention.pointee.hasShownText { HTML.append(mention.pointee.shown, to: &html) }
+                        html.appendRaw("<span class=\"mention mention-unresolved\">")
+                        if !mention.pointee.hasShownText { html.appendEscaped(mention.pointee.shown) }
                     }
                 case .mentionEnd(let i):
                     guard mentions.indices.contains(i), resolutions.indices.contains(i) else { continue }
@@ -95,12 +123,11 @@ extension RenderContext {
                     let link = links.isEmpty ? nil : links[i]
                     // An embed shown in place was written whole; one too deep or in a circle is a link.
                     if shownInPlace.contains(i) { continue }
-                    html += resolutions[i] == nil && link == nil || standalone ? "</span>" : "</a>"
-                    if linkParagraphs.contains(i) { html += "</p>\n" }
+                    html.appendRaw(resolutions[i] == nil && link == nil || standalone ? "</span>" : "</a>")
+                    if linkParagraphs.contains(i) { html.appendRaw("</p>\n") }
                 }
             }
         }
-        return html
     }
 
     /// The opening `<a>` of a mention link. Ids hold letters, digits and `-` only, so the

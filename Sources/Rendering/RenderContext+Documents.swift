@@ -173,7 +173,7 @@ extension RenderContext {
             sourcePublisher: meta.source?.publisher, sourceURL: meta.source?.url.flatMap(Self.safeExternalURL),
             themes: themes,
             isBriefing: section == "briefings" || meta.bluf != nil || !meta.judgments.isEmpty,
-            bluf: meta.bluf, judgments: judgments, toc: toc, bodyHTML: bodyHTML(file), entityGroups: groups,
+            bluf: meta.bluf, judgments: judgments, toc: toc, bodyHTML: bodyBytes(file), entityGroups: groups,
             readingMinutes: max(1, (parsed.wordCount + 199) / 200), section: Labels.section(section),
             sectionURL: section.isEmpty ? nil : urls.page(section),
             hasJudgments: !judgments.isEmpty, hasTOC: !toc.isEmpty, hasThemes: !themes.isEmpty,

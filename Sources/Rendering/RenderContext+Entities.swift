@@ -103,7 +103,7 @@ extension RenderContext {
             broader = parent.map { entityLink($0) }
             narrower = children.map { entityLink($0) }
         }
-        let description = first ? entity.file.map { bodyHTML($0) }.flatMap { $0.isEmpty ? nil : $0 } : nil
+        let description = first ? entity.file.map { bodyBytes($0) }.flatMap { $0.bytes.isEmpty ? nil : $0 } : nil
         let relatedActors = relatedOf(.actor, limit: 15)
         // The strongest related events, shown in timeline order; those it takes part in are
         // listed as its events already.

@@ -1,3 +1,5 @@
+import Templating
+
 struct HomeView {
     struct Stats {
         let documents: Int
@@ -44,7 +46,7 @@ struct DocumentView {
     let bluf: String?
     let judgments: [BriefingView.JudgmentView]
     let toc: [TOCItem]
-    let bodyHTML: String
+    let bodyHTML: HTMLBytes
     let entityGroups: [EntityGroup]
     let readingMinutes: Int
     let section: String
@@ -95,7 +97,7 @@ struct EntityView {
     let wikidataURL: String?
     let isStub: Bool
     let stubPath: String
-    let descriptionHTML: String?
+    let descriptionHTML: HTMLBytes?
     let mentionCount: Int?
     let documentCount: Int?
     let mentionGroups: [MentionGroupView]
