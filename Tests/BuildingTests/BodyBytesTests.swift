@@ -30,20 +30,20 @@ import TestSupport
         let site = try #require(Pipeline.generate(options).site)
         let navigation = Navigation(site)
         let index = RenderIndex(site)
-        var compared = 0, nonEmpty = 0
+        var nonEmpty = 0
         for file in site.files.indices {
             let folder = site.files[file].documentURLPath ?? ""
             let context = RenderContext(site: site, urls: URLs(pretty: false, folder: folder), navigation: navigation, index: index)
             let text = context.bodyHTML(file)
             #expect(String(decoding: context.bodyBytes(file).bytes, as: UTF8.self) == text, "\(site.files[file].path)")
-            compared += 1
             if !text.isEmpty { nonEmpty += 1 }
         }
-        #expect(compared == site.files.count && nonEmpty > 0)
+        #expect(nonEmpty > 0)
         if name == "escaping" {
             let article = try #require(site.files.indices.first { site.files[$0].path.hasSuffix("b.md") })
             let context = RenderContext(site: site, urls: URLs(pretty: false, folder: "articles/b"), navigation: navigation, index: index)
-            #expect(context.bodyHTML(article).contains("AT&amp;T &lt;Holdings&gt;"))
+            // The link's text, not only its title.
+            #expect(context.bodyHTML(article).contains(">AT&amp;T &lt;Holdings&gt;</a>"))
         }
         if name == "vault" {
             // The comparison reached embeds written in place.
