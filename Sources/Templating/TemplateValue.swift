@@ -33,17 +33,6 @@ package enum TemplateValue {
     }
 }
 
-extension TemplateValue {
-    /// The field `key` of an object; nil when this is no object or has no such field, and
-    /// the lookup climbs on.
-    func field(_ key: TemplateKey) -> TemplateValue? {
-        guard case .object(let object) = self else { return nil }
-        let value = object.value(forKey: key)
-        if case .missing = value { return nil }
-        return value
-    }
-}
-
 /// A value with named fields: `{{name}}`, `{{#name}}…{{/name}}`.
 package protocol TemplateObject {
     func value(forKey key: TemplateKey) -> TemplateValue
