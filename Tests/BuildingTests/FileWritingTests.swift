@@ -1,5 +1,6 @@
 @testable import Building
 import Foundation
+import Model
 import Testing
 
 @Suite struct FileWritingTests {
@@ -14,6 +15,38 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: "\(root)/a").sorted() == ["b", "d"])
         // A path through a file cannot be made, and says so.
         #expect(throws: (any Error).self) { try FileWriting.write("x", to: "\(root)/e.html/f/index.html") }
+    }
+
+    /// A staged site's folders are made as its files arrive, from many threads at once, into
+    /// a staging folder that starts empty: each file lands with its bytes, beside files in
+    /// folders a streamed file or a link from the previous site made first.
+    @Test func stagedFilesFromManyThreadsFindTheirFolders() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("dossier-staging-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: root) }
+        let output = root.appendingPathComponent("Output")
+        let writer = OutputWriter(site: root, output: output)
+        // A previous site, for a page to be linked from.
+        let first = try writer.stage()
+        first.write("kept", path: "actors/kept/index.html")
+        _ = try writer.commit(first)
+        let staging = try writer.stage()
+        #expect(staging.reuse("actors/kept/index.html"))
+        staging.write(path: "graph/data.json") { sink in sink(Array("{}".utf8)) }
+        let paths = (0..<400).map { n in
+            switch n % 4 {
+            case 0: "articles/a\(n)/index.html"
+            case 1: "actors/kept/page/\(n)/index.html"
+            case 2: "search/text/\(n).js"
+            default: "graph/\(n).json"
+            }
+        }
+        paths.parallelForEach { staging.write($0, path: $0) }
+        #expect(staging.counts.failure == nil)
+        _ = try writer.commit(staging)
+        for path in paths { #expect(try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8) == path) }
+        #expect(try String(contentsOf: output.appendingPathComponent("actors/kept/index.html"), encoding: .utf8) == "kept")
+        #expect(try String(contentsOf: output.appendingPathComponent("graph/data.json"), encoding: .utf8) == "{}")
     }
 
     /// Listing an output folder finds every file at every depth (the first two levels are

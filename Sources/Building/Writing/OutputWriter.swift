@@ -172,6 +172,10 @@ package struct OutputWriter {
             var paths: [String] = []
         }
         private let tally = Mutex(Tally())
+        /// The folders made here so far. The staging starts empty, so a folder not in this
+        /// set is missing: it is made before its first file is opened, where an open that
+        /// failed first (and walked the path twice) cost a tenth of writing a page.
+        private let folders = Mutex(Set<String>())
 
         /// The staging folder, open: pages are created relative to it.
         private let directory: Int32
@@ -209,6 +213,7 @@ package struct OutputWriter {
         /// A file produced in pieces; compared with the previous output only by size.
         package func write(path: String, _ produce: ((_ sink: ([UInt8]) -> Void) -> Void)) {
             do {
+                makeFolder(of: path)
                 let file = try FileWriting.Appender(path: path, in: directory)
                 var size = 0
                 var failed: Error?
@@ -236,12 +241,22 @@ package struct OutputWriter {
                     // A file linked here before is replaced, not written through the link
                     // into the previous site (without one, nothing here is a link).
                     if previous != nil { unlinkat(directory, path, 0) }
+                    makeFolder(of: path)
                     try FileWriting.write(bytes, to: path, in: directory)
                 }
             } catch {
                 return failed(error)
             }
             recorded(path, same: same)
+        }
+
+        /// Makes the folder `path` is written in, the first time a file goes there. Another
+        /// thread may be making it still: the open that follows makes it itself if it must.
+        private func makeFolder(of path: String) {
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
+            let folder = String(path[..<slash])
+            guard folders.withLock({ $0.insert(folder).inserted }) else { return }
+            FileWriting.makeParents(of: path, in: directory)
         }
 
         /// A file now in the staged site, with the bytes it had in the previous one or not.
