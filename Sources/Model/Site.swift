@@ -42,6 +42,10 @@ package struct Site: Sendable {
     package let entityByFile: [Int: Int]
     /// Sections (first folders under `Content/`) that have published documents, sorted.
     package let sections: [String]
+    /// Sections whose page is a document's own (Obsidian's folder note, `permalink: teams`
+    /// in `Teams/`), found once: a relink keeps the documents' roles, and the page inventory,
+    /// made again on every edit under `serve`, read every document's role to find them.
+    package let folderNotes: Set<String>
     /// Per entity: the runs of `backlinks` that share a file (backlinks are in file order),
     /// so entity pages list mentions by document without regrouping them on every page.
     package private(set) var backlinkGroups: [[Range<Int>]]
@@ -86,6 +90,13 @@ package struct Site: Sendable {
             if case let .document(section, _) = files[file].role, !section.isEmpty { sections.insert(section) }
         }
         self.sections = sections.sorted()
+        var folderNotes = Set<String>()
+        if !sections.isEmpty {
+            for file in documents {
+                if let urlPath = files[file].documentURLPath, sections.contains(urlPath) { folderNotes.insert(urlPath) }
+            }
+        }
+        self.folderNotes = folderNotes
         briefings = Set(files.indices.filter {
             if case .document(section: "briefings", _) = files[$0].role { return true }
             return false

@@ -71,11 +71,7 @@ extension Page {
         pages += site.documents.filter(site.isBriefing).map { .briefingFile(file: $0) }
         // A note whose page is its folder's (Obsidian's folder note, `permalink: teams` in
         // `Teams/`) takes the place of the folder's list.
-        let taken = Set(site.documents.compactMap { file -> String? in
-            guard let urlPath = site.files[file].documentURLPath, site.sections.contains(urlPath) else { return nil }
-            return urlPath
-        })
-        pages += site.sections.filter { !taken.contains($0) }.map { .section(name: $0) }
+        pages += site.sections.filter { !site.folderNotes.contains($0) }.map { .section(name: $0) }
         pages += EntityKind.allCases.map { .entityIndex($0) }
         for index in site.entities.indices {
             for number in 1...Pagination.entityPageCount(site, entity: index) { pages.append(.entity(index: index, number: number)) }

@@ -293,6 +293,38 @@ import TestSupport
         }
     }
 
+    /// A folder's note (`permalink` naming its folder) takes the place of the folder's list,
+    /// in a full build and after body edits relinked in place; the diagnostics of files an
+    /// edit did not touch are still reported, and a changed file's are its new ones.
+    @Test func aFolderNoteKeepsItsPlaceAndUntouchedFilesKeepTheirDiagnostics() throws {
+        let site = try TemporarySite([
+            "Content/teams/roster.md": "---\ntitle: Roster\npermalink: /teams/\n---\nThe roster of [[Ada]].\n",
+            "Content/teams/berlin.md": "---\ntitle: Berlin\n---\nThe Berlin team, with [[Ada]].\n",
+            "Content/notes/loose.md": "---\ntitle: Loose\n---\nA loose note.\n\n[^spare]: Never cited.\n",
+            "Content/actors/ada.md": "---\nname: Ada\ntype: person\n---\nAda.\n",
+        ])
+        /// The roster's own page, not the folder's list (which names it too).
+        func isRoster(_ bytes: [UInt8]?) -> Bool {
+            bytes.map { String(decoding: $0, as: UTF8.self) }.map { $0.contains("<article class=\"document\">") && $0.contains("<h1 dir=\"auto\">Roster</h1>") } ?? false
+        }
+        let preview = PreviewBuild(options: site.options())
+        let first = preview.rebuild()
+        #expect(first.succeeded)
+        #expect(isRoster(preview.file(at: "teams/index.html")))
+        // The notes folder has no note of its own: its list stands.
+        #expect(preview.file(at: "notes/index.html").map { String(decoding: $0, as: UTF8.self).contains("Loose") } == true)
+        let unused = first.diagnostics.filter { $0.code == .footnoteUnused }
+        #expect(unused.map(\.location?.path) == ["Content/notes/loose.md"])
+        for (i, body) in ["The new roster of [[Ada]].", "The roster of [[Ada]].\n\n[^spare]: Not cited either."].enumerated() {
+            try site.write("Content/teams/roster.md", Data("---\ntitle: Roster\npermalink: /teams/\n---\n\(body)\n".utf8))
+            let outcome = preview.rebuild(changed: [site.root.path + "/Content/teams/roster.md"])
+            #expect(outcome.succeeded && outcome.targeted && outcome.relinked, "edit \(i)")
+            #expect(isRoster(preview.file(at: "teams/index.html")), "edit \(i)")
+            let paths = outcome.diagnostics.filter { $0.code == .footnoteUnused }.compactMap(\.location?.path)
+            #expect(paths == (i == 0 ? ["Content/notes/loose.md"] : ["Content/notes/loose.md", "Content/teams/roster.md"]), "edit \(i)")
+        }
+    }
+
     @Test func unchangedFilesAreNotParsedAgain() throws {
         let site = try copyFixture()
         let preview = PreviewBuild(options: site.options())

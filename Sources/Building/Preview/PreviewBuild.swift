@@ -1,4 +1,5 @@
 import Foundation
+import HashTreeCollections
 import Linking
 import Model
 import Rendering
@@ -44,13 +45,17 @@ package final class PreviewBuild: Sendable {
         var themeDiagnostics: [Diagnostic] = []
         var singleFiles: [Int: StandaloneRenderer.Reparsed] = [:]
         var pages: [Page]
-        var files: [String: [UInt8]]
+        /// Output path → bytes. Persistent: the next state shares all but the files an edit
+        /// changed with this one, which goes on serving while it is made.
+        var files: TreeDictionary<String, [UInt8]>
         /// Content files and assets as loaded, and whether loading was clean.
         var content: [(path: String, role: FileRole)] = []
         /// Each content file's place in `content`.
         var positions: [String: Int] = [:]
         var assets: [(relativePath: String, url: URL)] = []
         var loadedCleanly = false
+        /// The parse's diagnostics by file index (`Generation.fileDiagnostics`).
+        var fileDiagnostics: [Int: [Diagnostic]] = [:]
         /// Files made when first asked for (see `onRequest`), by output path: which page each
         /// is, and the bytes once made.
         var deferred: [String: Page] = [:]
@@ -97,7 +102,7 @@ package final class PreviewBuild: Sendable {
     /// The last good site: output path → bytes.
     package var files: [String: [UInt8]] {
         guard let current = shared.withLock({ $0.state }) else { return [:] }
-        var all = current.files
+        var all = Dictionary(uniqueKeysWithValues: current.files.lazy.map { ($0.key, $0.value) })
         for path in current.deferred.keys + ["graph.json"] { all[path] = file(at: path) }
         // The search index's other files, made with its manifest.
         let made = shared.withLock { $0.state?.generation == current.generation ? $0.state?.made ?? [:] : [:] }
@@ -251,7 +256,7 @@ package final class PreviewBuild: Sendable {
             shared.state = State(site: site, templates: templates, themeDiagnostics: generation.themeDiagnostics,
                                  singleFiles: generation.singleFiles, pages: generation.pages, files: next,
                                  content: generation.files, positions: positions, assets: generation.contentAssets,
-                                 loadedCleanly: generation.loadedCleanly, deferred: deferred,
+                                 loadedCleanly: generation.loadedCleanly, fileDiagnostics: generation.fileDiagnostics, deferred: deferred,
                                  generation: (shared.state?.generation ?? 0) + 1, dependencies: dependencies, renderIndex: renderIndex)
             return shared.state!.generation
         }
@@ -309,6 +314,7 @@ package final class PreviewBuild: Sendable {
         guard state.site.files.count == state.content.count else { return nil }
         return Pipeline.Previous(files: state.content, assets: state.assets, changed: relative, changedIndexes: indexes.sorted(),
                                  config: state.site.config, site: state.site, templates: state.templates,
-                                 themeDiagnostics: state.themeDiagnostics, pages: state.pages, singleFiles: state.singleFiles)
+                                 themeDiagnostics: state.themeDiagnostics, pages: state.pages, singleFiles: state.singleFiles,
+                                 fileDiagnostics: state.fileDiagnostics)
     }
 }
