@@ -136,14 +136,16 @@ extension Linker {
 
         var backlinks = old.backlinks
         for entity in affected {
-            var refs = backlinks[entity].filter { !changedSet.contains($0.file) }
+            var added: [MentionRef] = []
             for c in changed where isLinked(c) {
                 let mentions = files[c].mentions
                 for (m, target) in resolutions[c].enumerated() where target == entity {
-                    refs.append(MentionRef(file: c, mention: m, block: mentions[m].block))
+                    added.append(MentionRef(file: c, mention: m, block: mentions[m].block))
                 }
             }
-            backlinks[entity] = refs.sorted { rank[$0.file] != rank[$1.file] ? rank[$0.file] < rank[$1.file] : $0.mention < $1.mention }
+            backlinks[entity] = Self.merging(added, into: backlinks[entity], dropping: { changedSet.contains($0.file) }) {
+                rank[$0.file] != rank[$1.file] ? rank[$0.file] < rank[$1.file] : $0.mention < $1.mention
+            }
         }
 
         // Co-occurrence: take the changed files' old contributions out, put the new ones in.
@@ -193,16 +195,36 @@ extension Linker {
         // Documents that mention or list each affected entity, newest first.
         var documentsByEntity = old.documentsByEntity
         for entity in affected {
-            var list = documentsByEntity[entity].filter { !changedSet.contains($0) }
+            var added: [Int] = []
             for c in changed where documentSet.contains(c) {
-                if resolutions[c].contains(entity) || (old.documentThemes[c] ?? []).contains(entity) { list.append(c) }
+                if resolutions[c].contains(entity) || (old.documentThemes[c] ?? []).contains(entity) { added.append(c) }
             }
-            documentsByEntity[entity] = list.sorted { rank[$0] < rank[$1] }
+            documentsByEntity[entity] = Self.merging(added, into: documentsByEntity[entity], dropping: { changedSet.contains($0) }) { rank[$0] < rank[$1] }
         }
 
         var site = Site(relinking: old, files: files, resolutions: resolutions, links: links, linkedFrom: linkedFrom, backlinks: backlinks, related: related,
                     documentsByEntity: documentsByEntity, diagnostics: diagnostics, affected: affected)
         site.linkFixes = linkFixes
         return site
+    }
+
+    /// `list`, sorted by `precedes`, without the elements `dropping` names and with `added`
+    /// in their places: merged, not sorted again. An entity mentioned in thousands of files
+    /// had its whole list sorted on every edit of one of them. `precedes` must be a total
+    /// order, as the listing order of mentions and documents is.
+    static func merging<T>(_ added: [T], into list: [T], dropping: (T) -> Bool, by precedes: (T, T) -> Bool) -> [T] {
+        let added = added.sorted(by: precedes)
+        var result: [T] = []
+        result.reserveCapacity(list.count + added.count)
+        var next = 0
+        for element in list where !dropping(element) {
+            while next < added.count, precedes(added[next], element) {
+                result.append(added[next])
+                next += 1
+            }
+            result.append(element)
+        }
+        result += added[next...]
+        return result
     }
 }
