@@ -19,7 +19,7 @@ package struct StandaloneRenderer: Sendable {
         self.site = site
         self.templates = templates
         self.index = index
-        css = CSS.inline(TemplateSet.inlinedStylesheets.map { templates.sources[$0] ?? "" }.joined(separator: "\n"))
+        css = templates.inlinedCSS
     }
 
     /// A file parsed for a single file (`FileParser.parseStandalone`), its notes, and the

@@ -10,6 +10,10 @@ package struct TemplateSet: Sendable {
     package let assets: [(path: String, url: URL)]
     /// Each template's source by name: two sets render alike when these are equal.
     package let sources: [String: String]
+    /// The style sheets single files inline, joined and made safe inside `<style>`, once per
+    /// theme: a renderer is made on every rebuild under `serve`, and making this took a
+    /// millisecond of each.
+    let inlinedCSS: String
 
     /// Templates every site needs; a missing one is reported when the theme loads, not as
     /// an empty page later.
@@ -75,7 +79,9 @@ package struct TemplateSet: Sendable {
                 sources[sheet] = String(decoding: css, as: UTF8.self)
             }
         }
-        return (TemplateSet(library: TemplateLibrary(templates, vocabulary: ViewKey.vocabulary), assets: assets, sources: sources), diagnostics)
+        let inlinedCSS = CSS.inline(inlinedStylesheets.map { sources[$0] ?? "" }.joined(separator: "\n"))
+        return (TemplateSet(library: TemplateLibrary(templates, vocabulary: ViewKey.vocabulary), assets: assets, sources: sources,
+                            inlinedCSS: inlinedCSS), diagnostics)
     }
 
     /// Partials named in templates (`{{> name}}`) that no template provides.
