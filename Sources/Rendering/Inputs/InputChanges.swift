@@ -37,7 +37,19 @@ package enum InputChanges {
         let perPage = new.config.paginate
         // A relinked site keeps the entities it was linked with: then none is compared.
         let sameEntities = old.entities.withUnsafeBufferPointer { a in new.entities.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
-        for e in new.entities.indices {
+        // And a relink changes the lists of the entities the changed files mention, before or
+        // after, and of the entities those files describe (their co-occurrences): no others.
+        var entities = Array(new.entities.indices)
+        if relinked, sameEntities, let files {
+            var touched = Set<Int>()
+            for f in files {
+                for case let e? in old.resolutions[f] { touched.insert(e) }
+                for case let e? in new.resolutions[f] { touched.insert(e) }
+                if let owner = new.entityByFile[f] { touched.insert(owner) }
+            }
+            entities = touched.sorted()
+        }
+        for e in entities {
             if !sameEntities, case let (a, b) = (old.entities[e], new.entities[e]), a != b {
                 changed.insert(.entityRecord(e))
                 if card(a) != card(b) {
