@@ -166,6 +166,12 @@ package struct Site: Sendable {
         return entities.withUnsafeBufferPointer { $0[entity].key }
     }
 
+    /// Whether this site holds `other`'s entities themselves (the same storage), as a relink
+    /// of `other` does: then no entity differs, and none need be compared.
+    package func sharesEntities(with other: Site) -> Bool {
+        entities.withUnsafeBufferPointer { a in other.entities.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
+    }
+
     /// An entity's name, read where the entity stands (see `kind(of:)`).
     package func name(of entity: Int) -> String {
         precondition(entities.indices.contains(entity), "entity index out of range")

@@ -89,9 +89,9 @@ package struct RenderIndex: Sendable {
             self.files[file] = Self.card(new, file: file)
         }
         var namesChanged = false, datesChanged = false
-        // A relinked site keeps the entities it was linked with (the same storage): then none
-        // is compared, where copying and comparing each of 3,000 was most of an update.
-        let sameEntities = old.entities.withUnsafeBufferPointer { a in new.entities.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
+        // A relinked site keeps the entities it was linked with: then none is compared, where
+        // copying and comparing each of 3,000 was most of an update.
+        let sameEntities = new.sharesEntities(with: old)
         for entity in new.entities.indices where !sameEntities && old.entities[entity] != new.entities[entity] {
             let a = old.entities[entity], b = new.entities[entity]
             entities[entity] = Self.link(b)

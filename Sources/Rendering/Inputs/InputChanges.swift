@@ -36,7 +36,7 @@ package enum InputChanges {
         var anyCard = false, anyName = false, anyDate = false
         let perPage = new.config.paginate
         // A relinked site keeps the entities it was linked with: then none is compared.
-        let sameEntities = old.entities.withUnsafeBufferPointer { a in new.entities.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
+        let sameEntities = new.sharesEntities(with: old)
         // And a relink changes the lists of the entities the changed files mention, before or
         // after, and of the entities those files describe (their co-occurrences): no others.
         var entities = Array(new.entities.indices)
