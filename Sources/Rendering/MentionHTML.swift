@@ -251,7 +251,6 @@ extension RenderContext {
 
     private func snippet(spans: [TextBlock.Span], notes blockNotes: [TextBlock.Note], bytes: UnsafeBufferPointer<UInt8>, file: Int, entity: Int,
                          document: Int?, mentions: UnsafeBufferPointer<Mention>) -> HTMLBytes {
-        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
         let resolutions = site.resolutions[file], links = site.links[file]
         func isHit(_ mention: Int) -> Bool {
             guard let document else { return resolutions[mention] == entity }
@@ -293,31 +292,39 @@ extension RenderContext {
         for span in spans where span.start >= window.lowerBound && span.end <= window.upperBound {
             appendText(cursor..<span.start)
             let target = resolutions[span.mention]
-            let mention = mentions[span.mention]
+            // The mention's fields are read where it stands: a copy retains its strings.
+            let hasShownText = mentions[span.mention].hasShownText
             let link = links.isEmpty ? nil : links[span.mention]
-            let shown: String
-            if !mention.hasShownText, let target {
+            // The text shown: a name, or (most often) the mention's own text, escaped from the
+            // block's bytes without a `String` of its own.
+            var shown: String?
+            if !hasShownText, let target {
                 shown = site.shownName(file: file, mention: span.mention, entity: target)
-            } else if !mention.hasShownText || mention.embed, let link {
+            } else if !hasShownText || mentions[span.mention].embed, let link {
                 // An embedded file is named in a quoted passage, not shown.
-                shown = pageLinkText(link, mention)
-            } else {
-                shown = text(span.start..<span.end)
+                shown = pageLinkText(link, mentions[span.mention])
+            }
+            func appendShown() {
+                if let shown {
+                    html.appendEscaped(shown)
+                } else {
+                    HTMLEscaping.append(utf8: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), to: &html)
+                }
             }
             if isHit(span.mention) {
                 html += "<mark>"
-                html.appendEscaped(shown)
+                appendShown()
                 html += "</mark>"
             } else if let target {
                 appendLink(target, anchor: link?.anchor, to: &html)
-                html.appendEscaped(shown)
+                appendShown()
                 html += standalone ? "</span>" : "</a>"
             } else if let link, link.page != .document(file) {
                 appendPageLink(link, from: file, to: &html)
-                html.appendEscaped(shown)
+                appendShown()
                 html += standalone ? "</span>" : "</a>"
             } else {
-                html.appendEscaped(shown)
+                appendShown()
             }
             cursor = span.end
         }

@@ -151,13 +151,11 @@ final class RenderContext: Sendable {
         urls.page(index.entities[entity].folder)
     }
 
-    func entityLink(_ index: Int, count: Int? = nil, weight: Int? = nil) -> EntityLinkView {
-        let entity = site.entities[index]
-        var typeLabel: String?
-        if case let .actor(type, _) = entity.details { typeLabel = Labels.actorType(type) }
+    func entityLink(_ entity: Int, count: Int? = nil, weight: Int? = nil) -> EntityLinkView {
+        let card = index.entityCards[entity]
         return EntityLinkView(
-            name: entity.name, url: entityURL(index), kind: entity.kind.rawValue, typeLabel: typeLabel,
-            when: entity.dateDisplay, count: count, weight: weight, isStub: entity.isStub)
+            name: card.name, url: entityURL(entity), kind: card.kind, typeLabel: card.typeLabel,
+            when: card.when, count: count, weight: weight, isStub: card.isStub)
     }
 
     func documentFolder(_ file: Int) -> String {

@@ -28,8 +28,19 @@ package struct RenderIndex: Sendable {
         var close: String
     }
 
+    /// An entity as lists name it (`RenderContext.entityLink`): read for every sidebar
+    /// and related list, where copying the entity and formatting its date was per link.
+    struct EntityCard: Sendable {
+        var name: String
+        var kind: String
+        var typeLabel: String?
+        var when: String?
+        var isStub: Bool
+    }
+
     var files: [FileCard]
     var entities: [EntityLink]
+    var entityCards: [EntityCard]
     /// Entity names to link where the text does not annotate them (`autolink`), or nil.
     var autolink: NameMatcher?
     /// The axis every event page's timeline strip shares.
@@ -63,7 +74,15 @@ package struct RenderIndex: Sendable {
         timelineAxis = TimelineSVG.stripAxis(site)
         files = site.files.indices.map { Self.card(site, file: $0) }
         entities = site.entities.map(Self.link)
+        entityCards = site.entities.map(Self.card)
         jsonLDReferences = site.entities.map { RenderContext.jsonLDReference($0, baseURL: site.config.baseURL) }
+    }
+
+    static func card(_ entity: Entity) -> EntityCard {
+        var typeLabel: String?
+        if case let .actor(type, _) = entity.details { typeLabel = Labels.actorType(type) }
+        return EntityCard(name: entity.name, kind: entity.kind.rawValue, typeLabel: typeLabel, when: entity.dateDisplay,
+                          isStub: entity.isStub)
     }
 
     static func link(_ entity: Entity) -> EntityLink {
@@ -95,6 +114,7 @@ package struct RenderIndex: Sendable {
         for entity in new.entities.indices where !sameEntities && old.entities[entity] != new.entities[entity] {
             let a = old.entities[entity], b = new.entities[entity]
             entities[entity] = Self.link(b)
+            entityCards[entity] = Self.card(b)
             jsonLDReferences[entity] = RenderContext.jsonLDReference(b, baseURL: new.config.baseURL)
             // A description file is listed under its entity's name.
             if let file = b.file { self.files[file] = Self.card(new, file: file) }
