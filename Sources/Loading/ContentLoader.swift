@@ -11,6 +11,16 @@ package struct ContentLoader: Sendable {
         package var diagnostics: [Diagnostic]
         /// Markdown files found by the walk, read after it on all cores.
         var toRead: [(file: String, path: [String])] = []
+        /// Markdown files not read, because each has the status recorded when it was last
+        /// read (`load(known:)`), with the role recorded then; `readRecorded` reads them.
+        package var recorded: [Recorded] = []
+
+        package struct Recorded: Sendable {
+            package var path: String
+            package var role: FileRole
+            let file: String
+            let components: [String]
+        }
 
         package init(files: [ContentFile], assets: [(relativePath: String, url: URL)], diagnostics: [Diagnostic]) {
             self.files = files
@@ -36,6 +46,22 @@ package struct ContentLoader: Sendable {
     /// `unsafe_html`: HTML and script files are published, SVG as it is.
     let allowActiveContent: Bool
 
+    /// How much older than the start of a read a file's times must be for its status to be
+    /// kept (`ContentFile.status`): file systems stamp times from a clock that ticks every
+    /// few milliseconds, and a network one's clock may be off by a second.
+    package var statusMargin: Int64 = 2_000_000_000
+
+    /// What the previous build recorded of a file it read: its status then, and its role.
+    package struct Known: Sendable {
+        package var status: FileStatus
+        package var role: FileRole
+
+        package init(status: FileStatus, role: FileRole) {
+            self.status = status
+            self.role = role
+        }
+    }
+
     package init(site: URL, config: SiteConfig, skipping: [URL] = []) {
         self.site = site.standardizedFileURL.resolvingSymlinksInPath()
         maxFileSize = config.maxFileSize
@@ -57,8 +83,12 @@ package struct ContentLoader: Sendable {
         (contentFolder.isEmpty ? path : [contentFolder] + path).joined(separator: "/")
     }
 
-    package func load() -> Result {
+    /// Walks the content folder and reads its Markdown files, but for those in `known`
+    /// whose status is still the recorded one: those are listed in `Result.recorded`,
+    /// unread (a build with nothing changed needs none of their bytes).
+    package func load(known: [String: Known] = [:]) -> Result {
         var result = Result(files: [], assets: [], diagnostics: [])
+        let trustedBefore = FileStatus.now() - statusMargin
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentRoot, isDirectory: &isDirectory), isDirectory.boolValue else {
             let name = contentFolder.isEmpty ? "." : contentFolder + "/"
@@ -73,17 +103,40 @@ package struct ContentLoader: Sendable {
         // diagnostics kept in the walk's order.
         let reads = result.toRead.parallelMap { file, path -> Result in
             var read = Result(files: [], assets: [], diagnostics: [])
-            self.read(file, path: path, into: &read)
+            if !known.isEmpty, let recorded = known[sitePath(path)], FileStatus.of(file) == recorded.status {
+                read.recorded = [Result.Recorded(path: sitePath(path), role: recorded.role, file: file, components: path)]
+            } else {
+                self.read(file, path: path, trustedBefore: trustedBefore, into: &read)
+            }
             return read
         }
         result.toRead = []
         for read in reads {
             result.files += read.files
+            result.recorded += read.recorded
             result.diagnostics += read.diagnostics
         }
         result.files.sort { $0.path < $1.path }
+        result.recorded.sort { $0.path < $1.path }
         result.assets.sort { $0.relativePath < $1.relativePath }
         return result
+    }
+
+    /// Reads the files `load(known:)` left unread, into `result.files`.
+    package func readRecorded(into result: inout Result) {
+        guard !result.recorded.isEmpty else { return }
+        let trustedBefore = FileStatus.now() - statusMargin
+        let reads = result.recorded.parallelMap { recorded -> Result in
+            var read = Result(files: [], assets: [], diagnostics: [])
+            self.read(recorded.file, path: recorded.components, trustedBefore: trustedBefore, into: &read)
+            return read
+        }
+        result.recorded = []
+        for read in reads {
+            result.files += read.files
+            result.diagnostics += read.diagnostics
+        }
+        result.files.sort { $0.path < $1.path }
     }
 
     private func walk(_ folder: URL, relative: [String], into result: inout Result) {
@@ -195,16 +248,19 @@ package struct ContentLoader: Sendable {
     package func reload(_ path: String) -> (file: ContentFile?, diagnostics: [Diagnostic]) {
         let components = path.split(separator: "/").dropFirst(contentFolder.isEmpty ? 0 : contentFolder.split(separator: "/").count).map(String.init)
         var result = Result(files: [], assets: [], diagnostics: [])
-        read(site.appendingPathComponent(path).path, path: components, into: &result)
+        read(site.appendingPathComponent(path).path, path: components, trustedBefore: FileStatus.now() - statusMargin, into: &result)
         return (result.files.first, result.diagnostics)
     }
 
-    private func read(_ file: String, path: [String], into result: inout Result) {
+    private func read(_ file: String, path: [String], trustedBefore: Int64, into result: inout Result) {
         let sitePath = sitePath(path)
         let fileLocation = SourceLocation(path: sitePath, line: 1, column: 1)
-        guard let bytes = bytes(of: file, at: fileLocation, else: "parsed", into: &result),
+        var status: FileStatus?
+        guard let bytes = bytes(of: file, at: fileLocation, else: "parsed", status: &status, into: &result),
               let role = role(for: path, declared: Self.declaredKind(bytes), at: fileLocation, into: &result) else { return }
-        result.files.append(ContentFile(path: sitePath, role: role, bytes: bytes))
+        // Kept only when a write after this read could not have left it as it is.
+        if let times = status, times.modified >= trustedBefore || times.changed >= trustedBefore { status = nil }
+        result.files.append(ContentFile(path: sitePath, role: role, bytes: bytes, status: status))
     }
 
     /// `kind:` in a file's front matter (`actor`, `event`, `theme`, `document`), read before
@@ -231,7 +287,13 @@ package struct ContentLoader: Sendable {
     /// A file's bytes, or nil with the diagnostic that says why it is not `consequence`
     /// ("parsed", "published").
     private func bytes(of file: String, at location: SourceLocation, else consequence: String, into result: inout Result) -> [UInt8]? {
-        switch FileReading.read(file, limit: maxFileSize) {
+        var status: FileStatus?
+        return bytes(of: file, at: location, else: consequence, status: &status, into: &result)
+    }
+
+    private func bytes(of file: String, at location: SourceLocation, else consequence: String, status: inout FileStatus?,
+                       into result: inout Result) -> [UInt8]? {
+        switch FileReading.read(file, limit: maxFileSize, status: &status) {
         case .bytes(let bytes):
             return bytes
         case .tooLarge(let size):

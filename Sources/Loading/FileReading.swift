@@ -66,11 +66,18 @@ package enum FileReading {
     /// Only regular files are read: opened without blocking (a FIFO would wait for a writer
     /// forever), then checked, so a pipe or device named `x.md` or `map.png` is refused.
     package static func read(_ path: String, limit: Int) -> ReadResult {
+        var status: FileStatus?
+        return read(path, limit: limit, status: &status)
+    }
+
+    /// The same, also giving the file's status as it was opened for the read.
+    static func read(_ path: String, limit: Int, status: inout FileStatus?) -> ReadResult {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return .failed(String(cString: strerror(errno))) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failed(String(cString: strerror(errno))) }
+        status = FileStatus(info)
         guard info.st_mode & S_IFMT == S_IFREG else { return .failed("not a regular file (a pipe, socket or device); it is not read") }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         let size = Int(info.st_size)
@@ -88,6 +95,52 @@ package enum FileReading {
             count = offset
         }
         return .bytes(bytes)
+    }
+}
+
+/// What `stat` says of a file that changes when its bytes do: size, modification and change
+/// times, inode and device. A file whose status is the one recorded when it was read is
+/// taken to hold the bytes read then (as git's index and make do), once its times are older
+/// than the read by a margin (`ContentLoader`): a write within the same clock tick as the
+/// read could leave both times as they were.
+package struct FileStatus: Hashable, Sendable {
+    package var size: Int64
+    package var modified: Int64
+    package var changed: Int64
+    package var inode: UInt64
+    package var device: UInt64
+
+    package init(size: Int64, modified: Int64, changed: Int64, inode: UInt64, device: UInt64) {
+        self.size = size
+        self.modified = modified
+        self.changed = changed
+        self.inode = inode
+        self.device = device
+    }
+
+    init(_ info: stat) {
+        #if os(Linux)
+        let (m, c) = (info.st_mtim, info.st_ctim)
+        #else
+        let (m, c) = (info.st_mtimespec, info.st_ctimespec)
+        #endif
+        self.init(size: Int64(info.st_size), modified: Int64(m.tv_sec) * 1_000_000_000 + Int64(m.tv_nsec),
+                  changed: Int64(c.tv_sec) * 1_000_000_000 + Int64(c.tv_nsec),
+                  inode: UInt64(info.st_ino), device: UInt64(info.st_dev))
+    }
+
+    /// The status of the file at `path` (links followed), or nil when it cannot be had.
+    static func of(_ path: String) -> FileStatus? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return FileStatus(info)
+    }
+
+    /// Nanoseconds since 1970 now, by the clock file times are taken from.
+    static func now() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 }
 

@@ -25,7 +25,7 @@ package enum BuildCache {
     static let magic = Array("DOSSIER-CACHE\n".utf8)
     static let recordMagic = Array("DOSSIER-BUILD\n".utf8)
     /// Bump when the encoding of any cached type changes.
-    static let formatVersion = 16
+    static let formatVersion = 17
 
     package static func url(site: URL) -> URL {
         site.appendingPathComponent(".dossier/cache")
@@ -179,7 +179,7 @@ package enum BuildCache {
     /// files, and a trailer saying where the list starts and the checksum of header and
     /// list, which is returned. Each listed file carries its parse's place and checksum.
     @discardableResult
-    static func encode(_ entries: [(path: String, key: ParseCache.Key, file: ParsedFile)],
+    static func encode(_ entries: [(path: String, key: ParseCache.Key, file: ParsedFile, status: FileStatus?)],
                        to sink: ([UInt8]) throws -> Void) rethrows -> UInt64 {
         var header = BinaryWriter()
         header.raw(magic)
@@ -206,6 +206,8 @@ package enum BuildCache {
             list.bool(entry.key.prettyURLs)
             // In the list, so a build that decodes no parse can report them.
             list.array(entry.file.diagnostics) { $0.diagnostic($1) }
+            // So a build can tell the file is as it was without reading it.
+            list.optional(entry.status) { $0.status($1) }
             list.int(offset)
             list.int(count)
             list.uint64(fingerprint.value)
@@ -228,7 +230,7 @@ package enum BuildCache {
     }
 
     /// The whole cache file in memory (for tests).
-    static func encode(_ entries: [(path: String, key: ParseCache.Key, file: ParsedFile)]) -> [UInt8] {
+    static func encode(_ entries: [(path: String, key: ParseCache.Key, file: ParsedFile, status: FileStatus?)]) -> [UInt8] {
         var bytes: [UInt8] = []
         encode(entries) { bytes += $0 }
         return bytes
@@ -288,9 +290,10 @@ package enum BuildCache {
             let path = try r.string()
             let key = try ParseCache.Key(role: r.role(), fingerprint: r.uint64(), size: r.int(), allowRawHTML: r.bool(), prettyURLs: r.bool())
             let diagnostics = try r.array { try $0.diagnostic() }
+            let status = try r.optional { try $0.status() }
             let offset = try r.int(), length = try r.int(), parseChecksum = try r.uint64()
             guard offset >= header.count, length >= 0, offset <= listStart - length else { throw BinaryReader.Corrupt() }
-            return (path, ParseCache.Slot(path: path, key: key, diagnostics: diagnostics, source: source,
+            return (path, ParseCache.Slot(path: path, key: key, diagnostics: diagnostics, status: status, source: source,
                                           range: offset..<(offset + length), checksum: parseChecksum))
         }
         guard l.isAtEnd else { throw BinaryReader.Corrupt() }

@@ -25,25 +25,41 @@ package final class ParseCache: Sendable {
         let path: String
         let key: Key
         let diagnostics: [Diagnostic]
+        /// The file's status when it was read, when it can be trusted (`ContentFile.status`).
+        let status: FileStatus?
         private let decoded: Mutex<ParsedFile?>
         /// Where its bytes are in the cache file, and their checksum.
         private let encoded: (source: CacheSource, range: Range<Int>, checksum: UInt64)?
 
-        init(key: Key, file: ParsedFile) {
+        init(key: Key, file: ParsedFile, status: FileStatus?) {
             path = file.path
             self.key = key
             diagnostics = file.diagnostics
+            self.status = status
             decoded = Mutex(file)
             encoded = nil
         }
 
-        init(path: String, key: Key, diagnostics: [Diagnostic], source: CacheSource, range: Range<Int>, checksum: UInt64) {
+        init(path: String, key: Key, diagnostics: [Diagnostic], status: FileStatus?, source: CacheSource, range: Range<Int>, checksum: UInt64) {
             self.path = path
             self.key = key
             self.diagnostics = diagnostics
+            self.status = status
             decoded = Mutex(nil)
             encoded = (source, range, checksum)
         }
+
+        /// The same parse, with the status its file has now.
+        private init(_ slot: Slot, status: FileStatus?) {
+            path = slot.path
+            key = slot.key
+            diagnostics = slot.diagnostics
+            self.status = status
+            decoded = Mutex(slot.decoded.withLock { $0 })
+            encoded = slot.encoded
+        }
+
+        func with(status: FileStatus?) -> Slot { Slot(self, status: status) }
 
         /// The parse, decoded once (every caller gets the same value, so two reads of a slot
         /// compare equal at the cost of a pointer comparison); nil if the bytes cannot be read,
@@ -87,12 +103,17 @@ package final class ParseCache: Sendable {
     func parse(_ file: ContentFile, with parser: FileParser) -> ParsedFile {
         let key = self.key(of: file, parser)
         if let slot = shared.withLock({ $0.entries[file.path] }), slot.key == key, let cached = slot.file {
-            shared.withLock { $0.hits += 1 }
+            shared.withLock {
+                $0.hits += 1
+                // The same bytes under a new status (the file was saved again as it was):
+                // kept with the parse, and on disk when the cache is next written.
+                if let status = file.status, status != slot.status { $0.entries[file.path] = slot.with(status: status) }
+            }
             return cached
         }
         let parsed = parser.parse(file)
         shared.withLock {
-            $0.entries[file.path] = Slot(key: key, file: parsed)
+            $0.entries[file.path] = Slot(key: key, file: parsed, status: file.status)
             $0.misses += 1
             $0.modified = true
         }
@@ -104,15 +125,43 @@ package final class ParseCache: Sendable {
             allowRawHTML: parser.allowRawHTML, prettyURLs: parser.prettyURLs)
     }
 
-    /// When `files` are exactly the previous build's, each with the bytes it had then: the
-    /// diagnostics their parses had, in order, without decoding any. Nil otherwise.
-    func recordedDiagnostics(_ files: [ContentFile], with parser: FileParser) -> [Diagnostic]? {
-        guard let previous = shared.withLock({ $0.previous }), previous.count == files.count,
-              zip(files, previous).allSatisfy({ $0.path == $1.path }) else { return nil }
-        // Fingerprints on all cores: they read every byte of the content.
+    /// When `files` and the files left unread (`recorded`, whose status is the one recorded)
+    /// are exactly the previous build's, each with the bytes it had then: the diagnostics
+    /// their parses had, in order, without decoding any. Nil otherwise.
+    func recordedDiagnostics(_ files: [ContentFile], recorded: [ContentLoader.Result.Recorded] = [],
+                             with parser: FileParser) -> [Diagnostic]? {
+        guard let previous = shared.withLock({ $0.previous }), previous.count == files.count + recorded.count else { return nil }
+        // Fingerprints on all cores: they read every byte of the files that were read.
         let keys = files.parallelMap { key(of: $0, parser) }
-        guard zip(keys, previous).allSatisfy({ $0 == $1.slot.key }) else { return nil }
+        // Both lists are in path order, as `previous` is; merged as they are compared.
+        var read = 0, unread = 0
+        for entry in previous {
+            if read < files.count, files[read].path == entry.path {
+                guard keys[read] == entry.slot.key else { return nil }
+                read += 1
+            } else if unread < recorded.count, recorded[unread].path == entry.path {
+                // Its bytes are the ones recorded; the settings that parse them must be too.
+                let key = entry.slot.key
+                guard key.role == recorded[unread].role, key.allowRawHTML == parser.allowRawHTML,
+                      key.prettyURLs == parser.prettyURLs else { return nil }
+                unread += 1
+            } else {
+                return nil
+            }
+        }
         return previous.flatMap(\.slot.diagnostics)
+    }
+
+    /// The status and role of each file the previous build read, where its status could be
+    /// trusted: the loader need not read a file that still has it.
+    func knownFiles() -> [String: ContentLoader.Known] {
+        guard let previous = shared.withLock({ $0.previous }) else { return [:] }
+        var known: [String: ContentLoader.Known] = [:]
+        known.reserveCapacity(previous.count)
+        for entry in previous {
+            if let status = entry.slot.status { known[entry.path] = ContentLoader.Known(status: status, role: entry.slot.key.role) }
+        }
+        return known
     }
 
     /// The previous build's parse of `path`, if it had one.
@@ -176,8 +225,8 @@ package final class ParseCache: Sendable {
     }
 
     /// Every entry, for writing the build cache (entries that no longer decode are left out).
-    func snapshot() -> [(path: String, key: Key, file: ParsedFile)] {
-        shared.withLock { $0.entries }.compactMap { path, slot in slot.file.map { (path: path, key: slot.key, file: $0) } }
+    func snapshot() -> [(path: String, key: Key, file: ParsedFile, status: FileStatus?)] {
+        shared.withLock { $0.entries }.compactMap { path, slot in slot.file.map { (path: path, key: slot.key, file: $0, status: slot.status) } }
     }
 
     /// Ends a build that read only changed files (no file came or went): resets the counts.

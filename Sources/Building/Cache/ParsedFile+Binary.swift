@@ -1,3 +1,4 @@
+import Loading
 import Model
 
 // The build cache's encoding of a parsed file, field by field. Adding a field to a model
@@ -32,6 +33,11 @@ extension BinaryWriter {
 
     mutating func diagnostic(_ d: Diagnostic) {
         string(d.severity.rawValue); string(d.code.rawValue); string(d.message); optional(d.location) { $0.location($1) }
+    }
+
+    mutating func status(_ status: FileStatus) {
+        uint64(UInt64(bitPattern: status.size)); uint64(UInt64(bitPattern: status.modified))
+        uint64(UInt64(bitPattern: status.changed)); uint64(status.inode); uint64(status.device)
     }
 
     mutating func role(_ role: FileRole) {
@@ -165,6 +171,11 @@ extension BinaryReader {
             case .html: break
             }
         }
+    }
+
+    mutating func status() throws -> FileStatus {
+        FileStatus(size: Int64(bitPattern: try uint64()), modified: Int64(bitPattern: try uint64()),
+                   changed: Int64(bitPattern: try uint64()), inode: try uint64(), device: try uint64())
     }
 
     mutating func role() throws -> FileRole {

@@ -22,6 +22,10 @@ package struct BuildOptions: Sendable {
     /// With a persistent cache: when every file, setting and theme file is as the recorded
     /// build had them, do not link; report that build (`Generation.unchanged`).
     var skipsUnchangedLink = false
+    /// How much older than a build a file's times must be for the build cache to trust its
+    /// status (`ContentLoader.statusMargin`). Tests that write files and build at once
+    /// set it to zero.
+    package var statusMargin: Int64 = 2_000_000_000
     /// Count the parsed files' words for the search index while the site links (a build
     /// that renders; not `check`).
     var countsSearchWords = false

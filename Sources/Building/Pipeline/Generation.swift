@@ -28,6 +28,9 @@ package struct Generation: Sendable {
     package var searchWords: SearchWordCounts?
     /// With a parse cache: files reused from it and files parsed.
     package var parsing: (reused: Int, parsed: Int)?
+    /// Markdown files read from disk: all of them, but in a build that found every file's
+    /// status as the previous build recorded it (`ContentLoader.load(known:)`).
+    package var readFiles = 0
     /// The content files in order, for a rebuild that re-reads only some of them, and
     /// whether loading them raised no diagnostic (a rebuild may then skip the walk).
     var files: [(path: String, role: FileRole)] = []
@@ -104,14 +107,15 @@ package enum Pipeline {
     /// otherwise. A briefing whose single file reads images from disk always links (no
     /// record covers those images).
     private static func unchanged(
-        _ files: [ContentFile], options: BuildOptions, config: SiteConfig, parser: FileParser, cache: ParseCache,
+        _ loaded: ContentLoader.Result, options: BuildOptions, config: SiteConfig, parser: FileParser, cache: ParseCache,
         into generation: inout Generation
     ) -> [Diagnostic]? {
         guard let summary = cache.previousSummary, let build = cache.previousBuild, !build.isEmpty,
-              let parses = cache.recordedDiagnostics(files, with: parser) else { return nil }
-        for file in files {
-            guard case .document(section: "briefings", _) = file.role else { continue }
-            guard let recorded = cache.recordedFile(file.path),
+              let parses = cache.recordedDiagnostics(loaded.files, recorded: loaded.recorded, with: parser) else { return nil }
+        let files = loaded.files.map { ($0.path, $0.role) } + loaded.recorded.map { ($0.path, $0.role) }
+        for (path, role) in files {
+            guard case .document(section: "briefings", _) = role else { continue }
+            guard let recorded = cache.recordedFile(path),
                   !recorded.body.segments.contains(where: { if case .html(let html) = $0 { html.contains("<img") } else { false } })
             else { return nil }
         }
@@ -155,7 +159,8 @@ package enum Pipeline {
         generation.diagnostics += configDiagnostics
 
         options.progress?("Loading \(config.contentFolder.isEmpty ? "the vault" : config.contentFolder + "/")")
-        let loader = ContentLoader(site: options.site, config: config, skipping: [options.output])
+        var loader = ContentLoader(site: options.site, config: config, skipping: [options.output])
+        loader.statusMargin = options.statusMargin
         let parser = FileParser(allowRawHTML: config.unsafeHTML, prettyURLs: config.prettyURLs)
         let cache = options.parseCache
         var parsed: [ParsedFile]
@@ -177,20 +182,29 @@ package enum Pipeline {
             generation.files = previous.files
             generation.targeted = true
         } else {
-            var loaded = loader.load()
-            generation.diagnostics += loaded.diagnostics
-            generation.loadedCleanly = loaded.diagnostics.isEmpty
+            // A build that may find nothing changed reads only the files whose status is not
+            // the one the previous build recorded (a build with nothing changed, none).
+            let skipsUnchanged = options.skipsUnchangedLink && withTheme && cache != nil
+            let known = skipsUnchanged ? cache?.knownFiles() ?? [:] : [:]
+            var loaded = loader.load(known: known)
+            generation.readFiles = loaded.files.count
             generation.contentAssets = loaded.assets
             generation.timings.append(("load", clock.lap()))
             // The site cannot differ from the recorded build's: report that build, unparsed
             // and unlinked.
-            if options.skipsUnchangedLink, withTheme, let cache,
-               let recorded = unchanged(loaded.files, options: options, config: config, parser: parser, cache: cache, into: &generation) {
-                generation.diagnostics += recorded
+            if skipsUnchanged, let cache,
+               let recorded = unchanged(loaded, options: options, config: config, parser: parser, cache: cache, into: &generation) {
+                generation.diagnostics += loaded.diagnostics + recorded
+                generation.loadedCleanly = loaded.diagnostics.isEmpty
                 generation.timings += [("parse", 0), ("link", 0), ("theme", clock.lap())]
                 generation.diagnostics = generation.diagnostics.sortedByLocation()
                 return generation
             }
+            // Something changed: the files left unread are read now.
+            loader.readRecorded(into: &loaded)
+            generation.readFiles = loaded.files.count
+            generation.diagnostics += loaded.diagnostics
+            generation.loadedCleanly = loaded.diagnostics.isEmpty
             options.progress?("Parsing \(loaded.files.count) files")
             parsed = loaded.files.parallelMap { cache?.parse($0, with: parser) ?? parser.parse($0) }
             if options.countsSearchWords { generation.searchWords = SearchWordCounts(parsed) }
