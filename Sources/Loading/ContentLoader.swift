@@ -103,8 +103,9 @@ package struct ContentLoader: Sendable {
         // diagnostics kept in the walk's order.
         let reads = result.toRead.parallelMap { file, path -> Result in
             var read = Result(files: [], assets: [], diagnostics: [])
-            if !known.isEmpty, let recorded = known[sitePath(path)], FileStatus.of(file) == recorded.status {
-                read.recorded = [Result.Recorded(path: sitePath(path), role: recorded.role, file: file, components: path)]
+            let site = known.isEmpty ? "" : sitePath(path)
+            if !known.isEmpty, let recorded = known[site], FileStatus.of(file) == recorded.status {
+                read.recorded = [Result.Recorded(path: site, role: recorded.role, file: file, components: path)]
             } else {
                 self.read(file, path: path, trustedBefore: trustedBefore, into: &read)
             }

@@ -2,6 +2,7 @@ import Building
 import Rendering
 import Foundation
 import Model
+import Synchronization
 import Testing
 import TestSupport
 
@@ -235,6 +236,35 @@ import TestSupport
         let report = Builder.build(site.options())
         #expect(!report.succeeded)
         #expect(report.diagnostics.filter { $0.code == .unreadableFile }.count == 3)
+    }
+
+    /// A copied file gone between loading and rendering (deleted, or made unreadable) fails
+    /// the build: it is not published empty, and the previous output stays as it was.
+    @Test func aCopiedFileThatCannotBeReadWhenRenderedFailsTheBuild() throws {
+        let site = try TemporarySite(Self.good)
+        try site.write("Content/articles/map.png", Data([0x89, 0x50]))
+        #expect(Builder.build(site.options()).succeeded)
+        let before = try snapshot(site.output)
+
+        let generation = Pipeline.generate(site.options())
+        let siteModel = try #require(generation.site), templates = try #require(generation.templates)
+        try site.remove("Content/articles/map.png")
+        let unreadable = Mutex<[String]>([]), emitted = Mutex(0)
+        Pipeline.render(siteModel, pages: generation.pages, templates: templates, contentAssets: generation.contentAssets,
+                        singleFiles: generation.singleFiles) { path, contents in
+            emitted.withLock { $0 += 1 }
+            if case .unreadable = contents { unreadable.withLock { $0.append(path) } }
+        }
+        #expect(unreadable.withLock { $0 } == ["articles/map.png"])
+        #expect(emitted.withLock { $0 } > generation.pages.count, "the other files are made as before")
+
+        // What the build does with it: the staged site is not swapped in.
+        let writer = OutputWriter(site: site.root, output: site.output)
+        let staging = try writer.stage()
+        staging.write("<!doctype html>", path: "index.html")
+        staging.fail("cannot read Content/articles/map.png")
+        #expect(throws: OutputWriter.Failure.self) { try writer.commit(staging) }
+        #expect(try snapshot(site.output) == before)
     }
 
     @Test func siteTemplatesOverrideTheBuiltInThemeFileByFile() throws {

@@ -180,6 +180,7 @@ package enum Builder {
             case .text(let text): staging.write(text, path: path)
             case .bytes(let bytes): staging.write(OutputFile(path: path, contents: bytes))
             case .stream(let produce): staging.write(path: path, produce)
+            case .unreadable(let reason): staging.fail(reason)
             }
         }
         report.timings.append(("render", clock.lap()))
@@ -204,7 +205,7 @@ package enum Builder {
     private static func assetsArePublished(_ assets: [(path: String, url: URL, sanitize: Bool)], in output: URL) -> Bool {
         assets.allSatisfy { asset in
             FileManager.default.contents(atPath: output.appendingPathComponent(asset.path).path)
-                .map { [UInt8]($0) == Pipeline.assetBytes(asset.url, sanitize: asset.sanitize) } ?? false
+                .map { Pipeline.assetBytes(asset.url, sanitize: asset.sanitize) == [UInt8]($0) } ?? false
         }
     }
 

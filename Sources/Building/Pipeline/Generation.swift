@@ -297,7 +297,13 @@ package enum Pipeline {
             case .graph:
                 emit("graph.json", .stream { sink in GraphExport.write(site, to: sink) })
             case let .asset(path, url, sanitize):
-                emit(path, .bytes(assetBytes(url, sanitize: sanitize)))
+                // Readable when the content was loaded; one that is not now fails the build
+                // rather than being published empty.
+                guard let bytes = assetBytes(url, sanitize: sanitize) else {
+                    emit(path, .unreadable("cannot read \(url.path) to publish it as \(path)"))
+                    return
+                }
+                emit(path, .bytes(bytes))
             case .page(.searchIndex):
                 var clock = Stopwatch()
                 renderer.files(.searchIndex) { emit($0.path, .bytes($0.contents)) }
@@ -319,10 +325,12 @@ package enum Pipeline {
             + contentAssets.map { ($0.relativePath, $0.url, sanitize && $0.relativePath.lowercased().hasSuffix(".svg")) }
     }
 
-    /// An asset's bytes as published. The loader refused an SVG that does not parse; one
-    /// that stopped parsing since is published empty rather than as it is.
-    static func assetBytes(_ url: URL, sanitize: Bool) -> [UInt8] {
-        let bytes = [UInt8](FileManager.default.contents(atPath: url.path) ?? Data())
+    /// An asset's bytes as published, or nil when it cannot be read. The loader refused an
+    /// SVG that does not parse; one that stopped parsing since is published empty rather
+    /// than as it is.
+    static func assetBytes(_ url: URL, sanitize: Bool) -> [UInt8]? {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        let bytes = [UInt8](data)
         return sanitize ? SVGSanitizer.sanitize(bytes) ?? [] : bytes
     }
 
@@ -331,11 +339,14 @@ package enum Pipeline {
         case text(String)
         /// Produced in pieces, each handed to the sink in order.
         case stream((_ sink: ([UInt8]) -> Void) -> Void)
+        /// A file that could not be made (a copied file that cannot be read now): the build fails.
+        case unreadable(String)
 
-        /// All the bytes, in memory.
+        /// All the bytes, in memory (none for a file that could not be made).
         var bytes: [UInt8] {
             switch self {
             case .bytes(let bytes): return bytes
+            case .unreadable: return []
             case .text(let text): return Array(text.utf8)
             case .stream(let produce):
                 var all: [UInt8] = []

@@ -218,10 +218,22 @@ package final class PreviewBuild: Sendable {
         outcome.timings.append(("index", Double(DispatchTime.now().uptimeNanoseconds - renderStart.uptimeNanoseconds) / 1e9))
         let pagesStart = DispatchTime.now()
         let collected = Mutex<[String: [UInt8]]>([:])
+        let unreadable = Mutex<[String]>([])
         outcome.rendered = Pipeline.render(site, pages: pages, templates: templates, contentAssets: generation.contentAssets,
                                            singleFiles: generation.singleFiles, graph: false, index: renderIndex) { path, contents in
+            if case .unreadable(let reason) = contents {
+                unreadable.withLock { $0.append(reason) }
+                return
+            }
             let bytes = contents.bytes
             collected.withLock { $0[path] = bytes }
+        }
+        // A copied file that cannot be read now fails the rebuild: the last good site stays served.
+        let problems = unreadable.withLock { $0 }.sorted()
+        guard problems.isEmpty else {
+            outcome.diagnostics += problems.map { .error(.unreadableFile, $0, at: nil) }
+            outcome.seconds = elapsed()
+            return outcome
         }
         let rendered = collected.withLock { $0 }
         // Pages not rendered keep their bytes; pages and assets that are gone go.

@@ -269,6 +269,11 @@ package struct OutputWriter {
             tally.withLock { if $0.failure == nil { $0.failure = .io("\(error)") } }
         }
 
+        /// A file of the site that could not be made: `commit` reports `reason` and swaps nothing in.
+        package func fail(_ reason: String) {
+            tally.withLock { if $0.failure == nil { $0.failure = .io(reason) } }
+        }
+
         var counts: (written: Int, unchanged: Int, failure: Failure?) {
             tally.withLock { ($0.changed, $0.unchanged, $0.failure) }
         }
