@@ -79,7 +79,7 @@ package enum BuildCache {
         // The cache checks its own parts (`encode`); what identifies it is its list's checksum.
         var listed: UInt64?
         let temporary = temporaryPath(for: target)
-        let written = write(temporary, checksummed: false) { sink in listed = try encode(cache.snapshot(), to: sink) }
+        let written = write(temporary, checksummed: false) { sink in listed = try encode(cache.entriesToSave(), to: sink) }
         return Pending(temporary: written == nil ? nil : temporary, checksum: written.flatMap { _ in listed })
     }
 
@@ -178,9 +178,31 @@ package enum BuildCache {
     /// The cache's bytes, handed to `sink` in pieces: a header, the parses, the list of
     /// files, and a trailer saying where the list starts and the checksum of header and
     /// list, which is returned. Each listed file carries its parse's place and checksum.
+    /// One file as the cache lists it, with its parse to encode or the bytes a cache file
+    /// held it in.
+    struct Entry {
+        enum Parse {
+            case parsed(ParsedFile)
+            case stored([UInt8], checksum: UInt64)
+        }
+
+        var path: String
+        var key: ParseCache.Key
+        var status: FileStatus?
+        var diagnostics: [Diagnostic]
+        var parse: Parse
+    }
+
     @discardableResult
     static func encode(_ entries: [(path: String, key: ParseCache.Key, file: ParsedFile, status: FileStatus?)],
                        to sink: ([UInt8]) throws -> Void) rethrows -> UInt64 {
+        try encode(entries.map { Entry(path: $0.path, key: $0.key, status: $0.status, diagnostics: $0.file.diagnostics, parse: .parsed($0.file)) },
+                   to: sink)
+    }
+
+    /// The cache's bytes from its entries; a stored parse is copied as it is, a made one encoded.
+    @discardableResult
+    static func encode(_ entries: [Entry], to sink: ([UInt8]) throws -> Void) rethrows -> UInt64 {
         var header = BinaryWriter()
         header.raw(magic)
         header.int(formatVersion)
@@ -194,10 +216,19 @@ package enum BuildCache {
         var w = BinaryWriter(capacity: 3 << 19)
         for entry in entries.sorted(by: { $0.path < $1.path }) {
             let start = w.bytes.count
-            w.parsedFile(entry.file)
+            let checksum: UInt64
+            switch entry.parse {
+            case .parsed(let file):
+                w.parsedFile(file)
+                var fingerprint = Fingerprint()
+                fingerprint.add(w.bytes[start...])
+                checksum = fingerprint.value
+            case let .stored(bytes, stored):
+                // Re-encoding every parse for one changed file was a tenth of such a build.
+                w.raw(bytes)
+                checksum = stored
+            }
             let count = w.bytes.count - start
-            var fingerprint = Fingerprint()
-            fingerprint.add(w.bytes[start...])
             list.string(entry.path)
             list.role(entry.key.role)
             list.uint64(entry.key.fingerprint)
@@ -205,12 +236,12 @@ package enum BuildCache {
             list.bool(entry.key.allowRawHTML)
             list.bool(entry.key.prettyURLs)
             // In the list, so a build that decodes no parse can report them.
-            list.array(entry.file.diagnostics) { $0.diagnostic($1) }
+            list.array(entry.diagnostics) { $0.diagnostic($1) }
             // So a build can tell the file is as it was without reading it.
             list.optional(entry.status) { $0.status($1) }
             list.int(offset)
             list.int(count)
-            list.uint64(fingerprint.value)
+            list.uint64(checksum)
             offset += count
             if w.bytes.count >= 1 << 20 {
                 try sink(w.bytes)

@@ -61,6 +61,14 @@ package final class ParseCache: Sendable {
 
         func with(status: FileStatus?) -> Slot { Slot(self, status: status) }
 
+        /// The parse as the cache file holds it, when it came from one: bytes that a new cache
+        /// file can take over without decoding and encoding them again. Nil when they cannot
+        /// be read now, or the parse was made in this process.
+        var storedBytes: (bytes: [UInt8], checksum: UInt64)? {
+            guard let (source, range, checksum) = encoded, let bytes = source.read(range) else { return nil }
+            return (bytes, checksum)
+        }
+
         /// The parse, decoded once (every caller gets the same value, so two reads of a slot
         /// compare equal at the cost of a pointer comparison); nil if the bytes cannot be read,
         /// are not the bytes written, or do not decode to a parse of this file.
@@ -227,6 +235,19 @@ package final class ParseCache: Sendable {
     /// Every entry, for writing the build cache (entries that no longer decode are left out).
     func snapshot() -> [(path: String, key: Key, file: ParsedFile, status: FileStatus?)] {
         shared.withLock { $0.entries }.compactMap { path, slot in slot.file.map { (path: path, key: slot.key, file: $0, status: slot.status) } }
+    }
+
+    /// Every entry as a new cache file holds it: a parse read from the cache file as the bytes
+    /// it had there (its checksum, checked when it is next decoded, vouches for them), any
+    /// other parse to be encoded.
+    func entriesToSave() -> [BuildCache.Entry] {
+        shared.withLock { $0.entries }.compactMap { path, slot in
+            if let stored = slot.storedBytes {
+                return BuildCache.Entry(path: path, key: slot.key, status: slot.status, diagnostics: slot.diagnostics,
+                                        parse: .stored(stored.bytes, checksum: stored.checksum))
+            }
+            return slot.file.map { BuildCache.Entry(path: path, key: slot.key, status: slot.status, diagnostics: $0.diagnostics, parse: .parsed($0)) }
+        }
     }
 
     /// Ends a build that read only changed files (no file came or went): resets the counts.
