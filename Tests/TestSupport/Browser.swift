@@ -11,7 +11,7 @@ package final class Browser: @unchecked Sendable {
         package var description: String
     }
 
-    let process = Process()
+    let process: Process
     let profile: URL
     let socket: Socket
     var nextID = 0
@@ -30,26 +30,40 @@ package final class Browser: @unchecked Sendable {
         guard let chromium = Self.executable else { throw Failure(description: "Chromium is not installed") }
         profile = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-browser-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
-        process.executableURL = URL(fileURLWithPath: chromium)
         var arguments = ["--headless", "--disable-gpu", "--no-first-run", "--no-default-browser-check", "--disable-extensions",
                          "--remote-debugging-port=0", "--user-data-dir=\(profile.path)", "--window-size=\(width),\(height)",
                          "--allow-file-access-from-files"]
         if geteuid() == 0 { arguments.append("--no-sandbox") }
-        process.arguments = arguments + ["about:blank"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // Chromium writes its port (and the browser's socket path) once it listens.
+        // Chromium writes its port (and the browser's socket path) once it listens. On a
+        // machine busy with the whole suite it has once not started within 30 s: a start that
+        // ends or stalls is tried again, twice.
         let portFile = profile.appendingPathComponent("DevToolsActivePort")
-        var port: UInt16?
-        let deadline = Date().addingTimeInterval(30)
-        while port == nil, Date() < deadline {
-            if let text = try? String(contentsOf: portFile, encoding: .utf8), let line = text.split(separator: "\n").first {
-                port = UInt16(line)
+        var started: (process: Process, port: UInt16)?
+        var deadline = Date()
+        for _ in 0..<3 where started == nil {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: chromium)
+            process.arguments = arguments + ["about:blank"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            deadline = Date().addingTimeInterval(45)
+            while started == nil, process.isRunning, Date() < deadline {
+                if let text = try? String(contentsOf: portFile, encoding: .utf8), let line = text.split(separator: "\n").first,
+                   let port = UInt16(line) {
+                    started = (process, port)
+                } else {
+                    usleep(50_000)
+                }
             }
-            if port == nil { usleep(50_000) }
+            if started == nil {
+                process.terminate()
+                process.waitUntilExit()
+                try? FileManager.default.removeItem(at: portFile)
+            }
         }
-        guard let port else { throw Failure(description: "Chromium did not start") }
+        guard let (process, port) = started else { throw Failure(description: "Chromium did not start (three tries)") }
+        self.process = process
         // The page target opened for about:blank.
         var target: String?
         while target == nil, Date() < deadline {
