@@ -41,6 +41,9 @@ struct SearchIndexTests {
         var generator = SplitMix64(seed: 14)
         let pieces = ["a", "Z", "q", "7", "0", " ", "-", "'", ".", "\n", "é", "É", "ß", "ı", "İ", "и", "Ж", "ا", "ي", "ك",
                       "\u{200C}", "ـ", "\u{301}", "\u{64E}", "中", "🙂", "½", "²", "٣", "Ⅻ", "—", "\u{A0}", "ǅ", "ﬁ"]
+        // One memo of folded runs for all the texts, as counting a site's texts keeps: a run
+        // met again gives the words it gave the first time.
+        var memo = SearchWords.FoldMemo()
         for _ in 0..<3000 {
             let count = Int.random(in: 0...60, using: &generator)
             var text = (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
@@ -64,6 +67,15 @@ struct SearchIndexTests {
                 #expect(hash == WordTable.hash(bytes))
             }
             #expect(got == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            var remembered: [String] = []
+            for _ in 0..<2 {
+                remembered = []
+                SearchWords.forEachBytes(in: text, memo: &memo) { bytes, hash in
+                    remembered.append(String(decoding: bytes, as: UTF8.self))
+                    #expect(hash == WordTable.hash(bytes))
+                }
+            }
+            #expect(remembered == expected, "with the memo: \(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }
 

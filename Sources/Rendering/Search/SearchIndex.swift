@@ -59,17 +59,18 @@ package enum SearchIndex {
         var termPostings: [[Int]] = Array(repeating: [], count: counts.words.count)
         var namePostings: [String: [Int]] = [:]
         var hashes: [UInt64] = [], shownHashes: [UInt64] = []
+        var memo = SearchWords.FoldMemo()
         for (n, unit) in units.enumerated() {
             let fingerprints = unit.fingerprints
             hashes.append(fingerprints.whole)
             shownHashes.append(fingerprints.shown)
             var extra: [Int: Int] = [:]
-            SearchWords.forEachBytes(in: unit.extra) { extra[counts.words.index(of: $0, hash: $1), default: 0] += 1 }
+            SearchWords.forEachBytes(in: unit.extra, memo: &memo) { extra[counts.words.index(of: $0, hash: $1), default: 0] += 1 }
             if let file = unit.file, file < counts.files.count, SearchWords.same(counts.files[file].text, unit.text) {
                 for entry in counts.files[file].words { post(Int(entry >> 32), Int(entry & 0xFFFF_FFFF), unit: n, to: &termPostings) }
             } else {
                 var text = WordTable(capacity: unit.text.utf8.count / 16)
-                SearchWords.forEachBytes(in: unit.text) { text.add($0, hash: $1) }
+                SearchWords.forEachBytes(in: unit.text, memo: &memo) { text.add($0, hash: $1) }
                 for i in 0..<text.count {
                     let word = text.withBytes(i) { counts.words.index(of: $0, hash: text.hashes[i]) }
                     post(word, text.values[i], unit: n, to: &termPostings)

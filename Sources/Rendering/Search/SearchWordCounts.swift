@@ -74,12 +74,13 @@ package final class SearchWordCounts: Sendable {
     static func count(_ texts: [String]) -> Counts {
         var counts = Counts()
         counts.files.reserveCapacity(texts.count)
+        var memo = SearchWords.FoldMemo()
         for (file, text) in texts.enumerated() {
             var list: [UInt64] = []
             // Per word, in the table's own value: the file that last met it (plus one) and
             // where the word stands in that file's list.
             let mark = (file + 1) << 32
-            SearchWords.forEachBytes(in: text) { bytes, hash in
+            SearchWords.forEachBytes(in: text, memo: &memo) { bytes, hash in
                 let word = counts.words.index(of: bytes, hash: hash)
                 let seen = counts.words.values[word]
                 if seen & ~0xFFFF_FFFF == mark {

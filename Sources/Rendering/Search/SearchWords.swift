@@ -20,6 +20,33 @@ enum SearchWords {
     /// a run with a non-ASCII scalar is folded (then split, as folding may leave a
     /// separator in it). Outside such runs folding makes no words.
     static func forEachBytes(in text: String, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
+        var memo = FoldMemo()
+        forEachBytes(in: text, memo: &memo, body)
+    }
+
+    /// The words a run with non-ASCII scalars folds to, by the run's bytes: the same names
+    /// (`Élodie`, `Светлана`) come back in text after text, and folding one through Unicode
+    /// normalisation and case mapping cost 24,000 instructions, a tenth of all the counting.
+    struct FoldMemo {
+        private var runs = WordTable(capacity: 256)
+        /// Per run (by its number in `runs`): where its words start in `words`, and end.
+        private var spans: [Range<Int>] = []
+        private var words: [(bytes: [UInt8], hash: UInt64)] = []
+
+        /// Calls `body` with each word of the run `bytes` folds to.
+        mutating func words(of bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
+            let run = runs.index(of: bytes, hash: WordTable.hash(bytes))
+            if run == spans.count {
+                let start = words.count
+                SearchWords.folded(String(decoding: bytes, as: UTF8.self).searchFolded) { word, hash in words.append((Array(word), hash)) }
+                spans.append(start..<words.count)
+            }
+            for word in words[spans[run]] { word.bytes.withUnsafeBufferPointer { body($0, word.hash) } }
+        }
+    }
+
+    /// The same, with the folded runs of earlier texts remembered in `memo`.
+    static func forEachBytes(in text: String, memo: inout FoldMemo, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
         var text = text
         text.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return }
@@ -57,7 +84,7 @@ enum SearchWords {
                         if isASCII {
                             body(UnsafeBufferPointer(start: folded, count: length), hash)
                         } else {
-                            Self.folded(String(decoding: UnsafeBufferPointer(start: base + start, count: i - start), as: UTF8.self).searchFolded, body)
+                            memo.words(of: UnsafeBufferPointer(start: base + start, count: i - start), body)
                         }
                     }
                     // The separator ending the run (or the text).
@@ -78,7 +105,7 @@ enum SearchWords {
     }
 
     /// The words of folded text.
-    private static func folded(_ text: String, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
+    fileprivate static func folded(_ text: String, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
         var word = String.UnicodeScalarView()
         var length = 0
         func flush() {
