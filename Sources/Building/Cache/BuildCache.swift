@@ -178,12 +178,13 @@ package enum BuildCache {
     /// The cache's bytes, handed to `sink` in pieces: a header, the parses, the list of
     /// files, and a trailer saying where the list starts and the checksum of header and
     /// list, which is returned. Each listed file carries its parse's place and checksum.
-    /// One file as the cache lists it, with its parse to encode or the bytes a cache file
-    /// held it in.
+    /// One file as the cache lists it, with its parse: one to encode, or a cached one, whose
+    /// bytes in the cache file it came from are copied (read one at a time as the new file is
+    /// written, so the old cache is never held in memory whole).
     struct Entry {
         enum Parse {
             case parsed(ParsedFile)
-            case stored([UInt8], checksum: UInt64)
+            case cached(ParseCache.Slot)
         }
 
         var path: String
@@ -210,24 +211,38 @@ package enum BuildCache {
         try sink(header.bytes)
         var offset = header.bytes.count
         var list = BinaryWriter()
-        list.int(entries.count)
+        var listed = 0
         // Parses are written straight into the piece being filled, each then fingerprinted
         // where it stands: a writer per parse grew from empty and was copied in after.
         var w = BinaryWriter(capacity: 3 << 19)
         for entry in entries.sorted(by: { $0.path < $1.path }) {
             let start = w.bytes.count
-            let checksum: UInt64
+            var stored: UInt64?
+            var file: ParsedFile?
             switch entry.parse {
-            case .parsed(let file):
+            case .parsed(let parsed):
+                file = parsed
+            case .cached(let slot):
+                // Re-encoding every parse for one changed file was a tenth of such a build.
+                if let bytes = slot.storedBytes {
+                    w.raw(bytes.bytes)
+                    stored = bytes.checksum
+                } else {
+                    file = slot.file
+                }
+            }
+            let checksum: UInt64
+            if let stored {
+                checksum = stored
+            } else if let file {
                 w.parsedFile(file)
                 var fingerprint = Fingerprint()
                 fingerprint.add(w.bytes[start...])
                 checksum = fingerprint.value
-            case let .stored(bytes, stored):
-                // Re-encoding every parse for one changed file was a tenth of such a build.
-                w.raw(bytes)
-                checksum = stored
+            } else {
+                continue  // It no longer decodes: the next build parses the file again.
             }
+            listed += 1
             let count = w.bytes.count - start
             list.string(entry.path)
             list.role(entry.key.role)
@@ -249,6 +264,10 @@ package enum BuildCache {
             }
         }
         try sink(w.bytes)
+        var counted = BinaryWriter()
+        counted.int(listed)
+        counted.raw(list.bytes)
+        list = counted
         var checksum = Fingerprint()
         checksum.add(header.bytes)
         checksum.add(list.bytes)

@@ -237,16 +237,12 @@ package final class ParseCache: Sendable {
         shared.withLock { $0.entries }.compactMap { path, slot in slot.file.map { (path: path, key: slot.key, file: $0, status: slot.status) } }
     }
 
-    /// Every entry as a new cache file holds it: a parse read from the cache file as the bytes
-    /// it had there (its checksum, checked when it is next decoded, vouches for them), any
-    /// other parse to be encoded.
+    /// Every entry, for writing the build cache: a parse read from the cache file is written
+    /// as the bytes it had there (its checksum, checked when it is next decoded, vouches for
+    /// them), any other encoded (`BuildCache.encode`).
     func entriesToSave() -> [BuildCache.Entry] {
-        shared.withLock { $0.entries }.compactMap { path, slot in
-            if let stored = slot.storedBytes {
-                return BuildCache.Entry(path: path, key: slot.key, status: slot.status, diagnostics: slot.diagnostics,
-                                        parse: .stored(stored.bytes, checksum: stored.checksum))
-            }
-            return slot.file.map { BuildCache.Entry(path: path, key: slot.key, status: slot.status, diagnostics: $0.diagnostics, parse: .parsed($0)) }
+        shared.withLock { $0.entries }.map { path, slot in
+            BuildCache.Entry(path: path, key: slot.key, status: slot.status, diagnostics: slot.diagnostics, parse: .cached(slot))
         }
     }
 
