@@ -126,7 +126,7 @@ package struct FileStatus: Hashable, Sendable {
         #endif
         self.init(size: Int64(info.st_size), modified: Int64(m.tv_sec) * 1_000_000_000 + Int64(m.tv_nsec),
                   changed: Int64(c.tv_sec) * 1_000_000_000 + Int64(c.tv_nsec),
-                  inode: UInt64(info.st_ino), device: UInt64(info.st_dev))
+                  inode: UInt64(truncatingIfNeeded: info.st_ino), device: UInt64(truncatingIfNeeded: info.st_dev))
     }
 
     /// The status of the file at `path` (links followed), or nil when it cannot be had.
