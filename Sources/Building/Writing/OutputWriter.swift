@@ -266,7 +266,7 @@ package struct OutputWriter {
 
         /// Keeps the first failure for `commit` to report.
         private func failed(_ error: Error) {
-            tally.withLock { if $0.failure == nil { $0.failure = .io("\(error)") } }
+            fail("\(error)")
         }
 
         /// A file of the site that could not be made: `commit` reports `reason` and swaps nothing in.
