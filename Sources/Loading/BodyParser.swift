@@ -14,7 +14,7 @@ struct BodyParser {
     var embedImage: ((String, SourceLocation) -> String?)?
 
     struct Output {
-        var body = RenderedBody(segments: [])
+        var body = RenderedBody(html: [], pieces: [])
         var mentions: [Mention] = []
         var blocks: [TextBlock] = []
         var headings: [Heading] = []
@@ -459,17 +459,24 @@ struct BodyParser {
     /// `<`, so a marker cannot be forged; with raw HTML on, the writer is trusted anyway.
     /// `clean` says the body cannot hold a code point HTML forbids (`mayDecodeToForbiddenHTMLCodePoint`).
     static func segments(of html: UnsafeBufferPointer<UInt8>, headings: [Heading], clean: Bool) -> RenderedBody {
-        var segments: [RenderedBody.Segment] = []
-        var pending: [UInt8] = []
-        pending.reserveCapacity(html.count)
+        var pieces: [RenderedBody.Piece] = []
+        // The body's HTML; the piece being gathered is its tail from `pieceStart`.
+        var out: [UInt8] = []
+        out.reserveCapacity(html.count)
+        var pieceStart = 0
         /// Text from content may hold code points HTML forbids; markers are found first.
+        /// cmark's output is UTF-8 as its input was: no `String` (and no validation) is made.
         func flush() {
-            guard !pending.isEmpty else { return }
-            let text = String(decoding: pending, as: UTF8.self)
-            segments.append(.html(clean ? text : text.replacingForbiddenHTMLCodePoints))
-            pending.removeAll(keepingCapacity: true)
+            guard out.count > pieceStart else { return }
+            if !clean {
+                let text = String(decoding: out[pieceStart...], as: UTF8.self).replacingForbiddenHTMLCodePoints
+                out.removeSubrange(pieceStart...)
+                out += text.utf8
+            }
+            pieces.append(.html(pieceStart..<out.count))
+            pieceStart = out.count
         }
-        guard let base = html.baseAddress else { return RenderedBody(segments: []) }
+        guard let base = html.baseAddress else { return RenderedBody(html: [], pieces: []) }
         let n = html.count
         var chunkStart = 0
         var from = 1
@@ -484,19 +491,19 @@ struct BodyParser {
             guard close < n, html[close] == 0x3E, close - i >= 4, close - i <= 12 else { continue }
             var number = 0
             for k in (one + 2)..<close { number = number * 10 + Int(html[k] - 0x30) }
-            pending.append(contentsOf: UnsafeBufferPointer(rebasing: html[chunkStart..<i]))
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: html[chunkStart..<i]))
             chunkStart = close + 1
             from = chunkStart + 1
             switch html[one + 1] {
             case UInt8(ascii: "m"):
                 flush()
-                segments.append(.mentionStart(number))
+                pieces.append(.mentionStart(number))
             case UInt8(ascii: "e"):
                 flush()
-                segments.append(.mentionEnd(number))
+                pieces.append(.mentionEnd(number))
             case UInt8(ascii: "b"):
                 // A paragraph rendered bare (a table row, a callout's title) loses its `<p>`…
-                if pending.count >= 3, pending[(pending.count - 3)...].elementsEqual("<p>".utf8) { pending.removeLast(3) }
+                if out.count - pieceStart >= 3, out[(out.count - 3)...].elementsEqual("<p>".utf8) { out.removeLast(3) }
             case UInt8(ascii: "B"):
                 // …and its `</p>`.
                 if UnsafeBufferPointer(rebasing: html[chunkStart...]).starts(with: "</p>".utf8) {
@@ -505,23 +512,23 @@ struct BodyParser {
                 }
             case UInt8(ascii: "h") where number < headings.count:
                 // `<h2>` was just written: give it the heading's id.
-                if pending.last == 0x3E, Self.holdsHeadingTag(pending) {
-                    pending.removeLast()
-                    pending.append(contentsOf: " id=\"\(headings[number].anchor)\">".utf8)
+                if out.count > pieceStart, out.last == 0x3E, Self.holdsHeadingTag(out[pieceStart...]) {
+                    out.removeLast()
+                    out.append(contentsOf: " id=\"\(headings[number].anchor)\">".utf8)
                 }
             default:
                 break
             }
         }
-        pending.append(contentsOf: UnsafeBufferPointer(rebasing: html[min(chunkStart, n)..<n]))
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: html[min(chunkStart, n)..<n]))
         flush()
-        return RenderedBody(segments: segments)
+        return RenderedBody(html: out, pieces: pieces)
     }
 
     /// Whether `bytes` hold an `<h` (searched from the end, where the heading just opened).
-    private static func holdsHeadingTag(_ bytes: [UInt8]) -> Bool {
-        var i = bytes.count - 2
-        while i >= 0 {
+    private static func holdsHeadingTag(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var i = bytes.endIndex - 2
+        while i >= bytes.startIndex {
             if bytes[i] == 0x3C, bytes[i + 1] == 0x68 { return true }
             i -= 1
         }

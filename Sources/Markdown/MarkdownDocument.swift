@@ -127,9 +127,11 @@ package final class MarkdownDocument {
         makeCustom(CMARK_NODE_CUSTOM_INLINE, onEnter: onEnter, onExit: onExit)
     }
 
+    // Strings reach cmark through `withCString`, which hands over a native string's own
+    // bytes: passing a `String` as a `char *` argument copies it into a new array each call.
     package func makeText(_ literal: String) -> MarkdownNode {
         let node = cmark_node_new(CMARK_NODE_TEXT)!
-        cmark_node_set_literal(node, literal)
+        literal.withCString { cmark_node_set_literal(node, $0) }
         return fresh(node)
     }
 
@@ -141,8 +143,8 @@ package final class MarkdownDocument {
 
     private func makeCustom(_ type: cmark_node_type, onEnter: String, onExit: String) -> MarkdownNode {
         let node = cmark_node_new(type)!
-        cmark_node_set_on_enter(node, onEnter)
-        cmark_node_set_on_exit(node, onExit)
+        onEnter.withCString { cmark_node_set_on_enter(node, $0) }
+        onExit.withCString { cmark_node_set_on_exit(node, $0) }
         return fresh(node)
     }
 
@@ -176,7 +178,7 @@ package final class MarkdownDocument {
 
     func makeLink(url: String) -> MarkdownNode {
         let node = cmark_node_new(CMARK_NODE_LINK)!
-        cmark_node_set_url(node, url)
+        url.withCString { cmark_node_set_url(node, $0) }
         return fresh(node)
     }
 

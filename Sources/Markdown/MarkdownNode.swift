@@ -58,7 +58,7 @@ package struct MarkdownNode: Hashable {
         cmark_node_get_literal(pointer).map { String(cString: $0) }
     }
 
-    package func setLiteral(_ literal: String) { cmark_node_set_literal(pointer, literal) }
+    package func setLiteral(_ literal: String) { literal.withCString { cmark_node_set_literal(pointer, $0) } }
 
     /// Raw bytes of the literal, for byte-exact comparison with the source.
     package func withLiteralBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
@@ -70,7 +70,7 @@ package struct MarkdownNode: Hashable {
     }
 
     package var url: String? { cmark_node_get_url(pointer).map { String(cString: $0) } }
-    package func setURL(_ url: String) { cmark_node_set_url(pointer, url) }
+    package func setURL(_ url: String) { url.withCString { cmark_node_set_url(pointer, $0) } }
 
     package var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
     package func setHeadingLevel(_ level: Int) { cmark_node_set_heading_level(pointer, Int32(level)) }
@@ -117,8 +117,8 @@ package struct MarkdownNode: Hashable {
 
     /// The text the custom node emits on entering and leaving.
     var onEnter: String { cmark_node_get_on_enter(pointer).map { String(cString: $0) } ?? "" }
-    func setOnEnter(_ html: String) { cmark_node_set_on_enter(pointer, html) }
-    func setOnExit(_ html: String) { cmark_node_set_on_exit(pointer, html) }
+    func setOnEnter(_ html: String) { html.withCString { cmark_node_set_on_enter(pointer, $0) } }
+    func setOnExit(_ html: String) { html.withCString { cmark_node_set_on_exit(pointer, $0) } }
 
     /// The number of the footnote this node references (`[^1]`), if it is a reference.
     package var footnoteReference: Int? { document.isMarked(pointer) ? document.footnoteReferences[pointer] : nil }

@@ -1,15 +1,69 @@
 /// A document body rendered to HTML once, at parse time, with holes where mentions go:
 /// the link step decides what each mention points at, and the page renderer fills the holes.
+///
+/// The HTML between the holes is one buffer, not a `String` per piece: a body of 25
+/// mentions was 50 strings, each allocated and validated at parse time, validated again
+/// when the cache was read, and a heap object of its own for the page renderer to reach.
 package struct RenderedBody: Hashable, Sendable {
+    /// The body as pieces in order: HTML (a range of `html`), or a mention's hole opening
+    /// or closing.
+    package enum Piece: Hashable, Sendable {
+        case html(Range<Int>)
+        case mentionStart(Int)
+        case mentionEnd(Int)
+    }
+
+    /// The same pieces with their HTML as text: what tests and the rare reader of a body's
+    /// text compare.
     package enum Segment: Hashable, Sendable {
         case html(String)
         case mentionStart(Int)
         case mentionEnd(Int)
     }
 
-    package var segments: [Segment]
+    /// The UTF-8 HTML of every piece, end to end.
+    package private(set) var html: [UInt8]
+    package private(set) var pieces: [Piece]
 
-    package init(segments: [Segment]) { self.segments = segments }
+    /// `pieces`' ranges lie within `html`, in order (the cache's reader checks a decoded body).
+    package init(html: [UInt8], pieces: [Piece]) {
+        self.html = html
+        self.pieces = pieces
+    }
+
+    package init(segments: [Segment]) {
+        var html: [UInt8] = []
+        pieces = segments.map { segment in
+            switch segment {
+            case .html(let text):
+                let start = html.count
+                html += text.utf8
+                return .html(start..<html.count)
+            case .mentionStart(let i): return .mentionStart(i)
+            case .mentionEnd(let i): return .mentionEnd(i)
+            }
+        }
+        self.html = html
+    }
+
+    package var segments: [Segment] {
+        pieces.map { piece in
+            switch piece {
+            case .html(let range): .html(String(decoding: html[range], as: UTF8.self))
+            case .mentionStart(let i): .mentionStart(i)
+            case .mentionEnd(let i): .mentionEnd(i)
+            }
+        }
+    }
+
+    /// Whether a piece of the body's HTML holds `needle` (markup, such as `<img`).
+    package func htmlContains(_ needle: String) -> Bool {
+        let needle = Array(needle.utf8)
+        return pieces.contains { piece in
+            guard case .html(let range) = piece, range.count >= needle.count else { return false }
+            return (range.lowerBound...(range.upperBound - needle.count)).contains { html[$0..<($0 + needle.count)].elementsEqual(needle) }
+        }
+    }
 }
 
 /// The plain text of a paragraph, heading or list item, with where each mention sits in it.

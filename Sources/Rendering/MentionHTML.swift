@@ -25,15 +25,12 @@ extension RenderContext {
 
     /// About the size of a body's HTML: its segments, and a link's markup per mention.
     private static func bodyCapacity(_ parsed: ParsedFile) -> Int {
-        parsed.body.segments.reduce(0) { total, segment in
-            if case .html(let text) = segment { return total + text.utf8.count }
-            return total + 80
-        }
+        parsed.body.html.count + 40 * parsed.body.pieces.count
     }
 
     private func appendBody<Sink: HTMLSink & ~Copyable>(_ file: Int, parsed: ParsedFile, reparsed: Bool, embedding: [Int], to html: inout Sink) {
         // Read once, not per segment: each read of a file's lists or the settings is a copy.
-        let mentions = parsed.mentions, segments = parsed.body.segments
+        let mentions = parsed.mentions, body = parsed.body
         let resolutions = site.resolutions[file], links = site.links[file]
         let linksFirstOnly = site.config.autolink == .first
         // Autolinking: which entities this body has linked so far (`first` links each once),
@@ -60,10 +57,18 @@ extension RenderContext {
                 return (from: "=\"" + Self.cmarkHref(written) + "\"", to: "=\"" + HTML.escape(url) + "\"")
             }
         } : nil
-        mentions.withUnsafeBufferPointer { mentionList in
-            for segment in segments {
-                switch segment {
-                case .html(var text):
+        mentions.withUnsafeBufferPointer { mentionList in body.html.withUnsafeBufferPointer { bodyHTML in
+            for piece in body.pieces {
+                switch piece {
+                case .html(let range):
+                    // Most pieces are written as they are; one that links need rewriting in, or
+                    // that autolinking reads, is made text.
+                    let bytes = UnsafeBufferPointer(rebasing: bodyHTML[range])
+                    guard fixes != nil || folder != nil || (matcher != nil && mentionDepth == 0) else {
+                        html.appendRaw(bytes)
+                        continue
+                    }
+                    var text = String(decoding: bytes, as: UTF8.self)
                     if let fixes {
                         for fix in fixes where text.contains(fix.from) { text = text.replacingOccurrences(of: fix.from, with: fix.to) }
                     }
@@ -127,7 +132,7 @@ extension RenderContext {
                     if linkParagraphs.contains(i) { html.appendRaw("</p>\n") }
                 }
             }
-        }
+        } }
     }
 
     /// The opening `<a>` of a mention link. Ids hold letters, digits and `-` only, so the

@@ -16,7 +16,7 @@ extension RenderContext {
     /// disk when it is rendered (`StandaloneSource`), which no input covers.
     static func briefingFileInputs(_ list: inout InputList, file: Int) {
         briefingInputs(&list, file: file)
-        if list.site.files[file].body.segments.contains(where: { if case .html(let html) = $0 { html.contains("<img") } else { false } }) {
+        if list.site.files[file].body.htmlContains("<img") {
             list.add(.disk)
         }
     }

@@ -25,7 +25,7 @@ package enum BuildCache {
     static let magic = Array("DOSSIER-CACHE\n".utf8)
     static let recordMagic = Array("DOSSIER-BUILD\n".utf8)
     /// Bump when the encoding of any cached type changes.
-    static let formatVersion = 17
+    static let formatVersion = 18
 
     package static func url(site: URL) -> URL {
         site.appendingPathComponent(".dossier/cache")

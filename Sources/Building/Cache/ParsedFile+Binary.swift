@@ -10,9 +10,11 @@ extension BinaryWriter {
         string(file.path)
         role(file.role)
         optional(file.frontMatter) { $0.frontMatter($1) }
-        array(file.body.segments) { w, segment in
-            switch segment {
-            case .html(let text): w.int(0); w.string(text)
+        int(file.body.html.count)
+        raw(file.body.html)
+        array(file.body.pieces) { w, piece in
+            switch piece {
+            case .html(let range): w.int(0); w.int(range.lowerBound); w.int(range.count)
             case .mentionStart(let i): w.int(1); w.int(i)
             case .mentionEnd(let i): w.int(2); w.int(i)
             }
@@ -118,11 +120,17 @@ extension BinaryWriter {
 extension BinaryReader {
     mutating func parsedFile() throws -> ParsedFile {
         var file = ParsedFile(path: try string(), role: try role(), frontMatter: try optional { try $0.frontMatter() })
-        file.body = RenderedBody(segments: try array { r in
+        // The body's HTML is copied as it was written (the file's checksum covers it): it is
+        // never made a `String`, so it is not validated again.
+        let html = Array(try raw(try count()))
+        file.body = RenderedBody(html: html, pieces: try array { r in
             switch try r.int() {
-            case 0: .html(try r.string())
-            case 1: .mentionStart(try r.int())
-            case 2: .mentionEnd(try r.int())
+            case 0:
+                let start = try r.int(), length = try r.int()
+                guard start >= 0, length >= 0, start <= html.count - length else { throw Corrupt() }
+                return .html(start..<(start + length))
+            case 1: return .mentionStart(try r.int())
+            case 2: return .mentionEnd(try r.int())
             default: throw Corrupt()
             }
         })
@@ -165,8 +173,8 @@ extension BinaryReader {
         for heading in file.headings {
             if let block = heading.block, !blocks.contains(block) { throw Corrupt() }
         }
-        for segment in file.body.segments {
-            switch segment {
+        for piece in file.body.pieces {
+            switch piece {
             case .mentionStart(let i), .mentionEnd(let i): guard mentions.contains(i) else { throw Corrupt() }
             case .html: break
             }

@@ -116,7 +116,7 @@ package enum Pipeline {
         for (path, role) in files {
             guard case .document(section: "briefings", _) = role else { continue }
             guard let recorded = cache.recordedFile(path),
-                  !recorded.body.segments.contains(where: { if case .html(let html) = $0 { html.contains("<img") } else { false } })
+                  !recorded.body.htmlContains("<img")
             else { return nil }
         }
         let theme = loadTheme(options)

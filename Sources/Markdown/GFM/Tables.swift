@@ -164,13 +164,15 @@ extension GFMTransform {
             onExit: (hasBody ? "</tbody>\n" : "") + "</table></div>")
         setPosition(table, from: lines[headerIndex], to: rowLines.last?.0 ?? lines[headerIndex + 1])
 
+        // Each column's tags, made once per table rather than once per cell.
+        let headerOpen = alignments.map { "<th\($0.attribute)>" }, bodyOpen = alignments.map { "<td\($0.attribute)>" }
         func row(_ line: ContentLine, cells count: Int, header: Bool) -> MarkdownNode {
             let row = document.makeParagraph()
             setPosition(row, from: line, to: line)
             row.append(document.makeCustomInline(onEnter: "<tr>\n", onExit: ""))
-            let tag = header ? "th" : "td"
+            let open = header ? headerOpen : bodyOpen, close = header ? "</th>\n" : "</td>\n"
             for column in 0..<alignments.count {
-                let cell = document.makeCustomInline(onEnter: "<\(tag)\(alignments[column].attribute)>", onExit: "</\(tag)>\n")
+                let cell = document.makeCustomInline(onEnter: open[column], onExit: close)
                 document.tableCells.insert(cell.pointer)
                 document.mark(cell.pointer)
                 if column < count { for node in parsed.removeFirst() { cell.append(node) } }
