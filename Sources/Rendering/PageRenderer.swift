@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Templating
 
 /// The Render stage for one page: builds its view from the `Site` and renders it with the
 /// theme. A pure function of (site, templates, page), run for many pages in parallel.
@@ -35,40 +36,51 @@ package struct PageRenderer: Sendable {
     }
 
     package func render(_ page: Page) -> RenderedPage {
+        withRendered(page) { path, bytes in RenderedPage(path: path, contents: Array(bytes)) }
+    }
+
+    /// Renders `page` and hands its path and HTML to `body`, read where the template wrote
+    /// them: a page written to disk is not copied into an array first.
+    package func withRendered<Result>(_ page: Page, _ body: (_ path: String, _ contents: UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let folder = page.folder(in: site)
+        let path = page.outputPath(in: site)
         let context = RenderContext(site: site, urls: URLs(pretty: site.config.prettyURLs, folder: folder), navigation: navigation,
                                     index: index)
-        // Templates render to bytes; the few pages made as text are converted once.
-        let html: [UInt8]
+        func rendered(_ view: some TemplateRepresentable, _ template: TemplateName) -> Result {
+            // Room for most pages from the start (a document page is 15–20 KB): grown from
+            // nothing, a page's bytes were copied a dozen times on the way.
+            templates.withRenderedBytes(view, template: template, capacity: 1 << 15) { body(path, $0) }
+        }
+        // The few pages made as text are converted once.
+        func made(_ bytes: [UInt8]) -> Result { bytes.withUnsafeBufferPointer { body(path, $0) } }
         switch page {
         case .home:
-            html = templates.renderBytes(context.homeView(), template: .home)
+            return rendered(context.homeView(), .home)
         case .document(let file) where site.isBriefing(file):
-            html = templates.renderBytes(context.briefingView(file), template: .briefing)
+            return rendered(context.briefingView(file), .briefing)
         case .document(let file):
-            html = templates.renderBytes(context.documentView(file), template: .document)
+            return rendered(context.documentView(file), .document)
         case .briefingFile(let file):
-            html = Array(standalone.briefing(file, reparsed: reparse?(file) ?? StandaloneRenderer.unavailable(site.files[file])).utf8)
+            return made(Array(standalone.briefing(file, reparsed: reparse?(file) ?? StandaloneRenderer.unavailable(site.files[file])).utf8))
         case .feed(let theme):
-            html = Array(AtomFeed.xml(site, theme: theme, index: index, context: context).utf8)
+            return made(Array(AtomFeed.xml(site, theme: theme, index: index, context: context).utf8))
         case .sitemap:
-            html = Array(Sitemap.xml(site, pages: Page.inventory(of: site)).utf8)
+            return made(Array(Sitemap.xml(site, pages: Page.inventory(of: site)).utf8))
         case .graph:
-            html = templates.renderBytes(context.graphView(), template: .graph)
+            return rendered(context.graphView(), .graph)
         case .search:
-            html = templates.renderBytes(context.searchView(), template: .search)
+            return rendered(context.searchView(), .search)
         case .searchIndex:
-            html = SearchIndex.files(site, index: index)[0].contents
+            return made(SearchIndex.files(site, index: index)[0].contents)
         case .previews:
-            html = Array(PreviewData.script(site, index: index, context: context).utf8)
+            return made(Array(PreviewData.script(site, index: index, context: context).utf8))
         case .section(let name):
-            html = templates.renderBytes(context.sectionView(name), template: .section)
+            return rendered(context.sectionView(name), .section)
         case .entityIndex(let kind):
-            html = templates.renderBytes(context.indexView(kind), template: .index(kind))
+            return rendered(context.indexView(kind), .index(kind))
         case let .entity(index, number):
-            html = templates.renderBytes(context.entityView(index, page: number), template: .entity(site.kind(of: index)))
+            return rendered(context.entityView(index, page: number), .entity(site.kind(of: index)))
         }
-        return RenderedPage(path: page.outputPath(in: site), contents: html)
     }
 
     /// The files a page makes, handed to `emit`: its own, and for the search index every

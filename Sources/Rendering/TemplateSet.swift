@@ -128,8 +128,9 @@ package struct TemplateSet: Sendable {
         library.render(view, template: template.rawValue, capacity: capacity) ?? ""
     }
 
-    /// `render` as UTF-8, which pages are written as.
-    func renderBytes(_ view: some TemplateRepresentable, template: TemplateName, capacity: Int = 0) -> [UInt8] {
-        library.renderBytes(view, template: template.rawValue, capacity: capacity) ?? []
+    /// `render` as UTF-8, which pages are written as, read in place.
+    func withRenderedBytes<Result>(_ view: some TemplateRepresentable, template: TemplateName, capacity: Int = 0,
+                                   _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        library.withRenderedBytes(view, template: template.rawValue, capacity: capacity, body) ?? body(UnsafeBufferPointer(start: nil, count: 0))
     }
 }

@@ -94,12 +94,19 @@ package struct TemplateLibrary: Sendable {
     /// Renders the template `name` with `value` as its context, as UTF-8; nil when there is
     /// no such template. `{{value}}` is HTML-escaped.
     package func renderBytes(_ value: some TemplateRepresentable, template name: String, capacity: Int = 0) -> [UInt8]? {
+        withRenderedBytes(value, template: name, capacity: capacity) { Array($0) }
+    }
+
+    /// Renders the template `name` and hands its bytes to `body` where they were written:
+    /// a page written to disk needs no array of its own (a copy of every page's bytes).
+    package func withRenderedBytes<Result>(_ value: some TemplateRepresentable, template name: String, capacity: Int = 0,
+                                           _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
         guard let entry = program.entries[name] else { return nil }
         let context = value.templateValue
         return TemplateRenderer.with(program, capacity: capacity) { renderer in
             renderer.push(.init(value: context))
             renderer.run(entry)
-            return renderer.output.take()
+            return renderer.output.withBytes(body)
         }
     }
 

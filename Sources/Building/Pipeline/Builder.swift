@@ -179,6 +179,7 @@ package enum Builder {
             switch contents {
             case .text(let text): staging.write(text, path: path)
             case .bytes(let bytes): staging.write(OutputFile(path: path, contents: bytes))
+            case .borrowed(let bytes): staging.write(bytes, path: path)
             case .stream(let produce): staging.write(path: path, produce)
             case .unreadable(let reason): staging.fail(reason)
             }

@@ -309,8 +309,7 @@ package enum Pipeline {
                 renderer.files(.searchIndex) { emit($0.path, .bytes($0.contents)) }
                 searchSeconds?(clock.lap())
             case .page(let page):
-                let file = renderer.render(page)
-                emit(file.path, .bytes(file.contents))
+                renderer.withRendered(page) { path, contents in emit(path, .borrowed(contents)) }
             }
         }
         return pages.count
@@ -336,6 +335,8 @@ package enum Pipeline {
 
     package enum Contents {
         case bytes([UInt8])
+        /// Bytes that are valid only while `emit` runs (a page, where its template wrote it).
+        case borrowed(UnsafeBufferPointer<UInt8>)
         case text(String)
         /// Produced in pieces, each handed to the sink in order.
         case stream((_ sink: ([UInt8]) -> Void) -> Void)
@@ -346,6 +347,7 @@ package enum Pipeline {
         var bytes: [UInt8] {
             switch self {
             case .bytes(let bytes): return bytes
+            case .borrowed(let bytes): return Array(bytes)
             case .unreadable: return []
             case .text(let text): return Array(text.utf8)
             case .stream(let produce):

@@ -205,6 +205,10 @@ package struct OutputWriter {
             return true
         }
 
+        package func write(_ bytes: UnsafeBufferPointer<UInt8>, path: String) {
+            write(UnsafeRawBufferPointer(bytes), path: path)
+        }
+
         package func write(_ text: String, path: String) {
             var text = text
             text.withUTF8 { write(UnsafeRawBufferPointer($0), path: path) }
