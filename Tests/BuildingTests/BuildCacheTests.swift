@@ -50,6 +50,31 @@ import TestSupport
         #expect(try r.slice(of: text) == "its own")
     }
 
+    /// A body's HTML pieces are ranges of its bytes, which pages read unchecked: a range
+    /// outside them is corrupt, and a body round-trips exactly.
+    @Test func bodyPiecesOutsideTheirHTMLAreCorrupt() throws {
+        let body = RenderedBody(segments: [.html("<p>Talks in "), .mentionStart(0), .mentionEnd(0), .html(" ended.</p>\n")])
+        var whole = BinaryWriter()
+        whole.body(body)
+        var reader = BinaryReader(whole.bytes)
+        let decoded = try reader.body()
+        #expect(decoded == body)
+        #expect(reader.isAtEnd)
+        #expect(decoded.segments == body.segments)
+        func decode(_ start: Int, _ count: Int) throws -> RenderedBody {
+            var w = BinaryWriter()
+            w.int(5); w.raw(Array("<p>x<".utf8))
+            w.int(1); w.int(0); w.int(start); w.int(count)
+            var r = BinaryReader(w.bytes)
+            return try r.body()
+        }
+        #expect(try decode(0, 5).segments == [.html("<p>x<")])
+        #expect(try decode(5, 0).segments == [.html("")])
+        for (start, count) in [(-1, 2), (0, 6), (4, 2), (6, 0), (Int.max, 1), (2, -1)] {
+            #expect(throws: BinaryReader.Corrupt.self, "\(start), \(count)") { try decode(start, count) }
+        }
+    }
+
     func site() throws -> TemporarySite {
         try TemporarySite([
             "Content/actors/iran.md": "---\nname: Iran\n---\nA country.\n",

@@ -10,15 +10,7 @@ extension BinaryWriter {
         string(file.path)
         role(file.role)
         optional(file.frontMatter) { $0.frontMatter($1) }
-        int(file.body.html.count)
-        raw(file.body.html)
-        array(file.body.pieces) { w, piece in
-            switch piece {
-            case .html(let range): w.int(0); w.int(range.lowerBound); w.int(range.count)
-            case .mentionStart(let i): w.int(1); w.int(i)
-            case .mentionEnd(let i): w.int(2); w.int(i)
-            }
-        }
+        body(file.body)
         array(file.mentions) { $0.mention($1) }
         // The text before the blocks and the lead, which are slices of it.
         string(file.text)
@@ -117,13 +109,28 @@ extension BinaryWriter {
     }
 }
 
+extension BinaryWriter {
+    /// A body: its HTML as bytes, then its pieces, an HTML piece as where it stands.
+    mutating func body(_ body: RenderedBody) {
+        int(body.html.count)
+        raw(body.html)
+        array(body.pieces) { w, piece in
+            switch piece {
+            case .html(let range): w.int(0); w.int(range.lowerBound); w.int(range.count)
+            case .mentionStart(let i): w.int(1); w.int(i)
+            case .mentionEnd(let i): w.int(2); w.int(i)
+            }
+        }
+    }
+}
+
 extension BinaryReader {
-    mutating func parsedFile() throws -> ParsedFile {
-        var file = ParsedFile(path: try string(), role: try role(), frontMatter: try optional { try $0.frontMatter() })
-        // The body's HTML is copied as it was written (the file's checksum covers it): it is
-        // never made a `String`, so it is not validated again.
+    /// The body's HTML is copied as it was written (the file's checksum covers it): it is
+    /// never made a `String`, so it is not validated again. A piece outside it is corrupt:
+    /// the renderer reads the ranges without checking them.
+    mutating func body() throws -> RenderedBody {
         let html = Array(try raw(try count()))
-        file.body = RenderedBody(html: html, pieces: try array { r in
+        return RenderedBody(html: html, pieces: try array { r in
             switch try r.int() {
             case 0:
                 let start = try r.int(), length = try r.int()
@@ -134,6 +141,11 @@ extension BinaryReader {
             default: throw Corrupt()
             }
         })
+    }
+
+    mutating func parsedFile() throws -> ParsedFile {
+        var file = ParsedFile(path: try string(), role: try role(), frontMatter: try optional { try $0.frontMatter() })
+        file.body = try body()
         file.mentions = try array { try $0.mention() }
         let text = try string()
         file.text = text
