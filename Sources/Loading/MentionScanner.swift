@@ -106,14 +106,14 @@ enum MentionScanner {
     static func parse(_ inner: String, start: Int, end: Int) -> Wikilink {
         var link = Wikilink(start: start, end: end, target: "", kind: nil, shown: nil, inner: inner, problem: nil)
         // Byte searches: `|` and `:` are ASCII, and Character-wise splitting is slow.
-        let pipe = inner.utf8.firstIndex(of: UInt8(ascii: "|"))
+        let pipe = inner.firstIndex(ofASCII: UInt8(ascii: "|"))
         var target = String(inner[..<(pipe ?? inner.endIndex)]).trimmingSpaces
         if let pipe {
             let shown = String(inner[inner.utf8.index(after: pipe)...]).trimmingSpaces
             link.shown = shown.isEmpty ? nil : shown
             if shown.utf8.contains(UInt8(ascii: "|")) { link.problem = .extraPipe }
         }
-        if let colon = target.utf8.firstIndex(of: UInt8(ascii: ":")) {
+        if let colon = target.firstIndex(ofASCII: UInt8(ascii: ":")) {
             let prefix = target[..<colon].lowercased()
             if let kind = EntityKind(rawValue: prefix) {
                 link.kind = kind
@@ -124,7 +124,7 @@ enum MentionScanner {
                 target = String(target[target.utf8.index(after: colon)...]).trimmingSpaces
             }
         }
-        if let hash = target.utf8.firstIndex(of: UInt8(ascii: "#")) {
+        if let hash = target.firstIndex(ofASCII: UInt8(ascii: "#")) {
             let fragment = String(target[target.utf8.index(after: hash)...]).trimmingSpaces
             link.fragment = fragment.isEmpty ? nil : fragment
             target = String(target[..<hash]).trimmingSpaces

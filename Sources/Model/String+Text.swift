@@ -27,6 +27,14 @@ extension String {
         return String(scalars[first...last])
     }
 
+    /// The index of the first `byte` (an ASCII one, so it starts a character), found in the
+    /// string's own bytes: `utf8.firstIndex(of:)` steps an index through the generic path.
+    package func firstIndex(ofASCII byte: UInt8) -> String.Index? {
+        var text = self
+        guard let offset = text.withUTF8({ $0.firstIndex(of: byte) }) else { return nil }
+        return utf8.index(startIndex, offsetBy: offset)
+    }
+
     /// UTF-8 offset of the first occurrence of `needle` at or after `start`, searching the
     /// string's own bytes: callers search one text many times from moving offsets, and a copy
     /// per call made a text full of `](` quadratic.

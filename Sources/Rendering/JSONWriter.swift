@@ -82,7 +82,12 @@ struct JSONWriter: ~Copyable {
     mutating func key(_ name: String) {
         startValue()
         string(name)
-        if compact { output.append(0x3A) } else { output.append(" : " as StaticString) }
+        // Byte by byte: a three-byte copy through `append(_: StaticString)` costs a call to memcpy.
+        if compact {
+            output.append(0x3A)
+        } else {
+            output.append(0x20); output.append(0x3A); output.append(0x20)
+        }
         afterKey = true
     }
 
@@ -95,7 +100,7 @@ struct JSONWriter: ~Copyable {
     mutating func field(_ name: String, _ number: Int) {
         key(name)
         startValue()
-        output.append(String(number))
+        integer(number)
     }
 
     mutating func field(_ name: String, _ flag: Bool) {
@@ -123,7 +128,24 @@ struct JSONWriter: ~Copyable {
 
     mutating func value(_ number: Int) {
         startValue()
-        output.append(String(number))
+        integer(number)
+    }
+
+    /// Decimal digits written in place: `String(number)` made a string for each of
+    /// graph.json's half a million lines and columns.
+    private mutating func integer(_ number: Int) {
+        if number < 0 { output.append(0x2D) }
+        var magnitude = number.magnitude
+        guard magnitude >= 10 else { return output.append(UInt8(0x30 + magnitude)) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = 20
+            while magnitude > 0 {
+                start -= 1
+                digits[start] = UInt8(0x30 + magnitude % 10)
+                magnitude /= 10
+            }
+            output.append(UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     mutating func value(_ number: Double) {
@@ -160,13 +182,13 @@ struct JSONWriter: ~Copyable {
         }
         guard !compact else { return }
         output.append(0x0A)
-        // From a row of spaces: appending `repeatElement` went element by element.
+        // From a row of spaces (a constant: a static array is a lazy global, checked on
+        // every line); appending `repeatElement` went element by element.
         let count = depth * 2
-        guard count <= Self.spaces.count else { return output.append(String(repeating: " ", count: count)) }
-        Self.spaces.withUnsafeBufferPointer { output.append(UnsafeBufferPointer(rebasing: $0[..<count])) }
+        let spaces: StaticString = "                                                                "
+        guard count <= spaces.utf8CodeUnitCount else { return output.append(String(repeating: " ", count: count)) }
+        output.append(UnsafeBufferPointer(start: spaces.utf8Start, count: count))
     }
-
-    private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
     /// A JSON string: quotes, backslashes and control characters escaped; `/` and
     /// non-ASCII text written as they are. Runs of bytes that need no escape are copied

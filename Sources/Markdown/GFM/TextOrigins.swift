@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Where each byte of a text node's literal was written: cmark unescapes `\~` and decodes
 /// entities, so the literal alone cannot tell a delimiter from an escaped character.
 struct TextOrigins {
@@ -50,7 +56,7 @@ extension GFMTransform {
         let raw = source.bytes
         let base = lineRange.lowerBound - 1
         // Most text is written as cmark reads it: the columns follow from the start.
-        if start + bytes.count <= lineRange.upperBound, raw[start..<(start + bytes.count)].elementsEqual(bytes),
+        if start + bytes.count <= lineRange.upperBound, Self.equal(raw, from: start, bytes),
            !bytes.contains(0x5C), !bytes.contains(0x26), start == lineRange.lowerBound || raw[start - 1] != 0x5C {
             return TextOrigins(line: text.startLine, columns: .init(initial: start - base, list: nil, count: bytes.count + 1),
                                escaped: .init(initial: false, list: nil, count: bytes.count))
@@ -80,6 +86,14 @@ extension GFMTransform {
         columns.append(j - base)
         return TextOrigins(line: text.startLine, columns: .init(initial: 0, list: columns, count: columns.count),
                            escaped: .init(initial: false, list: escaped, count: escaped.count))
+    }
+
+    /// Whether `raw` holds `bytes` at `start` (which it has room for): one `memcmp`, where
+    /// a slice's `elementsEqual` compared byte by byte through the generic path.
+    private static func equal(_ raw: [UInt8], from start: Int, _ bytes: [UInt8]) -> Bool {
+        raw.withUnsafeBytes { raw in
+            bytes.withUnsafeBytes { bytes in bytes.isEmpty || memcmp(raw.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0 }
+        }
     }
 
     /// How many literal bytes an entity `&name;` decoded to, for the common forms; nil for
