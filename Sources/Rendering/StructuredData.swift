@@ -1,4 +1,5 @@
 import Model
+import Templating
 
 /// What a page is for search engines and link previews: schema.org JSON-LD and the Open
 /// Graph type. Typed from the model, so a country is a `Country`, an event an `Event`.
@@ -11,7 +12,7 @@ enum PageKind {
 
 extension RenderContext {
     /// The page's JSON-LD, safe to place inside `<script>` as it is.
-    func jsonLD(_ kind: PageKind, name: String, description: String?, url: String?) -> String {
+    func jsonLD(_ kind: PageKind, name: String, description: String?, url: String?) -> HTMLBytes {
         // A page's JSON-LD is a few hundred bytes, a few KB with many mentions: a writer's
         // default 64 KB, reserved on each of 15,000 pages, went to the allocator each time.
         var json = JSONWriter(compact: true, htmlSafe: true, capacity: 4096)
@@ -81,7 +82,10 @@ extension RenderContext {
         json.field("url", url)
         json.field("inLanguage", site.config.language)
         json.endObject()
-        return String(decoding: json.finish().dropLast(), as: UTF8.self)
+        // Bytes, as the page takes them: a `String` of them was validated on every page.
+        var bytes = json.finish()
+        bytes.removeLast()
+        return HTMLBytes(bytes)
     }
 
     /// An entity as a page's JSON-LD names it: the same on every page, written once per

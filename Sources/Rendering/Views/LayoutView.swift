@@ -48,7 +48,7 @@ final class LayoutView {
     let ogLocale: String
     let publishedTime: String?
     /// schema.org JSON-LD, escaped for `<script>`.
-    let jsonLD: String
+    let jsonLD: HTMLBytes
     let nav: [NavItem]
     let generator = "Dossier"
 
@@ -79,7 +79,7 @@ final class LayoutView {
         ogType: String,
         ogLocale: String,
         publishedTime: String?,
-        jsonLD: String,
+        jsonLD: HTMLBytes,
         nav: [NavItem]
     ) {
         self.siteTitle = siteTitle
