@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Templating
 
 /// Server-rendered SVG for relationship graphs: links work without JavaScript, labels are
 /// text, and the browser only draws. Colours come from the theme's CSS classes.
@@ -44,17 +45,19 @@ enum GraphSVG {
     /// How many neighbours an actor's neighbourhood graph shows.
     static let neighbourhoodSize = 12
 
-    static func neighbourhood(_ center: Int, site: Site, url: (Int) -> String, limit: Int = neighbourhoodSize) -> String? {
+    static func neighbourhood(_ center: Int, site: Site, url: (Int) -> String, limit: Int = neighbourhoodSize) -> HTMLBytes? {
         let neighbours = Array(site.related[center].filter { site.kind(of: $0.entity) != .theme }.prefix(limit))
         guard !neighbours.isEmpty else { return nil }
         // Two drawings, one shown at a time by the style sheet: wide for a page's column, and
         // upright for a phone, where the wide one would shrink its labels to 6 pixels.
-        return neighbourhood(center, neighbours, site: site, url: url, width: 640, height: 360, className: "graph-wide")
-            + "\n" + neighbourhood(center, neighbours, site: site, url: url, width: 360, height: 420, className: "graph-narrow")
+        var both = neighbourhood(center, neighbours, site: site, url: url, width: 640, height: 360, className: "graph-wide")
+        both.append(0x0A)
+        both += neighbourhood(center, neighbours, site: site, url: url, width: 360, height: 420, className: "graph-narrow")
+        return HTMLBytes(both)
     }
 
     private static func neighbourhood(_ center: Int, _ neighbours: [Relation], site: Site, url: (Int) -> String,
-                                      width: Double, height: Double, className: StaticString) -> String {
+                                      width: Double, height: Double, className: StaticString) -> [UInt8] {
         let cx = width / 2, cy = height / 2
         let maxWeight = Double(neighbours.map(\.weight).max() ?? 1)
         // Around an ellipse, strongest at the top, going clockwise; labels where they fit.
@@ -136,7 +139,7 @@ enum GraphSVG {
             svg += "</a>\n"
         }
         svg += "</g>\n</svg>"
-        return svg.string
+        return svg.utf8
     }
 
     /// Names long enough to leave the picture are cut; the full name is the node's title.

@@ -6,6 +6,8 @@ struct SVGBytes: ~Copyable {
     private var bytes = ByteOutput(capacity: 4096)
 
     var string: String { bytes.withBytes { String(decoding: $0, as: UTF8.self) } }
+    /// The bytes, for a page that takes them as they are (no `String` to validate).
+    var utf8: [UInt8] { bytes.withBytes { Array($0) } }
 
     static func += (svg: inout SVGBytes, literal: StaticString) {
         svg.bytes.append(literal)

@@ -118,7 +118,7 @@ struct EntityView {
     let nextEvent: EntityLinkView?
     // Actors: events they take part in, and their neighbourhood in the graph (SVG)
     let participation: [EntityLinkView]
-    let neighbourhoodSVG: String?
+    let neighbourhoodSVG: HTMLBytes?
     // Events: their place on the timeline (SVG)
     let timelineSVG: String?
     // Themes
