@@ -88,7 +88,7 @@ let package = Package(
         .executableTarget(name: "DossierFuzz", dependencies: ["TestSupport"], path: "Tests/Fuzz", exclude: ["corpus"]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "TemplatingTests", dependencies: ["Templating"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TemplatingTests", dependencies: ["Templating", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ServingTests", dependencies: ["Serving", "Building", "Model", "TestSupport"]),
         .testTarget(name: "LoadingTests", dependencies: ["Loading", "Model", "TestSupport", "Yams"]),
         .testTarget(name: "LinkingTests", dependencies: ["Linking", "Loading", "Model", "TestSupport"]),

@@ -1,5 +1,6 @@
 @testable import Templating
 import Testing
+import TestSupport
 
 /// HTML escaping, which works on bytes (a table lookup per byte, a scalar decoded only where
 /// one may be forbidden), against a scalar-by-scalar statement of the rule, on seeded random
@@ -26,18 +27,6 @@ import Testing
         return output
     }
 
-    /// SplitMix64: the same texts on every run.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Plain letters most of the time, so that whole words pass unmarked, and now and then
     /// something to escape, a control, a forbidden or an allowed character beyond ASCII.
     static let plain = Array("abcdefghij KLMNOP 0123456789.,;:-_/()[]{}=+*#%@!?`~^|\\")
@@ -47,7 +36,7 @@ import Testing
     ] + [0xFDD0, 0xFDEF, 0xFFFE, 0xFFFF, 0x1FFFE, 0x10FFFF].map { Character(Unicode.Scalar($0)!) }  // noncharacters no literal may hold
 
     @Test func escapesAsTheRuleSaysAtEveryOffset() {
-        var random = Seeded(state: 14)
+        var random = SplitMix64(seed: 14)
         for round in 0..<5_000 {
             var text = ""
             for _ in 0..<Int.random(in: 0...40, using: &random) {
