@@ -100,7 +100,7 @@ struct JSONWriter: ~Copyable {
     mutating func field(_ name: String, _ number: Int) {
         key(name)
         startValue()
-        integer(number)
+        output.appendDecimal(number)
     }
 
     mutating func field(_ name: String, _ flag: Bool) {
@@ -128,24 +128,7 @@ struct JSONWriter: ~Copyable {
 
     mutating func value(_ number: Int) {
         startValue()
-        integer(number)
-    }
-
-    /// Decimal digits written in place: `String(number)` made a string for each of
-    /// graph.json's half a million lines and columns.
-    private mutating func integer(_ number: Int) {
-        if number < 0 { output.append(0x2D) }
-        var magnitude = number.magnitude
-        guard magnitude >= 10 else { return output.append(UInt8(0x30 + magnitude)) }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var start = 20
-            while magnitude > 0 {
-                start -= 1
-                digits[start] = UInt8(0x30 + magnitude % 10)
-                magnitude /= 10
-            }
-            output.append(UnsafeBufferPointer(rebasing: digits[start...]))
-        }
+        output.appendDecimal(number)
     }
 
     mutating func value(_ number: Double) {

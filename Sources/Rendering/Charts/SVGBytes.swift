@@ -32,8 +32,7 @@ struct SVGBytes: ~Copyable {
     }
 
     mutating func integer(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        digits(value.magnitude)
+        bytes.appendDecimal(value)
     }
 
     /// Rounded to tenths, written as the shortest decimal of that value (what Swift's
@@ -44,15 +43,10 @@ struct SVGBytes: ~Copyable {
         let tenths = Int((value * 10).rounded())
         if tenths < 0 { bytes.append(UInt8(ascii: "-")) }
         let magnitude = tenths.magnitude
-        digits(magnitude / 10)
+        bytes.appendDecimal(magnitude / 10)
         if magnitude % 10 != 0 {
             bytes.append(UInt8(ascii: "."))
             bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
         }
-    }
-
-    private mutating func digits(_ value: UInt) {
-        if value >= 10 { digits(value / 10) }
-        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 }
