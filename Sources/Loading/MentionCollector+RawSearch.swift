@@ -128,14 +128,13 @@ extension MentionCollector {
         var from = cursor.line == line ? cursor.offset : 0
         while line <= block.last, line <= source.lines.count {
             let range = source.lines[line - 1]
-            var i = range.lowerBound + from
-            while i + pattern.count <= range.upperBound {
-                if source.bytes[i] == pattern[0], source.bytes[i..<(i + pattern.count)].elementsEqual(pattern) {
-                    let column = i - range.lowerBound + 1
-                    if advance { cursor = (line, column - 1 + pattern.count) }
-                    return source.location(line: line, column: column)
-                }
-                i += 1
+            let start = range.lowerBound + from
+            if start <= range.upperBound, let i = source.bytes.withUnsafeBufferPointer({ bytes in
+                pattern.withUnsafeBufferPointer { bytes.firstOffset(of: $0, in: start..<range.upperBound) }
+            }) {
+                let column = i - range.lowerBound + 1
+                if advance { cursor = (line, column - 1 + pattern.count) }
+                return source.location(line: line, column: column)
             }
             line += 1
             from = 0

@@ -30,25 +30,35 @@ enum MentionScanner {
 
     /// Wikilinks in the literal, and the offset of a trailing `[[` that never closes.
     static func scan(_ literal: String) -> (links: [Wikilink], unclosed: Int?) {
-        let bytes = Array(literal.utf8)
+        var literal = literal
+        return literal.withUTF8(scan)
+    }
+
+    /// The same, on the literal's bytes: found with `memchr`, read in place (a copy of the
+    /// bytes and a bounds check per byte were most of a mention's cost here).
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (links: [Wikilink], unclosed: Int?) {
         var links: [Wikilink] = []
         var unclosed: Int?
+        guard let base = bytes.baseAddress else { return (links, unclosed) }
+        let count = bytes.count
         var i = 0
-        while i + 1 < bytes.count {
-            guard bytes[i] == 0x5B, bytes[i + 1] == 0x5B else { i += 1; continue }
+        while i + 1 < count {
+            guard let found = memchr(base + i, 0x5B, count - i - 1) else { break }
+            i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            guard base[i + 1] == 0x5B else { i += 1; continue }
             // Innermost opener: `[[[x]]` links `x` from the last `[[`.
             var open = i
-            while open + 2 < bytes.count, bytes[open + 2] == 0x5B { open += 1 }
+            while open + 2 < count, base[open + 2] == 0x5B { open += 1 }
             var j = open + 2
-            while j < bytes.count, bytes[j] != 0x5D, bytes[j] != 0x5B { j += 1 }
-            guard j + 1 < bytes.count, bytes[j] == 0x5D, bytes[j + 1] == 0x5D else {
-                if j >= bytes.count { unclosed = open }
+            while j < count, base[j] != 0x5D, base[j] != 0x5B { j += 1 }
+            guard j + 1 < count, base[j] == 0x5D, base[j + 1] == 0x5D else {
+                if j >= count { unclosed = open }
                 i = max(j, open + 2)
                 continue
             }
-            let inner = String(decoding: bytes[(open + 2)..<j], as: UTF8.self)
+            let inner = String(decoding: UnsafeBufferPointer(start: base + open + 2, count: j - open - 2), as: UTF8.self)
             var link = parse(inner, start: open, end: j + 2)
-            link.embed = open > 0 && bytes[open - 1] == UInt8(ascii: "!")
+            link.embed = open > 0 && base[open - 1] == UInt8(ascii: "!")
             links.append(link)
             i = j + 2
         }

@@ -39,16 +39,10 @@ extension String {
     /// string's own bytes: callers search one text many times from moving offsets, and a copy
     /// per call made a text full of `](` quadratic.
     package func utf8Offset(of needle: String, from start: Int = 0) -> Int? {
-        var haystack = self
-        let pattern = Array(needle.utf8)
-        return haystack.withUTF8 { bytes -> Int? in
-            guard let head = pattern.first, pattern.count <= bytes.count else { return nil }
-            var i = max(0, start)
-            while i <= bytes.count - pattern.count {
-                if bytes[i] == head, UnsafeBufferPointer(rebasing: bytes[i..<(i + pattern.count)]).elementsEqual(pattern) { return i }
-                i += 1
-            }
-            return nil
+        var haystack = self, needle = needle
+        return haystack.withUTF8 { bytes in
+            guard start <= bytes.count else { return nil }
+            return needle.withUTF8 { bytes.firstOffset(of: $0, in: Swift.max(0, start)..<bytes.count) }
         }
     }
 }
