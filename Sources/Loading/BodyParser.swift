@@ -392,7 +392,7 @@ struct BodyParser {
                 break
             }
         }
-        let whole = String(validating: all, as: UTF8.self)
+        let whole = UTF8Check.string(all)
         output.text = whole ?? String(decoding: all, as: UTF8.self)
         func slice(_ range: Range<Int>) -> Substring {
             // Text that needed repair does not keep its offsets: the block gets its own.
@@ -539,7 +539,27 @@ struct BodyParser {
 /// The markers custom inlines render as: `<` then 0x01, a letter and a number, `>`.
 enum Marker {
     static let byte: UInt8 = 0x01
-    static func start(_ index: Int) -> String { "<\u{1}m\(index)>" }
-    static func end(_ index: Int) -> String { "<\u{1}e\(index)>" }
-    static func heading(_ index: Int) -> String { "<\u{1}h\(index)>" }
+    static func start(_ index: Int) -> String { marker(UInt8(ascii: "m"), index) }
+    static func end(_ index: Int) -> String { marker(UInt8(ascii: "e"), index) }
+    static func heading(_ index: Int) -> String { marker(UInt8(ascii: "h"), index) }
+
+    /// Written byte by byte: an interpolation went through `description` and three appends,
+    /// for two markers a mention.
+    private static func marker(_ letter: UInt8, _ index: Int) -> String {
+        precondition(index >= 0)
+        return String(unsafeUninitializedCapacity: 24) { buffer in
+            buffer[0] = 0x3C
+            buffer[1] = byte
+            buffer[2] = letter
+            var digits = 1, rest = index / 10
+            while rest > 0 { digits += 1; rest /= 10 }
+            var value = index
+            for k in stride(from: 2 + digits, through: 3, by: -1) {
+                buffer[k] = 0x30 + UInt8(value % 10)
+                value /= 10
+            }
+            buffer[3 + digits] = 0x3E
+            return 4 + digits
+        }
+    }
 }

@@ -176,7 +176,11 @@ struct MentionCollector {
             let range = source.lines[open.line - 1]
             let raw = String(decoding: source.bytes[(range.lowerBound + open.column)..<(range.lowerBound + close.column - 1)], as: UTF8.self)
             // Escapes and entities read differently raw; only plain text is compared.
-            if !raw.utf8.contains(0x26), !Array(raw.utf8.filter { $0 != 0x5C }).contains(sequence: text.utf8.filter { $0 != 0x5C }) {
+            // Without backslashes (nearly always) the text is searched in place, not in copies.
+            let escapes = raw.utf8.contains(0x5C) || text.utf8.contains(0x5C)
+            let holdsText = escapes ? Array(raw.utf8.filter { $0 != 0x5C }).contains(sequence: text.utf8.filter { $0 != 0x5C })
+                : raw.utf8Offset(of: text) != nil
+            if !raw.utf8.contains(0x26), !holdsText {
                 cursor = saved
                 return nodeLocation(node)
             }

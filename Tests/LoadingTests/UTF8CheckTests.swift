@@ -37,4 +37,26 @@ import TestSupport
         }
         #expect(invalid > 1_000 && invalid < 4_500)
     }
+
+    /// A text made from checked bytes is the text the standard library's own check makes,
+    /// ASCII or not: a string taken for ASCII when it is not would count its characters as
+    /// bytes, and one that is not valid is refused.
+    @Test func stringsFromCheckedBytesAreTheStandardLibrarysStrings() {
+        let pieces: [[UInt8]] = [Array("Iran ".utf8), Array("é".utf8), Array("ایران".utf8), Array("😀".utf8), Array("e\u{301}".utf8), [0x80], [0xC3], [0xFF],
+                                 Array("Dushanbe and Tehran".utf8), [0x0A]]
+        var random = SplitMix64(seed: 9)
+        var valid = 0, nonASCII = 0
+        for _ in 0..<5_000 {
+            let bytes = (0..<Int.random(in: 0...10, using: &random)).flatMap { _ in
+                Int.random(in: 0..<4, using: &random) == 0 ? pieces.randomElement(using: &random)! : pieces[[0, 1, 2, 3, 4, 8].randomElement(using: &random)!]
+            }
+            let made = UTF8Check.string(bytes), expected = String(validating: bytes, as: UTF8.self)
+            #expect(made == expected, "\(bytes)")
+            guard let made, let expected else { continue }
+            valid += 1
+            if bytes.contains(where: { $0 >= 0x80 }) { nonASCII += 1 }
+            #expect(made.count == expected.count && made.unicodeScalars.count == expected.unicodeScalars.count, "\(bytes)")
+        }
+        #expect(valid > 1_000 && nonASCII > 500)
+    }
 }
