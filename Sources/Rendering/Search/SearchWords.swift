@@ -46,6 +46,7 @@ enum SearchWords {
     }
 
     /// The same, with the folded runs of earlier texts remembered in `memo`.
+    @inline(__always)
     static func forEachBytes(in text: String, memo: inout FoldMemo, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
         var text = text
         text.withUTF8 { bytes in
@@ -59,6 +60,17 @@ enum SearchWords {
                 var i = 0
                 while i < count {
                     let start = i
+                    // Eight bytes at a time while all are ASCII letters or digits (most of a
+                    // word is); the rest of the run a byte at a time.
+                    while i &+ 8 <= count {
+                        let letters = Self.asciiWordBytes(ByteWord.load(base, i))
+                        if letters == ByteWord.high {
+                            i &+= 8
+                            continue
+                        }
+                        i &+= ByteWord.first(~letters & ByteWord.high)
+                        break
+                    }
                     while i < count, Self.isASCIIWordByte(base[i]) { i &+= 1 }
                     // A letter, number or mark beyond ASCII continues the run, which is then
                     // folded as a whole.
@@ -96,6 +108,13 @@ enum SearchWords {
                 }
             }
         }
+    }
+
+    /// The high bit of each byte of `word` that is an ASCII letter or digit.
+    @inline(__always)
+    private static func asciiWordBytes(_ word: UInt64) -> UInt64 {
+        let lower = word | 0x2020_2020_2020_2020
+        return ByteWord.below(word, 0x3A) & ~ByteWord.below(word, 0x30) | ByteWord.below(lower, 0x7B) & ~ByteWord.below(lower, 0x61)
     }
 
     /// An ASCII letter or digit.
