@@ -30,7 +30,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // The preview's site in memory, a persistent map: an edit changes a few of its
         // 28,000 files without copying the rest (a `Dictionary` shared with the state being
-        // served was copied whole on every edit).
+        // served was copied whole on every edit); and a heap, which merges the search index's
+        // posting lists in unit order.
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
@@ -52,7 +53,7 @@ let package = Package(
         .target(name: "Linking", dependencies: ["Model"]),
         // Mustache templates, compiled once and rendered without reflection.
         .target(name: "Templating"),
-        .target(name: "Rendering", dependencies: ["Model", "Templating"]),
+        .target(name: "Rendering", dependencies: ["Model", "Templating", .product(name: "HeapModule", package: "swift-collections")]),
         // The built-in theme: the repository's Templates/ folder, embedded as a resource.
         .target(
             name: "Theme",

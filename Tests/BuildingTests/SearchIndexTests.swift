@@ -7,6 +7,34 @@ import TestSupport
 /// The full-text search files (`SearchIndex`): how numbers and words are written, how words
 /// are sharded, and the example site's index read back as the search script reads it.
 struct SearchIndexTests {
+    /// A split key's summary, merged from its words' lists in unit order and only as far as
+    /// it reaches, is what merging every posting into one table and sorting it gives: the
+    /// first `summaryLimit` units, each with its values merged, and whether that was all.
+    @Test func summariesMergeListsAsATableDoes() {
+        var generator = SplitMix64(seed: 21)
+        func table(_ lists: [[Int]], _ merge: (Int, Int) -> Int) -> (list: [UInt8], complete: Bool) {
+            var merged: [Int: Int] = [:]
+            for posting in lists.joined() { merged[posting >> 32] = merged[posting >> 32].map { merge($0, posting & 0xFFFF_FFFF) } ?? posting & 0xFFFF_FFFF }
+            let units = merged.keys.sorted()
+            return (SearchNumbers.pairs(units.prefix(SearchIndex.summaryLimit).map { $0 << 32 | merged[$0]! }), units.count <= SearchIndex.summaryLimit)
+        }
+        var incomplete = 0
+        for _ in 0..<300 {
+            // Lists in unit order, some long enough that together they pass the limit.
+            let lists = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+                let span = [20, 400, 1500].randomElement(using: &generator)!
+                return Set((0..<Int.random(in: 0...200, using: &generator)).map { _ in Int.random(in: 0..<span, using: &generator) }).sorted()
+                    .map { $0 << 32 | Int.random(in: 1...9, using: &generator) }
+            }
+            for merge in [(+) as (Int, Int) -> Int, min] {
+                let heap = SearchIndex.summary(lists, merge: merge), expected = table(lists, merge)
+                #expect(heap.list == expected.list && heap.complete == expected.complete)
+                if !expected.complete { incomplete += 1 }
+            }
+        }
+        #expect(incomplete > 20)
+    }
+
     @Test func numbersRoundTrip() {
         var generator = SystemRandomNumberGenerator()
         let values = (0..<2000).map { i in i < 100 ? i : Int.random(in: 0...(1 << Int.random(in: 1...40, using: &generator)), using: &generator) }
