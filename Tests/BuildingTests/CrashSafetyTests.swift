@@ -51,7 +51,7 @@ import TestSupport
         #expect(reference.count > 300)
 
         // Seeded, so a failure can be replayed; spread over the whole build, writing included.
-        var random = IncrementalBuildTests.SeededGenerator(state: 42)
+        var random = SplitMix64(seed: 42)
         var killedWhileRunning = 0, round = 0
         while round < 10 || (killedWhileRunning < 6 && round < 40) {
             defer { round += 1 }

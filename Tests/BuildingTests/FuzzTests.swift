@@ -32,7 +32,7 @@ import TestSupport
     ]
 
     @Test func randomMutationsKeepEveryInvariant() {
-        var random = IncrementalBuildTests.SeededGenerator(state: 7)
+        var random = SplitMix64(seed: 7)
         let seeds = Self.seeds
         for round in 0..<120 {
             var bytes = seeds.randomElement(using: &random) ?? []

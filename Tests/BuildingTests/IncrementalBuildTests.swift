@@ -9,18 +9,6 @@ import TestSupport
 /// and settings edited, documents added and renamed — are applied to the fixture site one
 /// after another; after each, the incremental result is compared with a clean build.
 @Suite struct IncrementalBuildTests {
-    /// SplitMix64: a seeded generator, so a failure can be replayed.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let fixture = Repository.root.appendingPathComponent("Tests/BuildingTests/Fixtures/basic-site")
 
     func copyFixture() throws -> TemporarySite {
@@ -36,7 +24,7 @@ import TestSupport
 
     struct Edit: Sendable {
         let name: String
-        let apply: @Sendable (TemporarySite, inout SeededGenerator) throws -> Void
+        let apply: @Sendable (TemporarySite, inout SplitMix64) throws -> Void
     }
 
     static func text(_ site: TemporarySite, _ path: String) -> String? {
@@ -181,7 +169,7 @@ import TestSupport
 
     @Test(arguments: seeds)
     func incrementalEqualsClean(seed: UInt64) throws {
-        var random = SeededGenerator(state: seed)
+        var random = SplitMix64(seed: seed)
         let site = try copyFixture()
         let preview = PreviewBuild(options: site.options())
         _ = preview.rebuild()
@@ -241,7 +229,7 @@ import TestSupport
     /// disk and the previous output, as a new process would.
     @Test(arguments: [5, 6, 7])
     func warmBuildsEqualCleanBuilds(seed: UInt64) throws {
-        var random = SeededGenerator(state: seed)
+        var random = SplitMix64(seed: seed)
         let site = try copyFixture()
         var options = site.options()
         options.persistentCache = true

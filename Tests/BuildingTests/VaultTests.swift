@@ -126,7 +126,7 @@ extension VaultTests {
 
     @Test(arguments: [UInt64(7), 8])
     func everyLinkOfARandomVaultArrives(seed: UInt64) throws {
-        var random = IncrementalBuildTests.SeededGenerator(state: seed)
+        var random = SplitMix64(seed: seed)
         let folders = ["", "Daily Notes", "Projects/Big Plan", "Research", "Re\u{0301}sumés"]
         var notes: [Note] = []
         for n in 0..<240 {
