@@ -28,24 +28,24 @@ enum MentionScanner {
         case empty, emptyTarget, extraPipe
     }
 
+    private static let opener: [UInt8] = [0x5B, 0x5B]
+
     /// Wikilinks in the literal, and the offset of a trailing `[[` that never closes.
     static func scan(_ literal: String) -> (links: [Wikilink], unclosed: Int?) {
         var literal = literal
         return literal.withUTF8(scan)
     }
 
-    /// The same, on the literal's bytes: found with `memchr`, read in place (a copy of the
-    /// bytes and a bounds check per byte were most of a mention's cost here).
+    /// The same, on the literal's bytes: each `[[` found by `firstOffset`, read in place (a
+    /// copy of the bytes and a bounds check per byte were most of a mention's cost here).
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (links: [Wikilink], unclosed: Int?) {
         var links: [Wikilink] = []
         var unclosed: Int?
         guard let base = bytes.baseAddress else { return (links, unclosed) }
         let count = bytes.count
         var i = 0
-        while i + 1 < count {
-            guard let found = memchr(base + i, 0x5B, count - i - 1) else { break }
-            i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            guard base[i + 1] == 0x5B else { i += 1; continue }
+        while let opener = Self.opener.withUnsafeBufferPointer({ bytes.firstOffset(of: $0, in: i..<count) }) {
+            i = opener
             // Innermost opener: `[[[x]]` links `x` from the last `[[`.
             var open = i
             while open + 2 < count, base[open + 2] == 0x5B { open += 1 }
